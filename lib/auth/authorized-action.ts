@@ -1,0 +1,37 @@
+// Builds server actions that validate their input, check the caller's role on the server, and
+// turn failures into a result the form can show. Handlers receive the checked user.
+import type { z } from "zod";
+import { requirePermission, type SessionUser, SignInRequiredError } from "@/lib/auth/current-user";
+import type { ActionName } from "@/lib/auth/permissions";
+import { PermissionDeniedError, UserFacingError } from "@/lib/errors";
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; code: "unauthenticated" | "forbidden" | "invalid" | "failed" };
+
+export function authorizedAction<S extends z.ZodType, T>(
+  action: ActionName,
+  schema: S,
+  handler: (input: z.infer<S>, user: SessionUser) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    let user: SessionUser;
+    try {
+      user = await requirePermission(action);
+    } catch (error) {
+      if (error instanceof SignInRequiredError) return { ok: false, error: error.message, code: "unauthenticated" };
+      if (error instanceof PermissionDeniedError) return { ok: false, error: error.message, code: "forbidden" };
+      throw error;
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+      return { ok: false, error: `${where}${issue?.message ?? "invalid input"}`, code: "invalid" };
+    }
+    try {
+      return { ok: true, data: await handler(parsed.data, user) };
+    } catch (error) {
+      if (error instanceof UserFacingError) return { ok: false, error: error.message, code: "failed" };
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,125 @@
+// `boxed user add|list|set-role|deactivate|activate|reset-password`.
+import { parseArgs } from "node:util";
+import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
+import { withDatabase } from "@/lib/cli/with-database";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { generatePassword } from "@/lib/auth/password";
+import { isRole } from "@/lib/auth/permissions";
+import { createUser } from "@/lib/users/create-user";
+import { listUsers, resetUserPassword, setUserActive, setUserRole } from "@/lib/users/update-user";
+
+async function readPasswordFromStdin(io: CliIo): Promise<string | null> {
+  if (io.stdin.isTTY) return null;
+  let text = "";
+  for await (const chunk of io.stdin) text += chunk.toString();
+  const password = text.split(/\r?\n/)[0] ?? "";
+  return password.length ? password : null;
+}
+
+function requireEmail(email: string | undefined): string {
+  if (!email) throw new CliError("--email is required");
+  return email;
+}
+
+export const userAddCommand: CliCommand = {
+  path: ["user", "add"],
+  summary: "create a user (password from stdin, or generated and printed once)",
+  usage: `usage: npx boxed user add --email E --role admin|curator|reviewer|viewer [--name N]
+
+The password is read from the first line of standard input when it is piped
+(echo "$PASS" | npx boxed user add ...); otherwise one is generated and printed once.`,
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } } });
+    const email = requireEmail(values.email);
+    if (!values.role || !isRole(values.role)) throw new CliError(`--role must be admin, curator, reviewer or viewer (got ${values.role ?? "nothing"})`);
+    const piped = await readPasswordFromStdin(io);
+    const password = piped ?? generatePassword();
+    const role = values.role;
+    return withDatabase(io, async () => {
+      const user = await createUser({ email, role, password, name: values.name });
+      await recordAudit({ userId: null, action: "user.create", objectType: "user", objectId: user.id, details: { email: user.email, role, via: "cli" } });
+      io.stdout.write(`created ${user.role} ${user.email} (id ${user.id})\n`);
+      if (!piped) io.stdout.write(`password: ${password}\n(shown once; only its hash is stored)\n`);
+      return 0;
+    });
+  },
+};
+
+export const userListCommand: CliCommand = {
+  path: ["user", "list"],
+  summary: "list users with their roles",
+  usage: "usage: npx boxed user list [--json]",
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } } });
+    return withDatabase(io, async () => {
+      const users = await listUsers();
+      if (values.json) io.stdout.write(`${JSON.stringify(users, null, 2)}\n`);
+      else {
+        io.stdout.write(`${"id".padEnd(5)}${"email".padEnd(34)}${"role".padEnd(10)}active  last sign-in\n`);
+        for (const u of users) {
+          io.stdout.write(`${String(u.id).padEnd(5)}${u.email.padEnd(34)}${u.role.padEnd(10)}${(u.active ? "yes" : "no").padEnd(8)}${u.lastSignInAt?.toISOString() ?? "never"}\n`);
+        }
+      }
+      return 0;
+    });
+  },
+};
+
+export const userSetRoleCommand: CliCommand = {
+  path: ["user", "set-role"],
+  summary: "change a user's role",
+  usage: "usage: npx boxed user set-role --email E --role admin|curator|reviewer|viewer",
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { email: { type: "string" }, role: { type: "string" } } });
+    const email = requireEmail(values.email);
+    if (!values.role) throw new CliError("--role is required");
+    const role = values.role;
+    return withDatabase(io, async () => {
+      const user = await setUserRole(email, role);
+      await recordAudit({ userId: null, action: "user.set_role", objectType: "user", objectId: user.id, details: { role, via: "cli" } });
+      io.stdout.write(`${user.email} is now ${user.role}\n`);
+      return 0;
+    });
+  },
+};
+
+function activeCommand(active: boolean): CliCommand {
+  const word = active ? "activate" : "deactivate";
+  return {
+    path: ["user", word],
+    summary: active ? "let a deactivated user sign in again" : "lock a user out at once (their sessions end)",
+    usage: `usage: npx boxed user ${word} --email E`,
+    async run(args, io) {
+      const { values } = parseArgs({ args, options: { email: { type: "string" } } });
+      const email = requireEmail(values.email);
+      return withDatabase(io, async () => {
+        const user = await setUserActive(email, active);
+        await recordAudit({ userId: null, action: `user.${word}`, objectType: "user", objectId: user.id, details: { via: "cli" } });
+        io.stdout.write(`${user.email} ${active ? "activated" : "deactivated"}\n`);
+        return 0;
+      });
+    },
+  };
+}
+
+export const userDeactivateCommand = activeCommand(false);
+export const userActivateCommand = activeCommand(true);
+
+export const userResetPasswordCommand: CliCommand = {
+  path: ["user", "reset-password"],
+  summary: "set a new password (stdin or generated); ends the user's sessions",
+  usage: "usage: npx boxed user reset-password --email E   (new password from stdin, or generated and printed once)",
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { email: { type: "string" } } });
+    const email = requireEmail(values.email);
+    const piped = await readPasswordFromStdin(io);
+    const password = piped ?? generatePassword();
+    return withDatabase(io, async () => {
+      const user = await resetUserPassword(email, password);
+      await recordAudit({ userId: null, action: "user.reset_password", objectType: "user", objectId: user.id, details: { via: "cli" } });
+      io.stdout.write(`password reset for ${user.email}\n`);
+      if (!piped) io.stdout.write(`password: ${password}\n(shown once; only its hash is stored)\n`);
+      return 0;
+    });
+  },
+};

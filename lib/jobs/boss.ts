@@ -1,0 +1,42 @@
+// pg-boss in the same PostgreSQL (schema "pgboss"): workers on any machine pointed at the same
+// database share the queues. Producers (web server, CLI) use a light instance that only sends.
+import { PgBoss } from "pg-boss";
+
+export const BOSS_SCHEMA = "pgboss";
+
+const holder = globalThis as unknown as { boxedProducer?: Promise<PgBoss>; boxedProducerUrl?: string };
+
+export function createBoss(databaseUrl: string, role: "worker" | "producer"): PgBoss {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: BOSS_SCHEMA,
+    application_name: `boxed-${role}`,
+    max: role === "worker" ? 6 : 2,
+    // Only workers run maintenance and the scheduler; many web processes need not.
+    supervise: role === "worker",
+    schedule: role === "worker",
+  });
+  // pg-boss reports transient connection errors as events; an unhandled 'error' event would
+  // crash the process, and a database restart must not.
+  boss.on("error", (error) => console.error(`[jobs] ${error instanceof Error ? error.message : error}`));
+  return boss;
+}
+
+/** A started sending-only instance, shared by the process. */
+export function producer(): Promise<PgBoss> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  if (!holder.boxedProducer || holder.boxedProducerUrl !== url) {
+    const boss = createBoss(url, "producer");
+    holder.boxedProducer = boss.start();
+    holder.boxedProducerUrl = url;
+  }
+  return holder.boxedProducer;
+}
+
+export async function stopProducer(): Promise<void> {
+  const pending = holder.boxedProducer;
+  holder.boxedProducer = undefined;
+  holder.boxedProducerUrl = undefined;
+  if (pending) await (await pending).stop({ graceful: false, close: true });
+}

@@ -1,0 +1,12 @@
+// The shared benchmark/training files live outside the product (../shared/data beside the
+// checkout, or BOXED_SHARED_DIR). A user's fresh clone has none: tests that need them are skipped
+// there with the reason, and always run in CI, where shared/ sits beside the clone.
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const sharedDir = process.env.BOXED_SHARED_DIR ?? join(repoRoot, "..", "shared");
+export const hasSharedData = existsSync(join(sharedDir, "data", "SOURCES.md"));
+export const sharedDataPath = (...parts: string[]) => join(sharedDir, "data", ...parts);
+export const sharedGraderPath = (...parts: string[]) => join(sharedDir, "grader", ...parts);

@@ -1,0 +1,37 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+// Two projects: pure unit tests (no I/O beyond fixtures), and integration tests that run against
+// a real embedded PostgreSQL started once by the global setup; each integration file gets its own
+// database cloned from a migrated template (see tests/setup/).
+export default defineConfig({
+  resolve: { alias: { "@": root } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "bin/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["lib/**/*.int.test.ts", "tests/integration/**/*.int.test.ts"],
+          globalSetup: ["tests/setup/global-postgres.ts"],
+          setupFiles: ["tests/setup/per-file-database.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: true,
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
