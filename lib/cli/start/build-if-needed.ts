@@ -1,7 +1,7 @@
 // `npm start` builds the web app when there is no build yet or a source file is newer than it,
 // so a fresh clone and an edited checkout both come up right, and a second start is fast.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "@/lib/db/boxed-home";
 
@@ -26,7 +26,35 @@ export function buildIsStale(root = repoRoot): boolean {
   return SOURCES.some((source) => newestMtime(join(root, source)) > built);
 }
 
-export function buildWebApp(env: NodeJS.ProcessEnv, root = repoRoot): Promise<void> {
+// Two starts at once (a user's and the e2e tests', say) must not build into one .next together:
+// the second waits for the first's build and then uses it.
+async function withBuildLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
+  const lock = join(root, ".next-build.lock");
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export async function buildWebApp(env: NodeJS.ProcessEnv, root = repoRoot): Promise<void> {
+  await withBuildLock(root, async () => {
+    if (!buildIsStale(root)) return;
+    await runNextBuild(env, root);
+  });
+}
+
+function runNextBuild(env: NodeJS.ProcessEnv, root: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
       cwd: root,
