@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 // Starts the studio exactly as a user does (`boxed start`: embedded PostgreSQL, migrations, demo
 // data, build if needed, web server, worker) in a temporary BOXED_HOME, then creates and signs in
 // one user per role. Returns the teardown, which stops it with SIGTERM like Ctrl-C would.
@@ -5,14 +6,16 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { chromium, type FullConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./support/chromium";
 import { e2eEnvFile } from "./support/e2e-env";
 import { E2E_PASSWORD, E2E_ROLES, emailFor, storageStateFor } from "./support/roles";
 import { runCli } from "./support/run-cli";
 
-const root = join(__dirname, "..");
+const here = dirname(fileURLToPath(import.meta.url));
+
+const root = join(here, "..");
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,7 +69,7 @@ export default async function globalSetup(_config: FullConfig) {
 
   const pg = JSON.parse(readFileSync(join(home, "pg.json"), "utf8"));
   const databaseUrl = `postgresql://${pg.user}:${encodeURIComponent(pg.password)}@127.0.0.1:${pg.port}/boxed`;
-  mkdirSync(join(__dirname, ".auth"), { recursive: true });
+  mkdirSync(join(here, ".auth"), { recursive: true });
   writeFileSync(e2eEnvFile, JSON.stringify({ baseUrl, databaseUrl, boxedHome: home }, null, 2));
 
   for (const role of E2E_ROLES.filter((r) => r !== "admin")) {

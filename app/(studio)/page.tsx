@@ -37,14 +37,14 @@ export default async function DashboardPage() {
               {ROLE_TITLES[role]}
             </h2>
             <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-sm">
+              <table className="w-full table-fixed text-sm">
                 <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
                   <tr>
-                    <th className="px-4 py-2">Set</th>
-                    <th className="px-4 py-2">Sources</th>
+                    <th className="w-1/4 px-4 py-2">Set</th>
+                    <th className="w-1/3 px-4 py-2">Sources</th>
                     <th className="px-4 py-2 text-right">Problems</th>
                     <th className="px-4 py-2 text-right">Solutions</th>
-                    <th className="px-4 py-2">Correct share</th>
+                    <th className="w-48 px-4 py-2">Correct share</th>
                   </tr>
                 </thead>
                 <tbody>

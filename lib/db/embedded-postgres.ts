@@ -182,11 +182,14 @@ export function runningPid(dataDir: string): number | null {
   if (!Number.isInteger(pid) || pid <= 0) return null;
   try {
     process.kill(pid, 0);
-    const comm = existsSync(`/proc/${pid}/comm`) ? readFileSync(`/proc/${pid}/comm`, "utf8").trim() : "postgres";
-    return comm.startsWith("postgres") ? pid : null;
   } catch {
     return null;
   }
+  // A killed postmaster can linger as a zombie where nothing reaps orphans (containers).
+  const status = existsSync(`/proc/${pid}/status`) ? readFileSync(`/proc/${pid}/status`, "utf8") : "Name:\tpostgres\nState:\tS";
+  const name = /^Name:\s*(\S+)/m.exec(status)?.[1] ?? "";
+  const state = /^State:\s*(\S)/m.exec(status)?.[1] ?? "";
+  return name.startsWith("postgres") && state !== "Z" ? pid : null;
 }
 
 function initialise(binDir: string, dataDir: string, user: PostgresUser | null, config: EmbeddedConfig) {
