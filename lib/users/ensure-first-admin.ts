@@ -12,7 +12,7 @@ export interface FirstAdmin {
   created: boolean;
 }
 
-export async function ensureFirstAdmin(env: NodeJS.ProcessEnv = process.env): Promise<FirstAdmin> {
+export async function ensureFirstAdmin(env: Record<string, string | undefined> = process.env): Promise<FirstAdmin> {
   const email = (env.BOXED_ADMIN_EMAIL ?? "admin@boxed.local").trim().toLowerCase();
   const anyUser = await prisma().user.findFirst({ select: { id: true } });
   if (anyUser) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "@/lib/db/boxed-home";
 import { pool } from "@/lib/db/pool";
 
-function boxed(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}) {
+function boxed(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
   const result = spawnSync(process.execPath, [join(repoRoot, "bin", "boxed.mjs"), ...args], {
     encoding: "utf8",
     input: options.input ?? "",
