@@ -1,0 +1,196 @@
+// Structural comparison: dispatches on the shapes of gold and prediction, recursing into
+// elements, and reports the first rule that decides. Gold comes first, as in Math-Verify: the
+// "x = " prefix is dropped from a prediction only when gold is not itself an equation.
+import type { AnswerValue } from "@/lib/grading/answer-value";
+import { describeKind } from "@/lib/grading/answer-value";
+import type { CompareContext, Decision } from "@/lib/grading/compare-context";
+import { quote } from "@/lib/grading/compare-context";
+import { compareScalars } from "@/lib/grading/compare-scalar";
+import { parseAnswer } from "@/lib/grading/parse-answer";
+import { isVariable, relationToSet } from "@/lib/grading/relation-to-set";
+import { compareEquations } from "@/lib/grading/compare-equations";
+
+const MAX_PAIRINGS = 2_500;
+
+export function compareValues(gold: AnswerValue, pred: AnswerValue, ctx: CompareContext): Decision {
+  ctx.budget.tick();
+  const g = unwrap(gold, pred, ctx);
+  const p = unwrap(pred, gold, ctx);
+  if (g.kind === "unparsed") return { equal: null, rule: "parse-failure", reason: `gold ${quote(g.latex)}: ${g.why}` };
+  if (p.kind === "unparsed") return { equal: null, rule: "parse-failure", reason: `prediction ${quote(p.latex)}: ${p.why}` };
+
+  if (g.kind === "percent" || p.kind === "percent") return comparePercent(g, p, ctx);
+  if (g.kind === "relation" || p.kind === "relation") return compareRelations(g, p, ctx);
+
+  if (g.kind === "choice" || p.kind === "choice") {
+    const letter = (v: AnswerValue) => (v.kind === "choice" ? v.letter : v.kind === "text" ? v.text.toUpperCase() : null);
+    const [a, b] = [letter(g), letter(p)];
+    return { equal: a !== null && a === b, rule: "choice", reason: `choice: ${a ?? describeKind(g)} vs ${b ?? describeKind(p)}` };
+  }
+  if (g.kind === "text" || p.kind === "text") {
+    const equal = g.kind === "text" && p.kind === "text" && g.text.replace(/\s/g, "") === p.text.replace(/\s/g, "");
+    return { equal, rule: "string", reason: `text: "${quote(g.latex)}" ${equal ? "matches" : "differs from"} "${quote(p.latex)}"` };
+  }
+  if (g.kind === "expr" && p.kind === "expr") return compareScalars(g, p, ctx);
+  if (g.kind === "list" && g.decimalComma && p.kind === "expr") return decimalComma(g.decimalComma, p, ctx, true);
+  if (p.kind === "list" && p.decimalComma && g.kind === "expr") return decimalComma(p.decimalComma, g, ctx, false);
+
+  if (g.kind === "matrix" || p.kind === "matrix") return compareMatrices(g, p, ctx);
+  if (g.kind === "interval" && p.kind === "interval") return compareIntervals(g, p, ctx);
+  if ((g.kind === "interval" && p.kind === "tuple") || (g.kind === "tuple" && p.kind === "interval")) {
+    const iv = g.kind === "interval" ? g : (p as Extract<AnswerValue, { kind: "interval" }>);
+    if (iv.left === "(" && iv.right === ")") return compareOrdered(items(g), items(p), "interval", ctx);
+    return { equal: false, rule: "interval", reason: `interval: ${quote(iv.latex)} is not open at both ends, so it is not the pair ${quote((g.kind === "tuple" ? g : p).latex)}` };
+  }
+  if (g.kind === "union" || p.kind === "union") {
+    const parts = (v: AnswerValue) => (v.kind === "union" ? v.parts : [v]);
+    return compareUnordered(parts(g), parts(p), "union", ctx);
+  }
+  if (g.kind === "tuple" || p.kind === "tuple") {
+    if (g.kind === "set" || p.kind === "set") return mismatch(g, p, "tuple");
+    if (g.kind === "expr" || p.kind === "expr") return mismatch(g, p, "tuple");
+    return compareOrdered(items(g), items(p), "tuple", ctx);
+  }
+  if ((g.kind === "set" || g.kind === "list") && (p.kind === "set" || p.kind === "list")) return compareUnordered(items(g), items(p), "set", ctx);
+  return mismatch(g, p, "string");
+}
+
+/** One-element collections are their element; "x = 5" is 5 unless the other side is an equation. */
+function unwrap(value: AnswerValue, other: AnswerValue, ctx: CompareContext): AnswerValue {
+  let v = value;
+  for (let k = 0; k < 4; k++) {
+    if ((v.kind === "list" || v.kind === "tuple") && v.items.length === 1) v = v.items[0];
+    else if (v.kind === "relation" && !ctx.strict && v.ops.every((o) => o === "=") && !isEquation(other)) {
+      // "x = 5" and chains "x = 5 + 5 + 1 = 11" give their last side, as Math-Verify does.
+      if (v.terms.length > 2 || isVariable(v.terms[0]) || isFunctionName(v.terms[0])) v = v.terms[v.terms.length - 1];
+      else break;
+    } else break;
+  }
+  return v;
+}
+
+function isEquation(v: AnswerValue): boolean {
+  return v.kind === "relation" && v.ops.length === 1 && v.ops[0] === "=" && !isVariable(v.terms[0]) && !isFunctionName(v.terms[0]);
+}
+
+function isFunctionName(v: AnswerValue): boolean {
+  return /^[A-Za-z]\s*\(\s*[A-Za-z]\s*\)$/.test(v.latex.trim());
+}
+
+function items(v: AnswerValue): AnswerValue[] {
+  if (v.kind === "tuple" || v.kind === "list" || v.kind === "set") return v.items;
+  if (v.kind === "interval") return [v.lo, v.hi];
+  return [v];
+}
+
+function mismatch(g: AnswerValue, p: AnswerValue, rule: string): Decision {
+  return { equal: false, rule, reason: `gold ${quote(g.latex)} is ${describeKind(g)}, prediction ${quote(p.latex)} is ${describeKind(p)}` };
+}
+
+function comparePercent(g: AnswerValue, p: AnswerValue, ctx: CompareContext): Decision {
+  if (g.kind === "percent" && p.kind === "percent") {
+    const d = compareValues(g.value, p.value, ctx);
+    return { ...d, rule: "percent", reason: `percent: ${d.reason}` };
+  }
+  const [pct, other] = g.kind === "percent" ? [g, p] : [p as Extract<AnswerValue, { kind: "percent" }>, g];
+  const asNumber = g.kind === "percent" ? compareValues(pct.value, other, ctx) : compareValues(other, pct.value, ctx);
+  if (asNumber.equal) return { equal: true, rule: "percent", reason: `percent: ${quote(pct.latex)} read as ${quote(pct.value.latex)}; ${asNumber.reason}` };
+  if (ctx.percentRule && pct.value.kind === "expr") {
+    const scaled: AnswerValue = { kind: "expr", latex: `${pct.value.latex}/100`, json: ["Divide", pct.value.json, 100] };
+    const asFraction = g.kind === "percent" ? compareValues(scaled, other, ctx) : compareValues(other, scaled, ctx);
+    if (asFraction.equal) return { equal: true, rule: "percent", reason: `percent: ${quote(pct.latex)} read as ${quote(scaled.latex)} (percent rule); ${asFraction.reason}` };
+    if (asFraction.equal === null && asNumber.equal === null) return { ...asNumber, rule: "percent" };
+  }
+  return { equal: asNumber.equal === null ? null : false, rule: "percent", reason: `percent: neither reading of ${quote(pct.latex)} matches; ${asNumber.reason}` };
+}
+
+function compareRelations(g: AnswerValue, p: AnswerValue, ctx: CompareContext): Decision {
+  if (g.kind === "relation" && p.kind === "relation") {
+    const allEqual = (v: typeof g) => v.ops.length === 1 && v.ops[0] === "=";
+    if (allEqual(g) && allEqual(p)) return compareEquations(g, p, ctx);
+    const [sg, sp] = [relationToSet(g), relationToSet(p)];
+    if (sg && sp) {
+      if (ctx.strict && sg.variable !== sp.variable) return { equal: false, rule: "inequality", reason: `inequality: variable ${sg.variable} vs ${sp.variable}` };
+      const d = compareValues(sg.set, sp.set, ctx);
+      return { ...d, rule: "inequality", reason: `inequality: as sets of ${sg.variable}, ${d.reason}` };
+    }
+    if (g.ops.length === p.ops.length && g.ops.every((o, i) => o === p.ops[i])) {
+      const d = compareOrdered(g.terms, p.terms, "equation", ctx);
+      return d;
+    }
+    return mismatch(g, p, "equation");
+  }
+  const [rel, other] = g.kind === "relation" ? [g, p] : [p as Extract<AnswerValue, { kind: "relation" }>, g];
+  const asSet = relationToSet(rel);
+  if (asSet && ctx.relationsAsIntervals && (other.kind === "interval" || other.kind === "union" || other.kind === "set" || other.kind === "tuple")) {
+    const d = g.kind === "relation" ? compareValues(asSet.set, other, ctx) : compareValues(other, asSet.set, ctx);
+    return { ...d, rule: "inequality", reason: `inequality: ${quote(rel.latex)} read as ${asSet.variable} ∈ ${quote(asSet.set.latex)}; ${d.reason}` };
+  }
+  return mismatch(g, p, "equation");
+}
+
+function decimalComma(reading: string, other: AnswerValue, ctx: CompareContext, goldHasComma: boolean): Decision {
+  const value = parseAnswer(reading, ctx.budget);
+  const d = goldHasComma ? compareValues(value, other, ctx) : compareValues(other, value, ctx);
+  return { ...d, reason: `decimal comma read as ${reading}; ${d.reason}` };
+}
+
+function compareIntervals(g: Extract<AnswerValue, { kind: "interval" }>, p: Extract<AnswerValue, { kind: "interval" }>, ctx: CompareContext): Decision {
+  if (g.left !== p.left || g.right !== p.right) {
+    return { equal: false, rule: "interval", reason: `interval: brackets ${g.left}${g.right} vs ${p.left}${p.right}` };
+  }
+  return compareOrdered([g.lo, g.hi], [p.lo, p.hi], "interval", ctx);
+}
+
+function compareMatrices(g: AnswerValue, p: AnswerValue, ctx: CompareContext): Decision {
+  const cells = (v: AnswerValue): AnswerValue[][] | null => {
+    if (v.kind === "matrix") return v.rows;
+    if (v.kind === "tuple" || v.kind === "list") return v.items.map((i) => [i]);
+    return null;
+  };
+  const [a, b] = [cells(g), cells(p)];
+  if (!a || !b) return mismatch(g, p, "matrix");
+  // A column vector and a tuple hold the same numbers; so do a row vector and a tuple.
+  const flat = (m: AnswerValue[][]) => (m.length === 1 || m.every((r) => r.length === 1) ? m.flat() : null);
+  if (a.length !== b.length || a[0].length !== b[0].length) {
+    const [fa, fb] = [flat(a), flat(b)];
+    if (fa && fb && fa.length === fb.length) return compareOrdered(fa, fb, "matrix", ctx);
+    return { equal: false, rule: "matrix", reason: `matrix: shape ${a.length}x${a[0].length} vs ${b.length}x${b[0].length}` };
+  }
+  return compareOrdered(a.flat(), b.flat(), "matrix", ctx);
+}
+
+function compareOrdered(a: AnswerValue[], b: AnswerValue[], rule: string, ctx: CompareContext): Decision {
+  if (a.length !== b.length) return { equal: false, rule, reason: `${rule}: ${a.length} elements vs ${b.length}` };
+  let undecided: Decision | null = null;
+  for (let i = 0; i < a.length; i++) {
+    const d = compareValues(a[i], b[i], ctx);
+    if (d.equal === false) return { equal: false, rule, reason: `${rule}: element ${i + 1} differs (${d.reason})` };
+    if (d.equal === null) undecided ??= d;
+  }
+  if (undecided) return { equal: null, rule: undecided.rule, reason: `${rule}: ${undecided.reason}` };
+  return { equal: true, rule, reason: `${rule}: all ${a.length} elements equal in order` };
+}
+
+function compareUnordered(a: AnswerValue[], b: AnswerValue[], rule: string, ctx: CompareContext): Decision {
+  if (a.length !== b.length) return { equal: false, rule, reason: `${rule}: ${a.length} elements vs ${b.length}` };
+  if (a.length * b.length > MAX_PAIRINGS) return { equal: null, rule: "timeout", reason: `${rule}: ${a.length} elements are too many to pair up` };
+  const used = new Array<boolean>(b.length).fill(false);
+  let undecided: Decision | null = null;
+  for (let i = 0; i < a.length; i++) {
+    let found = false;
+    for (let j = 0; j < b.length && !found; j++) {
+      if (used[j]) continue;
+      const d = compareValues(a[i], b[j], ctx);
+      if (d.equal) {
+        used[j] = true;
+        found = true;
+      } else if (d.equal === null) undecided ??= d;
+    }
+    if (!found) {
+      if (undecided) return { equal: null, rule: undecided.rule, reason: `${rule}: ${undecided.reason}` };
+      return { equal: false, rule, reason: `${rule}: gold element ${quote(a[i].latex)} has no match in the prediction` };
+    }
+  }
+  return { equal: true, rule, reason: `${rule}: all ${a.length} elements match, order ignored` };
+}

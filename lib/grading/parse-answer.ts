@@ -1,0 +1,182 @@
+// Normalised LaTeX -> AnswerValue. Structure (lists, relations, unions, intervals, sets, tuples,
+// matrices, percentages) is read here from the top level of the string, where we control how
+// ambiguous forms like "(a,b)" are kept open; only the leaves go to the LaTeX parser.
+import type { AnswerValue, RelationOp } from "@/lib/grading/answer-value";
+import { BudgetExceededError } from "@/lib/grading/budget";
+import type { Budget } from "@/lib/grading/budget";
+import { parseLatex } from "@/lib/grading/latex-to-math-json";
+import type { MathJson } from "@/lib/grading/latex-to-math-json";
+import { matchingBracket, splitTopLevel } from "@/lib/grading/split-top-level";
+
+const MAX_ITEMS = 200;
+const MAX_DEPTH = 12;
+
+const FUNCTION_WORDS = new Set(["sin", "cos", "tan", "sec", "csc", "cot", "log", "ln", "exp", "sqrt", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh"]);
+
+export function parseAnswer(latex: string, budget: Budget, depth = 0): AnswerValue {
+  budget.tick();
+  const s = latex.trim();
+  if (s === "") return { kind: "unparsed", latex: s, why: "empty answer" };
+  if (depth > MAX_DEPTH) return { kind: "unparsed", latex: s, why: "structure nested too deep" };
+  const next = (part: string) => parseAnswer(part, budget, depth + 1);
+
+  const choice = /^\(?\s*([A-E])\s*\)?$/.exec(s);
+  if (choice) return { kind: "choice", latex: s, letter: choice[1] };
+  if (isText(s)) return { kind: "text", latex: s, text: s.replace(/\s+/g, " ").toLowerCase() };
+
+  const list = splitTopLevel(s, listSeparator, budget);
+  if (list.parts.length > 1) {
+    const items = list.parts.map((p) => p.trim()).filter((p) => p !== "");
+    if (items.length > MAX_ITEMS) return { kind: "unparsed", latex: s, why: `${items.length} items, over the ${MAX_ITEMS} limit` };
+    const decimalComma = /^-?\d+,\d+$/.test(s) ? s.replace(",", ".") : undefined;
+    return { kind: "list", latex: s, items: items.map(next), decimalComma };
+  }
+
+  const relation = splitTopLevel(s, relationSeparator, budget);
+  if (relation.parts.length > 1) {
+    if (relation.parts.some((p) => p.trim() === "")) return { kind: "unparsed", latex: s, why: "a relation with an empty side" };
+    return { kind: "relation", latex: s, ops: relation.separators.map(relationOp), terms: relation.parts.map(next) };
+  }
+
+  // "3:1" is a ratio; kept as an ordered pair so 3:1 and 3:2 differ (and 6:2 is not 3:1).
+  const ratio = splitTopLevel(s, (t, i) => (t[i] === ":" ? 1 : 0), budget);
+  if (ratio.parts.length > 1 && ratio.parts.every((p) => p.trim() !== "")) return { kind: "tuple", latex: s, items: ratio.parts.map((p) => next(p.trim())) };
+
+  const union = splitTopLevel(s, (t, i) => (t.startsWith("\\cup", i) && !/[A-Za-z]/.test(t[i + 4] ?? "") ? 4 : 0), budget);
+  if (union.parts.length > 1) return { kind: "union", latex: s, parts: union.parts.map(next) };
+
+  const pm = splitTopLevel(s, (t, i) => (/^\\(?:pm|mp)(?![A-Za-z])/.test(t.slice(i, i + 4)) ? 3 : 0), budget);
+  if (pm.parts.length === 2) {
+    const [a, b] = pm.parts.map((p) => p.trim());
+    const plus = a === "" ? `{${b}}` : `{${a}}+{${b}}`;
+    const minus = a === "" ? `-{${b}}` : `{${a}}-{${b}}`;
+    return { kind: "list", latex: s, items: [next(plus), next(minus)] };
+  }
+
+  if (/\\%$/.test(s)) return { kind: "percent", latex: s, value: next(s.slice(0, -2)) };
+
+  const bracketed = parseBracketed(s, next);
+  if (bracketed) return bracketed;
+
+  const matrix = parseMatrix(s, next);
+  if (matrix) return matrix;
+
+  return parseScalar(s, budget);
+}
+
+function listSeparator(s: string, i: number): number {
+  const c = s[i];
+  if (c === "," || c === ";") return 1;
+  if ((c === "a" || c === "o") && /^(?:and|or)(?![A-Za-z])/.test(s.slice(i, i + 4)) && (i === 0 || /\s/.test(s[i - 1]))) return c === "a" ? 3 : 2;
+  return 0;
+}
+
+function relationSeparator(s: string, i: number): number {
+  const c = s[i];
+  if (c === "=" || c === "<" || c === ">") return 1;
+  if (c === "\\") {
+    const m = /^\\(?:le|ge|ne|in|lt|gt)(?![A-Za-z])/.exec(s.slice(i, i + 4));
+    if (m) return m[0].length;
+  }
+  return 0;
+}
+
+function relationOp(sep: string): RelationOp {
+  if (sep === "\\lt") return "<";
+  if (sep === "\\gt") return ">";
+  return sep as RelationOp;
+}
+
+// Pure words ("odd", "no solution") compare as text; short letter groups like "xy" stay algebra.
+function isText(s: string): boolean {
+  if (!/^[A-Za-z][A-Za-z ']*$/.test(s)) return false;
+  return s.split(/\s+/).some((w) => w.replace(/'/g, "").length >= 3 && !FUNCTION_WORDS.has(w.toLowerCase()));
+}
+
+function parseBracketed(s: string, next: (part: string) => AnswerValue): AnswerValue | null {
+  const escapedSet = s.startsWith("\\{") && s.endsWith("\\}");
+  if (escapedSet) {
+    const close = matchingBracket(s, 1);
+    if (close === s.length - 1) {
+      const inner = s.slice(2, -2).trim();
+      const items = inner === "" ? [] : splitItems(inner);
+      if (items.length > MAX_ITEMS) return { kind: "unparsed", latex: s, why: `${items.length} items, over the ${MAX_ITEMS} limit` };
+      return { kind: "set", latex: s, items: items.map(next) };
+    }
+  }
+  if (s.startsWith("\\langle") && s.endsWith("\\rangle")) {
+    return { kind: "tuple", latex: s, items: splitItems(s.slice(7, -7)).map(next) };
+  }
+  const open = s[0];
+  if (open !== "(" && open !== "[" && open !== "{") return null;
+  if (matchingBracket(s, 0) !== s.length - 1) return null;
+  const inner = s.slice(1, -1);
+  const items = splitItems(inner);
+  if (items.length > MAX_ITEMS) return { kind: "unparsed", latex: s, why: `${items.length} items, over the ${MAX_ITEMS} limit` };
+  // A plain TeX group "{1,3}" only groups; what it holds decides the shape.
+  if (open === "{") return next(inner);
+  const close = s[s.length - 1] as ")" | "]";
+  if (items.length === 1) return open === "(" && close === ")" ? next(inner) : null;
+  const unbounded = items.some((i) => /^[-+]?\\infty$/.test(i));
+  if (items.length === 2 && (!(open === "(" && close === ")") || unbounded)) {
+    return { kind: "interval", latex: s, left: open as "(" | "[", right: close, lo: next(items[0]), hi: next(items[1]) };
+  }
+  if (open === "(" && close === ")") return { kind: "tuple", latex: s, items: items.map(next) };
+  return null;
+}
+
+function splitItems(inner: string): string[] {
+  return splitTopLevel(inner, (t, i) => (t[i] === "," ? 1 : 0)).parts.map((p) => p.trim());
+}
+
+function parseMatrix(s: string, next: (part: string) => AnswerValue): AnswerValue | null {
+  const factors = s.split(/(?<=\\end\{pmatrix\})\s*(?:\\cdot|\\times)?\s*(?=\\begin\{pmatrix\})/);
+  if (factors.length > 1 && factors.length <= 4) return matrixProduct(s, factors.map((f) => parseMatrix(f, next)));
+  const m = /^\\begin\{(pmatrix|array)\}(?:\{[^}]*\})?([\s\S]*)\\end\{\1\}$/.exec(s);
+  if (!m || m[2].includes("\\begin{")) return null;
+  const rows = m[2]
+    .split(/\\\\/)
+    .map((r) => r.trim())
+    .filter((r) => r !== "")
+    .map((r) => r.split("&").map((c) => next(c.trim())));
+  if (rows.length === 0 || rows.some((r) => r.length !== rows[0].length)) return null;
+  return { kind: "matrix", latex: s, rows };
+}
+
+/** "A B" for two written-out matrices is their product (cells stay symbolic MathJSON). */
+function matrixProduct(latex: string, factors: (AnswerValue | null)[]): AnswerValue | null {
+  const grids: Expr[][][] = [];
+  for (const f of factors) {
+    if (f?.kind !== "matrix" || !f.rows.every((r) => r.every((c) => c.kind === "expr"))) return null;
+    grids.push(f.rows as Expr[][]);
+  }
+  let acc = grids[0];
+  for (const b of grids.slice(1)) {
+    if (acc[0].length !== b.length) return null;
+    acc = acc.map((row) =>
+      b[0].map((_, j): Expr => {
+        const json: MathJson = ["Add", ...row.map((cell, k): MathJson => ["Multiply", cell.json, b[k][j].json])];
+        return { kind: "expr", latex: row.map((cell, k) => `${cell.latex}\\cdot ${b[k][j].latex}`).join("+"), json };
+      }),
+    );
+  }
+  return { kind: "matrix", latex, rows: acc };
+}
+
+type Expr = Extract<AnswerValue, { kind: "expr" }>;
+
+function parseScalar(s: string, budget: Budget): AnswerValue {
+  // Mixed numbers: "3128 1/2" and "918\frac{1}{2}" (NeMo-Skills reads both as n + a/b).
+  const mixed = /^(-?)(\d+)\s*\\frac\{(\d+)\}\{(\d+)\}$/.exec(s) ?? /^(-?)(\d+)\s+(\d+)\/(\d+)$/.exec(s);
+  if (mixed) {
+    const [, sign, whole, num, den] = mixed;
+    if (Number(num) < Number(den)) {
+      const body: MathJson = ["Add", Number(whole), ["Divide", Number(num), Number(den)]];
+      return { kind: "expr", latex: s, json: sign ? ["Negate", body] : body };
+    }
+  }
+  const parsed = parseLatex(s, budget.deadline);
+  if (!parsed.ok && parsed.timedOut) throw new BudgetExceededError("deadline");
+  if (!parsed.ok) return { kind: "unparsed", latex: s, why: parsed.why };
+  return { kind: "expr", latex: s, json: parsed.json };
+}
