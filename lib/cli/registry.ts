@@ -1,6 +1,11 @@
 // Every `boxed` command, in the order `boxed --help` lists them.
 import type { CliCommand } from "@/lib/cli/command";
+import { decontamJudgeCommand, decontamReportCommand, decontamRetrieveCommand } from "@/lib/cli/commands/decontam";
 import { dbMigrateCommand, dbStartCommand, dbStatusCommand, dbStopCommand } from "@/lib/cli/commands/db";
+import { exportCommand } from "@/lib/cli/commands/export";
+import { gradeCommand } from "@/lib/cli/commands/grade";
+import { importCommand } from "@/lib/cli/commands/import";
+import { setsCommand } from "@/lib/cli/commands/sets";
 import { startCommand } from "@/lib/cli/commands/start";
 import {
   userActivateCommand,
@@ -15,6 +20,13 @@ import { workerCommand } from "@/lib/cli/commands/worker";
 export const commands: CliCommand[] = [
   startCommand,
   workerCommand,
+  importCommand,
+  setsCommand,
+  exportCommand,
+  gradeCommand,
+  decontamRetrieveCommand,
+  decontamJudgeCommand,
+  decontamReportCommand,
   dbStartCommand,
   dbStopCommand,
   dbStatusCommand,

@@ -1,0 +1,28 @@
+// Names of the supported input formats and physical containers.
+
+export const DATASET_FORMATS = ["gsm8k", "math", "omi2", "nemo-skills", "generic"] as const;
+export type DatasetFormat = (typeof DATASET_FORMATS)[number];
+
+export type Container = "jsonl" | "csv" | "parquet";
+
+/** Column names of a user's file for the `generic` format. Only `problem` is required. */
+export interface FieldMapping {
+  problem: string;
+  answer?: string;
+  solution?: string;
+  id?: string;
+  source?: string;
+}
+
+/** Human label used in messages ("looks like MATH JSONL ..."). */
+export const FORMAT_LABELS: Record<DatasetFormat, string> = {
+  gsm8k: "GSM8K",
+  math: "MATH",
+  omi2: "OpenMathInstruct-2",
+  "nemo-skills": "NeMo-Skills output",
+  generic: "generic",
+};
+
+export function isDatasetFormat(value: string): value is DatasetFormat {
+  return (DATASET_FORMATS as readonly string[]).includes(value);
+}
