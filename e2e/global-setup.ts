@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { chromium, type FullConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./support/chromium";
+import { authRoot } from "./support/auth-dir";
 import { e2eEnvFile } from "./support/e2e-env";
 import { E2E_PASSWORD, E2E_ROLES, emailFor, storageStateFor } from "./support/roles";
 import { runCli } from "./support/run-cli";
@@ -50,6 +51,8 @@ function waitForReady(child: ChildProcess, log: string[]): Promise<void> {
 
 export default async function globalSetup(_config: FullConfig) {
   chromiumLaunchOptions();
+  mkdirSync(authRoot, { recursive: true });
+  process.env.E2E_AUTH_DIR = mkdtempSync(join(authRoot, "run-"));
   const home = mkdtempSync(join(tmpdir(), "boxed-e2e-"));
   chmodSync(home, 0o755);
   const port = await freePort();
@@ -69,8 +72,7 @@ export default async function globalSetup(_config: FullConfig) {
 
   const pg = JSON.parse(readFileSync(join(home, "pg.json"), "utf8"));
   const databaseUrl = `postgresql://${pg.user}:${encodeURIComponent(pg.password)}@127.0.0.1:${pg.port}/boxed`;
-  mkdirSync(join(here, ".auth"), { recursive: true });
-  writeFileSync(e2eEnvFile, JSON.stringify({ baseUrl, databaseUrl, boxedHome: home }, null, 2));
+  writeFileSync(e2eEnvFile(), JSON.stringify({ baseUrl, databaseUrl, boxedHome: home }, null, 2));
 
   for (const role of E2E_ROLES.filter((r) => r !== "admin")) {
     const result = runCli(["user", "add", "--email", emailFor(role), "--role", role], `${E2E_PASSWORD}\n`);
@@ -97,5 +99,6 @@ export default async function globalSetup(_config: FullConfig) {
     await exited;
     clearTimeout(timer);
     rmSync(home, { recursive: true, force: true });
+    rmSync(process.env.E2E_AUTH_DIR as string, { recursive: true, force: true });
   };
 }

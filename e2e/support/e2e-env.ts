@@ -1,10 +1,8 @@
-import { fileURLToPath } from "node:url";
 // What the global setup tells the specs: the app URL, the database URL (for direct setup through
 // the CLI or SQL) and BOXED_HOME. Written to a file because specs run in other processes.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-
-const here = dirname(fileURLToPath(import.meta.url));
+import { join } from "node:path";
+import { authDir } from "./auth-dir";
 
 export interface E2eEnv {
   baseUrl: string;
@@ -12,8 +10,8 @@ export interface E2eEnv {
   boxedHome: string;
 }
 
-export const e2eEnvFile = join(here, "..", ".auth", "env.json");
+export const e2eEnvFile = () => join(authDir(), "env.json");
 
 export function e2eEnv(): E2eEnv {
-  return JSON.parse(readFileSync(e2eEnvFile, "utf8")) as E2eEnv;
+  return JSON.parse(readFileSync(e2eEnvFile(), "utf8")) as E2eEnv;
 }

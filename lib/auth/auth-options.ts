@@ -20,6 +20,9 @@ function clientAddress(headers: Record<string, unknown> | undefined): string | n
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // The token's own expiry (next-auth's default is 30 days whatever the cookie says), so a copied
+  // cookie stops working after 8 hours too.
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -56,7 +59,13 @@ export const authOptions: NextAuthOptions = {
       const email = user.email?.toLowerCase();
       if (!email) return false;
       const known = await prisma().user.findUnique({ where: { email } });
-      return Boolean(known?.active);
+      if (!known?.active) {
+        await recordAudit({ userId: known?.id ?? null, action: "auth.sign_in_refused", details: { email, provider: account?.provider ?? null } });
+        return false;
+      }
+      await prisma().user.update({ where: { id: known.id }, data: { lastSignInAt: new Date() } });
+      await recordAudit({ userId: known.id, action: "auth.sign_in", objectType: "user", objectId: known.id, details: { provider: account?.provider ?? null } });
+      return true;
     },
     async jwt({ token, user, account }) {
       if (user && account) {

@@ -7,12 +7,17 @@ import { PermissionDeniedError, UserFacingError } from "@/lib/errors";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; code: "unauthenticated" | "forbidden" | "invalid" | "failed" };
 
+/** The permission a built action checks, attached so tests can walk every action for every role. */
+export function requiredActionOf(fn: unknown): ActionName | undefined {
+  return typeof fn === "function" ? (fn as { requiredAction?: ActionName }).requiredAction : undefined;
+}
+
 export function authorizedAction<S extends z.ZodType, T>(
   action: ActionName,
   schema: S,
   handler: (input: z.infer<S>, user: SessionUser) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return async (raw) => {
+  const built = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     let user: SessionUser;
     try {
       user = await requirePermission(action);
@@ -34,4 +39,7 @@ export function authorizedAction<S extends z.ZodType, T>(
       throw error;
     }
   };
+  // Non-enumerable so it stays a detail of the server function; requiredActionOf reads it.
+  Object.defineProperty(built, "requiredAction", { value: action, enumerable: false });
+  return built;
 }
