@@ -6,5 +6,7 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/login" } });
 
 export const config = {
-  matcher: ["/((?!login|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+  // api/imports/upload checks the session itself: a matched request's body is buffered for the
+  // proxy (and cut at 10 MB), while an upload must stream to disk whatever its size.
+  matcher: ["/((?!login|api/auth|api/health|api/imports/upload|_next/static|_next/image|favicon.ico).*)"],
 };

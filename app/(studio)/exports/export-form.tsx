@@ -1,0 +1,226 @@
+"use client";
+
+// Choose what goes out and which filters apply (published defaults pre-filled), then either
+// download at once (a link to the streaming route: the browser starts saving immediately) or run
+// a background job and poll it until its file is ready.
+import { useEffect, useRef, useState } from "react";
+import { ProgressMeter } from "@/components/ui/progress-meter";
+import type { ExportManifest } from "@/lib/datasets/export/export-manifest";
+import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat, type ExportSettingsInput } from "@/lib/datasets/export/export-settings";
+import { exportSettingsToQuery } from "@/lib/datasets/export/export-settings-query";
+import type { TaskStatus } from "@/lib/datasets/web/task-status";
+import { startExportJob } from "./actions";
+
+interface SetOption {
+  name: string;
+  role: string;
+  solutions: number;
+}
+
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function Check({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <label htmlFor={id} className="flex items-center gap-2 text-sm text-slate-700">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+function Bound({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <input id={id} inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} placeholder="off" className="mt-1 w-28 rounded-md border border-slate-300 px-2 py-1 text-sm" />
+    </div>
+  );
+}
+
+const bound = (v: string) => (v.trim() === "" ? null : Number(v));
+
+export function ExportForm({ sets }: { sets: SetOption[] }) {
+  const [format, setFormat] = useState<ExportFormat>("omi2-jsonl");
+  const [chosen, setChosen] = useState<string[]>(sets.filter((s) => s.role !== "benchmark").map((s) => s.name));
+  const [sources, setSources] = useState("");
+  const [batches, setBatches] = useState("");
+  const [correctOnly, setCorrectOnly] = useState(true);
+  const [excludeContaminated, setExcludeContaminated] = useState(true);
+  const [dropMultiBoxed, setDropMultiBoxed] = useState(true);
+  const [trimAfterBoxed, setTrimAfterBoxed] = useState(true);
+  const [arithmeticCheck, setArithmeticCheck] = useState(true);
+  const [dedup, setDedup] = useState(true);
+  const [maxProblemTokens, setMaxProblemTokens] = useState("1024");
+  const [minSolutionChars, setMinSolutionChars] = useState("200");
+  const [maxSolutionTokens, setMaxSolutionTokens] = useState("1024");
+  const [maxRows, setMaxRows] = useState("");
+  const [job, setJob] = useState<TaskStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  const settings: ExportSettingsInput = {
+    format,
+    sets: chosen,
+    sources: list(sources),
+    batches: list(batches).map(Number),
+    correctOnly,
+    excludeContaminated,
+    dropMultiBoxed,
+    trimAfterBoxed,
+    arithmeticCheck,
+    dedup,
+    maxProblemTokens: bound(maxProblemTokens),
+    minSolutionChars: bound(minSolutionChars),
+    maxSolutionTokens: bound(maxSolutionTokens),
+    maxRows: bound(maxRows),
+  };
+  const downloadHref = `/api/exports/download?${exportSettingsToQuery(settings)}`;
+  const estimate = sets.filter((s) => chosen.includes(s.name)).reduce((a, s) => a + s.solutions, 0);
+
+  function poll(taskId: number) {
+    fetch(`/api/exports/${taskId}`, { cache: "no-store" })
+      .then((r) => r.json())
+      .then((s: TaskStatus) => {
+        setJob(s);
+        if (s.state === "queued" || s.state === "running") timer.current = setTimeout(() => poll(taskId), 1000);
+      })
+      .catch(() => {
+        timer.current = setTimeout(() => poll(taskId), 2000);
+      });
+  }
+
+  async function runJob() {
+    setError(null);
+    const result = await startExportJob(settings);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    poll(result.data.taskId);
+  }
+
+  const manifest = job?.state === "completed" ? (job.result as ExportManifest) : null;
+  return (
+    <div className="space-y-5">
+      <form onSubmit={(e) => e.preventDefault()} className="space-y-5 rounded-lg border border-slate-200 bg-white p-5">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="format" className="block text-sm font-medium text-slate-700">
+              Format
+            </label>
+            <select id="format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+              {EXPORT_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {EXPORT_FORMAT_LABELS[f]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-700">Problem sets</legend>
+            <div className="mt-1 max-h-40 space-y-1 overflow-y-auto">
+              {sets.map((s) => (
+                <Check
+                  key={s.name}
+                  id={`set-${s.name}`}
+                  label={`${s.name} (${s.role}, ${s.solutions.toLocaleString("en-US")} solutions)`}
+                  checked={chosen.includes(s.name)}
+                  onChange={(on) => setChosen(on ? [...chosen, s.name] : chosen.filter((c) => c !== s.name))}
+                />
+              ))}
+            </div>
+          </fieldset>
+          <div>
+            <label htmlFor="sources" className="block text-sm font-medium text-slate-700">
+              Sources
+            </label>
+            <input id="sources" value={sources} onChange={(e) => setSources(e.target.value)} placeholder="all (or e.g. gsm8k,augmented_math)" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </div>
+          <div>
+            <label htmlFor="batches" className="block text-sm font-medium text-slate-700">
+              Batches
+            </label>
+            <input id="batches" value={batches} onChange={(e) => setBatches(e.target.value)} placeholder="all (or batch ids: 3,7)" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </div>
+        </div>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-700">Filters (published OpenMathInstruct-2 values)</legend>
+          <div className="grid gap-1 sm:grid-cols-2">
+            <Check id="correctOnly" label="Correct solutions only" checked={correctOnly} onChange={setCorrectOnly} />
+            <Check id="excludeContaminated" label="Exclude contaminated problems" checked={excludeContaminated} onChange={setExcludeContaminated} />
+            <Check id="dropMultiBoxed" label="Drop solutions with several \boxed{}" checked={dropMultiBoxed} onChange={setDropMultiBoxed} />
+            <Check id="trimAfterBoxed" label="Trim after the boxed answer's line" checked={trimAfterBoxed} onChange={setTrimAfterBoxed} />
+            <Check id="arithmeticCheck" label="Drop wrong a op b = c arithmetic" checked={arithmeticCheck} onChange={setArithmeticCheck} />
+            <Check id="dedup" label="Drop exact duplicates" checked={dedup} onChange={setDedup} />
+          </div>
+          <div className="flex flex-wrap gap-4 pt-1">
+            <Bound id="maxProblemTokens" label="Max problem tokens" value={maxProblemTokens} onChange={setMaxProblemTokens} />
+            <Bound id="minSolutionChars" label="Min solution characters" value={minSolutionChars} onChange={setMinSolutionChars} />
+            <Bound id="maxSolutionTokens" label="Max solution tokens" value={maxSolutionTokens} onChange={setMaxSolutionTokens} />
+            <Bound id="maxRows" label="Fair downsample to N rows" value={maxRows} onChange={setMaxRows} />
+          </div>
+          <p className="text-xs text-slate-500">Tokens are approximate Llama-3.1 tokens (cl100k_base). Empty means off.</p>
+        </fieldset>
+        <div className="flex flex-wrap items-center gap-3">
+          <a href={downloadHref} download className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">
+            Download now
+          </a>
+          <button type="button" onClick={runJob} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100">
+            Run as a background job
+          </button>
+          <span className="text-xs text-slate-500">Reads up to {estimate.toLocaleString("en-US")} solutions.</span>
+        </div>
+      </form>
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      {job && (job.state === "queued" || job.state === "running") && (
+        <ProgressMeter
+          label="Export progress"
+          done={job.done}
+          total={job.total}
+          unit="rows"
+          elapsedSeconds={job.startedAt ? (Date.now() - new Date(job.startedAt).getTime()) / 1000 : 0}
+          detail={job.message ?? undefined}
+        />
+      )}
+      {job?.state === "failed" && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          The export failed: {job.error}
+        </p>
+      )}
+      {manifest && job && (
+        <section aria-label="Export result" className="space-y-2 rounded-lg border border-slate-200 bg-white p-5 text-sm">
+          <p>
+            {manifest.rows.toLocaleString("en-US")} rows written from {manifest.scanned.toLocaleString("en-US")} read.{" "}
+            <a className="font-medium underline" href={`/api/exports/${job.id}/file`}>
+              Download {manifest.file}
+            </a>{" "}
+            ·{" "}
+            <a className="underline" href={`/api/exports/${job.id}/manifest`}>
+              manifest
+            </a>
+          </p>
+          <ul className="list-disc pl-5 text-xs text-slate-600">
+            {Object.entries(manifest.removed).map(([name, r]) => (
+              <li key={name}>
+                {r.count.toLocaleString("en-US")} removed by {name}: {r.why}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

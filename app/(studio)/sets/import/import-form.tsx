@@ -1,0 +1,190 @@
+"use client";
+
+// Pick a file, a set, a role and a format; the file streams to the server (XHR, for upload
+// progress), the import runs as a job, and this page polls its Task: progress with counts, rate
+// and ETA, then the summary, then grading progress and disagreements with the file's verdicts.
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { ProgressMeter } from "@/components/ui/progress-meter";
+import type { ImportProgress } from "@/lib/datasets/import/import-dataset";
+import type { ImportSummary } from "@/lib/datasets/import/import-summary";
+import type { TaskStatus } from "@/lib/datasets/web/task-status";
+import { ImportSummaryView } from "./import-summary-view";
+
+const FORMATS = [
+  ["", "Detect automatically"],
+  ["gsm8k", "GSM8K (question, answer)"],
+  ["math", "MATH (problem, solution)"],
+  ["omi2", "OpenMathInstruct-2"],
+  ["nemo-skills", "NeMo-Skills output"],
+  ["generic", "Generic (with a column mapping)"],
+] as const;
+
+type Phase = { kind: "idle" } | { kind: "uploading"; sent: number; total: number; startedAt: number } | { kind: "importing"; taskId: number } | { kind: "error"; message: string };
+
+function elapsed(since: string | null): number {
+  return since ? Math.max(0.001, (Date.now() - new Date(since).getTime()) / 1000) : 0;
+}
+
+export function ImportForm({ sets }: { sets: { name: string; role: string }[] }) {
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [status, setStatus] = useState<TaskStatus | null>(null);
+  const [role, setRole] = useState("seed");
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  function poll(taskId: number) {
+    fetch(`/api/imports/${taskId}`, { cache: "no-store" })
+      .then((r) => r.json())
+      .then((s: TaskStatus) => {
+        setStatus(s);
+        const gradingOpen = s.grading && (s.grading.state === "queued" || s.grading.state === "running");
+        const importOpen = s.state === "queued" || s.state === "running";
+        const gradingPending = s.state === "completed" && (s.result as ImportSummary | null)?.grading && !s.grading;
+        if (importOpen || gradingOpen || gradingPending) timer.current = setTimeout(() => poll(taskId), 700);
+      })
+      .catch(() => {
+        timer.current = setTimeout(() => poll(taskId), 2000);
+      });
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const file = form.get("file");
+    if (!(file instanceof File) || file.name === "") {
+      setPhase({ kind: "error", message: "Choose a file to import." });
+      return;
+    }
+    const query = new URLSearchParams({
+      set: String(form.get("set") ?? ""),
+      role: String(form.get("role") ?? ""),
+      format: String(form.get("format") ?? ""),
+      mapping: String(form.get("mapping") ?? ""),
+      name: file.name,
+    });
+    setStatus(null);
+    const startedAt = Date.now();
+    setPhase({ kind: "uploading", sent: 0, total: file.size, startedAt });
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/imports/upload?${query}`);
+    xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    xhr.upload.onprogress = (e) => setPhase({ kind: "uploading", sent: e.loaded, total: e.lengthComputable ? e.total : file.size, startedAt });
+    xhr.onerror = () => setPhase({ kind: "error", message: "The upload failed: the server could not be reached." });
+    xhr.onload = () => {
+      let body: { taskId?: number; error?: string } = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = { error: `The server answered ${xhr.status}.` };
+      }
+      if (xhr.status >= 400 || typeof body.taskId !== "number") {
+        setPhase({ kind: "error", message: body.error ?? `The server answered ${xhr.status}.` });
+        return;
+      }
+      setPhase({ kind: "importing", taskId: body.taskId });
+      poll(body.taskId);
+    };
+    xhr.send(file);
+  }
+
+  const busy = phase.kind === "uploading" || (phase.kind === "importing" && (!status || status.state === "queued" || status.state === "running"));
+  const live = (status?.result as { live?: ImportProgress } | null)?.live;
+  const summary = status && (status.state === "completed" || status.state === "failed") ? (status.result as ImportSummary | null) : null;
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+        <div>
+          <label htmlFor="file" className="block text-sm font-medium text-slate-700">
+            File
+          </label>
+          <input id="file" name="file" type="file" accept=".jsonl,.json,.csv,.parquet,.txt" className="mt-1 block w-full text-sm" />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="set" className="block text-sm font-medium text-slate-700">
+              Problem set
+            </label>
+            <input
+              id="set"
+              name="set"
+              list="known-sets"
+              required
+              placeholder="e.g. gsm8k-train"
+              onChange={(e) => {
+                const known = sets.find((s) => s.name === e.target.value);
+                if (known) setRole(known.role);
+              }}
+              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
+            <datalist id="known-sets">
+              {sets.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.role}
+                </option>
+              ))}
+            </datalist>
+            <p className="mt-1 text-xs text-slate-500">A new name creates the set.</p>
+          </div>
+          <div>
+            <label htmlFor="role" className="block text-sm font-medium text-slate-700">
+              Role
+            </label>
+            <select id="role" name="role" value={role} onChange={(e) => setRole(e.target.value)} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+              <option value="seed">seed</option>
+              <option value="synthetic">synthetic</option>
+              <option value="benchmark">benchmark</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="format" className="block text-sm font-medium text-slate-700">
+              Format
+            </label>
+            <select id="format" name="format" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+              {FORMATS.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="mapping" className="block text-sm font-medium text-slate-700">
+              Column mapping
+            </label>
+            <input id="mapping" name="mapping" placeholder="problem=question,answer=final" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </div>
+        </div>
+        <button type="submit" disabled={busy} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+          {busy ? "Importing…" : "Import"}
+        </button>
+      </form>
+
+      {phase.kind === "error" && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {phase.message}
+        </p>
+      )}
+      {phase.kind === "uploading" && (
+        <ProgressMeter label="Upload progress" done={phase.sent} total={phase.total} unit="bytes" elapsedSeconds={(Date.now() - phase.startedAt) / 1000} />
+      )}
+      {phase.kind === "importing" && status && (status.state === "queued" || status.state === "running") && (
+        <section aria-label="Import progress" className="space-y-2 rounded-lg border border-slate-200 bg-white p-5">
+          <p className="text-sm text-slate-700">{status.state === "queued" ? "Waiting for a worker…" : status.label}</p>
+          <ProgressMeter
+            label="Import progress"
+            done={live?.rows ?? 0}
+            total={live && live.fraction > 0 ? Math.max(live.rows, Math.round(live.rows / live.fraction)) : null}
+            unit="rows"
+            elapsedSeconds={elapsed(status.startedAt)}
+            detail={live ? `${live.problemsInserted.toLocaleString("en-US")} problems inserted · ${live.duplicates.toLocaleString("en-US")} duplicates · ${live.solutions.toLocaleString("en-US")} solutions` : undefined}
+          />
+        </section>
+      )}
+      {summary && status && <ImportSummaryView summary={summary} grading={status.grading ?? null} failedMessage={status.state === "failed" ? status.error : null} />}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+// GET /api/exports/<task id>/file: the file a background export wrote to BOXED_HOME/exports,
+// streamed from disk (curators only).
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { exportsDir, type ExportTaskPayload } from "@/lib/datasets/export/export-file-job";
+import { CONTENT_TYPES } from "@/lib/datasets/export/start-streamed-export";
+import { guardRoute } from "@/lib/datasets/web/guard-route";
+import { prisma } from "@/lib/db/prisma";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ taskId: string }> }) {
+  const user = await guardRoute("export.download");
+  if (user instanceof Response) return user;
+  const id = Number((await params).taskId);
+  const task = Number.isInteger(id) ? await prisma().task.findUnique({ where: { id } }) : null;
+  const payload = task?.payload as ExportTaskPayload | undefined;
+  if (task?.kind !== "export" || payload?.mode !== "job" || task.state !== "completed") {
+    return Response.json({ error: "no finished export file with this id" }, { status: 404 });
+  }
+  const path = join(exportsDir(), payload.fileName);
+  const info = await stat(path).catch(() => null);
+  if (!info) return Response.json({ error: `the file ${payload.fileName} is no longer in the exports folder` }, { status: 410 });
+  const format = (payload.settings.format ?? "omi2-jsonl") as keyof typeof CONTENT_TYPES;
+  return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>, {
+    headers: {
+      "Content-Type": CONTENT_TYPES[format],
+      "Content-Length": String(info.size),
+      "Content-Disposition": `attachment; filename="${payload.fileName}"`,
+    },
+  });
+}

@@ -1,0 +1,19 @@
+// GET /api/exports/<task id>/manifest: what an export wrote, removed and why (download as JSON).
+import { guardRoute } from "@/lib/datasets/web/guard-route";
+import { prisma } from "@/lib/db/prisma";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ taskId: string }> }) {
+  const user = await guardRoute("export.download");
+  if (user instanceof Response) return user;
+  const id = Number((await params).taskId);
+  const task = Number.isInteger(id) ? await prisma().task.findUnique({ where: { id } }) : null;
+  if (task?.kind !== "export" || task.state !== "completed" || !task.result) {
+    return Response.json({ error: "no finished export with this id" }, { status: 404 });
+  }
+  const file = (task.result as { file?: string }).file ?? `export-${id}`;
+  return new Response(`${JSON.stringify(task.result, null, 2)}\n`, {
+    headers: { "Content-Type": "application/json", "Content-Disposition": `attachment; filename="${file}.manifest.json"` },
+  });
+}

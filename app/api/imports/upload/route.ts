@@ -1,0 +1,53 @@
+// POST /api/imports/upload?set=&role=&format=&mapping=&name=  (body: the file, streamed)
+// Curators only. The body goes to disk as it arrives (never buffered whole), then the import runs
+// as a job with a Task; the answer is the Task id the page polls at /api/imports/<id>.
+import { z } from "zod";
+import { parseImportMapping } from "@/lib/datasets/import/parse-import-mapping";
+import { DATASET_FORMATS } from "@/lib/datasets/formats/dataset-format";
+import { checkSetRole, SET_ROLES } from "@/lib/datasets/import/ensure-problem-set";
+import { IMPORT_FILE_QUEUE } from "@/lib/datasets/import/import-file-job";
+import { createImportTask } from "@/lib/datasets/import/run-import-task";
+import { guardRoute } from "@/lib/datasets/web/guard-route";
+import { receiveUpload } from "@/lib/datasets/web/receive-upload";
+import { pool } from "@/lib/db/pool";
+import { UserFacingError } from "@/lib/errors";
+import { enqueue } from "@/lib/jobs/enqueue";
+
+export const dynamic = "force-dynamic";
+
+const UploadParams = z.object({
+  set: z.string().trim().min(1, "choose a problem set name").max(200),
+  role: z.enum(SET_ROLES),
+  format: z.enum(DATASET_FORMATS).optional(),
+  mapping: z.string().optional(),
+  name: z.string().min(1, "the file needs a name"),
+});
+
+export async function POST(request: Request) {
+  const user = await guardRoute("sets.import");
+  if (user instanceof Response) return user;
+  const url = new URL(request.url);
+  const parsed = UploadParams.safeParse(Object.fromEntries([...url.searchParams.entries()].filter(([, v]) => v !== "")));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return Response.json({ error: `${issue?.path.join(".")}: ${issue?.message}` }, { status: 400 });
+  }
+  const params = parsed.data;
+  let mapping: ReturnType<typeof parseImportMapping>;
+  try {
+    mapping = parseImportMapping(params.mapping);
+    // Refuse before storing a single byte when the set exists with another role.
+    await checkSetRole(pool(), params.set, params.role);
+  } catch (error) {
+    if (error instanceof UserFacingError) return Response.json({ error: error.oneLine() }, { status: 400 });
+    throw error;
+  }
+  const upload = await receiveUpload(request.body, params.name);
+  const taskId = await createImportTask(
+    { paths: [upload.path], setName: params.set, role: params.role, format: params.format, mapping, removeUploadDir: true, via: "web" },
+    user.id,
+    upload.bytes,
+  );
+  await enqueue(IMPORT_FILE_QUEUE, { taskId });
+  return Response.json({ taskId, bytes: upload.bytes }, { status: 202 });
+}

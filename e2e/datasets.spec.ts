@@ -1,0 +1,90 @@
+// Protects datasets in and out from the browser: a curator uploads a file, watches the import's
+// progress (counts, rate, ETA), reads the summary and then the grading result; and a curator
+// exports from the exports page, and the downloaded file holds the rows that went in.
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { storageStateFor } from "./support/roles";
+import { runCli } from "./support/run-cli";
+
+test.use({ storageState: storageStateFor("curator") });
+
+const dir = mkdtempSync(join(tmpdir(), "boxed-e2e-datasets-"));
+const PAD = "We restate the problem, name the unknown, and compute it in small steps, checking each intermediate value before we move on to the next one.";
+
+function omi2File(name: string, problems: number, perProblem: number, tag: string): string {
+  const lines: string[] = [];
+  for (let p = 0; p < problems; p++) {
+    for (let k = 0; k < perProblem; k++) {
+      const answer = p === 0 && k === 0 ? 99 : p + 1;
+      lines.push(JSON.stringify({ problem: `${tag} problem ${p}: what is ${p} + 1?`, generated_solution: `${PAD}\n${p} + 1 = ${p + 1}, so the answer is \\boxed{${answer}}.`, expected_answer: String(p + 1), problem_source: "augmented_gsm8k" }));
+    }
+  }
+  const path = join(dir, name);
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return path;
+}
+
+test("a curator imports a file from the browser and sees progress, the summary and the grading", async ({ page }) => {
+  test.setTimeout(300_000);
+  const file = omi2File("browser-upload.jsonl", 12_000, 4, "Browser");
+  // Over the 10 MB a proxied request body is cut at: the upload route must stream past it.
+  expect(statSync(file).size).toBeGreaterThan(10 * 2 ** 20);
+  await page.goto("/sets/import");
+  await page.getByLabel("File").setInputFiles(file);
+  await page.getByLabel("Problem set").fill("e2e-browser-upload");
+  await page.getByLabel("Role").selectOption("synthetic");
+  await page.getByRole("button", { name: "Import" }).click();
+
+  const progress = page.getByRole("progressbar", { name: "Import progress" });
+  await expect(progress).toBeVisible();
+  await expect(page.getByRole("region", { name: "Import progress" })).toContainText("rows/s");
+
+  const summary = page.getByRole("region", { name: "Import summary" });
+  await expect(summary).toBeVisible({ timeout: 120_000 });
+  await expect(summary.getByRole("row", { name: /Problems inserted/ })).toContainText("12,000");
+  await expect(summary.getByRole("row", { name: /Solutions inserted/ })).toContainText("48,000");
+  await expect(summary.getByRole("row", { name: /Rejected rows/ })).toContainText("0");
+  await expect(summary.getByText("Grading finished")).toBeVisible({ timeout: 150_000 });
+  // One solution (problem 0, first) boxes a wrong answer.
+  await expect(summary.getByRole("row", { name: /Not equal/ })).toContainText("1");
+
+  await page.goto("/sets");
+  await expect(page.getByRole("row", { name: /e2e-browser-upload/ })).toContainText("48,000");
+});
+
+test("a refused upload says where the file is wrong and imports nothing", async ({ page }) => {
+  const path = join(dir, "broken.jsonl");
+  writeFileSync(path, `${JSON.stringify({ question: "Fine?", answer: "#### 1" })}\n{"question": "broken", \n`);
+  await page.goto("/sets/import");
+  await page.getByLabel("File").setInputFiles(path);
+  await page.getByLabel("Problem set").fill("e2e-refused");
+  await page.getByRole("button", { name: "Import" }).click();
+  const summary = page.getByRole("region", { name: "Import summary" });
+  await expect(summary).toContainText("Nothing was imported", { timeout: 30_000 });
+  await expect(summary).toContainText("broken.jsonl line 2: invalid JSON");
+});
+
+test("a curator exports from the browser and the download holds the rows", async ({ page }) => {
+  const file = omi2File("for-export.jsonl", 5, 2, "Export");
+  const imported = runCli(["import", "--set", "e2e-export", "--role", "synthetic", file]);
+  expect(imported.status, imported.stderr).toBe(0);
+
+  await page.goto("/exports");
+  // Only our set, every filter off (the rows need not be graded yet).
+  for (const box of await page.getByRole("group", { name: "Problem sets" }).getByRole("checkbox").all()) await box.uncheck();
+  await page.getByLabel(/^e2e-export/).check();
+  await page.getByLabel("Correct solutions only").uncheck();
+  await page.getByLabel("Min solution characters").fill("");
+  await page.getByLabel("Drop exact duplicates").uncheck();
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download now" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.jsonl$/);
+  const rows = readFileSync(await download.path(), "utf8").trim().split("\n").map((line) => JSON.parse(line));
+  expect(rows).toHaveLength(10);
+  expect(new Set(rows.map((r) => r.problem)).size).toBe(5);
+  expect(rows[0]).toMatchObject({ problem: "Export problem 0: what is 0 + 1?", expected_answer: "1", problem_source: "augmented_gsm8k" });
+});

@@ -1,0 +1,135 @@
+// `boxed import`: loads dataset files into a problem set, one transaction per file (a bad row
+// anywhere leaves the database as it was), with a progress bar; grading is queued as a
+// background job unless --grade-now grades here.
+import { stat } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
+import { createProgressBar, formatCount } from "@/lib/cli/progress-bar";
+import { withDatabase } from "@/lib/cli/with-database";
+import { DATASET_FORMATS, type DatasetFormat, isDatasetFormat } from "@/lib/datasets/formats/dataset-format";
+import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
+import { isSetRole } from "@/lib/datasets/import/ensure-problem-set";
+import { parseImportMapping } from "@/lib/datasets/import/parse-import-mapping";
+import type { ImportSummary } from "@/lib/datasets/import/import-summary";
+import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
+import { createTask } from "@/lib/datasets/tasks/task-rows";
+import { prisma } from "@/lib/db/prisma";
+
+const usage = `usage: npx boxed import --set NAME --role seed|benchmark|synthetic [--format F]
+                         [--mapping problem=col,answer=col,solution=col,id=col,source=col]
+                         [--grade-now] FILE...
+
+Imports each FILE into the problem set NAME (created with the role when missing; an existing set
+must have that role). Formats (detected unless --format): ${DATASET_FORMATS.join(", ")}.
+Several output-rs<seed>.jsonl files are read together as one NeMo-Skills run; other files are
+imported one by one, each in ONE transaction: a file imports completely or not at all.
+Problems already in the set (same normalised text) are reported as duplicates, not inserted
+twice; their solutions attach to the stored problem.
+
+Solutions are graded by a background job (run \`npm start\` or \`npx boxed worker\`);
+--grade-now grades them here instead, after the import.`;
+
+/** Files of one NeMo-Skills run go together; any other file is its own import. */
+export function groupImportFiles(files: string[], format: DatasetFormat | undefined): string[][] {
+  const nemo = files.every((f) => /^output-rs\d+\.jsonl$/.test(basename(f)));
+  if (files.length > 1 && (format === "nemo-skills" || (nemo && !format))) return [files];
+  return files.map((f) => [f]);
+}
+
+function printSummary(io: CliIo, summary: ImportSummary): void {
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+  const names = summary.files.join(", ");
+  if (!summary.ok) {
+    io.stderr.write(`import of ${names} refused: nothing was imported.\n`);
+    for (const error of summary.errors.slice(0, 20)) io.stderr.write(`  ${error.message}\n`);
+    if (summary.errors.length > 20 || summary.errorsTruncated) io.stderr.write(`  … and more (run again after fixing these)\n`);
+    return;
+  }
+  out(`imported ${names} (${summary.format}) into ${summary.set?.role} set "${summary.set?.name}"${summary.set?.created ? " (new)" : ""}`);
+  out(`  rows read            ${formatCount(summary.rows)}`);
+  out(`  problems inserted    ${formatCount(summary.problemsInserted)}`);
+  out(`  duplicates           ${formatCount(summary.duplicates)}${summary.duplicatesWithOtherAnswer ? ` (${formatCount(summary.duplicatesWithOtherAnswer)} with another gold answer)` : ""}`);
+  out(`  rejected             ${formatCount(summary.rejected)}`);
+  out(`  solutions inserted   ${formatCount(summary.solutionsInserted)}${summary.solutionsOnDuplicates ? ` (${formatCount(summary.solutionsOnDuplicates)} attached to existing problems)` : ""}`);
+  if (summary.solutionsWithFileVerdict) out(`  with file verdicts   ${formatCount(summary.solutionsWithFileVerdict)}`);
+  if (summary.problemsWithoutGold) out(`  without gold answer  ${formatCount(summary.problemsWithoutGold)}`);
+  out(`  time                 ${(summary.durationMs / 1000).toFixed(1)} s (${formatCount(summary.rowsPerSecond)} rows/s)`);
+  for (const d of summary.duplicateExamples.slice(0, 5)) out(`  duplicate: ${d.where} (${d.sourceKey}) = problem ${d.existingProblemId}${d.answerDiffers ? ", other gold answer" : ""}`);
+}
+
+export const importCommand: CliCommand = {
+  path: ["import"],
+  summary: "import dataset files (GSM8K, MATH, OMI2, NeMo-Skills, CSV/JSONL) into a problem set",
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        set: { type: "string" },
+        role: { type: "string" },
+        format: { type: "string" },
+        mapping: { type: "string" },
+        "grade-now": { type: "boolean", default: false },
+      },
+    });
+    if (!values.set) throw new CliError("--set NAME is required");
+    if (!isSetRole(values.role)) throw new CliError(`--role must be seed, benchmark or synthetic (got ${values.role ?? "nothing"})`);
+    if (values.format && !isDatasetFormat(values.format)) throw new CliError(`--format must be one of ${DATASET_FORMATS.join(", ")} (got ${values.format})`);
+    if (positionals.length === 0) throw new CliError("name at least one FILE to import");
+    const files = positionals.map((f) => resolve(f));
+    for (const file of files) {
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) throw new CliError(`cannot read ${file}: no such file`);
+    }
+    const format = values.format as DatasetFormat | undefined;
+    const mapping = parseImportMapping(values.mapping);
+    const setName = values.set;
+    const role = values.role;
+    return withDatabase(io, async () => {
+      let failed = 0;
+      for (const group of groupImportFiles(files, format)) {
+        let bytes = 0;
+        for (const f of group) bytes += (await stat(f)).size;
+        const taskId = await createImportTask({ paths: group, setName, role, format, mapping, via: "cli" }, null, bytes, "running");
+        const bar = createProgressBar(io.stderr, `import ${group.map((f) => basename(f)).join(", ")}`, "rows");
+        const summary = await runImportTask(taskId, {
+          queueGrading: !values["grade-now"],
+          // Rows are what people count; the total is extrapolated from the bytes read so far.
+          onProgress: (p) => bar.update(p.rows, p.fraction > 0.01 ? Math.max(p.rows, Math.round(p.rows / p.fraction)) : null),
+        });
+        bar.finish();
+        printSummary(io, summary);
+        if (!summary.ok) {
+          failed++;
+          continue;
+        }
+        if (summary.solutionsInserted === 0) continue;
+        if (values["grade-now"]) {
+          const gradingTaskId = await createTask({ kind: "grade-import", label: `Grade import #${taskId}`, unit: "solutions", total: summary.solutionsInserted });
+          const gradeBar = createProgressBar(io.stderr, "grade", "solutions");
+          const timer = setInterval(() => {
+            prisma()
+              .task.findUnique({ where: { id: gradingTaskId } })
+              .then((t) => t && gradeBar.update(Number(t.done), Number(t.total ?? 0)))
+              .catch(() => {});
+          }, 1000);
+          const grading = await gradeImport(taskId, gradingTaskId).finally(() => clearInterval(timer));
+          gradeBar.finish();
+          io.stdout.write(
+            `  graded ${formatCount(grading.graded)}: ${formatCount(grading.equal)} equal, ${formatCount(grading.notEqual)} not equal, ${formatCount(grading.noAnswer)} no answer, ${formatCount(grading.undecided)} undecided\n`,
+          );
+          if (grading.withFileVerdict) {
+            io.stdout.write(
+              `  against the file's verdicts (${formatCount(grading.withFileVerdict)}): file correct/ours not ${formatCount(grading.fileCorrectWeWrong)}, file wrong/ours equal ${formatCount(grading.fileWrongWeCorrect)}, ours undecided ${formatCount(grading.fileVerdictWeUndecided)}\n`,
+            );
+          }
+        } else if (summary.grading) {
+          io.stdout.write(`  grading queued as task #${summary.grading.taskId}: a worker grades in the background (npm start, or npx boxed worker)\n`);
+        }
+      }
+      return failed > 0 ? 1 : 0;
+    });
+  },
+};

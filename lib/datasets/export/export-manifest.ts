@@ -1,0 +1,31 @@
+// The manifest written beside every export (`<file>.manifest.json`) and kept as the export Task's
+// result: what went out, from where, with which settings, what each filter removed and why, when
+// and by whom. Enough to reproduce or audit a training file months later.
+import type { ExportSettings } from "@/lib/datasets/export/export-settings";
+import type { RemovedCount } from "@/lib/datasets/export/export-stats";
+
+export interface ExportManifest {
+  manifestVersion: 1;
+  file: string;
+  format: ExportSettings["format"];
+  rows: number;
+  bytes: number;
+  /** Rows (problem, solution pairs) read from the database in the export's scope. */
+  scanned: number;
+  /** Solutions shortened by "trim after the boxed line". */
+  trimmed: number;
+  perSource: Record<string, number>;
+  removed: Record<string, RemovedCount>;
+  sets: { id: number; name: string; role: string }[];
+  settings: ExportSettings;
+  tokenizer: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  user: { id: number; email: string } | null;
+  taskId: number | null;
+}
+
+export function manifestPathFor(file: string): string {
+  return `${file}.manifest.json`;
+}

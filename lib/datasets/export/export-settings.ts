@@ -1,0 +1,71 @@
+// What an export takes: the file format, what goes out (sets, sources, batches) and the recipe's
+// filters (docs/recipe.md section 5), each a setting whose default is the published value.
+import { z } from "zod";
+
+// The published length bounds (lib/grading/filters/length-bounds.ts RECIPE_LENGTH_BOUNDS, checked
+// equal by a unit test). Not imported from there: this module is used by the exports page in the
+// browser, and that one pulls in the tokenizer.
+export const RECIPE_BOUNDS = { maxProblemTokens: 1024, minSolutionChars: 200, maxSolutionTokens: 1024 } as const;
+
+export const EXPORT_FORMATS = ["omi2-jsonl", "omi2-parquet", "nemo-sft", "messages"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  "omi2-jsonl": "OpenMathInstruct-2 JSONL",
+  "omi2-parquet": "OpenMathInstruct-2 Parquet",
+  "nemo-sft": "NeMo-Skills SFT manifest (JSONL)",
+  messages: "Chat messages (JSONL)",
+};
+
+export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
+  "omi2-jsonl": ".jsonl",
+  "omi2-parquet": ".parquet",
+  "nemo-sft": ".jsonl",
+  messages: ".jsonl",
+};
+
+const bound = z.number().int().nonnegative().nullable();
+
+export const ExportSettingsSchema = z.object({
+  format: z.enum(EXPORT_FORMATS).default("omi2-jsonl"),
+  /** Problem set names; empty means every seed and synthetic set (benchmarks only when named). */
+  sets: z.array(z.string().min(1)).default([]),
+  /** problem_source values (gsm8k, augmented_math, ...); empty means all. */
+  sources: z.array(z.string().min(1)).default([]),
+  /** Generation batch ids; empty means solutions from any batch and imported ones. */
+  batches: z.array(z.number().int().positive()).default([]),
+  correctOnly: z.boolean().default(true),
+  /** Problems marked contaminated or flagged stay out. */
+  excludeContaminated: z.boolean().default(true),
+  dropMultiBoxed: z.boolean().default(true),
+  maxProblemTokens: bound.default(RECIPE_BOUNDS.maxProblemTokens),
+  minSolutionChars: bound.default(RECIPE_BOUNDS.minSolutionChars),
+  maxSolutionTokens: bound.default(RECIPE_BOUNDS.maxSolutionTokens),
+  trimAfterBoxed: z.boolean().default(true),
+  arithmeticCheck: z.boolean().default(true),
+  /** Exact duplicate (problem, solution) pairs: the first stays. */
+  dedup: z.boolean().default(true),
+  /** Fair downsampling: the k-th solution of every problem before any (k+1)-th. */
+  maxRows: z.number().int().positive().nullable().default(null),
+});
+
+export type ExportSettings = z.infer<typeof ExportSettingsSchema>;
+export type ExportSettingsInput = z.input<typeof ExportSettingsSchema>;
+
+/** Every filter off: what the database holds, row for row (round trips, audits). */
+export const NO_FILTERS = {
+  correctOnly: false,
+  excludeContaminated: false,
+  dropMultiBoxed: false,
+  maxProblemTokens: null,
+  minSolutionChars: null,
+  maxSolutionTokens: null,
+  trimAfterBoxed: false,
+  arithmeticCheck: false,
+  dedup: false,
+  maxRows: null,
+} as const satisfies Partial<ExportSettings>;
+
+export function parseExportSettings(input: ExportSettingsInput): ExportSettings {
+  return ExportSettingsSchema.parse(input);
+}

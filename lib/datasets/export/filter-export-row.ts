@@ -1,0 +1,93 @@
+// The recipe's per-row export filters (docs/recipe.md section 5), applied in a fixed order to one
+// (problem, solution) row. Pure: the SQL side only narrows the scope; every removal is decided
+// and explained here, so the manifest can say what each filter removed and why.
+import type { ExportSettings } from "@/lib/datasets/export/export-settings";
+import type { FilterName } from "@/lib/datasets/export/export-stats";
+import { countBoxed } from "@/lib/grading/extract";
+import { exceedsTokens, TOKENIZER_LABEL } from "@/lib/grading/filters/count-tokens";
+import { incorrectArithmeticReason } from "@/lib/grading/filters/drop-incorrect-arithmetic";
+import { trimAfterBoxed } from "@/lib/grading/filters/trim-after-boxed";
+
+export const CONTAMINATED_STATUSES = ["contaminated", "flagged"] as const;
+
+export interface CandidateRow {
+  sampleId: number;
+  problemId: number;
+  problem: string;
+  /** Null when the database already knew the row is out (not correct, contaminated) and did not send the text. */
+  solution: string | null;
+  expectedAnswer: string | null;
+  source: string;
+  verdict: string;
+  contaminationStatus: string;
+  /** Approximate tokens of the stored solution, when grading computed them. */
+  tokenCount: number | null;
+}
+
+export type RowDecision =
+  | { keep: true; solution: string; trimmed: boolean }
+  | { keep: false; filter: FilterName; reason: string };
+
+/** Problem-level checks are the same for all of a problem's solutions: computed once per problem. */
+export class ProblemChecks {
+  private problemId = -1;
+  private tooLong: string | null = null;
+
+  problemTooLong(row: CandidateRow, max: number | null): string | null {
+    if (max === null) return null;
+    if (row.problemId !== this.problemId) {
+      this.problemId = row.problemId;
+      this.tooLong = exceedsTokens(row.problem, max) ? `problem has more than ${max} tokens (${TOKENIZER_LABEL})` : null;
+    }
+    return this.tooLong;
+  }
+}
+
+export function filterExportRow(row: CandidateRow, settings: ExportSettings, problems: ProblemChecks): RowDecision {
+  if (settings.excludeContaminated && (CONTAMINATED_STATUSES as readonly string[]).includes(row.contaminationStatus)) {
+    return { keep: false, filter: "contaminated", reason: `problem ${row.problemId} is ${row.contaminationStatus}` };
+  }
+  if (settings.correctOnly && row.verdict !== "equal") {
+    return { keep: false, filter: "not-correct", reason: `verdict is ${row.verdict}` };
+  }
+  if (row.solution === null) throw new Error(`sample ${row.sampleId}: the solution text was not fetched`);
+  if (settings.dropMultiBoxed) {
+    const boxes = countBoxed(row.solution);
+    if (boxes > 1) return { keep: false, filter: "multi-boxed", reason: `${boxes} \\boxed{} in the solution` };
+  }
+  const solution = settings.trimAfterBoxed ? trimAfterBoxed(row.solution) : row.solution;
+  const trimmed = solution !== row.solution;
+  if (settings.minSolutionChars !== null && solution.length < settings.minSolutionChars) {
+    return { keep: false, filter: "solution-too-short", reason: `${solution.length} characters, under ${settings.minSolutionChars}` };
+  }
+  if (settings.maxSolutionTokens !== null) {
+    const max = settings.maxSolutionTokens;
+    // Grading stored the untrimmed count; it decides only when nothing was trimmed.
+    const over = !trimmed && row.tokenCount !== null ? row.tokenCount > max : exceedsTokens(solution, max);
+    if (over) return { keep: false, filter: "solution-too-long", reason: `more than ${max} tokens (${TOKENIZER_LABEL})` };
+  }
+  const problemReason = problems.problemTooLong(row, settings.maxProblemTokens);
+  if (problemReason) return { keep: false, filter: "problem-too-long", reason: problemReason };
+  if (settings.arithmeticCheck) {
+    const reason = incorrectArithmeticReason({ problem: row.problem, solution });
+    if (reason) return { keep: false, filter: "arithmetic", reason };
+  }
+  return { keep: true, solution, trimmed };
+}
+
+/** Exact-duplicate check. Rows arrive grouped by problem, so only the current problem's solutions
+ * are remembered: memory is one problem's solutions, not the export's. */
+export class ProblemDedup {
+  private problemId = -1;
+  private seen = new Set<string>();
+
+  isDuplicate(problemId: number, solution: string): boolean {
+    if (problemId !== this.problemId) {
+      this.problemId = problemId;
+      this.seen = new Set();
+    }
+    if (this.seen.has(solution)) return true;
+    this.seen.add(solution);
+    return false;
+  }
+}

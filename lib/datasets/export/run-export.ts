@@ -1,0 +1,96 @@
+// One export, from the database to a Node Writable: resolve the scope, read it in one
+// REPEATABLE READ transaction (a consistent snapshot even while workers keep writing), filter,
+// write the chosen format with backpressure, and return the manifest. The callers decide where
+// the bytes go: a file (CLI, export job) or an HTTP response (the browser download).
+import type { Writable } from "node:stream";
+import type { ExportManifest } from "@/lib/datasets/export/export-manifest";
+import { type ExportSettings, parseExportSettings, type ExportSettingsInput } from "@/lib/datasets/export/export-settings";
+import { ExportStats } from "@/lib/datasets/export/export-stats";
+import { resolveExportSets } from "@/lib/datasets/export/resolve-export-sets";
+import { selectExportRows } from "@/lib/datasets/export/select-export-rows";
+import type { ExportResult, ExportRow } from "@/lib/datasets/formats/export-row";
+import { writeJsonlExport } from "@/lib/datasets/writers/write-jsonl-export";
+import { writeOmi2Parquet } from "@/lib/datasets/writers/write-omi2-parquet";
+import { pool } from "@/lib/db/pool";
+import { TOKENIZER_LABEL } from "@/lib/grading/filters/count-tokens";
+
+export interface ExportProgress {
+  scanned: number;
+  kept: number;
+  /** Upper bound: the solution counters of the chosen sets. */
+  total: number;
+}
+
+export interface RunExportOptions {
+  fileName: string;
+  user: { id: number; email: string } | null;
+  taskId?: number | null;
+  onProgress?: (progress: ExportProgress) => void;
+  /** Called once the scope is known, before the first byte: lets a caller reject early. */
+  onStart?: (info: { total: number; sets: string[] }) => void;
+}
+
+function write(settings: ExportSettings, rows: AsyncIterable<ExportRow>, out: Writable): Promise<ExportResult> {
+  switch (settings.format) {
+    case "omi2-parquet":
+      return writeOmi2Parquet(rows, out);
+    case "omi2-jsonl":
+      return writeJsonlExport(rows, out, { format: "omi2" });
+    case "nemo-sft":
+      return writeJsonlExport(rows, out, { format: "nemo-sft" });
+    case "messages":
+      return writeJsonlExport(rows, out, { format: "messages" });
+  }
+}
+
+export async function runExport(input: ExportSettingsInput, out: Writable, options: RunExportOptions): Promise<ExportManifest> {
+  const settings = parseExportSettings(input);
+  const startedAt = new Date();
+  const stats = new ExportStats();
+  const client = await pool().connect();
+  let broken = false;
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    const sets = await resolveExportSets(client, settings.sets);
+    const total = sets.reduce((sum, s) => sum + s.sampleCount, 0);
+    options.onStart?.({ total, sets: sets.map((s) => s.name) });
+    const scope = {
+      setIds: sets.map((s) => s.id),
+      sources: settings.sources,
+      batchIds: settings.batches,
+      correctOnly: settings.correctOnly,
+      excludeContaminated: settings.excludeContaminated,
+    };
+    const rows = selectExportRows(client, scope, settings, stats, () => options.onProgress?.({ scanned: stats.scanned, kept: stats.kept, total }));
+    const result = await write(settings, rows, out);
+    await client.query("COMMIT");
+    const finishedAt = new Date();
+    return {
+      manifestVersion: 1,
+      file: options.fileName,
+      format: settings.format,
+      rows: result.rows,
+      bytes: result.bytes,
+      scanned: stats.scanned,
+      trimmed: stats.trimmed,
+      perSource: stats.perSourceJson(),
+      removed: stats.removedJson(),
+      sets: sets.map(({ id, name, role }) => ({ id, name, role })),
+      settings,
+      tokenizer: TOKENIZER_LABEL,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+      user: options.user,
+      taskId: options.taskId ?? null,
+    };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {
+      broken = true;
+    });
+    if (!out.destroyed) out.destroy(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}

@@ -1,0 +1,89 @@
+// Reads the rows in an export's scope out of PostgreSQL in keyset pages, grouped by problem:
+// problems of the chosen sets (and sources) by id, 1,000 at a time; then their samples by
+// (problem_id, id), 5,000 at a time, through the samples (problem_id, id) index. No OFFSET and no
+// cursor held across pages: each page is one short query, memory is one page, and the caller
+// pulls the next page only when the output has taken the previous one (backpressure).
+// Rows the database can already rule out (not correct, contaminated problem) come without their
+// text, so they are counted without being transferred.
+import type { PoolClient } from "pg";
+import { CONTAMINATED_STATUSES, type CandidateRow } from "@/lib/datasets/export/filter-export-row";
+
+export interface ExportScope {
+  setIds: number[];
+  sources: string[];
+  batchIds: number[];
+  correctOnly: boolean;
+  excludeContaminated: boolean;
+}
+
+export const PROBLEM_PAGE = 1_000;
+export const SAMPLE_PAGE = 5_000;
+
+interface ProblemRow {
+  id: number;
+  text: string;
+  gold_answer: string | null;
+  source: string;
+  contamination_status: string;
+}
+
+interface SampleRow {
+  id: number;
+  problem_id: number;
+  text: string | null;
+  verdict: string;
+  token_count: number | null;
+}
+
+export async function* streamExportCandidates(client: PoolClient, scope: ExportScope): AsyncGenerator<CandidateRow[]> {
+  const sourceClause = scope.sources.length > 0 ? "AND source = ANY($3::text[])" : "";
+  const batchClause = scope.batchIds.length > 0 ? "AND s.batch_id = ANY($6::int[])" : "";
+  let lastProblem = 0;
+  for (;;) {
+    const problems = await client.query<ProblemRow>(
+      `SELECT id, text, gold_answer, source, contamination_status::text AS contamination_status
+         FROM problems WHERE set_id = ANY($1::int[]) AND id > $2 ${sourceClause}
+        ORDER BY id LIMIT ${PROBLEM_PAGE}`,
+      scope.sources.length > 0 ? [scope.setIds, lastProblem, scope.sources] : [scope.setIds, lastProblem],
+    );
+    if (problems.rows.length === 0) return;
+    lastProblem = problems.rows[problems.rows.length - 1].id;
+    const byId = new Map(problems.rows.map((p) => [p.id, p]));
+    const excluded = scope.excludeContaminated
+      ? problems.rows.filter((p) => (CONTAMINATED_STATUSES as readonly string[]).includes(p.contamination_status)).map((p) => p.id)
+      : [];
+    let afterProblem = 0;
+    let afterSample = 0;
+    for (;;) {
+      const params: unknown[] = [problems.rows.map((p) => p.id), afterProblem, afterSample, scope.correctOnly, excluded];
+      if (scope.batchIds.length > 0) params.push(scope.batchIds);
+      const samples = await client.query<SampleRow>(
+        `SELECT s.id, s.problem_id, s.verdict::text AS verdict, s.token_count,
+                CASE WHEN ($4 AND s.verdict <> 'equal') OR s.problem_id = ANY($5::int[]) THEN NULL ELSE s.text END AS text
+           FROM samples s
+          WHERE s.problem_id = ANY($1::int[]) AND (s.problem_id, s.id) > ($2, $3) ${batchClause}
+          ORDER BY s.problem_id, s.id LIMIT ${SAMPLE_PAGE}`,
+        params,
+      );
+      if (samples.rows.length === 0) break;
+      const last = samples.rows[samples.rows.length - 1];
+      afterProblem = last.problem_id;
+      afterSample = last.id;
+      yield samples.rows.map((s) => {
+        const p = byId.get(s.problem_id) as ProblemRow;
+        return {
+          sampleId: s.id,
+          problemId: s.problem_id,
+          problem: p.text,
+          solution: s.text,
+          expectedAnswer: p.gold_answer,
+          source: p.source,
+          verdict: s.verdict,
+          contaminationStatus: p.contamination_status,
+          tokenCount: s.token_count,
+        };
+      });
+      if (samples.rows.length < SAMPLE_PAGE) break;
+    }
+  }
+}

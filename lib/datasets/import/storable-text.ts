@@ -1,0 +1,30 @@
+// Text a reader accepted can still be unstorable: PostgreSQL text cannot hold U+0000 (a JSON
+// "\u0000" escape produces it), and an unpaired surrogate ("\ud800") would be silently replaced
+// by U+FFFD when encoded. Both are refused with the record's location instead of failing the COPY
+// with a message naming no line, or changing the text behind the user's back.
+import { ImportError } from "@/lib/datasets/formats/import-error";
+import type { ImportRecord } from "@/lib/datasets/formats/import-record";
+
+function check(record: ImportRecord, field: string, value: string | null | undefined): void {
+  if (value == null) return;
+  let detail: string | null = null;
+  if (value.includes("\u0000")) detail = `field "${field}" contains a NUL character (\\u0000), which PostgreSQL cannot store`;
+  else if (!value.isWellFormed()) detail = `field "${field}" contains an unpaired UTF-16 surrogate (an invalid \\ud800-\\udfff escape)`;
+  if (!detail) return;
+  const { file, line, rowGroup, row } = record.location;
+  throw new ImportError({ code: "invalid-value", file, line, rowGroup, row, field, value, detail });
+}
+
+/** Throws an ImportError naming the record's place and field when any of its text is unstorable. */
+export function assertStorableRecord(record: ImportRecord, solutionField = "solution"): void {
+  check(record, "problem", record.problem);
+  check(record, "answer", record.goldAnswer);
+  check(record, "id", record.sourceKey);
+  check(record, "problem_source", record.problemSource);
+  check(record, "level", record.metadata.level);
+  check(record, "subject", record.metadata.subject);
+  for (const solution of record.solutions) {
+    check(record, solutionField, solution.text);
+    check(record, "predicted_answer", solution.predictedAnswer);
+  }
+}
