@@ -49,7 +49,7 @@ export async function currentUser(): Promise<SessionUser | null> {
   const claim = await sessionClaim();
   if (!claim) return null;
   const user = await prisma().user.findUnique({ where: { id: claim.userId } });
-  if (!user || !user.active || user.sessionVersion !== claim.sessionVersion || !isRole(user.role)) return null;
+  if (!user?.active || user.sessionVersion !== claim.sessionVersion || !isRole(user.role)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
