@@ -5,6 +5,17 @@ import { SignOutButton } from "@/components/sign-out-button";
 
 export const NAV_ITEMS: { href: string; label: string; action: ActionName }[] = [
   { href: "/", label: "Dashboard", action: "dashboard.view" },
+  { href: "/insights", label: "Insights", action: "dashboard.view" },
+  { href: "/sets", label: "Problem sets", action: "dashboard.view" },
+  { href: "/exports", label: "Exports", action: "export.download" },
+  { href: "/solutions", label: "Solutions", action: "dashboard.view" },
+  { href: "/batches", label: "Batches", action: "dashboard.view" },
+  { href: "/templates", label: "Templates", action: "dashboard.view" },
+  { href: "/review", label: "Review", action: "dashboard.view" },
+  { href: "/decontamination", label: "Decontamination", action: "dashboard.view" },
+  { href: "/settings/endpoints", label: "Endpoints", action: "endpoints.manage" },
+  { href: "/settings/users", label: "Users", action: "users.manage" },
+  { href: "/audit", label: "Audit log", action: "audit.view" },
 ];
 
 export function StudioNav({ user }: { user: { email: string; role: RoleName } }) {

@@ -16,6 +16,18 @@ import {
   userSetRoleCommand,
 } from "@/lib/cli/commands/user";
 import { workerCommand } from "@/lib/cli/commands/worker";
+import { endpointAddCommand, endpointListCommand, endpointTestCommand } from "@/lib/cli/commands/endpoint";
+import {
+  batchCancelCommand,
+  batchCreateCommand,
+  batchExportCommand,
+  batchImportCommand,
+  batchListCommand,
+  batchPauseCommand,
+  batchResumeCommand,
+  batchRetryFailedCommand,
+  batchStatusCommand,
+} from "@/lib/cli/commands/batch";
 
 export const commands: CliCommand[] = [
   startCommand,
@@ -37,4 +49,16 @@ export const commands: CliCommand[] = [
   userDeactivateCommand,
   userActivateCommand,
   userResetPasswordCommand,
+  endpointAddCommand,
+  endpointListCommand,
+  endpointTestCommand,
+  batchCreateCommand,
+  batchStatusCommand,
+  batchListCommand,
+  batchPauseCommand,
+  batchResumeCommand,
+  batchCancelCommand,
+  batchRetryFailedCommand,
+  batchExportCommand,
+  batchImportCommand,
 ];

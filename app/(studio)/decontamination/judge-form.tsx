@@ -1,0 +1,117 @@
+"use client";
+// Launches the LLM judge (curators) in two steps: count the pairs it would ask about (both
+// orders each), then launch. The batch runs on the generation workers; statuses follow as the
+// answers land.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { DecontamChoices } from "@/lib/decontamination/pipeline/find-decontam-runs";
+import { launchJudgeAction, previewJudgeAction } from "./actions";
+
+export function JudgeForm({ choices }: { choices: DecontamChoices }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [input, setInput] = useState({ problemSet: choices.syntheticSets[0]?.id ?? 0, endpoint: choices.generationEndpoints[0]?.id ?? 0, threshold: 0.4 });
+  const [preview, setPreview] = useState<{ pairs: number; problems: number } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; batchId?: number } | null>(null);
+  const change = (patch: Partial<typeof input>) => {
+    setInput((prev) => ({ ...prev, ...patch }));
+    setPreview(null);
+  };
+  if (choices.syntheticSets.length === 0 || choices.generationEndpoints.length === 0) {
+    return (
+      <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">
+        <h3 className="text-sm font-semibold text-slate-800">Run the LLM judge</h3>
+        <p className="mt-2">The judge needs a synthetic set and a generation endpoint (chat API); an admin adds endpoints in Settings.</p>
+      </div>
+    );
+  }
+  return (
+    <form
+      aria-labelledby="judge-form-title"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+      onSubmit={(event) => {
+        event.preventDefault();
+        start(async () => {
+          if (!preview) {
+            const counted = await previewJudgeAction(input);
+            if (counted.ok) setPreview(counted.data);
+            else setMessage({ ok: false, text: counted.error });
+            return;
+          }
+          const result = await launchJudgeAction(input);
+          setMessage(result.ok ? { ok: true, text: `Judge batch #${result.data.batchId} launched: ${result.data.pairs} pairs, both orders.`, batchId: result.data.batchId } : { ok: false, text: result.error });
+          setPreview(null);
+          router.refresh();
+        });
+      }}
+    >
+      <h3 id="judge-form-title" className="text-sm font-semibold text-slate-800">
+        Run the LLM judge
+      </h3>
+      <p className="text-xs text-slate-600">
+        Asks about every close, not-exact pair not yet answered, in both orders, with the editable <code>contamination-judge</code> template (the recipe&apos;s question,
+        temperature 0). Any True flags the problem; a malformed reply, an error or a timeout sends it to people as &quot;judge failed&quot;.
+      </p>
+      <div className="flex flex-wrap gap-3">
+        <label className="block">
+          <span className="text-xs font-medium text-slate-700">Synthetic set</span>
+          <select value={input.problemSet} onChange={(e) => change({ problemSet: Number(e.target.value) })} className="mt-1 block rounded border border-slate-300 px-2 py-1">
+            {choices.syntheticSets.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block">
+          <span className="text-xs font-medium text-slate-700">Endpoint</span>
+          <select value={input.endpoint} onChange={(e) => change({ endpoint: Number(e.target.value) })} className="mt-1 block rounded border border-slate-300 px-2 py-1">
+            {choices.generationEndpoints.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name} ({e.apiStyle})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block">
+          <span className="text-xs font-medium text-slate-700">Score threshold</span>
+          <input
+            type="number"
+            min={0}
+            max={1}
+            step={0.05}
+            value={input.threshold}
+            onChange={(e) => change({ threshold: Number(e.target.value) })}
+            className="mt-1 block w-24 rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
+      </div>
+      {preview && (
+        <p role="status" className="rounded bg-amber-50 px-2 py-1 text-amber-900">
+          {preview.pairs.toLocaleString("en-US")} pairs of {preview.problems.toLocaleString("en-US")} problems: {(preview.pairs * 2).toLocaleString("en-US")} requests. Launch?
+        </p>
+      )}
+      <div className="flex gap-2">
+        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+          {pending ? "Working…" : preview ? "Launch judge batch" : "Count pairs"}
+        </button>
+        {preview && (
+          <button type="button" onClick={() => setPreview(null)} className="rounded-md border border-slate-300 px-3 py-1.5">
+            Back
+          </button>
+        )}
+      </div>
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-emerald-700" : "text-rose-700"}>
+          {message.text}{" "}
+          {message.batchId && (
+            <Link className="text-sky-700 hover:underline" href={`/batches/${message.batchId}`}>
+              Open the batch
+            </Link>
+          )}
+        </p>
+      )}
+    </form>
+  );
+}

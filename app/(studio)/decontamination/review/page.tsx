@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { renderMathMarkdown } from "@/components/math/render-math-markdown";
+import { can } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { pool } from "@/lib/db/pool";
+import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
+import { findQueueNeighbour, findReviewProblem } from "@/lib/decontamination/review/find-review-problem";
+import { describeReviewFilter, parseReviewFilter, reviewFilterQuery } from "@/lib/decontamination/review/review-filter";
+import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
+import { EmptyQueue } from "./empty-queue";
+import { QueueFilterBar } from "./queue-filter-bar";
+import { ReviewWorkspace } from "./review-workspace";
+
+export const metadata: Metadata = { title: "Decontamination review" };
+
+/** The note the previous action leaves in the address: "decided-12-contaminated", "undone-12-flagged". */
+function noticeText(raw: string | undefined): string | null {
+  const m = /^(decided|undone)-(\d+)-([a-z_]+)$/.exec(raw ?? "");
+  if (!m) return null;
+  return m[1] === "decided" ? `Problem #${m[2]} marked ${m[3]}. Press z to undo.` : `Undone: problem #${m[2]} is ${m[3].replace("_", " ")} again.`;
+}
+
+const THRESHOLDS = { threshold: DEFAULT_FLAG_THRESHOLD, embeddingThreshold: DEFAULT_EMBEDDING_THRESHOLD };
+
+export default async function DecontaminationReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("dashboard.view");
+  const params = await searchParams;
+  const filter = parseReviewFilter(params);
+  const requested = Number(Array.isArray(params.problem) ? params.problem[0] : params.problem);
+  let problem = Number.isInteger(requested) && requested > 0 ? await findReviewProblem(requested, THRESHOLDS) : null;
+  if (!problem) {
+    const first = await findQueueNeighbour(filter, null, "next", THRESHOLDS);
+    problem = first ? await findReviewProblem(first.id, THRESHOLDS) : null;
+  }
+  const position = problem ? { status: problem.status, id: problem.id } : null;
+  const [next, prev] = position ? await Promise.all([findQueueNeighbour(filter, position, "next", THRESHOLDS), findQueueNeighbour(filter, position, "prev", THRESHOLDS)]) : [null, null];
+  const sets = await pool().query<{ id: number; name: string; role: string }>(`SELECT id, name, role::text FROM problem_sets WHERE role IN ('synthetic', 'benchmark') ORDER BY name`);
+  const nameOf = (id: number | null) => sets.rows.find((s) => s.id === id)?.name;
+  const base = `/decontamination/review`;
+  const notice = noticeText(Array.isArray(params.notice) ? params.notice[0] : params.notice);
+  return (
+    <div className="max-w-7xl space-y-4">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <p className="text-xs text-slate-500">
+            <Link href="/decontamination" className="hover:underline">
+              Decontamination
+            </Link>{" "}
+            / Review
+          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">Decontamination review</h1>
+          <p className="text-sm text-slate-600">Queue: {describeReviewFilter(filter, { set: nameOf(filter.set), benchmarkSet: nameOf(filter.benchmarkSet) })}</p>
+        </div>
+      </header>
+      <QueueFilterBar filter={filter} sets={sets.rows} />
+      {problem ? (
+        <ReviewWorkspace
+          key={problem.id}
+          problem={problem}
+          problemHtml={renderMathMarkdown(problem.text)}
+          benchmarkHtml={Object.fromEntries(problem.candidates.map((c) => [c.id, renderMathMarkdown(c.benchmarkText)]))}
+          canDecide={can(user.role, "decontam.decide")}
+          userId={user.id}
+          hrefs={{
+            next: next ? `${base}${reviewFilterQuery(filter, { problem: next.id })}` : null,
+            prev: prev ? `${base}${reviewFilterQuery(filter, { problem: prev.id })}` : null,
+            // After a decision: the next problem, or the queue's start (which may be empty).
+            afterDecision: next ? `${base}${reviewFilterQuery(filter, { problem: next.id })}` : `${base}${reviewFilterQuery(filter)}`,
+            queue: `${base}${reviewFilterQuery(filter)}`,
+          }}
+          inQueue={filter.statuses.includes(problem.status)}
+          notice={notice}
+        />
+      ) : (
+        <EmptyQueue userId={user.id} canDecide={can(user.role, "decontam.decide")} notice={notice} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// The queue's filter as a plain GET form (works without JavaScript; the URL holds the view).
+import { PAIR_FILTERS, QUEUE_ORDER, type ReviewFilter } from "@/lib/decontamination/review/review-filter";
+
+const PAIR_LABELS: Record<(typeof PAIR_FILTERS)[number], string> = {
+  any: "any pair",
+  close: "a close pair",
+  judged: "judged in both orders",
+  judge_failed: "a failed judge answer",
+  machine_flagged: "exact match or a True",
+  judged_clean: "judged clean",
+};
+
+export function QueueFilterBar({ filter, sets }: { filter: ReviewFilter; sets: { id: number; name: string; role: string }[] }) {
+  const statusValue = filter.statuses.length === QUEUE_ORDER.length ? "all" : filter.statuses.join(",");
+  const statusOptions = [
+    { value: "flagged,judge_failed,candidate", label: "Undecided (flagged, judge failed, candidate)" },
+    ...QUEUE_ORDER.map((s) => ({ value: s, label: s.replace("_", " ") })),
+    { value: "all", label: "Every status" },
+  ];
+  if (!statusOptions.some((o) => o.value === statusValue)) statusOptions.unshift({ value: statusValue, label: statusValue.replaceAll(",", ", ").replaceAll("_", " ") });
+  return (
+    <form method="get" action="/decontamination/review" aria-label="Queue filter" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+      <label className="block">
+        <span className="text-xs font-medium text-slate-700">Status</span>
+        <select name="status" defaultValue={statusValue} className="mt-1 block rounded border border-slate-300 px-2 py-1">
+          {statusOptions.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="block">
+        <span className="text-xs font-medium text-slate-700">With</span>
+        <select name="pair" defaultValue={filter.pair} className="mt-1 block rounded border border-slate-300 px-2 py-1">
+          {PAIR_FILTERS.map((p) => (
+            <option key={p} value={p}>
+              {PAIR_LABELS[p]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="block">
+        <span className="text-xs font-medium text-slate-700">Against</span>
+        <select name="benchmarkSet" defaultValue={filter.benchmarkSet ?? ""} className="mt-1 block rounded border border-slate-300 px-2 py-1">
+          <option value="">every benchmark set</option>
+          {sets
+            .filter((s) => s.role === "benchmark")
+            .map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label className="block">
+        <span className="text-xs font-medium text-slate-700">Synthetic set</span>
+        <select name="set" defaultValue={filter.set ?? ""} className="mt-1 block rounded border border-slate-300 px-2 py-1">
+          <option value="">every synthetic set</option>
+          {sets
+            .filter((s) => s.role === "synthetic")
+            .map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      {filter.benchmark && <input type="hidden" name="benchmark" value={filter.benchmark} />}
+      <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
+        Apply
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,293 @@
+"use client";
+// One problem of the decontamination queue: the synthesized problem beside each of its nearest
+// benchmark problems (rendered, with a word diff, scores, shared n-grams and numbers, the judge's
+// answers per order), and the decision, by button or keyboard: c contaminated, l clean,
+// u unsure, n note, z undo, j/k next/previous, ? help. Decisions made here are kept in this tab
+// (sessionStorage) so z can undo them after moving on.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import type { RenderedHtml } from "@/components/math/render-math-markdown";
+import { RenderedMath } from "@/components/math/rendered-math";
+import type { ReviewProblem } from "@/lib/decontamination/review/find-review-problem";
+import { decideProblemAction } from "./actions";
+import { FamilyActions } from "./family-actions";
+import { JudgeAnswers } from "./judge-answers";
+import { rememberDecision, useUndoDecision } from "./use-undo-decision";
+import { WordDiffLegend, WordDiffView } from "./word-diff-view";
+
+type Decision = "contaminated" | "clean" | "unsure";
+
+const STATUS_STYLE: Record<string, string> = {
+  flagged: "bg-rose-100 text-rose-900",
+  judge_failed: "bg-amber-100 text-amber-900",
+  candidate: "bg-sky-100 text-sky-900",
+  contaminated: "bg-rose-700 text-white",
+  cleared: "bg-emerald-100 text-emerald-900",
+  unsure: "bg-violet-100 text-violet-900",
+  clean: "bg-slate-100 text-slate-700",
+  unchecked: "bg-slate-100 text-slate-700",
+};
+
+export function ReviewWorkspace({
+  problem,
+  problemHtml,
+  benchmarkHtml,
+  canDecide,
+  userId,
+  hrefs,
+  inQueue,
+  notice,
+}: {
+  problem: ReviewProblem;
+  problemHtml: RenderedHtml;
+  benchmarkHtml: Record<number, RenderedHtml>;
+  canDecide: boolean;
+  userId: number;
+  hrefs: { next: string | null; prev: string | null; afterDecision: string; queue: string };
+  inQueue: boolean;
+  /** What the previous action did (a decision or an undo), carried in the address. */
+  notice: string | null;
+}) {
+  const router = useRouter();
+  const [note, setNote] = useState("");
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(notice ? { ok: true, text: notice } : null);
+  const [help, setHelp] = useState(false);
+  // Set once the key listener is attached (after hydration): tests and people can tell the keys work.
+  const [keysReady, setKeysReady] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+
+  const decide = useCallback(
+    (decision: Decision) => {
+      if (!canDecide) {
+        setMessage({ ok: false, text: "Your role cannot decide; a reviewer can." });
+        return;
+      }
+      start(async () => {
+        const result = await decideProblemAction({ problemId: problem.id, decision, note: note || null, shownCandidateIds: problem.candidates.map((c) => c.id) });
+        if (!result.ok) {
+          setMessage({ ok: false, text: result.error });
+          return;
+        }
+        rememberDecision({ decisionId: result.data.decisionId, problemId: problem.id, decision, userId });
+        const target = hrefs.afterDecision;
+        router.push(`${target}${target.includes("?") ? "&" : "?"}notice=decided-${problem.id}-${decision}`);
+        router.refresh();
+      });
+    },
+    [canDecide, note, problem, router, hrefs.afterDecision, userId],
+  );
+
+  const { undo: undoLast } = useUndoDecision(userId, setMessage);
+  const undo = useCallback(() => {
+    if (canDecide) undoLast();
+  }, [canDecide, undoLast]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.metaKey || event.ctrlKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      const typing = target && (target.tagName === "TEXTAREA" || target.tagName === "INPUT" || target.tagName === "SELECT" || target.isContentEditable);
+      if (typing) {
+        if (event.key === "Escape") target.blur();
+        return;
+      }
+      if (pending) return;
+      const actions: Record<string, () => void> = {
+        c: () => decide("contaminated"),
+        l: () => decide("clean"),
+        u: () => decide("unsure"),
+        n: () => noteRef.current?.focus(),
+        z: undo,
+        j: () => hrefs.next && router.push(hrefs.next),
+        k: () => hrefs.prev && router.push(hrefs.prev),
+        "?": () => setHelp((h) => !h),
+        escape: () => setHelp(false),
+      };
+      const action = actions[event.key === "Escape" ? "escape" : event.key];
+      if (action) {
+        event.preventDefault();
+        action();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    setKeysReady(true);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [decide, undo, hrefs, router, pending]);
+
+  const standing = problem.decisions.find((d) => !d.undoneAt);
+  return (
+    <div className="space-y-4">
+      <section aria-labelledby="problem-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="problem-heading" className="text-base font-semibold">
+            Problem #{problem.id} · {problem.setName}/{problem.sourceKey}
+          </h2>
+          <div className="flex items-center gap-2 text-xs">
+            <span className={`rounded px-2 py-0.5 font-medium ${STATUS_STYLE[problem.status] ?? ""}`}>
+              <span className="sr-only">Status: </span>
+              {problem.status.replace("_", " ")}
+            </span>
+            {!inQueue && <span className="text-slate-500">(not in this queue)</span>}
+            {hrefs.prev ? (
+              <Link href={hrefs.prev} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50">
+                ← Previous (k)
+              </Link>
+            ) : null}
+            {hrefs.next ? (
+              <Link href={hrefs.next} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50">
+                Next (j) →
+              </Link>
+            ) : (
+              <span className="text-slate-500">last in the queue</span>
+            )}
+          </div>
+        </div>
+        <RenderedMath html={problemHtml} className="mt-2 text-sm" />
+        <p className="mt-2 text-xs text-slate-600">
+          Source {problem.source}
+          {problem.goldAnswer ? ` · answer ${problem.goldAnswer}` : ""}
+          {standing ? ` · last decision: ${standing.decision} by ${standing.user ?? "unknown"} (${standing.createdAt.slice(0, 16).replace("T", " ")})` : ""}
+        </p>
+      </section>
+
+      <section aria-label="Decision" data-keys={keysReady ? "ready" : "loading"} className="sticky top-0 z-10 rounded-lg border border-slate-300 bg-white/95 p-3 shadow-sm backdrop-blur">
+        <div className="flex flex-wrap items-start gap-3">
+          <div className="flex gap-2">
+            <button type="button" disabled={!canDecide || pending} onClick={() => decide("contaminated")} className="rounded-md bg-rose-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-rose-800 disabled:opacity-50">
+              Contaminated (c)
+            </button>
+            <button type="button" disabled={!canDecide || pending} onClick={() => decide("clean")} className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-50">
+              Clean (l)
+            </button>
+            <button type="button" disabled={!canDecide || pending} onClick={() => decide("unsure")} className="rounded-md bg-violet-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-violet-800 disabled:opacity-50">
+              Unsure (u)
+            </button>
+            <button type="button" disabled={!canDecide || pending} onClick={undo} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-50">
+              Undo (z)
+            </button>
+            <button type="button" onClick={() => setHelp((h) => !h)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50" aria-expanded={help}>
+              Keys (?)
+            </button>
+          </div>
+          <label className="min-w-64 flex-1">
+            <span className="sr-only">Note (n)</span>
+            <textarea
+              ref={noteRef}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              rows={1}
+              maxLength={5000}
+              placeholder="Note (n), kept with the decision; Esc to leave"
+              className="block w-full rounded border border-slate-300 px-2 py-1 text-sm"
+              disabled={!canDecide}
+            />
+          </label>
+        </div>
+        {!canDecide && <p className="mt-2 text-xs text-slate-600">You can look; deciding needs the reviewer role.</p>}
+        <p role="status" aria-live="polite" className={`mt-2 min-h-4 text-sm ${message?.ok === false ? "text-rose-700" : "text-emerald-800"}`}>
+          {message?.text ?? ""}
+        </p>
+        {help && (
+          <div role="dialog" aria-label="Keyboard shortcuts" className="mt-2 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
+            <ul className="grid grid-cols-2 gap-1 sm:grid-cols-4">
+              <li><kbd>c</kbd> contaminated</li>
+              <li><kbd>l</kbd> clean</li>
+              <li><kbd>u</kbd> unsure</li>
+              <li><kbd>n</kbd> write a note</li>
+              <li><kbd>z</kbd> undo your last decision</li>
+              <li><kbd>j</kbd> next problem</li>
+              <li><kbd>k</kbd> previous problem</li>
+              <li><kbd>?</kbd> this help · <kbd>Esc</kbd> close</li>
+            </ul>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="pairs-heading" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="pairs-heading" className="text-sm font-semibold text-slate-700">
+            Nearest benchmark problems ({problem.candidates.length})
+          </h2>
+          <WordDiffLegend />
+        </div>
+        {problem.candidates.length === 0 && <p className="text-sm text-slate-600">No retrieval pairs are stored for this problem.</p>}
+        {problem.candidates.map((c) => (
+          <article key={c.id} aria-label={`Benchmark ${c.benchmarkSet}/${c.benchmarkKey}`} className={`rounded-lg border bg-white p-4 ${c.close ? "border-slate-400" : "border-slate-200"}`}>
+            <header className="flex flex-wrap items-center justify-between gap-2 text-sm">
+              <h3 className="font-medium">
+                {c.benchmarkSet}/{c.benchmarkKey}
+                {c.exact && <span className="ml-2 rounded bg-rose-700 px-1.5 py-0.5 text-xs text-white">exact match{c.exactKind ? ` (${c.exactKind})` : ""}</span>}
+                {!c.close && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">below threshold</span>}
+              </h3>
+              <p className="text-xs tabular-nums text-slate-700">
+                score <strong>{c.score.toFixed(2)}</strong>
+                {c.embeddingScore !== null && (
+                  <>
+                    {" "}
+                    · embedding <strong>{c.embeddingScore.toFixed(2)}</strong>
+                  </>
+                )}
+                {Object.keys(c.views).length > 0 && ` · text ${c.views.text?.toFixed(2)} · skeleton ${c.views.skeleton?.toFixed(2)} · numbers ${c.views.numbers?.toFixed(2)}`}
+              </p>
+            </header>
+            <div className="mt-2 grid gap-4 md:grid-cols-2">
+              <div>
+                <p className="text-xs font-medium text-slate-500">Synthesized</p>
+                <RenderedMath html={problemHtml} className="text-sm" />
+              </div>
+              <div>
+                <p className="text-xs font-medium text-slate-500">Benchmark{c.benchmarkAnswer ? ` (answer ${c.benchmarkAnswer})` : ""}</p>
+                <RenderedMath html={benchmarkHtml[c.id] as RenderedHtml} className="text-sm" />
+              </div>
+            </div>
+            <div className="mt-3 space-y-2">
+              <WordDiffView parts={c.diff} label={`Word diff with ${c.benchmarkKey}`} />
+              {(c.sharedNgrams.length > 0 || c.sharedNumbers.length > 0) && (
+                <p className="text-xs text-slate-700">
+                  {c.sharedNgrams.length > 0 && (
+                    <>
+                      Shared phrases:{" "}
+                      {c.sharedNgrams.map((g) => (
+                        <span key={g} className="mr-1 rounded bg-slate-100 px-1">
+                          {g}
+                        </span>
+                      ))}
+                    </>
+                  )}
+                  {c.sharedNumbers.length > 0 && <> · shared numbers: {c.sharedNumbers.join(", ")}</>}
+                </p>
+              )}
+              <JudgeAnswers candidate={c} />
+              {canDecide && <FamilyActions group={{ kind: "benchmark", benchmarkId: c.benchmarkId }} label={`Flag every problem near ${c.benchmarkKey}…`} />}
+            </div>
+          </article>
+        ))}
+      </section>
+
+      {canDecide && problem.parentId !== null && (
+        <section aria-label="Family" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <h2 className="text-sm font-semibold text-slate-700">Family</h2>
+          <p className="text-xs text-slate-600">This problem was generated from seed problem #{problem.parentId}. Problems of the same seed often share a contaminated origin.</p>
+          <FamilyActions group={{ kind: "family", problemId: problem.id }} label="Flag the seed's whole family…" />
+        </section>
+      )}
+
+      {problem.decisions.length > 0 && (
+        <section aria-label="Decisions" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <h2 className="text-sm font-semibold text-slate-700">Decisions on this problem</h2>
+          <ul className="mt-1 space-y-1 text-xs text-slate-700">
+            {problem.decisions.map((d) => (
+              <li key={d.id} className={d.undoneAt ? "text-slate-400 line-through" : ""}>
+                {d.createdAt.slice(0, 16).replace("T", " ")} · {d.user ?? "unknown"} · {d.decision}
+                {d.note ? ` · “${d.note}”` : ""}
+                {d.undoneAt ? ` (undone ${d.undoneAt.slice(0, 16).replace("T", " ")})` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,223 @@
+// `boxed decontam retrieve|judge|report`: the decontamination pipeline from the terminal
+// (docs/decontamination.md). Retrieval and the judge run in this process with a progress bar,
+// through the same Task and batch machinery the studio uses; the report prints or writes the
+// funnel counts.
+import { createWriteStream } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { once } from "node:events";
+import { parseArgs } from "node:util";
+import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
+import { createProgressBar, formatCount } from "@/lib/cli/progress-bar";
+import { withDatabase } from "@/lib/cli/with-database";
+import { pool } from "@/lib/db/pool";
+import { launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
+import { runRetrievalHere } from "@/lib/decontamination/pipeline/retrieval-task";
+import { DEFAULT_EMBEDDING_THRESHOLD, type RetrievalLine } from "@/lib/decontamination/pipeline/run-retrieval";
+import { settleJudgeBatch } from "@/lib/decontamination/pipeline/settle-judge-batch";
+import { buildDecontamReport } from "@/lib/decontamination/report/build-decontam-report";
+import { reportToMarkdown } from "@/lib/decontamination/report/decontam-report";
+import { DEFAULT_FLAG_THRESHOLD, DEFAULT_TOP_K } from "@/lib/decontamination/retrieve";
+import { BatchRunner } from "@/lib/generation/worker/batch-runner";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { JUDGE_SETTLE_QUEUE } from "@/lib/decontamination/pipeline/judge-settle-queue";
+import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
+
+function number(name: string, text: string | undefined, fallback: number, check: (n: number) => boolean, rule: string): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n) || !check(n)) throw new CliError(`--${name} must be ${rule} (got ${text})`);
+  return n;
+}
+
+const unit = (n: number) => n >= 0 && n <= 1;
+
+const retrieveUsage = `usage: npx boxed decontam retrieve --problems SET --against SET[,SET...] [--top-k K] [--out FILE]
+                                  [--threshold T] [--embeddings ENDPOINT] [--embedding-threshold E]
+
+For every problem of the synthetic set SET: the top-K (default ${DEFAULT_TOP_K}) most similar problems of
+the benchmark sets, stored as candidates with their score and evidence. An exact match (after
+trim + lowercase + whitespace) flags the problem at once, without a judge; a pair scoring T or more
+(default ${DEFAULT_FLAG_THRESHOLD}) makes the problem a candidate for the LLM judge; the others become clean.
+--out FILE writes JSONL, one line per problem:
+  {"problem": KEY, "candidates": [{"benchmark": SET, "key": KEY, "score": S}, ...]} (score order).
+--embeddings ENDPOINT adds the cosine of an embeddings endpoint (purpose "embeddings") beside the
+lexical score; pairs with cosine E or more (default ${DEFAULT_EMBEDDING_THRESHOLD}) are candidates too.`;
+
+export const decontamRetrieveCommand: CliCommand = {
+  path: ["decontam", "retrieve"],
+  summary: "find each synthetic problem's nearest benchmark problems (stage 1 of decontamination)",
+  usage: retrieveUsage,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        problems: { type: "string" },
+        against: { type: "string" },
+        "top-k": { type: "string" },
+        out: { type: "string" },
+        threshold: { type: "string" },
+        embeddings: { type: "string" },
+        "embedding-threshold": { type: "string" },
+      },
+    });
+    if (!values.problems) throw new CliError("--problems SET is required (the synthetic set to check)");
+    const against = (values.against ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    if (against.length === 0) throw new CliError("--against SET[,SET...] is required (the benchmark sets)");
+    const topK = number("top-k", values["top-k"], DEFAULT_TOP_K, (n) => Number.isInteger(n) && n >= 1 && n <= 100, "a whole number from 1 to 100");
+    const threshold = number("threshold", values.threshold, DEFAULT_FLAG_THRESHOLD, unit, "a number from 0 to 1");
+    const embeddingThreshold = number("embedding-threshold", values["embedding-threshold"], DEFAULT_EMBEDDING_THRESHOLD, (n) => n >= -1 && n <= 1, "a number from -1 to 1");
+    const outPath = values.out ? resolve(values.out) : null;
+    return withDatabase(io, async () => {
+      const out = outPath ? createWriteStream(outPath) : null;
+      const outFailed = out ? once(out, "error").then(([e]) => e as Error) : null;
+      const bar = createProgressBar(io.stderr, "retrieve", "problems");
+      let writeError: Error | null = null;
+      outFailed?.then((e) => {
+        writeError = e;
+      });
+      try {
+        const { taskId, summary } = await runRetrievalHere(
+          { problemSet: values.problems as string, against, topK, threshold, embeddingEndpoint: values.embeddings ?? null, embeddingThreshold },
+          null,
+          {
+            log: (line) => io.stderr.write(`${line}\n`),
+            onProgress: (p) => bar.update(p.done, p.total),
+            onLine: out ? (line: RetrievalLine) => void out.write(`${JSON.stringify(line)}\n`) : undefined,
+            shouldStop: async () => writeError !== null,
+          },
+        );
+        bar.finish();
+        if (out) {
+          out.end();
+          await Promise.race([once(out, "finish"), outFailed]);
+        }
+        if (writeError) throw new CliError(`cannot write ${outPath}: ${(writeError as Error).message}`);
+        io.stdout.write(`task #${taskId}: ${formatCount(summary.checked)} problems of "${summary.problemSet}" checked against ${summary.against.join(", ")} (${formatCount(summary.indexSize)} benchmark problems) in ${summary.seconds.toFixed(1)} s\n`);
+        io.stdout.write(`  flagged (exact match, no judge)   ${formatCount(summary.exact)}\n`);
+        io.stdout.write(`  candidates (score >= ${summary.threshold})     ${formatCount(summary.near)}\n`);
+        io.stdout.write(`  clean                             ${formatCount(summary.clean)}\n`);
+        if (summary.kept) io.stdout.write(`  left as a person decided          ${formatCount(summary.kept)}\n`);
+        io.stdout.write(`  pairs stored                      ${formatCount(summary.pairs)}\n`);
+        if (outPath) io.stdout.write(`wrote ${outPath}\n`);
+        if (summary.near > 0) io.stdout.write(`next: npx boxed decontam judge --problems ${summary.problemSet} --endpoint NAME\n`);
+        return 0;
+      } finally {
+        if (out && !out.closed) out.destroy();
+      }
+    });
+  },
+};
+
+const judgeUsage = `usage: npx boxed decontam judge --problems SET --endpoint NAME [--threshold T] [--template NAME] [--background]
+
+Asks the LLM judge about every retrieval pair of the synthetic set SET scoring T or more (default
+${DEFAULT_FLAG_THRESHOLD}), in both orders, with the judge template (default "contamination-judge", the recipe's
+question; edit it on the Templates page). Exact matches are not asked (already flagged); pairs
+already answered True/False in both orders are not asked again. Any "True" flags the problem; a
+reply that is not a bare True/False, an error or a timeout makes it "judge failed" (for a person,
+never clean). Runs the batch here with a progress bar; --background leaves it to the workers
+(npm start, or npx boxed worker).`;
+
+async function watchBatch(io: CliIo, batchId: number): Promise<string> {
+  const bar = createProgressBar(io.stderr, "judge", "requests");
+  const read = async () => {
+    const { rows } = await pool().query<{ state: string; done: number; failed: number; total: number }>(
+      `SELECT state::text, done_count AS done, failed_count AS failed, request_count AS total FROM generation_batches WHERE id = $1`,
+      [batchId],
+    );
+    return rows[0];
+  };
+  const timer = setInterval(() => {
+    read()
+      .then((b) => b && bar.update(b.done + b.failed, b.total))
+      .catch(() => {});
+  }, 500);
+  try {
+    for (;;) {
+      const runner = new BatchRunner(batchId, {}, (line) => io.stderr.write(`\n${line}\n`));
+      const outcome = await runner.run();
+      if (outcome.reason !== "slice-over") {
+        bar.finish();
+        if (outcome.reason === "not-runnable") throw new CliError(`batch ${batchId} cannot run: ${outcome.message ?? outcome.state}`);
+        return (await read())?.state ?? outcome.state;
+      }
+    }
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export const decontamJudgeCommand: CliCommand = {
+  path: ["decontam", "judge"],
+  summary: "ask the LLM judge about the close retrieval pairs, in both orders (stage 2 of decontamination)",
+  usage: judgeUsage,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        problems: { type: "string" },
+        endpoint: { type: "string" },
+        threshold: { type: "string" },
+        template: { type: "string" },
+        background: { type: "boolean", default: false },
+      },
+    });
+    if (!values.problems) throw new CliError("--problems SET is required (the synthetic set)");
+    if (!values.endpoint) throw new CliError("--endpoint NAME is required (a generation endpoint, chat API)");
+    const threshold = number("threshold", values.threshold, DEFAULT_FLAG_THRESHOLD, unit, "a number from 0 to 1");
+    return withDatabase(io, async () => {
+      const batch = await launchJudgeBatch(
+        { problemSet: values.problems as string, endpoint: values.endpoint as string, threshold, ...(values.template ? { template: values.template } : {}) },
+        null,
+        { startWorkers: false, via: "cli" },
+      );
+      io.stdout.write(`batch #${batch.batchId} "${batch.name}": ${formatCount(batch.pairs)} pairs of ${formatCount(batch.problems)} problems, ${formatCount(batch.requests)} requests (both orders)\n`);
+      if (values.background) {
+        await startBatchJobs(batch.batchId);
+        await enqueue(JUDGE_SETTLE_QUEUE, { batchId: batch.batchId }, { startAfter: 5 });
+        io.stdout.write(`queued: the workers run it (npm start, or npx boxed worker); statuses follow as answers land\n`);
+        return 0;
+      }
+      const state = await watchBatch(io, batch.batchId);
+      const settled = await settleJudgeBatch(batch.batchId);
+      const { rows } = await pool().query<{ stats: { judge?: { true: number; false: number; failed: number } } }>(`SELECT stats FROM generation_batches WHERE id = $1`, [batch.batchId]);
+      const judge = rows[0]?.stats?.judge ?? { true: 0, false: 0, failed: 0 };
+      io.stdout.write(`batch #${batch.batchId} ${state}: answers True ${formatCount(judge.true)}, False ${formatCount(judge.false)}, failed ${formatCount(judge.failed)}\n`);
+      io.stdout.write(`  problems flagged ${formatCount(settled.flagged)}, judge failed ${formatCount(settled.judgeFailed)} (to people: /decontamination/review)\n`);
+      return state === "completed" ? 0 : 1;
+    });
+  },
+};
+
+const reportUsage = `usage: npx boxed decontam report [--json|--md] [--out FILE] [--threshold T]
+
+Per benchmark set: problems checked, candidates, judged, judge failures, flagged, confirmed by a
+person, cleared. Markdown by default (also for FILE ending in .md); --json for JSON.`;
+
+export const decontamReportCommand: CliCommand = {
+  path: ["decontam", "report"],
+  summary: "print or write the decontamination funnel per benchmark set (JSON or Markdown)",
+  usage: reportUsage,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { json: { type: "boolean", default: false }, md: { type: "boolean", default: false }, out: { type: "string" }, threshold: { type: "string" } },
+    });
+    if (values.json && values.md) throw new CliError("choose one of --json and --md");
+    const threshold = number("threshold", values.threshold, DEFAULT_FLAG_THRESHOLD, unit, "a number from 0 to 1");
+    const json = values.json || (!values.md && values.out?.endsWith(".json"));
+    return withDatabase(io, async () => {
+      const report = await buildDecontamReport({ threshold, embeddingThreshold: DEFAULT_EMBEDDING_THRESHOLD });
+      const text = json ? `${JSON.stringify(report, null, 2)}\n` : reportToMarkdown(report);
+      if (values.out) {
+        const path = resolve(values.out);
+        await writeFile(path, text).catch((e: Error) => {
+          throw new CliError(`cannot write ${path}: ${e.message}`);
+        });
+        io.stdout.write(`wrote ${path}\n`);
+      } else io.stdout.write(text);
+      return 0;
+    });
+  },
+};

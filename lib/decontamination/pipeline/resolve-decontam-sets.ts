@@ -1,0 +1,55 @@
+// The sets a decontamination run names: one synthetic set to check, one or more benchmark sets to
+// check it against. Only synthesized problems are checked (recipe section 6), and only benchmark
+// sets are references, so a swapped argument is refused with the fix instead of silently
+// comparing, say, a seed set with itself.
+import { pool } from "@/lib/db/pool";
+import { UserFacingError } from "@/lib/errors";
+
+export interface DecontamSet {
+  id: number;
+  name: string;
+  role: string;
+  problemCount: number;
+}
+
+async function findSets(refs: (string | number)[]): Promise<Map<string, DecontamSet>> {
+  const names = refs.filter((r): r is string => typeof r === "string");
+  const ids = refs.filter((r): r is number => typeof r === "number");
+  const { rows } = await pool().query<{ id: number; name: string; role: string; problem_count: number }>(
+    `SELECT id, name, role::text, problem_count FROM problem_sets WHERE name = ANY($1::text[]) OR id = ANY($2::int[])`,
+    [names, ids],
+  );
+  const found = new Map<string, DecontamSet>();
+  for (const r of rows) {
+    const set = { id: r.id, name: r.name, role: r.role, problemCount: r.problem_count };
+    found.set(r.name, set);
+    found.set(String(r.id), set);
+  }
+  return found;
+}
+
+/** The synthetic set a run checks. */
+export async function resolveSyntheticSet(ref: string | number): Promise<DecontamSet> {
+  const problemSet = (await findSets([ref])).get(String(ref));
+  if (!problemSet) throw new UserFacingError(`Problem set "${ref}" was not found.`, "see `npx boxed sets` for the names");
+  if (problemSet.role !== "synthetic") {
+    throw new UserFacingError(`Set "${problemSet.name}" is a ${problemSet.role} set; decontamination checks synthesized problems only.`, "name a synthetic set with --problems");
+  }
+  return problemSet;
+}
+
+export async function resolveDecontamSets(problems: string | number, against: (string | number)[]): Promise<{ problemSet: DecontamSet; benchmarkSets: DecontamSet[] }> {
+  const problemSet = await resolveSyntheticSet(problems);
+  if (against.length === 0) throw new UserFacingError("No benchmark set given to check against.", "name one or more benchmark sets, e.g. --against gsm8k-test,math-test");
+  const found = await findSets(against);
+  const benchmarkSets: DecontamSet[] = [];
+  for (const ref of against) {
+    const set = found.get(String(ref));
+    if (!set) throw new UserFacingError(`Benchmark set "${ref}" was not found.`, "see `npx boxed sets` for the names");
+    if (set.role !== "benchmark") {
+      throw new UserFacingError(`Set "${set.name}" is a ${set.role} set, not a benchmark set.`, "import the test set with --role benchmark, or name a benchmark set with --against");
+    }
+    if (!benchmarkSets.some((s) => s.id === set.id)) benchmarkSets.push(set);
+  }
+  return { problemSet, benchmarkSets };
+}
