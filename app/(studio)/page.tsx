@@ -1,9 +1,19 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ShareBar } from "@/components/ui/share-bar";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { findActiveBatches } from "@/lib/dashboard/find-active-batches";
+import { findRecentActivity } from "@/lib/dashboard/find-recent-activity";
 import { getDashboardSummary, type SetSummary } from "@/lib/dashboard/get-dashboard-summary";
 import { formatInteger, formatPercent } from "@/lib/format";
+import { findSampleBreakdown } from "@/lib/insights/find-sample-breakdown";
+import { ALL_SETS } from "@/lib/insights/insight-scope";
+import { ActiveBatches } from "./_dashboard/active-batches";
+import { AutoRefresh } from "./_dashboard/auto-refresh";
+import { RecentActivity } from "./_dashboard/recent-activity";
+import { SampleBreakdownChart } from "@/components/charts/sample-breakdown-chart";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -14,20 +24,30 @@ const ROLE_TITLES: Record<SetSummary["role"], string> = {
 };
 
 export default async function DashboardPage() {
-  await requirePageUser("dashboard.view");
-  const { sets, totals } = await getDashboardSummary();
+  const user = await requirePageUser("dashboard.view");
+  // The audit log is the admins' (ACTIONS "audit.view"); others do not get its entries.
+  const showActivity = can(user.role, "audit.view");
+  const [{ sets, totals }, batches, bySource, activity] = await Promise.all([
+    getDashboardSummary(),
+    findActiveBatches(),
+    findSampleBreakdown("source", ALL_SETS),
+    showActivity ? findRecentActivity(10) : Promise.resolve([]),
+  ]);
   return (
     <div className="space-y-8">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
         <p className="text-sm text-slate-600">Problem sets, solutions and how many of them check out.</p>
       </header>
-      <section aria-label="Totals" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+      <section aria-label="Totals" className="grid grid-cols-2 gap-4 lg:grid-cols-5">
         <StatCard label="Problem sets" value={formatInteger(sets.length)} />
         <StatCard label="Problems" value={formatInteger(totals.problems)} />
         <StatCard label="Solutions" value={formatInteger(totals.samples)} hint={`${formatInteger(totals.graded)} graded`} />
-        <StatCard label="Correct share" value={formatPercent(totals.correct, totals.graded)} hint="of graded solutions" />
+        <StatCard label="Correct share" value={formatPercent(totals.correct, totals.graded)} hint="of those graded" />
+        <StatCard label="Contaminated" value={formatInteger(totals.contaminated)} hint="problems decided contaminated" />
       </section>
+      {batches.some((b) => b.state !== "paused") && <AutoRefresh everyMs={5000} />}
+      <ActiveBatches batches={batches} canLaunch={can(user.role, "batches.launch")} />
       {(["seed", "synthetic", "benchmark"] as const).map((role) => {
         const group = sets.filter((set) => set.role === role);
         if (group.length === 0) return null;
@@ -40,11 +60,12 @@ export default async function DashboardPage() {
               <table className="w-full table-fixed text-sm">
                 <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
                   <tr>
-                    <th className="w-1/4 px-4 py-2">Set</th>
-                    <th className="w-1/3 px-4 py-2">Sources</th>
-                    <th className="px-4 py-2 text-right">Problems</th>
-                    <th className="px-4 py-2 text-right">Solutions</th>
+                    <th className="w-1/5 px-4 py-2">Set</th>
+                    <th className="w-1/4 px-4 py-2">Sources</th>
+                    <th className="w-28 px-4 py-2 text-right">Problems</th>
+                    <th className="w-28 px-4 py-2 text-right">Solutions</th>
                     <th className="w-48 px-4 py-2">Correct share</th>
+                    {role !== "benchmark" && <th className="w-48 px-4 py-2">Contaminated</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -65,6 +86,11 @@ export default async function DashboardPage() {
                       <td className="px-4 py-2">
                         <ShareBar value={set.correctCount} total={set.gradedCount} label={`Correct share of ${set.name}`} />
                       </td>
+                      {role !== "benchmark" && (
+                        <td className="px-4 py-2" title={`${formatInteger(set.checkedCount)} checked, ${formatInteger(set.flaggedCount)} flagged and waiting for a decision`}>
+                          <ShareBar value={set.contaminatedCount} total={set.problemCount} label={`Contaminated share of ${set.name}`} />
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
@@ -74,6 +100,18 @@ export default async function DashboardPage() {
         );
       })}
       {sets.length === 0 && <p className="text-sm text-slate-600">No problem sets yet. Import one with <code>npx boxed import</code>.</p>}
+      <section aria-labelledby="dashboard-plots" className="space-y-2">
+        <div className="flex items-center justify-between">
+          <h2 id="dashboard-plots" className="text-sm font-semibold text-slate-700">
+            Solutions at a glance
+          </h2>
+          <Link href="/insights" className="text-sm text-sky-700 hover:underline">
+            All insights: pass@k, lengths, agreement, suspect gold answers
+          </Link>
+        </div>
+        <SampleBreakdownChart dimension="source" rows={bySource} />
+      </section>
+      {showActivity && <RecentActivity entries={activity} />}
     </div>
   );
 }

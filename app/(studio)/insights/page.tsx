@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { SampleBreakdownChart } from "@/components/charts/sample-breakdown-chart";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { prisma } from "@/lib/db/prisma";
+import { findAgreementHistogram } from "@/lib/insights/find-agreement-histogram";
+import { findContaminationFunnel } from "@/lib/insights/find-contamination-funnel";
+import { findLengthHistograms } from "@/lib/insights/find-length-histograms";
+import { findPassAtKCurves } from "@/lib/insights/find-pass-at-k-curves";
+import { findSampleBreakdown } from "@/lib/insights/find-sample-breakdown";
+import { findSuspectGold } from "@/lib/insights/find-suspect-gold";
+import { findUngradableCauses } from "@/lib/insights/find-ungradable-causes";
+import { parseInsightScope, scopeSetIds } from "@/lib/insights/insight-scope";
+import { AgreementSection } from "./agreement-section";
+import { FunnelSection } from "./funnel-section";
+import { LengthSection } from "./length-section";
+import { PassAtKSection } from "./pass-at-k-section";
+import { ScopePicker } from "./scope-picker";
+import { SuspectGoldTable } from "./suspect-gold-table";
+import { UngradableSection } from "./ungradable-section";
+
+export const metadata: Metadata = { title: "Insights" };
+
+export default async function InsightsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser("dashboard.view");
+  const scope = parseInsightScope(await searchParams);
+  // Every query reads the aggregate tables (docs/insights.md), so they run side by side.
+  const [sets, bySource, byBatch, byModel, agreement, lengths, passAtK, funnels, suspects, ungradable] = await Promise.all([
+    prisma().problemSet.findMany({ select: { id: true, name: true, role: true }, orderBy: [{ role: "asc" }, { name: "asc" }] }),
+    findSampleBreakdown("source", scope),
+    findSampleBreakdown("batch", scope),
+    findSampleBreakdown("model", scope),
+    findAgreementHistogram(scope),
+    findLengthHistograms(scope),
+    findPassAtKCurves(scope),
+    findContaminationFunnel(),
+    findSuspectGold(),
+    findUngradableCauses(scope),
+  ]);
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Insights</h1>
+          <p className="text-sm text-slate-600">Where the solutions come from, how often they are right, and what to look at next. Every bar and point opens the matching solutions.</p>
+        </div>
+        <ScopePicker sets={sets} current={scope.setId} />
+      </header>
+      <section aria-labelledby="correctness" className="space-y-4">
+        <h2 id="correctness" className="text-lg font-semibold">
+          Solutions and correct share
+        </h2>
+        <div className="grid gap-4 xl:grid-cols-2">
+          <SampleBreakdownChart dimension="source" rows={bySource} />
+          <SampleBreakdownChart dimension="batch" rows={byBatch} />
+          <SampleBreakdownChart dimension="model" rows={byModel} />
+        </div>
+      </section>
+      <section aria-labelledby="pass-at-k" className="space-y-4">
+        <h2 id="pass-at-k" className="text-lg font-semibold">
+          pass@k
+        </h2>
+        <PassAtKSection curves={passAtK} />
+      </section>
+      <section aria-labelledby="lengths" className="space-y-4">
+        <h2 id="lengths" className="text-lg font-semibold">
+          Lengths and agreement
+        </h2>
+        <LengthSection histograms={lengths} />
+        <AgreementSection histogram={agreement} />
+      </section>
+      <section aria-labelledby="to-review" className="space-y-4">
+        <h2 id="to-review" className="text-lg font-semibold">
+          Worth a look
+        </h2>
+        <SuspectGoldTable rows={suspects} />
+        <UngradableSection data={ungradable} setIds={scopeSetIds(scope)} />
+        <FunnelSection funnels={funnels} />
+      </section>
+    </div>
+  );
+}
