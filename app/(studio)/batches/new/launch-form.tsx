@@ -1,0 +1,197 @@
+"use client";
+// Two steps: "Review" asks the server for the request count and token estimate of exactly these
+// settings; "Launch" (one click more) creates the batch and opens its page.
+import { useRouter } from "next/navigation";
+import { type FormEvent, useMemo, useState } from "react";
+import { BATCH_KIND_TITLES, BATCH_KINDS, type BatchKindName, DEFAULT_SAMPLES, SAMPLING_DEFAULTS } from "@/lib/generation/batches/batch-launch-input";
+import { launchBatchAction, previewBatchAction } from "../actions";
+
+interface Option {
+  id: number;
+  name: string;
+}
+
+type Preview = Extract<Awaited<ReturnType<typeof previewBatchAction>>, { ok: true }>["data"];
+
+const KIND_TEMPLATES: Record<BatchKindName, string[]> = {
+  solutions: ["solution-completion", "solution-chat"],
+  label: ["solution-completion", "solution-chat"],
+  problems: ["problem-inspired", "problem-similar"],
+  judge: ["judge"],
+};
+
+const count = (n: number) => n.toLocaleString("en-US");
+const field = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5";
+
+export function LaunchForm({
+  sets,
+  endpoints,
+  templates,
+}: {
+  sets: (Option & { role: string; problemCount: number })[];
+  endpoints: (Option & { apiStyle: string; model: string })[];
+  templates: (Option & { version: number; kind: string })[];
+}) {
+  const router = useRouter();
+  const [kind, setKind] = useState<BatchKindName>("solutions");
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [input, setInput] = useState<Record<string, unknown> | null>(null);
+  const kindTemplates = useMemo(() => templates.filter((t) => KIND_TEMPLATES[kind].includes(t.kind)), [templates, kind]);
+  const defaults = SAMPLING_DEFAULTS[kind];
+
+  function readForm(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? "").trim();
+    const num = (name: string) => (text(name) === "" ? undefined : Number(text(name)));
+    return {
+      kind,
+      set: Number(text("set")),
+      endpoint: Number(text("endpoint")),
+      ...(text("template") ? { template: Number(text("template")) } : {}),
+      ...(kind !== "judge" ? { samplesPerProblem: num("n") } : {}),
+      limit: num("limit"),
+      temperature: num("temperature"),
+      topP: num("topP"),
+      maxTokens: num("maxTokens"),
+      seedBase: num("seedBase"),
+      ...(kind === "problems" && text("targetSet") ? { targetSet: text("targetSet") } : {}),
+    };
+  }
+
+  async function onReview(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const values = readForm(event.currentTarget);
+    setPending(true);
+    setError(null);
+    setPreview(null);
+    const result = await previewBatchAction(values);
+    setPending(false);
+    if (!result.ok) return setError(result.error);
+    setInput(values);
+    setPreview(result.data);
+  }
+
+  async function onLaunch() {
+    if (!input) return;
+    setPending(true);
+    setError(null);
+    const result = await launchBatchAction(input as Parameters<typeof launchBatchAction>[0]);
+    if (!result.ok) {
+      setPending(false);
+      return setError(result.error);
+    }
+    router.push(`/batches/${result.data.batchId}`);
+  }
+
+  return (
+    <form onSubmit={onReview} onChange={() => setPreview(null)} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">Kind</legend>
+        <div className="mt-1 grid gap-1 sm:grid-cols-2">
+          {BATCH_KINDS.map((k) => (
+            <label key={k} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              {BATCH_KIND_TITLES[k]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">Problem set</span>
+          <select name="set" className={field} required>
+            {sets.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.role}, {count(s.problemCount)} problems)
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">Endpoint</span>
+          <select name="endpoint" className={field} required>
+            {endpoints.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name} ({e.apiStyle}, {e.model})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">Template</span>
+          <select name="template" key={kind} className={field} defaultValue="">
+            <option value="">Default for this kind and endpoint</option>
+            {kindTemplates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name} v{t.version}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {endpoints.length === 0 && <p className="text-sm text-amber-700">No endpoint yet: an admin adds one under Settings → Endpoints.</p>}
+      <div className="grid gap-3 sm:grid-cols-3" key={`sampling-${kind}`}>
+        {kind !== "judge" && (
+          <label className="text-sm">
+            <span className="block font-medium text-slate-700">{kind === "problems" ? "New problems per seed (N)" : "Samples per problem (N)"}</span>
+            <input name="n" type="number" min={1} defaultValue={DEFAULT_SAMPLES[kind]} className={field} />
+          </label>
+        )}
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">At most this many problems</span>
+          <input name="limit" type="number" min={1} placeholder="all" className={field} />
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">Seed base (seed = base + sample index)</span>
+          <input name="seedBase" type="number" min={0} defaultValue={0} className={field} />
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">Temperature</span>
+          <input name="temperature" type="number" step="0.05" min={0} max={2} defaultValue={defaults.temperature} className={field} />
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">Top p</span>
+          <input name="topP" type="number" step="0.01" min={0.01} max={1} defaultValue={defaults.topP} className={field} />
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">Max new tokens</span>
+          <input name="maxTokens" type="number" min={1} defaultValue={defaults.maxTokens} className={field} />
+        </label>
+        {kind === "problems" && (
+          <label className="text-sm sm:col-span-3">
+            <span className="block font-medium text-slate-700">Target synthetic set (created when missing)</span>
+            <input name="targetSet" placeholder="<seed set>-augmented" className={field} />
+          </label>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      {preview ? (
+        <section aria-label="Review" className="space-y-2 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm">
+          <p className="font-medium">{preview.name}</p>
+          <p>
+            <strong>{count(preview.requests)} requests</strong> for {count(preview.problems)} problems · template {preview.template} · temperature {preview.temperature}, top p {preview.topP}, max{" "}
+            {count(preview.maxTokens)} tokens{preview.targetSetName ? ` · into ${preview.targetSetName}` : ""}
+          </p>
+          <p>
+            About {count(preview.promptTokensEstimate)} prompt tokens; at most {count(preview.completionTokensUpperBound)} completion tokens
+            {preview.completionTokensTypical !== null ? ` (typically ~${count(preview.completionTokensTypical)})` : ""}.
+          </p>
+          <p className="text-xs text-slate-600">{preview.method}</p>
+          <button type="button" onClick={onLaunch} disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+            {pending ? "Launching…" : `Launch ${count(preview.requests)} requests`}
+          </button>
+        </section>
+      ) : (
+        <button type="submit" disabled={pending || endpoints.length === 0 || sets.length === 0} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50">
+          {pending ? "Counting…" : "Review requests and tokens"}
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { prisma } from "@/lib/db/prisma";
+import { listEndpoints } from "@/lib/generation/endpoints/list-endpoints";
+import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
+import { listLatestTemplates } from "@/lib/generation/templates/list-templates";
+import { LaunchForm } from "./launch-form";
+
+export const metadata: Metadata = { title: "Launch a batch" };
+
+export default async function NewBatchPage() {
+  await requirePageUser("batches.launch");
+  await ensureDefaultTemplates();
+  const [sets, endpoints, templates] = await Promise.all([
+    prisma().problemSet.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true, problemCount: true } }),
+    listEndpoints(),
+    listLatestTemplates(),
+  ]);
+  return (
+    <div className="max-w-3xl space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">Launch a batch</h1>
+        <p className="text-sm text-slate-600">
+          Choose what to generate, review the number of requests and the token estimate, then launch. Defaults follow the OpenMathInstruct-2 recipe.
+        </p>
+      </header>
+      <LaunchForm
+        sets={sets}
+        endpoints={endpoints.map((e) => ({ id: e.id, name: e.name, apiStyle: e.apiStyle, model: e.model }))}
+        templates={templates.map((t) => ({ id: t.id, name: t.name, version: t.version, kind: t.kind }))}
+      />
+    </div>
+  );
+}

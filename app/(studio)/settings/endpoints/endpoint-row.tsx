@@ -1,0 +1,73 @@
+"use client";
+// One endpoint: its settings, "Test" (one tiny request: the reply or the exact error) and edit.
+import { useState } from "react";
+import type { EndpointView } from "@/lib/generation/endpoints/list-endpoints";
+import { testEndpointAction } from "./actions";
+import { EndpointForm } from "./endpoint-form";
+
+type TestOutcome = Extract<Awaited<ReturnType<typeof testEndpointAction>>, { ok: true }>["data"];
+
+export function EndpointRow({ endpoint }: { endpoint: EndpointView }) {
+  const [editing, setEditing] = useState(false);
+  const [testing, setTesting] = useState(false);
+  const [outcome, setOutcome] = useState<TestOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function test() {
+    setTesting(true);
+    setOutcome(null);
+    setError(null);
+    const result = await testEndpointAction({ id: endpoint.id });
+    setTesting(false);
+    if (result.ok) setOutcome(result.data);
+    else setError(result.error);
+  }
+
+  const key = endpoint.hasStoredKey ? "key stored (encrypted)" : endpoint.apiKeyEnv ? `key from $${endpoint.apiKeyEnv}` : "no key";
+  return (
+    <article aria-label={`Endpoint ${endpoint.name}`} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h3 className="font-medium">{endpoint.name}</h3>
+          <p className="text-slate-600">
+            {endpoint.apiStyle} · {endpoint.model} · {endpoint.baseUrl}
+          </p>
+          <p className="text-xs text-slate-500">
+            {endpoint.maxConcurrency} concurrent · {endpoint.requestsPerMinute ? `${endpoint.requestsPerMinute}/min` : "no rate limit"} · timeout {endpoint.timeoutMs.toLocaleString("en-US")} ms · {key}
+          </p>
+        </div>
+        <div className="flex gap-2">
+          <button type="button" onClick={test} disabled={testing} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-50">
+            {testing ? "Testing…" : `Test ${endpoint.name}`}
+          </button>
+          <button type="button" onClick={() => setEditing((v) => !v)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">
+            {editing ? "Close" : "Edit"}
+          </button>
+        </div>
+      </div>
+      {outcome && (
+        <div role="status" className={`mt-3 rounded-md p-2 ${outcome.ok ? "bg-emerald-50" : "bg-red-50"}`}>
+          {outcome.ok ? (
+            <>
+              <p className="font-medium text-emerald-800">
+                Reply in {Math.round(outcome.latencyMs)} ms from {outcome.model} (finish_reason {outcome.finishReason})
+              </p>
+              <pre className="mt-1 whitespace-pre-wrap text-xs text-slate-800">{outcome.text}</pre>
+            </>
+          ) : (
+            <p className="text-red-800">
+              Failed after {Math.round(outcome.latencyMs)} ms: {outcome.error.kind}
+              {outcome.error.status ? ` (HTTP ${outcome.error.status})` : ""}: {outcome.error.message}
+            </p>
+          )}
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="mt-2 text-red-700">
+          {error}
+        </p>
+      )}
+      {editing && <EndpointForm endpoint={endpoint} onDone={() => setEditing(false)} />}
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+// Download of a paused batch's pending requests as an OpenAI Batch API input file (JSONL),
+// streamed page by page (constant memory at any batch size).
+import { NextResponse } from "next/server";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { requirePermission, SignInRequiredError } from "@/lib/auth/current-user";
+import { PermissionDeniedError, UserFacingError } from "@/lib/errors";
+import { exportBatchRequests } from "@/lib/generation/batches/batch-api-transfer";
+import { loadBatchSettings } from "@/lib/generation/worker/load-batch-context";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  let userId: number;
+  try {
+    userId = (await requirePermission("batches.control")).id;
+  } catch (error) {
+    if (error instanceof SignInRequiredError) return NextResponse.json({ error: error.message }, { status: 401 });
+    if (error instanceof PermissionDeniedError) return NextResponse.json({ error: error.message }, { status: 403 });
+    throw error;
+  }
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) return NextResponse.json({ error: "batch id must be a number" }, { status: 400 });
+  try {
+    const settings = await loadBatchSettings(id);
+    if (settings.state !== "paused") throw new UserFacingError(`Batch ${id} is ${settings.state}; pause it before exporting its requests.`);
+  } catch (error) {
+    return NextResponse.json({ error: error instanceof Error ? error.message : String(error) }, { status: 409 });
+  }
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      try {
+        const count = await exportBatchRequests(id, (text) => controller.enqueue(encoder.encode(text)));
+        await recordAudit({ userId, action: "batch.export_requests", objectType: "batch", objectId: id, details: { requests: count } });
+        controller.close();
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "application/jsonl; charset=utf-8", "content-disposition": `attachment; filename="batch-${id}-requests.jsonl"`, "cache-control": "no-store" },
+  });
+}

@@ -1,0 +1,111 @@
+// Protects the generation journey end to end on the real server and worker: an admin's endpoint
+// (added with the CLI) points at the LLM stand-in this spec runs; a curator opens "Launch a
+// batch", reviews the request count and token estimate, launches with one more click, and
+// watches the batch page reach "completed" without reloading, with every sample stored; the
+// admin's endpoint page tests the endpoint and never shows a key; a reviewer cannot launch.
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { type LlmStub, startLlmStub } from "../lib/llm-stub/start-llm-stub";
+import { e2eEnv } from "./support/e2e-env";
+import { storageStateFor } from "./support/roles";
+import { runCli } from "./support/run-cli";
+
+async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: e2eEnv().databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+let stub: LlmStub;
+const endpointName = `e2e-stand-in-${randomBytes(3).toString("hex")}`;
+let setId = 0;
+
+test.beforeAll(async () => {
+  stub = await startLlmStub({ latencyMs: 30 });
+  const added = runCli(["endpoint", "add", "--name", endpointName, "--base-url", stub.url, "--model", "boxed-stand-in", "--api", "chat", "--concurrency", "4"]);
+  expect(added.status, added.stderr).toBe(0);
+  const [set] = await sql<{ id: number }>(`SELECT id FROM problem_sets WHERE role = 'seed' AND problem_count > 0 ORDER BY id LIMIT 1`);
+  expect(set, "the demo data has a seed set").toBeTruthy();
+  setId = set?.id ?? 0;
+});
+
+test.afterAll(async () => {
+  await stub?.close();
+});
+
+test.describe("as a curator", () => {
+  test.use({ storageState: storageStateFor("curator") });
+
+  test("launches a batch after reviewing it and watches it finish live", async ({ page }) => {
+    test.setTimeout(120_000);
+    const [endpoint] = await sql<{ id: number }>(`SELECT id FROM model_endpoints WHERE name = $1`, [endpointName]);
+    await page.goto("/batches");
+    await page.getByRole("link", { name: "Launch a batch" }).click();
+    await expect(page.getByRole("heading", { name: "Launch a batch" })).toBeVisible();
+    await page.getByRole("radio", { name: "Solutions for problems with known answers" }).check();
+    await page.getByRole("combobox", { name: /Problem set/ }).selectOption(String(setId));
+    await page.getByRole("combobox", { name: /Endpoint/ }).selectOption(String(endpoint?.id));
+    await page.getByRole("spinbutton", { name: /Samples per problem/ }).fill("2");
+    await page.getByRole("spinbutton", { name: /At most this many problems/ }).fill("3");
+    await page.getByRole("button", { name: "Review requests and tokens" }).click();
+    const review = page.getByRole("region", { name: "Review" });
+    await expect(review).toContainText("6 requests");
+    await expect(review).toContainText("prompt tokens");
+    await review.getByRole("button", { name: "Launch 6 requests" }).click();
+
+    await page.waitForURL(/\/batches\/\d+$/);
+    const batchId = Number(new URL(page.url()).pathname.split("/").pop());
+    const progress = page.getByRole("progressbar", { name: `Batch ${batchId} progress` });
+    await expect(progress).toBeVisible();
+    // No reload: the page polls and flips to completed on its own.
+    await expect(page.getByTestId("batch-state")).toHaveText("completed", { timeout: 90_000 });
+    await expect(progress).toHaveAttribute("aria-valuenow", "100");
+    const [row] = await sql<{ done_count: number; samples: number; graded: number }>(
+      `SELECT b.done_count, (SELECT count(*)::int FROM samples s WHERE s.batch_id = b.id) AS samples,
+              (SELECT count(*)::int FROM samples s WHERE s.batch_id = b.id AND s.verdict <> 'ungraded') AS graded
+       FROM generation_batches b WHERE b.id = $1`,
+      [batchId],
+    );
+    expect(row).toEqual({ done_count: 6, samples: 6, graded: 6 });
+    expect(stub.stats().totalRequests).toBeGreaterThanOrEqual(6);
+    await page.goto("/batches");
+    await expect(page.getByRole("link", { name: new RegExp(`#${batchId} `) })).toBeVisible();
+  });
+});
+
+test.describe("as an admin", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("tests an endpoint from the settings page; no key reaches the browser", async ({ page }) => {
+    const secret = `sk-e2e-${randomBytes(8).toString("hex")}`;
+    const keyed = runCli(["endpoint", "add", "--name", `${endpointName}-keyed`, "--base-url", stub.url, "--model", "boxed-stand-in", "--api", "chat", "--api-key-stdin"], `${secret}\n`);
+    expect(keyed.status, keyed.stderr).toBe(0);
+    const bodies: string[] = [];
+    page.on("response", async (response) => {
+      bodies.push(await response.text().catch(() => ""));
+    });
+    await page.goto("/settings/endpoints");
+    const card = page.getByRole("article", { name: `Endpoint ${endpointName}`, exact: true });
+    await card.getByRole("button", { name: `Test ${endpointName}`, exact: true }).click();
+    await expect(card.getByRole("status")).toContainText("Reply in", { timeout: 30_000 });
+    await expect(page.getByRole("article", { name: `Endpoint ${endpointName}-keyed`, exact: true })).toContainText("key stored (encrypted)");
+    expect((await page.content()).includes(secret)).toBe(false);
+    expect(bodies.some((body) => body.includes(secret))).toBe(false);
+  });
+});
+
+test.describe("as a reviewer", () => {
+  test.use({ storageState: storageStateFor("reviewer") });
+
+  test("cannot open the launch page", async ({ page }) => {
+    await page.goto("/batches/new");
+    await expect(page).toHaveURL(/\/forbidden/);
+    await page.goto("/batches");
+    await expect(page.getByRole("link", { name: "Launch a batch" })).toHaveCount(0);
+  });
+});

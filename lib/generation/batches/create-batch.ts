@@ -1,0 +1,72 @@
+// Creates a batch and plans every request in one transaction. Requests are inserted by ONE
+// INSERT ... SELECT over generate_series, so planning millions of requests is a single statement
+// inside PostgreSQL, never a loop here. Problem-major order keeps a problem's samples together.
+import { inTransaction } from "@/lib/generation/worker/in-transaction";
+import { UserFacingError } from "@/lib/errors";
+import { judgeCandidatesSql, SELECTION_DESCRIPTIONS, selectedProblemsSql } from "@/lib/generation/batches/plan-requests";
+import type { BatchPlan } from "@/lib/generation/batches/resolve-batch-plan";
+
+export interface CreatedBatch {
+  id: number;
+  requestCount: number;
+  problemCount: number;
+}
+
+export async function createBatch(plan: BatchPlan, createdById: number | null): Promise<CreatedBatch> {
+  return inTransaction(async (client) => {
+    let target: { id: number; name: string } | null = null;
+    if (plan.kind === "problems" && plan.targetSetName) {
+      await client.query(`INSERT INTO problem_sets (name, role, description) VALUES ($1, 'synthetic', $2) ON CONFLICT (name) DO NOTHING`, [
+        plan.targetSetName,
+        `New problems generated from "${plan.set.name}"`,
+      ]);
+      const found = await client.query<{ id: number; role: string }>(`SELECT id, role::text FROM problem_sets WHERE name = $1`, [plan.targetSetName]);
+      const row = found.rows[0];
+      if (row?.role !== "synthetic") {
+        throw new UserFacingError(`Target set "${plan.targetSetName}" is a ${row?.role} set; new problems only go into synthetic sets.`, "name another --target-set");
+      }
+      target = { id: (row as { id: number }).id, name: plan.targetSetName };
+    }
+    const selection = {
+      set: plan.set.name,
+      problems: SELECTION_DESCRIPTIONS[plan.kind],
+      limit: plan.limit,
+      fewShot: "by problem source (GSM8K-style problems: GSM8K examples; others: MATH examples)",
+      template: { id: plan.template.id, name: plan.template.template.name, version: plan.template.template.version },
+      endpoint: { id: plan.endpoint.id, name: plan.endpoint.name, baseUrl: plan.endpoint.baseUrl, apiStyle: plan.endpoint.apiStyle },
+      ...(target ? { targetSetId: target.id, targetSetName: target.name } : {}),
+    };
+    const inserted = await client.query<{ id: number }>(
+      `INSERT INTO generation_batches (name, kind, state, set_id, endpoint_id, template_id, model, samples_per_problem, temperature, top_p,
+         max_tokens, seed_base, selection, created_by_id)
+       VALUES ($1, $2::"BatchKind", 'queued', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+      [plan.name, plan.kind, plan.set.id, plan.endpoint.id, plan.template.id, plan.endpoint.model, plan.samplesPerProblem, plan.temperature, plan.topP, plan.maxTokens, plan.seedBase, JSON.stringify(selection), createdById],
+    );
+    const id = inserted.rows[0]?.id as number;
+    let requestCount: number;
+    let problemCount: number;
+    if (plan.kind === "judge") {
+      const result = await client.query(
+        `INSERT INTO batch_requests (batch_id, problem_id, sample_index, candidate_id)
+         SELECT $3, c.problem_id, 2 * c.pos + o, c.id FROM (${judgeCandidatesSql()}) c CROSS JOIN generate_series(0, 1) o`,
+        [plan.set.id, plan.limit, id],
+      );
+      requestCount = result.rowCount ?? 0;
+      const counted = await client.query<{ n: number }>(`SELECT count(DISTINCT problem_id)::int AS n FROM batch_requests WHERE batch_id = $1`, [id]);
+      problemCount = counted.rows[0]?.n ?? 0;
+    } else {
+      const result = await client.query(
+        `INSERT INTO batch_requests (batch_id, problem_id, sample_index)
+         SELECT $3, p.id, s FROM (${selectedProblemsSql(plan.kind)}) p, LATERAL generate_series(0, $4::int - 1) s`,
+        [plan.set.id, plan.limit, id, plan.samplesPerProblem],
+      );
+      requestCount = result.rowCount ?? 0;
+      problemCount = Math.round(requestCount / plan.samplesPerProblem);
+    }
+    if (requestCount === 0) {
+      throw new UserFacingError(`No requests to plan: set "${plan.set.name}" has no ${SELECTION_DESCRIPTIONS[plan.kind]}.`, "choose another set or batch kind");
+    }
+    await client.query(`UPDATE generation_batches SET request_count = $2, problem_count = $3 WHERE id = $1`, [id, requestCount, problemCount]);
+    return { id, requestCount, problemCount };
+  });
+}

@@ -1,0 +1,99 @@
+// Turns launch input into a checked plan: the set, endpoint and exact template version exist and
+// fit together (a completion template needs a completions endpoint, a label batch a synthetic
+// set, ...). Every refusal names the field and the fix. Reads only; nothing is written here.
+import { prisma } from "@/lib/db/prisma";
+import { UserFacingError } from "@/lib/errors";
+import { findEndpointView, type EndpointView } from "@/lib/generation/endpoints/list-endpoints";
+import type { PromptTemplate } from "@/lib/generation/prompts/prompt-template";
+import { isGsm8kSource } from "@/lib/generation/templates/choose-few-shot";
+import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
+import { findTemplate } from "@/lib/generation/templates/list-templates";
+import { type BatchKindName, BatchLaunchSchema, type BatchLaunchInput, DEFAULT_SAMPLES, SAMPLING_DEFAULTS } from "@/lib/generation/batches/batch-launch-input";
+
+export interface BatchPlan {
+  kind: BatchKindName;
+  name: string;
+  set: { id: number; name: string; role: string };
+  endpoint: EndpointView;
+  template: { id: number; template: PromptTemplate };
+  samplesPerProblem: number;
+  limit: number | null;
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  seedBase: number;
+  targetSetName: string | null;
+}
+
+const TEMPLATE_KINDS: Record<BatchKindName, PromptTemplate["kind"][]> = {
+  solutions: ["solution-completion", "solution-chat"],
+  label: ["solution-completion", "solution-chat"],
+  problems: ["problem-inspired", "problem-similar"],
+  judge: ["judge"],
+};
+
+async function findSet(ref: string | number) {
+  const set = await prisma().problemSet.findFirst({ where: typeof ref === "number" ? { id: ref } : { name: ref }, select: { id: true, name: true, role: true } });
+  if (!set) throw new UserFacingError(`Problem set "${ref}" was not found.`, "list the sets on the dashboard, or import one first");
+  return set;
+}
+
+async function defaultTemplateName(kind: BatchKindName, setId: number, endpoint: EndpointView): Promise<string> {
+  if (kind === "judge") return "contamination-judge";
+  if (kind === "problems") {
+    const first = await prisma().problem.findFirst({ where: { setId }, orderBy: { id: "asc" }, select: { source: true } });
+    return isGsm8kSource(first?.source) ? "openmath-similar-problem" : "openmath-inspired-problem";
+  }
+  return endpoint.apiStyle === "completions" ? "openmath-base-completion" : "openmath-chat-solution";
+}
+
+export async function resolveBatchPlan(raw: BatchLaunchInput): Promise<BatchPlan> {
+  const parsed = BatchLaunchSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserFacingError(`Batch settings: ${issue?.path.join(".") || "input"}: ${issue?.message}.`);
+  }
+  const input = parsed.data;
+  await ensureDefaultTemplates();
+  const set = await findSet(input.set);
+  const endpoint = await findEndpointView(input.endpoint);
+  if (!endpoint) throw new UserFacingError(`Endpoint "${input.endpoint}" was not found.`, "add it with `npx boxed endpoint add` or in Settings → Endpoints");
+
+  const templateRef = input.template ?? (await defaultTemplateName(input.kind, set.id, endpoint));
+  const template = await findTemplate(typeof templateRef === "number" ? { id: templateRef } : { name: templateRef });
+  if (!template) throw new UserFacingError(`Prompt template "${templateRef}" was not found.`, "see the Templates page for the names");
+  const allowed = TEMPLATE_KINDS[input.kind];
+  if (!allowed.includes(template.template.kind)) {
+    throw new UserFacingError(`Template "${template.template.name}" is a ${template.template.kind} template; a ${input.kind} batch needs ${allowed.join(" or ")}.`, "choose another template");
+  }
+  const wantsCompletions = template.template.kind === "solution-completion";
+  if (wantsCompletions !== (endpoint.apiStyle === "completions")) {
+    throw new UserFacingError(
+      `Template "${template.template.name}" needs a ${wantsCompletions ? "completions" : "chat"} endpoint, but "${endpoint.name}" uses the ${endpoint.apiStyle} API.`,
+      wantsCompletions ? "choose a chat template (openmath-chat-solution) or a completions endpoint" : "choose a chat endpoint, or the completion template for solutions",
+    );
+  }
+  if (input.kind === "label" && set.role !== "synthetic") {
+    throw new UserFacingError(`Set "${set.name}" is a ${set.role} set; label batches vote answers for synthetic problems.`, "choose a synthetic set, or run a solutions batch on problems with known answers");
+  }
+  if (input.kind === "problems" && input.targetSet === set.name) {
+    throw new UserFacingError("The target set must differ from the seed set.", "name another --target-set");
+  }
+  const sampling = SAMPLING_DEFAULTS[input.kind];
+  const samplesPerProblem = input.kind === "judge" ? 2 : (input.samplesPerProblem ?? DEFAULT_SAMPLES[input.kind]);
+  const targetSetName = input.kind === "problems" ? (input.targetSet ?? `${set.name}-augmented`) : null;
+  return {
+    kind: input.kind,
+    name: input.name ?? `${input.kind} · ${set.name} · ${template.template.name} v${template.template.version}${input.kind === "judge" ? "" : ` · n=${samplesPerProblem}`}`,
+    set,
+    endpoint,
+    template,
+    samplesPerProblem,
+    limit: input.limit ?? null,
+    temperature: input.temperature ?? sampling.temperature,
+    topP: input.topP ?? sampling.topP,
+    maxTokens: input.maxTokens ?? sampling.maxTokens,
+    seedBase: input.seedBase ?? 0,
+    targetSetName,
+  };
+}

@@ -1,0 +1,90 @@
+// Everything a runner needs about its batch, read once when it starts: the batch settings, the
+// exact template version it was launched with, the endpoint's client and the sets it writes to.
+import { pool } from "@/lib/db/pool";
+import { loadEndpointConfig, type EndpointLimits } from "@/lib/generation/endpoints/endpoint-client-config";
+import { createHttpLlmClient } from "@/lib/generation/llm-client/create-http-llm-client";
+import type { LlmClient } from "@/lib/generation/llm-client/create-llm-client";
+import type { PromptTemplate } from "@/lib/generation/prompts/prompt-template";
+import { templateFromRow } from "@/lib/generation/templates/template-record";
+
+export type BatchKind = "solutions" | "problems" | "label" | "judge";
+
+/** What a batch's results are written with (no endpoint connection needed). */
+export interface BatchSettings {
+  id: number;
+  kind: BatchKind;
+  state: string;
+  setId: number;
+  model: string;
+  samplesPerProblem: number;
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  seedBase: number;
+  requestCount: number;
+  targetSetId: number | null;
+  endpointId: number | null;
+  template: PromptTemplate;
+}
+
+export interface BatchContext extends BatchSettings {
+  client: LlmClient;
+  endpoint: EndpointLimits;
+}
+
+export class BatchNotRunnableError extends Error {}
+
+export async function loadBatchSettings(batchId: number): Promise<BatchSettings> {
+  const { rows } = await pool().query<{
+    id: number;
+    kind: BatchKind;
+    state: string;
+    set_id: number;
+    model: string;
+    samples_per_problem: number;
+    temperature: number;
+    top_p: number;
+    max_tokens: number;
+    seed_base: number;
+    request_count: number;
+    endpoint_id: number | null;
+    selection: { targetSetId?: number };
+    t_id: number | null;
+    t_name: string;
+    t_version: number;
+    t_kind: string;
+    t_body: unknown;
+  }>(
+    `SELECT b.id, b.kind::text, b.state::text, b.set_id, b.model, b.samples_per_problem, b.temperature, b.top_p, b.max_tokens, b.seed_base,
+            b.request_count, b.endpoint_id, b.selection, t.id AS t_id, t.name AS t_name, t.version AS t_version, t.kind::text AS t_kind, t.body AS t_body
+     FROM generation_batches b LEFT JOIN prompt_templates t ON t.id = b.template_id WHERE b.id = $1`,
+    [batchId],
+  );
+  const row = rows[0];
+  if (!row) throw new BatchNotRunnableError(`batch ${batchId} does not exist`);
+  if (row.t_id === null) throw new BatchNotRunnableError(`batch ${batchId} has no template (it was deleted)`);
+  const template = templateFromRow({ id: row.t_id, name: row.t_name, version: row.t_version, kind: row.t_kind, body: row.t_body });
+  return {
+    id: row.id,
+    kind: row.kind,
+    state: row.state,
+    setId: row.set_id,
+    model: row.model,
+    samplesPerProblem: row.samples_per_problem,
+    temperature: row.temperature,
+    topP: row.top_p,
+    maxTokens: row.max_tokens,
+    seedBase: row.seed_base,
+    requestCount: row.request_count,
+    targetSetId: row.selection?.targetSetId ?? null,
+    endpointId: row.endpoint_id,
+    template,
+  };
+}
+
+export async function loadBatchContext(batchId: number, env: NodeJS.ProcessEnv = process.env): Promise<BatchContext> {
+  const settings = await loadBatchSettings(batchId);
+  if (settings.endpointId === null) throw new BatchNotRunnableError(`batch ${batchId} has no endpoint (it was deleted)`);
+  const { config, limits } = await loadEndpointConfig(settings.endpointId, env);
+  return { ...settings, client: createHttpLlmClient(config), endpoint: limits };
+}

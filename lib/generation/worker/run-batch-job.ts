@@ -1,0 +1,54 @@
+// The pg-boss job that runs a batch on a worker. A job lets this process run the batch for one
+// slice (runner options); a batch has a few such jobs in circulation (start-batch-jobs.ts):
+// - no runner for the batch here yet: run it; at the end of a slice hand it back to the queue;
+// - a runner already here: pass the job on after a delay, so a worker that starts later (or
+//   replaces one that was killed) finds a job and joins in;
+// - the batch is no longer queued/running: the job ends, and with it the circulation.
+import { pool } from "@/lib/db/pool";
+import { defineJob } from "@/lib/jobs/job-definitions";
+import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
+import { BatchRunner, type RunOutcome } from "@/lib/generation/worker/batch-runner";
+import { RUN_BATCH_QUEUE } from "@/lib/generation/worker/run-batch-queue";
+
+const PASS_ON_AFTER_SECONDS = 3;
+
+const holder = globalThis as unknown as { boxedBatchRunners?: Map<number, BatchRunner> };
+if (!holder.boxedBatchRunners) holder.boxedBatchRunners = new Map<number, BatchRunner>();
+const runnersHere = holder.boxedBatchRunners;
+
+/** Runners of this process (graceful shutdown, tests). */
+export function localBatchRunners(): BatchRunner[] {
+  return [...runnersHere.values()];
+}
+
+export async function runBatchSlice(batchId: number, log: (line: string) => void = console.log): Promise<RunOutcome | { reason: "passed-on" | "inactive"; state: string }> {
+  const { rows } = await pool().query<{ state: string }>(`SELECT state::text FROM generation_batches WHERE id = $1`, [batchId]);
+  const state = rows[0]?.state ?? "missing";
+  if (state !== "queued" && state !== "running") return { reason: "inactive", state };
+  if (runnersHere.has(batchId)) {
+    await startBatchJobs(batchId, 1, PASS_ON_AFTER_SECONDS);
+    return { reason: "passed-on", state };
+  }
+  const runner = new BatchRunner(batchId, {}, log);
+  runnersHere.set(batchId, runner);
+  try {
+    const outcome = await runner.run();
+    if (outcome.reason === "slice-over") await startBatchJobs(batchId, 1);
+    return outcome;
+  } finally {
+    runnersHere.delete(batchId);
+  }
+}
+
+export const runBatchJob = defineJob<{ batchId: number }>({
+  queue: RUN_BATCH_QUEUE,
+  // Batches this process runs at once (each with its own endpoint slots).
+  concurrency: 4,
+  retryLimit: 5,
+  // Longer than a slice (10 minutes by default) plus the drain at its end.
+  expireInSeconds: 3600,
+  async handle(data) {
+    if (!Number.isInteger(data.batchId)) throw new Error(`run-batch job without a batch id: ${JSON.stringify(data)}`);
+    return runBatchSlice(data.batchId, (line) => console.log(line));
+  },
+});
