@@ -15,6 +15,7 @@ import { stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { loadDemoIfEmpty } from "@/lib/demo/load-demo";
+import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
 import { ensureFirstAdmin, type FirstAdmin } from "@/lib/users/ensure-first-admin";
 
 export const startCommand: CliCommand = {
@@ -55,6 +56,7 @@ server on PORT (default 3000) and one job worker. Ctrl-C stops everything.`,
       const { applied } = await migrateDatabase(database.url);
       if (applied.length) say(`[db] applied ${applied.length} migration(s)`);
       const admin = await ensureFirstAdmin(io.env);
+      await ensureDefaultTemplates();
       if (!values["no-demo"] && io.env.BOXED_DEMO !== "0") {
         const demo = await loadDemoIfEmpty((line) => say(`[demo] ${line}`));
         if (demo) say(`[demo] loaded ${demo.problems} problems and ${demo.samples} solutions into an empty database`);
