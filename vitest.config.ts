@@ -14,6 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "bin/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           testTimeout: 30_000,
@@ -23,6 +24,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: ["lib/**/*.int.test.ts", "tests/integration/**/*.int.test.ts"],
           globalSetup: ["tests/setup/global-postgres.ts"],
           setupFiles: ["tests/setup/per-file-database.ts"],
