@@ -40,7 +40,7 @@ const LineSchema = z.object({
 
 export const gradeCommand: CliCommand = {
   path: ["grade"],
-  summary: "Check predicted answers against gold answers (JSONL in, JSONL verdicts out)",
+  summary: "check predicted answers against gold answers (JSONL in, JSONL verdicts out)",
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const base = parseOptions(args);
