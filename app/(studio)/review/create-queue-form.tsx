@@ -1,0 +1,75 @@
+"use client";
+// Draw a review queue: a size, the strata (set, source, batch, verdict) and how the size is split
+// among them, from all solutions or from the solutions browser's current filter.
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { STRATA_DIMENSIONS, type StratumDimension } from "@/lib/review/review-strata";
+import { createQueue } from "./actions";
+
+export function CreateQueueForm({ filterQuery }: { filterQuery: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const submit = (form: FormData) =>
+    startTransition(async () => {
+      const strata = STRATA_DIMENSIONS.filter((d) => form.get(`stratum-${d}`) === "on") as StratumDimension[];
+      const result = await createQueue({
+        name: String(form.get("name") ?? ""),
+        size: Number(form.get("size")),
+        strata,
+        allocation: form.get("allocation") === "proportional" ? "proportional" : "equal",
+        filterQuery: String(form.get("filterQuery") ?? ""),
+      });
+      if (!result.ok) setMessage({ ok: false, text: result.error });
+      else {
+        setMessage({ ok: true, text: `Queue #${result.data.queueId} created; its items are being drawn (task #${result.data.taskId}).` });
+        router.refresh();
+        // The list shows the drawing task until it finishes; look again shortly.
+        setTimeout(() => router.refresh(), 1500);
+        setTimeout(() => router.refresh(), 4000);
+      }
+    });
+  return (
+    <form action={submit} className="grid max-w-2xl gap-3 text-sm">
+      <label className="grid gap-1">
+        Name
+        <input name="name" required maxLength={200} className="rounded border border-slate-300 px-2 py-1" />
+      </label>
+      <label className="grid gap-1">
+        Size (items)
+        <input name="size" type="number" required min={1} max={100000} defaultValue={200} className="w-32 rounded border border-slate-300 px-2 py-1" />
+      </label>
+      <fieldset className="flex flex-wrap gap-4">
+        <legend className="mb-1">Stratify by</legend>
+        {STRATA_DIMENSIONS.map((d) => (
+          <label key={d} className="flex items-center gap-1">
+            <input type="checkbox" name={`stratum-${d}`} defaultChecked={d === "verdict"} /> {d}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="flex flex-wrap gap-4">
+        <legend className="mb-1">Split the size</legend>
+        <label className="flex items-center gap-1">
+          <input type="radio" name="allocation" value="equal" defaultChecked /> equally among strata (best for per-stratum error rates)
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="radio" name="allocation" value="proportional" /> in proportion to their sizes
+        </label>
+      </fieldset>
+      <label className="grid gap-1">
+        From solutions matching (the solutions table&apos;s filter; empty = all)
+        <input name="filterQuery" defaultValue={filterQuery} placeholder="e.g. verdict=equal&set=2" className="rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+      </label>
+      <div>
+        <button type="submit" disabled={pending} className="rounded bg-slate-900 px-3 py-1 text-white disabled:opacity-50">
+          {pending ? "Creating…" : "Create queue"}
+        </button>
+      </div>
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-emerald-800" : "text-rose-700"}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

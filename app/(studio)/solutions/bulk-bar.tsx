@@ -1,0 +1,110 @@
+"use client";
+// Bulk actions on the selected rows or on everything matching the view. Nothing runs before the
+// curator has seen the exact count the server computed and confirmed it; the work then runs as a
+// job whose progress is shown here.
+import { type ReactNode, useState } from "react";
+import { BULK_ACTION_LABELS, BULK_ACTIONS, type BulkActionName, type BulkRequest } from "@/lib/solutions/bulk-action";
+import { solutionViewParams } from "@/lib/solutions/solution-view";
+import { previewBulk, startBulk } from "./actions";
+import { useSolutionView } from "./use-solution-view";
+
+type Stage = { kind: "idle" } | { kind: "counting" } | { kind: "confirm"; request: BulkRequest; count: number; maxId: number } | { kind: "error"; message: string };
+
+export function BulkBar(props: {
+  selectedIds: number[];
+  allMatching: boolean;
+  pageFullySelected: boolean;
+  onSelectAllMatching: () => void;
+  onClear: () => void;
+  queues: { id: number; name: string }[];
+  matchCount: ReactNode;
+  onStarted: (taskId: number) => void;
+}) {
+  const { view } = useSolutionView();
+  const [stage, setStage] = useState<Stage>({ kind: "idle" });
+  const [queueId, setQueueId] = useState<number | "">(props.queues[0]?.id ?? "");
+
+  const requestFor = (action: BulkActionName): BulkRequest => ({
+    action,
+    target: props.allMatching ? { kind: "filter", query: solutionViewParams({ filter: view.filter, sort: view.sort, columns: null }).toString() } : { kind: "ids", ids: props.selectedIds },
+    queueId: action === "add_to_queue" && queueId !== "" ? queueId : undefined,
+  });
+
+  const preview = async (action: BulkActionName) => {
+    setStage({ kind: "counting" });
+    const request = requestFor(action);
+    const result = await previewBulk(request);
+    if (!result.ok) setStage({ kind: "error", message: result.error });
+    else setStage({ kind: "confirm", request, count: result.data.count, maxId: result.data.maxId });
+  };
+
+  const confirm = async () => {
+    if (stage.kind !== "confirm") return;
+    const result = await startBulk({ request: stage.request, confirmedCount: stage.count, maxId: stage.maxId });
+    if (!result.ok) setStage({ kind: "error", message: result.error });
+    else {
+      setStage({ kind: "idle" });
+      props.onStarted(result.data.taskId);
+    }
+  };
+
+  return (
+    <section aria-label="Bulk actions" className="space-y-2 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="font-medium">
+          {props.allMatching ? <>Every solution matching this view is selected ({props.matchCount})</> : `${props.selectedIds.length} selected on this page`}
+        </span>
+        {props.pageFullySelected && !props.allMatching && (
+          <button type="button" className="text-sky-800 underline" onClick={props.onSelectAllMatching}>
+            Select all matching solutions
+          </button>
+        )}
+        <button type="button" className="text-slate-600 underline" onClick={props.onClear}>
+          Clear selection
+        </button>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        {BULK_ACTIONS.filter((a) => a !== "add_to_queue").map((action) => (
+          <button key={action} type="button" disabled={stage.kind === "counting"} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50 disabled:opacity-50" onClick={() => preview(action)}>
+            {BULK_ACTION_LABELS[action]}
+          </button>
+        ))}
+        <span className="ml-2 flex items-center gap-1">
+          <select aria-label="Review queue" value={queueId} onChange={(e) => setQueueId(e.target.value === "" ? "" : Number(e.target.value))} className="rounded border border-slate-300 bg-white px-2 py-1">
+            {props.queues.length === 0 && <option value="">no queues yet</option>}
+            {props.queues.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.name} (#{q.id})
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={queueId === "" || stage.kind === "counting"} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50 disabled:opacity-50" onClick={() => preview("add_to_queue")}>
+            {BULK_ACTION_LABELS.add_to_queue}
+          </button>
+        </span>
+      </div>
+      {stage.kind === "counting" && <p role="status">Counting the solutions this would change…</p>}
+      {stage.kind === "error" && (
+        <p role="alert" className="text-rose-700">
+          {stage.message}
+        </p>
+      )}
+      {stage.kind === "confirm" && (
+        <div role="alertdialog" aria-label="Confirm bulk action" className="rounded border border-amber-300 bg-amber-50 p-2">
+          <p>
+            {BULK_ACTION_LABELS[stage.request.action]} — this applies to <strong>{stage.count.toLocaleString("en-US")}</strong> solution{stage.count === 1 ? "" : "s"}
+            {stage.request.target.kind === "filter" ? " matching the current filter" : ""}. It runs in the background and is recorded in the audit log.
+          </p>
+          <div className="mt-2 flex gap-2">
+            <button type="button" className="rounded bg-slate-900 px-3 py-1 text-white" onClick={confirm} disabled={stage.count === 0}>
+              Confirm {stage.count.toLocaleString("en-US")}
+            </button>
+            <button type="button" className="rounded border border-slate-300 bg-white px-3 py-1" onClick={() => setStage({ kind: "idle" })}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

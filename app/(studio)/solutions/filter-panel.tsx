@@ -1,0 +1,198 @@
+"use client";
+// The filters of the solutions browser: text search, facets with (bounded) counts, ranges, and
+// the answer-class / problem filters that the problem page links to. Every change is a new
+// address, so the browser's back button and shared links work.
+import { useEffect, useOptimistic, useState } from "react";
+import type { BoundedCount } from "@/lib/solutions/count-solutions";
+import type { FacetCounts, FacetOptions } from "@/lib/solutions/find-solution-facets";
+import { DEFAULT_SORT, emptyFilter, type ListFilterKey, MIN_SEARCH_CHARS, type NumberRange, type SolutionFilter, solutionViewParams } from "@/lib/solutions/solution-view";
+import { loadFacetCounts } from "./actions";
+import { useSolutionView } from "./use-solution-view";
+
+const FACET_LABELS: Record<ListFilterKey, string> = {
+  setIds: "Set",
+  sources: "Source",
+  batchIds: "Batch",
+  models: "Model",
+  verdicts: "Verdict",
+  contamination: "Contamination",
+  reviewStatuses: "Review status",
+};
+
+const FACET_ORDER: ListFilterKey[] = ["verdicts", "reviewStatuses", "setIds", "sources", "batchIds", "models", "contamination"];
+
+function formatCount(count: BoundedCount | null | undefined): string {
+  if (count === undefined) return "";
+  if (count === null) return "?";
+  return `${count.value.toLocaleString("en-US")}${count.exact ? "" : "+"}`;
+}
+
+function FacetCount({ counts, facet, value }: { counts: FacetCounts | null | "loading"; facet: ListFilterKey; value: string }) {
+  if (counts === "loading") return <span className="ml-auto text-xs text-slate-300">…</span>;
+  const count = counts?.[facet]?.[value];
+  return (
+    <span className="ml-auto text-xs tabular-nums text-slate-500" title={count === null ? "not counted in time" : count && !count.exact ? "at least this many" : undefined}>
+      {formatCount(count)}
+    </span>
+  );
+}
+
+/** Counts for the current filter, fetched once the rows are on screen. */
+function useFacetCounts(query: string): FacetCounts | null | "loading" {
+  const [state, setState] = useState<{ query: string; counts: FacetCounts | null } | null>(null);
+  useEffect(() => {
+    let current = true;
+    loadFacetCounts({ query }).then(
+      (result) => current && setState({ query, counts: result.ok ? result.data : null }),
+      () => current && setState({ query, counts: null }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query]);
+  return state && state.query === query ? state.counts : "loading";
+}
+
+function selectedValues(filter: SolutionFilter, key: ListFilterKey): string[] {
+  return (filter[key] as (string | number)[]).map(String);
+}
+
+function withValues(key: ListFilterKey, values: string[]): Partial<SolutionFilter> {
+  return { [key]: key === "setIds" || key === "batchIds" ? values.map(Number) : values } as Partial<SolutionFilter>;
+}
+
+function RangeInputs({ label, name, range, step, onChange }: { label: string; name: string; range: NumberRange; step: string; onChange: (r: NumberRange) => void }) {
+  const read = (v: string) => (v.trim() === "" ? null : Number(v));
+  return (
+    <fieldset className="space-y-1">
+      <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</legend>
+      <div className="flex items-center gap-1">
+        <input aria-label={`${label} minimum`} name={`${name}-min`} type="number" min="0" step={step} defaultValue={range.min ?? ""} onChange={(e) => onChange({ ...range, min: read(e.target.value) })} className="w-20 rounded border border-slate-300 px-1.5 py-0.5 text-sm" />
+        <span className="text-slate-400">–</span>
+        <input aria-label={`${label} maximum`} name={`${name}-max`} type="number" min="0" step={step} defaultValue={range.max ?? ""} onChange={(e) => onChange({ ...range, max: read(e.target.value) })} className="w-20 rounded border border-slate-300 px-1.5 py-0.5 text-sm" />
+      </div>
+    </fieldset>
+  );
+}
+
+function RangeForm({ filter, onApply }: { filter: SolutionFilter; onApply: (ranges: Pick<SolutionFilter, "length" | "tokens" | "agreement">) => void }) {
+  const [ranges, setRanges] = useState({ length: filter.length, tokens: filter.tokens, agreement: filter.agreement });
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onApply(ranges);
+      }}
+    >
+      <RangeInputs label="Length (characters)" name="len" step="1" range={ranges.length} onChange={(length) => setRanges({ ...ranges, length })} />
+      <RangeInputs label="Length (tokens)" name="tok" step="1" range={ranges.tokens} onChange={(tokens) => setRanges({ ...ranges, tokens })} />
+      <RangeInputs label="Agreement (0–1)" name="agree" step="0.05" range={ranges.agreement} onChange={(agreement) => setRanges({ ...ranges, agreement })} />
+      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
+        Apply ranges
+      </button>
+    </form>
+  );
+}
+
+export function FilterPanel({ options }: { options: FacetOptions }) {
+  const { view, navigate } = useSolutionView();
+  const { filter } = view;
+  const counts = useFacetCounts(solutionViewParams({ filter, sort: DEFAULT_SORT, columns: null }).toString());
+  const [searchError, setSearchError] = useState<string | null>(null);
+
+  // Checkboxes follow the click at once; the address (and so the rows) follow when the server answers.
+  const [shown, setShown] = useOptimistic(filter);
+  const toggle = (key: ListFilterKey, value: string, on: boolean) => {
+    const current = selectedValues(shown, key);
+    const next = withValues(key, on ? [...current, value] : current.filter((v) => v !== value));
+    navigate({ filter: { ...shown, ...next } }, () => setShown({ ...shown, ...next }));
+  };
+
+  const submitSearch = (form: FormData) => {
+    const pq = String(form.get("pq") ?? "").trim();
+    const sq = String(form.get("sq") ?? "").trim();
+    if ((pq && pq.length < MIN_SEARCH_CHARS) || (sq && sq.length < MIN_SEARCH_CHARS)) {
+      setSearchError(`Search needs at least ${MIN_SEARCH_CHARS} characters.`);
+      return;
+    }
+    setSearchError(null);
+    navigate({ filter: { problemText: pq || null, solutionText: sq || null } });
+  };
+
+  return (
+    <aside aria-label="Filters" className="w-64 shrink-0 space-y-5 text-sm">
+      <form action={submitSearch} className="space-y-2" key={`${filter.problemText}|${filter.solutionText}`}>
+        <label className="block">
+          <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Search problems</span>
+          <input name="pq" type="search" defaultValue={filter.problemText ?? ""} placeholder="e.g. triangle" className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <label className="block">
+          <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Search solutions</span>
+          <input name="sq" type="search" defaultValue={filter.solutionText ?? ""} placeholder="e.g. \frac{3}{8}" className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        </label>
+        {searchError && (
+          <p role="alert" className="text-xs text-rose-700">
+            {searchError}
+          </p>
+        )}
+        <button type="submit" className="rounded bg-slate-900 px-3 py-1 text-white">
+          Search
+        </button>
+      </form>
+
+      {(filter.answerKey !== null || filter.problemId !== null) && (
+        <div className="space-y-1">
+          {filter.problemId !== null && (
+            <p className="flex items-center gap-2">
+              Problem #{filter.problemId}
+              <button type="button" className="text-xs text-sky-700 underline" onClick={() => navigate({ filter: { problemId: null } })}>
+                remove
+              </button>
+            </p>
+          )}
+          {filter.answerKey !== null && (
+            <p className="flex items-center gap-2">
+              Answer class <code className="rounded bg-slate-100 px-1">{filter.answerKey === "" ? "(no answer)" : filter.answerKey}</code>
+              <button type="button" className="text-xs text-sky-700 underline" onClick={() => navigate({ filter: { answerKey: null } })}>
+                remove
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+
+      {FACET_ORDER.map((key) => {
+        const selected = selectedValues(shown, key);
+        const values = options[key];
+        if (values.length === 0) return null;
+        return (
+          <fieldset key={key} className="space-y-1">
+            <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">{FACET_LABELS[key]}</legend>
+            <ul className="max-h-48 space-y-0.5 overflow-y-auto">
+              {values.map((option) => (
+                <li key={option.value}>
+                  <label className="flex items-center gap-2 rounded px-1 hover:bg-slate-100">
+                    <input type="checkbox" checked={selected.includes(option.value)} onChange={(e) => toggle(key, option.value, e.target.checked)} />
+                    <span className="truncate">{option.label}</span>
+                    <FacetCount counts={counts} facet={key} value={option.value} />
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        );
+      })}
+
+      <RangeForm key={JSON.stringify([filter.length, filter.tokens, filter.agreement])} filter={filter} onApply={(ranges) => navigate({ filter: ranges })} />
+
+      <button
+        type="button"
+        className="text-sky-700 underline"
+        onClick={() => navigate({ filter: emptyFilter() })}
+      >
+        Clear all filters
+      </button>
+    </aside>
+  );
+}

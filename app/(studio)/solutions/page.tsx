@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { renderLatex, renderMathInline } from "@/components/math/render-math-markdown";
+import { can } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { UserFacingError } from "@/lib/errors";
+import { listReviewQueueNames } from "@/lib/review/find-review-queues";
+import { countSolutions } from "@/lib/solutions/count-solutions";
+import { listFacetOptions } from "@/lib/solutions/find-solution-facets";
+import { findSolutions, type SolutionPage } from "@/lib/solutions/find-solutions";
+import { parseSolutionView, solutionViewParams } from "@/lib/solutions/solution-view";
+import { FilterPanel } from "./filter-panel";
+import { MatchCount } from "./match-count";
+import { SolutionsTable } from "./solutions-table";
+import type { TableRow } from "./table-row";
+
+export const metadata: Metadata = { title: "Solutions" };
+
+export default async function SolutionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("dashboard.view");
+  const { view, ignored } = parseSolutionView(await searchParams);
+  let page: SolutionPage = { rows: [], next: null, previous: null };
+  let problem: string | null = null;
+  try {
+    page = await findSolutions(view);
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    problem = error.oneLine();
+  }
+  const canBulk = can(user.role, "samples.bulk");
+  const [options, queues] = await Promise.all([listFacetOptions(view.filter), canBulk ? listReviewQueueNames() : []]);
+  // Streamed after the rows: the page never waits for counting (facet counts are fetched by the
+  // filter panel once the rows are on screen).
+  const count = countSolutions(view.filter).catch(() => null);
+  const rows: TableRow[] = page.rows.map((row) => ({
+    ...row,
+    problemHtml: renderMathInline(row.problemHead),
+    answerHtml: row.extractedAnswer === null ? null : renderLatex(row.extractedAnswer),
+    goldHtml: row.goldAnswer === null ? null : renderLatex(row.goldAnswer),
+  }));
+  const queueFromFilter = `/review?${new URLSearchParams({ from: solutionViewParams({ filter: view.filter, sort: view.sort, columns: null }).toString() })}`;
+
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Solutions</h1>
+          <p className="text-sm text-slate-600">Every generated and imported solution, with its verdict and review. The address holds the view: copy it to share.</p>
+        </div>
+        {can(user.role, "review.queue.create") && (
+          <Link href={queueFromFilter} className="text-sm text-sky-700 hover:underline">
+            New review queue from this filter →
+          </Link>
+        )}
+      </header>
+      {ignored.length > 0 && (
+        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+          Ignored in the address: {ignored.join("; ")}.
+        </div>
+      )}
+      {problem && (
+        <div role="alert" className="rounded border border-rose-300 bg-rose-50 p-2 text-sm text-rose-900">
+          {problem}
+        </div>
+      )}
+      <div className="flex gap-6">
+        <FilterPanel options={options} />
+        <div className="min-w-0 flex-1">
+          <SolutionsTable
+            rows={rows}
+            next={page.next}
+            previous={page.previous}
+            canBulk={canBulk}
+            queues={queues}
+            matchCount={
+              <Suspense fallback={<span className="text-slate-500">Counting…</span>}>
+                <MatchCount count={count} />
+              </Suspense>
+            }
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

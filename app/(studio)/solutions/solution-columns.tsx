@@ -1,0 +1,139 @@
+"use client";
+// The columns of the solutions table. Each column that an index can sort names its sort key; the
+// table asks the server for that order (manual sorting), never sorts the loaded page itself.
+import { columnOrderingFeature, columnVisibilityFeature, createColumnHelper, rowSelectionFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
+import Link from "next/link";
+import { RenderedMath } from "@/components/math/rendered-math";
+import type { ColumnId, SortKey } from "@/lib/solutions/solution-view";
+import { StatusBadge } from "./status-badge";
+import type { TableRow } from "./table-row";
+
+export const features = tableFeatures({ rowSelectionFeature, rowSortingFeature, columnVisibilityFeature, columnOrderingFeature });
+const helper = createColumnHelper<typeof features, TableRow>();
+
+export const COLUMN_LABELS: Record<ColumnId, string> = {
+  problem: "Problem",
+  set: "Set / source",
+  batch: "Batch / model",
+  answer: "Extracted answer",
+  gold: "Gold answer",
+  verdict: "Verdict",
+  rule: "Rule",
+  length: "Length",
+  agreement: "Agreement",
+  contamination: "Contamination",
+  review: "Review",
+  reviewer: "Reviewer",
+};
+
+/** Column → the index-backed sort its header toggles. */
+export const COLUMN_SORT: Partial<Record<ColumnId, SortKey>> = {
+  problem: "problem",
+  set: "set",
+  batch: "batch",
+  answer: "answer",
+  verdict: "verdict",
+  length: "length",
+  review: "review",
+};
+
+const dash = <span className="text-slate-400">–</span>;
+
+export const columns = helper.columns([
+  helper.display({
+    id: "select",
+    enableHiding: false,
+    enableSorting: false,
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        aria-label="Select all rows on this page"
+        checked={table.getIsAllPageRowsSelected()}
+        ref={(el) => {
+          if (el) el.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+        }}
+        onChange={table.getToggleAllPageRowsSelectedHandler()}
+      />
+    ),
+    cell: ({ row }) => <input type="checkbox" aria-label={`Select solution ${row.original.id}`} checked={row.getIsSelected()} onClick={row.getToggleSelectedHandler()} onChange={() => {}} />,
+  }),
+  helper.accessor("problemHead", {
+    id: "problem",
+    header: COLUMN_LABELS.problem,
+    cell: ({ row }) => (
+      <div className="min-w-64 max-w-md">
+        <Link href={`/problems/${row.original.problemId}`} className="line-clamp-2 text-slate-900 hover:underline" title={row.original.problemHead}>
+          <RenderedMath inline html={row.original.problemHtml} />
+        </Link>
+        <Link href={`/samples/${row.original.id}`} className="text-xs text-sky-700 hover:underline">
+          solution #{row.original.id}
+        </Link>
+      </div>
+    ),
+  }),
+  helper.accessor("setName", {
+    id: "set",
+    header: COLUMN_LABELS.set,
+    cell: ({ row }) => (
+      <div className="whitespace-nowrap">
+        <Link href={`/sets/${row.original.setId}`} className="hover:underline">
+          {row.original.setName}
+        </Link>
+        <div className="text-xs text-slate-500">{row.original.source}</div>
+      </div>
+    ),
+  }),
+  helper.accessor("batchName", {
+    id: "batch",
+    header: COLUMN_LABELS.batch,
+    cell: ({ row }) => (
+      <div className="whitespace-nowrap">
+        {row.original.batchId ? (
+          <Link href={`/batches/${row.original.batchId}`} className="hover:underline">
+            {row.original.batchName ?? `#${row.original.batchId}`}
+          </Link>
+        ) : (
+          <span className="text-slate-500">imported</span>
+        )}
+        <div className="text-xs text-slate-500">{row.original.model ?? "–"}</div>
+      </div>
+    ),
+  }),
+  helper.accessor("extractedAnswer", {
+    id: "answer",
+    header: COLUMN_LABELS.answer,
+    cell: ({ row }) => (row.original.answerHtml ? <RenderedMath inline html={row.original.answerHtml} className="block max-w-48 overflow-hidden" /> : dash),
+  }),
+  helper.accessor("goldAnswer", {
+    id: "gold",
+    header: COLUMN_LABELS.gold,
+    cell: ({ row }) => (row.original.goldHtml ? <RenderedMath inline html={row.original.goldHtml} className="block max-w-48 overflow-hidden" /> : dash),
+  }),
+  helper.accessor("verdict", { id: "verdict", header: COLUMN_LABELS.verdict, cell: ({ row }) => <StatusBadge value={row.original.verdict} /> }),
+  helper.accessor("verdictRule", { id: "rule", header: COLUMN_LABELS.rule, cell: ({ row }) => <span className="text-xs text-slate-600">{row.original.verdictRule ?? "–"}</span> }),
+  helper.accessor("charLength", {
+    id: "length",
+    header: COLUMN_LABELS.length,
+    cell: ({ row }) => (
+      <div className="whitespace-nowrap text-right tabular-nums">
+        {row.original.charLength.toLocaleString("en-US")} ch
+        <div className="text-xs text-slate-500">{row.original.tokenCount === null ? "– tok" : `${row.original.tokenCount.toLocaleString("en-US")} tok`}</div>
+      </div>
+    ),
+  }),
+  helper.accessor("agreement", {
+    id: "agreement",
+    header: COLUMN_LABELS.agreement,
+    cell: ({ row }) =>
+      row.original.agreement === null ? (
+        dash
+      ) : (
+        <span className="whitespace-nowrap tabular-nums" title={`${row.original.majorityVotes ?? "?"} of ${row.original.totalVotes ?? "?"} votes`}>
+          {(row.original.agreement * 100).toFixed(0)}%
+        </span>
+      ),
+  }),
+  helper.accessor("contaminationStatus", { id: "contamination", header: COLUMN_LABELS.contamination, cell: ({ row }) => <StatusBadge value={row.original.contaminationStatus} /> }),
+  helper.accessor("reviewStatus", { id: "review", header: COLUMN_LABELS.review, cell: ({ row }) => <StatusBadge value={row.original.reviewStatus} /> }),
+  helper.accessor("reviewer", { id: "reviewer", header: COLUMN_LABELS.reviewer, cell: ({ row }) => <span className="text-xs">{row.original.reviewer ?? "–"}</span> }),
+]);

@@ -1,0 +1,219 @@
+"use client";
+// The solutions table: TanStack Table v9 over one server page. Sorting, filtering and pagination
+// are the server's (manual); the table owns selection, column visibility and column order.
+import { type ColumnOrderState, type ColumnVisibilityState, type RowSelectionState, type SortingState, useTable } from "@tanstack/react-table";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { COLUMN_IDS, type ColumnId, SORT_KEYS, type SortKey } from "@/lib/solutions/solution-view";
+import { BulkBar } from "./bulk-bar";
+import { type ColumnLayout, DEFAULT_VISIBLE, layoutFromVisible, mirrorLayoutToAddress, readSavedLayout, saveLayout } from "./column-layout";
+import { ColumnMenu } from "./column-menu";
+import { COLUMN_SORT, columns, features } from "./solution-columns";
+import { TaskProgress } from "./task-progress";
+import type { TableRow } from "./table-row";
+import { useSolutionView } from "./use-solution-view";
+
+const SORT_LABELS: Record<SortKey, string> = {
+  id: "Newest / oldest (id)",
+  length: "Length (characters)",
+  tokens: "Length (tokens)",
+  problem: "Problem",
+  set: "Set",
+  batch: "Batch",
+  model: "Model",
+  answer: "Answer class",
+  verdict: "Verdict",
+  review: "Review status",
+};
+
+export function SolutionsTable(props: {
+  rows: TableRow[];
+  next: string | null;
+  previous: string | null;
+  canBulk: boolean;
+  queues: { id: number; name: string }[];
+  matchCount: React.ReactNode;
+}) {
+  const { view, hrefFor, navigate, pending } = useSolutionView();
+  const [layout, setLayout] = useState<ColumnLayout>(() => layoutFromVisible(view.columns ?? DEFAULT_VISIBLE));
+  // The saved layout applies after hydration, and only when the address does not name columns.
+  useEffect(() => {
+    if (view.columns) return;
+    const saved = readSavedLayout();
+    if (saved) setLayout(saved);
+  }, [view.columns]);
+  const changeLayout = useCallback((next: ColumnLayout) => {
+    setLayout(next);
+    saveLayout(next);
+    mirrorLayoutToAddress(next);
+  }, []);
+
+  const router = useRouter();
+  const [taskId, setTaskId] = useState<number | null>(null);
+  const taskFinished = useCallback(() => router.refresh(), [router]);
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [allMatching, setAllMatching] = useState(false);
+  // A new page or view starts with nothing selected.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: props.rows is the trigger, not an input
+  useEffect(() => {
+    setRowSelection({});
+    setAllMatching(false);
+  }, [props.rows]);
+
+  const sorting: SortingState = useMemo(() => {
+    const column = (Object.entries(COLUMN_SORT) as [ColumnId, SortKey][]).find(([, key]) => key === view.sort.key)?.[0];
+    return column ? [{ id: column, desc: view.sort.direction === "desc" }] : [];
+  }, [view.sort]);
+  const columnVisibility: ColumnVisibilityState = useMemo(() => Object.fromEntries(layout.hidden.map((id) => [id, false])), [layout.hidden]);
+  const columnOrder: ColumnOrderState = useMemo(() => ["select", ...layout.order], [layout.order]);
+
+  const table = useTable({
+    features,
+    columns,
+    data: props.rows,
+    getRowId: (row) => String(row.id),
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    state: { sorting, rowSelection, columnVisibility, columnOrder },
+    onRowSelectionChange: (updater) => {
+      setAllMatching(false);
+      setRowSelection((old) => (typeof updater === "function" ? updater(old) : updater));
+    },
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const first = next[0];
+      const key = first ? COLUMN_SORT[first.id as ColumnId] : undefined;
+      if (key) navigate({ sort: { key, direction: first.desc ? "desc" : "asc" } });
+    },
+    onColumnVisibilityChange: (updater) => {
+      const next = typeof updater === "function" ? updater(columnVisibility) : updater;
+      changeLayout({ ...layout, hidden: COLUMN_IDS.filter((id) => next[id] === false) });
+    },
+    onColumnOrderChange: (updater) => {
+      const next = typeof updater === "function" ? updater(columnOrder) : updater;
+      changeLayout({ ...layout, order: next.filter((id): id is ColumnId => (COLUMN_IDS as readonly string[]).includes(id)) });
+    },
+  });
+
+  const selectedIds = Object.keys(rowSelection).map(Number);
+  const pageFullySelected = props.rows.length > 0 && selectedIds.length === props.rows.length;
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="text-sm text-slate-700" aria-live="polite">
+          {props.matchCount}
+        </div>
+        <label className="ml-auto flex items-center gap-2 text-sm text-slate-700">
+          Sort by
+          <select
+            aria-label="Sort by"
+            className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+            value={`${view.sort.key}.${view.sort.direction}`}
+            onChange={(e) => {
+              const [key, direction] = e.target.value.split(".") as [SortKey, "asc" | "desc"];
+              navigate({ sort: { key, direction } });
+            }}
+          >
+            {SORT_KEYS.flatMap((key) =>
+              (["desc", "asc"] as const).map((direction) => (
+                <option key={`${key}.${direction}`} value={`${key}.${direction}`}>
+                  {SORT_LABELS[key]} {direction === "desc" ? "↓" : "↑"}
+                </option>
+              )),
+            )}
+          </select>
+        </label>
+        <ColumnMenu table={table} layout={layout} onChange={changeLayout} />
+      </div>
+
+      {props.canBulk && (selectedIds.length > 0 || allMatching) && (
+        <BulkBar
+          selectedIds={selectedIds}
+          allMatching={allMatching}
+          pageFullySelected={pageFullySelected}
+          onSelectAllMatching={() => setAllMatching(true)}
+          onClear={() => {
+            setRowSelection({});
+            setAllMatching(false);
+          }}
+          queues={props.queues}
+          matchCount={props.matchCount}
+          onStarted={setTaskId}
+        />
+      )}
+      {taskId !== null && (
+        <div className="rounded-lg border border-slate-200 bg-white p-3">
+          <TaskProgress taskId={taskId} onFinished={taskFinished} />
+        </div>
+      )}
+
+      <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
+        <table className="w-full text-sm" aria-label="Solutions">
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sortable = Boolean(COLUMN_SORT[header.column.id as ColumnId]);
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th key={header.id} className="whitespace-nowrap px-3 py-2 font-medium" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+                      {header.isPlaceholder ? null : sortable ? (
+                        <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-slate-900" onClick={header.column.getToggleSortingHandler()}>
+                          <table.FlexRender header={header} />
+                          <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className={`border-t border-slate-100 align-top ${row.getIsSelected() ? "bg-sky-50" : "hover:bg-slate-50"}`}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="px-3 py-2">
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+            {props.rows.length === 0 && (
+              <tr>
+                <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-500">
+                  No solutions match this view.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+
+      <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+        {props.previous ? (
+          <Link className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50" href={hrefFor({ before: props.previous })} scroll={false}>
+            ← Previous page
+          </Link>
+        ) : (
+          <span />
+        )}
+        <Link className="text-slate-500 hover:underline" href={hrefFor({})}>
+          First page
+        </Link>
+        {props.next ? (
+          <Link className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50" href={hrefFor({ after: props.next })} scroll={false}>
+            Next page →
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// Small coloured labels for verdicts, review and contamination states.
+const TONES: Record<string, string> = {
+  equal: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  not_equal: "bg-rose-50 text-rose-800 ring-rose-200",
+  undecided: "bg-amber-50 text-amber-800 ring-amber-200",
+  no_answer: "bg-slate-100 text-slate-700 ring-slate-200",
+  ungraded: "bg-slate-50 text-slate-500 ring-slate-200",
+  accepted: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  rejected: "bg-rose-50 text-rose-800 ring-rose-200",
+  unsure: "bg-amber-50 text-amber-800 ring-amber-200",
+  unreviewed: "bg-slate-50 text-slate-500 ring-slate-200",
+  clean: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  cleared: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  contaminated: "bg-rose-50 text-rose-800 ring-rose-200",
+  flagged: "bg-orange-50 text-orange-800 ring-orange-200",
+  candidate: "bg-amber-50 text-amber-800 ring-amber-200",
+  judge_failed: "bg-amber-50 text-amber-800 ring-amber-200",
+  unchecked: "bg-slate-50 text-slate-500 ring-slate-200",
+};
+
+export function StatusBadge({ value }: { value: string }) {
+  return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${TONES[value] ?? TONES.ungraded}`}>{value.replace(/_/g, " ")}</span>;
+}

@@ -1,0 +1,53 @@
+// Keyset cursors: the (sort value, id) of the row a page starts after, as an opaque URL-safe
+// string. Decoding checks the value's type against the sort, so a hand-edited cursor is refused
+// with a message instead of reaching SQL with the wrong type.
+import { UserFacingError } from "@/lib/errors";
+import { REVIEW_STATUSES, type SortKey, VERDICTS } from "@/lib/solutions/solution-view";
+
+export type SortValue = number | string;
+
+export interface Cursor {
+  value: SortValue;
+  id: number;
+}
+
+export const SORT_VALUE_KIND: Record<SortKey, "int" | "text" | "verdict" | "review"> = {
+  id: "int",
+  length: "int",
+  tokens: "int",
+  problem: "int",
+  set: "int",
+  batch: "int",
+  model: "text",
+  answer: "text",
+  verdict: "verdict",
+  review: "review",
+};
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id]), "utf8").toString("base64url");
+}
+
+export function decodeCursor(raw: string, sort: SortKey): Cursor {
+  const refuse = () =>
+    new UserFacingError(`The page cursor in the address (after=/before=) does not fit the sort "${sort}".`, "open the first page again (remove after= or before= from the address)");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    throw refuse();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2 || !Number.isInteger(parsed[1])) throw refuse();
+  const [value, id] = parsed as [unknown, number];
+  const kind = SORT_VALUE_KIND[sort];
+  const ok =
+    kind === "int"
+      ? Number.isInteger(value)
+      : kind === "text"
+        ? typeof value === "string"
+        : kind === "verdict"
+          ? (VERDICTS as readonly unknown[]).includes(value)
+          : (REVIEW_STATUSES as readonly unknown[]).includes(value);
+  if (!ok) throw refuse();
+  return { value: value as SortValue, id };
+}
