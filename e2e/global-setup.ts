@@ -3,11 +3,12 @@ import { fileURLToPath } from "node:url";
 // data, build if needed, web server, worker) in a temporary BOXED_HOME, then creates and signs in
 // one user per role. Returns the teardown, which stops it with SIGTERM like Ctrl-C would.
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { chromium, type FullConfig } from "@playwright/test";
+import { stopEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { chromiumLaunchOptions } from "./support/chromium";
 import { authRoot } from "./support/auth-dir";
 import { e2eEnvFile } from "./support/e2e-env";
@@ -49,12 +50,33 @@ function waitForReady(child: ChildProcess, log: string[]): Promise<void> {
   });
 }
 
+// A run killed with SIGKILL leaves its embedded PostgreSQL running (it lives in its own session
+// so Ctrl-C cannot kill it before the app); the next run stops those whose owner is gone.
+async function stopAbandonedRuns() {
+  for (const entry of readdirSync(tmpdir())) {
+    if (!entry.startsWith("boxed-e2e-")) continue;
+    const home = join(tmpdir(), entry);
+    const ownerFile = join(home, "owner.pid");
+    if (!existsSync(ownerFile)) continue;
+    const owner = Number(readFileSync(ownerFile, "utf8"));
+    try {
+      process.kill(owner, 0);
+      continue;
+    } catch {
+      await stopEmbeddedPostgres(home).catch(() => {});
+      rmSync(home, { recursive: true, force: true });
+    }
+  }
+}
+
 export default async function globalSetup(_config: FullConfig) {
   chromiumLaunchOptions();
+  await stopAbandonedRuns();
   mkdirSync(authRoot, { recursive: true });
   process.env.E2E_AUTH_DIR = mkdtempSync(join(authRoot, "run-"));
   const home = mkdtempSync(join(tmpdir(), "boxed-e2e-"));
   chmodSync(home, 0o755);
+  writeFileSync(join(home, "owner.pid"), String(process.pid));
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   process.env.E2E_BASE_URL = baseUrl;
