@@ -59,13 +59,18 @@ async function stopAbandonedRuns() {
     const ownerFile = join(home, "owner.pid");
     if (!existsSync(ownerFile)) continue;
     const owner = Number(readFileSync(ownerFile, "utf8"));
-    try {
-      process.kill(owner, 0);
-      continue;
-    } catch {
-      await stopEmbeddedPostgres(home).catch(() => {});
-      rmSync(home, { recursive: true, force: true });
-    }
+    if (isAlive(owner)) continue;
+    await stopEmbeddedPostgres(home).catch(() => {});
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
