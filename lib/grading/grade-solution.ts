@@ -1,7 +1,7 @@
 // One stored sample's grade: its final answer, the class key it votes with, and the verdict
 // against the problem's gold answer with the reason. Used wherever samples land (generation,
 // imports, demo data), so every path grades the same way.
-import { type CheckOptions, checkAnswer } from "@/lib/grading/check";
+import { type CheckOptions, checkAnswer, type Verdict } from "@/lib/grading/check";
 import { countBoxed, extractAnswer } from "@/lib/grading/extract";
 import { comparisonKey, normalizeAnswer } from "@/lib/grading/normalize";
 
@@ -21,7 +21,13 @@ export function answerKeyOf(answer: string): string {
   return comparisonKey(normalizeAnswer(answer)).slice(0, 500);
 }
 
-export function gradeSolution(text: string, gold: string | null, options: CheckOptions & { finishReason?: string | null } = {}): SolutionGrade {
+export interface GradeOptions extends CheckOptions {
+  finishReason?: string | null;
+  /** A memoised checkAnswer (the batch worker keeps one: a problem's samples repeat answers). */
+  check?: (gold: string, answer: string) => Verdict;
+}
+
+export function gradeSolution(text: string, gold: string | null, options: GradeOptions = {}): SolutionGrade {
   const boxedCount = countBoxed(text);
   const extracted = extractAnswer(text, { strict: options.strict });
   if (!extracted.ok) {
@@ -31,7 +37,7 @@ export function gradeSolution(text: string, gold: string | null, options: CheckO
       answerKey: null,
       verdict: "no_answer",
       verdictRule: truncated ? "truncated" : extracted.cause,
-      verdictReason: truncated ? `Output stopped at the token limit before a final answer (${extracted.detail}).` : extracted.detail,
+      verdictReason: truncated ? `Cut off by max_tokens (finish_reason length) before a final answer: ${extracted.detail}` : extracted.detail,
       boxedCount,
     };
   }
@@ -39,7 +45,7 @@ export function gradeSolution(text: string, gold: string | null, options: CheckO
   if (gold === null || gold.trim() === "") {
     return { extractedAnswer: extracted.answer, answerKey, verdict: "ungraded", verdictRule: "no-gold", verdictReason: "The problem has no gold answer yet (majority vote pending).", boxedCount };
   }
-  const verdict = checkAnswer(gold, extracted.answer, options);
+  const verdict = options.check ? options.check(gold, extracted.answer) : checkAnswer(gold, extracted.answer, options);
   return {
     extractedAnswer: extracted.answer,
     answerKey,

@@ -169,6 +169,8 @@ export class BatchRunner {
     } finally {
       clearInterval(heartbeat);
       await this.drainForExit();
+      // A heartbeat already under way would write the lease again after we release it.
+      while (this.beating) await new Promise((resolveWait) => setTimeout(resolveWait, 20));
       await releaseSlots(this.ctx.endpoint.id, this.holder).catch(() => {});
       this.log(`[batch ${this.batchId}] runner stops: ${this.landed} stored, ${this.failed} failed for good, batch ${this.batchState}`);
     }

@@ -1,9 +1,8 @@
 // The grading fields of a generated solution, computed when it lands (pure). The recipe's rule:
 // the answer is the content of the last \boxed{}; without one there is no answer (verdict
-// no_answer), whatever else the text says. A reply cut by max_tokens says so in its reason.
+// no_answer, with its cause as the rule: no-box, truncated, ...), whatever else the text says.
 import { checkAnswer, type Verdict } from "@/lib/grading/check";
-import { countBoxed, extractAnswer } from "@/lib/grading/extract";
-import { comparisonKey, normalizeAnswer } from "@/lib/grading/normalize";
+import { gradeSolution as gradeSharedSolution } from "@/lib/grading/grade-solution";
 
 export type SampleVerdict = "ungraded" | "equal" | "not_equal" | "undecided" | "no_answer";
 
@@ -16,8 +15,6 @@ export interface GradedSolution {
   boxedCount: number;
   charLength: number;
 }
-
-const OUTCOME_VERDICT = { equal: "equal", "not-equal": "not_equal", undecided: "undecided" } as const;
 
 /**
  * Verdicts by (gold, extracted answer). A problem's N samples mostly repeat a few answers, and
@@ -40,17 +37,18 @@ export class VerdictCache {
   }
 }
 
-/** `gold` null: no gold yet (label batches); the verdict waits for the majority vote. */
+/**
+ * The shared grade (lib/grading/grade-solution.ts: the same causes and reasons as imports and the
+ * demo) plus the length, with the runner's verdict cache. `gold` null: no gold yet (label
+ * batches); the verdict waits for the majority vote.
+ */
 export function gradeSolution(text: string, gold: string | null, finishReason: string, cache?: VerdictCache): GradedSolution {
-  const boxedCount = countBoxed(text);
-  const base = { boxedCount, charLength: text.length };
-  const extracted = extractAnswer(text);
-  if (!extracted.ok) {
-    const truncated = finishReason === "length" ? "cut off by max_tokens (finish_reason length); " : "";
-    return { ...base, extractedAnswer: null, answerKey: null, verdict: "no_answer", verdictRule: "no-answer", verdictReason: `${truncated}${extracted.detail}` };
-  }
-  const answerKey = comparisonKey(normalizeAnswer(extracted.answer)).slice(0, 500);
-  if (gold === null) return { ...base, extractedAnswer: extracted.answer, answerKey, verdict: "ungraded", verdictRule: null, verdictReason: null };
-  const verdict = cache ? cache.check(gold, extracted.answer) : checkAnswer(gold, extracted.answer);
-  return { ...base, extractedAnswer: extracted.answer, answerKey, verdict: OUTCOME_VERDICT[verdict.outcome], verdictRule: verdict.rule, verdictReason: verdict.reason };
+  const grade = gradeSharedSolution(text, gold, { finishReason, check: cache ? (g, a) => cache.check(g, a) : undefined });
+  const waitsForVote = grade.verdict === "ungraded";
+  return {
+    ...grade,
+    verdictRule: waitsForVote ? null : grade.verdictRule,
+    verdictReason: waitsForVote ? null : grade.verdictReason,
+    charLength: text.length,
+  };
 }

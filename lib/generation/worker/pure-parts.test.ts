@@ -15,7 +15,7 @@ describe("gradeSolution", () => {
     expect(gradeSolution("\\boxed{7}", "8", "stop")).toMatchObject({ verdict: "not_equal", verdictRule: expect.any(String) });
   });
   it("a reply cut by max_tokens without a box is no_answer, and says so", () => {
-    expect(gradeSolution("We start by adding", "4", "length")).toMatchObject({ verdict: "no_answer", extractedAnswer: null, verdictReason: expect.stringContaining("max_tokens") });
+    expect(gradeSolution("We start by adding", "4", "length")).toMatchObject({ verdict: "no_answer", extractedAnswer: null, verdictRule: "truncated", verdictReason: expect.stringContaining("max_tokens") });
   });
   it("without gold (labels) the verdict waits, but the answer key is kept for the vote", () => {
     expect(gradeSolution("\\boxed{4}", null, "stop")).toMatchObject({ verdict: "ungraded", extractedAnswer: "4", answerKey: "4" });
