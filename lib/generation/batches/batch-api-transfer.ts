@@ -11,7 +11,7 @@ import { backoffDelay } from "@/lib/generation/llm-client/backoff-delay";
 import { BatchApiLineError, type BatchApiResult, batchApiInputLine, parseBatchApiOutputLine } from "@/lib/generation/batches/batch-api-lines";
 import { inTransaction } from "@/lib/generation/worker/in-transaction";
 import { createRequestBuilder } from "@/lib/generation/worker/build-request";
-import type { ClaimedRequest } from "@/lib/generation/worker/claim-requests";
+import { type ClaimedRequest, type ClaimedRequestRow, toClaimedRequest } from "@/lib/generation/worker/claim-requests";
 import { gradeSolution } from "@/lib/generation/worker/grade-solution";
 import { loadBatchSettings } from "@/lib/generation/worker/load-batch-context";
 import type { ResultItem } from "@/lib/generation/worker/result-item";
@@ -20,33 +20,9 @@ import { writeResults } from "@/lib/generation/worker/write-results";
 
 const PAGE = 1000;
 
-interface RequestRow {
-  id: number;
-  problem_id: number;
-  sample_index: number;
-  attempts: number;
-  candidate_id: number | null;
-  text: string;
-  gold_answer: string | null;
-  source: string;
-  other_text: string | null;
-}
-
 const REQUEST_SELECT = `SELECT r.id, r.problem_id, r.sample_index, r.attempts, r.candidate_id, p.text, p.gold_answer, p.source, b.text AS other_text
   FROM batch_requests r JOIN problems p ON p.id = r.problem_id
   LEFT JOIN contamination_candidates cc ON cc.id = r.candidate_id LEFT JOIN problems b ON b.id = cc.benchmark_problem_id`;
-
-const toClaimed = (r: RequestRow): ClaimedRequest => ({
-  id: r.id,
-  problemId: r.problem_id,
-  sampleIndex: r.sample_index,
-  attempts: r.attempts,
-  candidateId: r.candidate_id,
-  problemText: r.text,
-  goldAnswer: r.gold_answer,
-  source: r.source,
-  otherText: r.other_text,
-});
 
 async function apiStyleOf(batchId: number): Promise<"completions" | "chat"> {
   const settings = await loadBatchSettings(batchId);
@@ -63,9 +39,9 @@ export async function exportBatchRequests(batchId: number, write: (text: string)
   let after = 0;
   let count = 0;
   for (;;) {
-    const { rows } = await pool().query<RequestRow>(`${REQUEST_SELECT} WHERE r.batch_id = $1 AND r.state = 'pending' AND r.id > $2 ORDER BY r.id LIMIT ${PAGE}`, [batchId, after]);
+    const { rows } = await pool().query<ClaimedRequestRow>(`${REQUEST_SELECT} WHERE r.batch_id = $1 AND r.state = 'pending' AND r.id > $2 ORDER BY r.id LIMIT ${PAGE}`, [batchId, after]);
     if (rows.length === 0) return count;
-    await write(`${rows.map((r) => batchApiInputLine(r.id, settings.model, build(toClaimed(r)))).join("\n")}\n`);
+    await write(`${rows.map((r) => batchApiInputLine(r.id, settings.model, build(toClaimedRequest(r)))).join("\n")}\n`);
     count += rows.length;
     after = rows[rows.length - 1]?.id as number;
   }
@@ -144,13 +120,13 @@ export async function importBatchResults(batchId: number, path: string): Promise
     const apply = async () => {
       if (!chunk.length) return;
       // Only requests still pending take a result: the in_flight step is what writeResults gates on.
-      const { rows } = await client.query<RequestRow>(
+      const { rows } = await client.query<ClaimedRequestRow>(
         `WITH taken AS (UPDATE batch_requests SET state = 'in_flight', attempts = attempts + 1, updated_at = now()
            WHERE batch_id = $1 AND id = ANY($2::int[]) AND state = 'pending' RETURNING id)
          ${REQUEST_SELECT} WHERE r.id IN (SELECT id FROM taken)`,
         [batchId, chunk.map((c) => c.requestId)],
       );
-      const byId = new Map(rows.map((r) => [r.id, toClaimed(r)]));
+      const byId = new Map(rows.map((r) => [r.id, toClaimedRequest(r)]));
       report.skipped += chunk.length - rows.length;
       const items: ResultItem[] = [];
       for (const result of chunk) {

@@ -17,7 +17,8 @@ export interface ClaimedRequest {
   otherText: string | null;
 }
 
-interface Row {
+/** A request row joined with its problem (and, for judge pairs, the benchmark problem). */
+export interface ClaimedRequestRow {
   id: number;
   problem_id: number;
   sample_index: number;
@@ -36,7 +37,7 @@ const READY = {
 
 export async function claimRequests(batchId: number, limit: number, leaseMs: number, which: keyof typeof READY = "pending"): Promise<ClaimedRequest[]> {
   if (limit <= 0) return [];
-  const { rows } = await pool().query<Row>(
+  const { rows } = await pool().query<ClaimedRequestRow>(
     `WITH picked AS (
        SELECT r.id FROM batch_requests r
        WHERE r.batch_id = $1 AND ${READY[which]}
@@ -55,7 +56,11 @@ export async function claimRequests(batchId: number, limit: number, leaseMs: num
      ORDER BY c.id`,
     [batchId, limit, leaseMs],
   );
-  return rows.map((r) => ({
+  return rows.map(toClaimedRequest);
+}
+
+export function toClaimedRequest(r: ClaimedRequestRow): ClaimedRequest {
+  return {
     id: r.id,
     problemId: r.problem_id,
     sampleIndex: r.sample_index,
@@ -65,7 +70,7 @@ export async function claimRequests(batchId: number, limit: number, leaseMs: num
     goldAnswer: r.gold_answer,
     source: r.source,
     otherText: r.other_text,
-  }));
+  };
 }
 
 /** Keeps this runner's claims alive while it holds them (queued, in flight or awaiting the flush). */
