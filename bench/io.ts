@@ -165,12 +165,12 @@ async function childStep(step: string, params: string[]): Promise<void> {
     detail = `${summary.problemsInserted} problems, ${summary.solutionsInserted} solutions`;
   } else if (step === "baseline-import") {
     rows = await baselineImport(params[0]);
-  } else if (step === "export" || step === "export-filters") {
+  } else if (step === "export" || step === "export-general" || step === "export-filters") {
     const [out, set] = params;
-    const filters = step === "export" ? NO_FILTERS : { correctOnly: false };
-    const manifest = await exportToFile({ format: "omi2-jsonl", sets: [set], ...filters }, out, { user: null, via: "cli" });
-    rows = step === "export" ? manifest.rows : manifest.scanned;
-    detail = `${manifest.rows} rows written`;
+    const filters = step === "export-filters" ? { correctOnly: false } : NO_FILTERS;
+    const manifest = await exportToFile({ format: "omi2-jsonl", sets: [set], ...filters }, out, { user: null, via: "cli", path: step === "export-general" ? "general" : "auto" });
+    rows = step === "export-filters" ? manifest.scanned : manifest.rows;
+    detail = `${manifest.rows} rows written, ${manifest.path} path`;
   } else if (step === "baseline-export") {
     rows = await baselineExport(params[0], "SELECT * FROM bare_omi2");
   } else if (step === "baseline-export-join") {
@@ -263,6 +263,7 @@ export async function main(args: string[]): Promise<void> {
     await run("baseline export (COPY bare table TO file)", "baseline-export", [join(home, "bare-out.tsv")]);
     await run("COPY (join of samples and problems) TO file", "baseline-export-join", [join(home, "join-out.tsv"), "bench-big"]);
     await run("export, no filters", "export", [join(home, "out.jsonl"), "bench-big"]);
+    await run("export, no filters, forced through the Node streaming path", "export-general", [join(home, "out-general.jsonl"), "bench-big"]);
     await run("export, recipe filters (correct-only off)", "export-filters", [join(home, "out-filtered.jsonl"), "bench-big"]);
 
     const rate = (name: string) => results[name].rows / results[name].seconds;

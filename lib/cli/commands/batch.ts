@@ -5,6 +5,8 @@ import { parseArgs } from "node:util";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
 import { withDatabase } from "@/lib/cli/with-database";
+import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
+import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
 import { BATCH_KINDS } from "@/lib/generation/batches/batch-launch-input";
 import { exportBatchRequests, importBatchResults } from "@/lib/generation/batches/batch-api-transfer";
 import { type BatchProgress, getBatchProgress } from "@/lib/generation/batches/batch-progress";
@@ -33,13 +35,18 @@ export const batchCreateCommand: CliCommand = {
   summary: "plan a generation batch and start it on the workers (prints its id)",
   usage: `usage: npx boxed batch create --kind solutions|problems|label|judge --set NAME --endpoint NAME
          [--template NAME] [--n N] [--limit PROBLEMS] [--temperature T] [--top-p P] [--max-tokens M]
-         [--seed-base S] [--target-set NAME] [--name NAME] [--offline] [--dry-run] [--json]
+         [--seed-base S] [--target-set NAME] [--threshold T] [--embedding-threshold E] [--name NAME]
+         [--offline] [--dry-run] [--json]
 
 kinds:  solutions  N solutions per problem with a known answer, graded as they land
         problems   N new problems per seed problem, into --target-set (synthetic; default <set>-augmented)
         label      N solutions per synthetic problem, then the majority answer becomes its label
-        judge      the decontamination judge on every retrieval candidate pair, in both orders
+        judge      the decontamination judge on the synthetic set's close retrieval pairs (score T or more,
+                   default ${DEFAULT_FLAG_THRESHOLD}, or embedding cosine E or more, default ${DEFAULT_EMBEDDING_THRESHOLD}; not exact, not yet
+                   answered in both orders), in both orders; the same batch as \`decontam judge --background\`:
+                   the workers settle the problems' contamination statuses as answers land
 Defaults are the recipe's: temperature 1.0, top_p 0.95, max 2048 tokens (judge: 0, 1, 32), seed = seed-base + sample index.
+--limit     at most this many problems (the first by id; judge: of those with pairs to ask)
 --dry-run   print the number of requests and the token estimate, create nothing
 --offline   create the batch paused, for \`batch export\` (OpenAI Batch API) and \`batch import\`
 Prints the batch id on stdout (details on stderr), or a JSON object with --json.`,
@@ -58,6 +65,8 @@ Prints the batch id on stdout (details on stderr), or a JSON object with --json.
         "max-tokens": { type: "string" },
         "seed-base": { type: "string" },
         "target-set": { type: "string" },
+        threshold: { type: "string" },
+        "embedding-threshold": { type: "string" },
         name: { type: "string" },
         offline: { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
@@ -78,6 +87,8 @@ Prints the batch id on stdout (details on stderr), or a JSON object with --json.
       topP: numberFlag("--top-p", values["top-p"], false),
       maxTokens: numberFlag("--max-tokens", values["max-tokens"], true),
       seedBase: numberFlag("--seed-base", values["seed-base"], true),
+      threshold: numberFlag("--threshold", values.threshold, false),
+      embeddingThreshold: numberFlag("--embedding-threshold", values["embedding-threshold"], false),
       ...(values["target-set"] ? { targetSet: values["target-set"] } : {}),
       ...(values.name ? { name: values.name } : {}),
     };
@@ -87,7 +98,7 @@ Prints the batch id on stdout (details on stderr), or a JSON object with --json.
         io.stdout.write(values.json ? `${JSON.stringify(preview)}\n` : `${preview.requests.toLocaleString("en-US")} requests for ${preview.problems.toLocaleString("en-US")} problems; ~${preview.promptTokensEstimate.toLocaleString("en-US")} prompt tokens, at most ${preview.completionTokensUpperBound.toLocaleString("en-US")} completion tokens\n(${preview.method})\n`);
         return 0;
       }
-      const created = await launchBatch(input, null, { offline: values.offline });
+      const created = await launchBatch(input, null, { offline: values.offline, via: "cli" });
       await recordAudit({ userId: null, action: "batch.launch", objectType: "batch", objectId: created.id, details: { ...input, via: "cli", offline: values.offline, requests: created.requestCount } });
       if (values.json) io.stdout.write(`${JSON.stringify(created)}\n`);
       else {

@@ -11,7 +11,7 @@ import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
 import { createProgressBar, formatCount } from "@/lib/cli/progress-bar";
 import { withDatabase } from "@/lib/cli/with-database";
 import { pool } from "@/lib/db/pool";
-import { launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
+import { launchJudgeBatch, startJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
 import { runRetrievalHere } from "@/lib/decontamination/pipeline/retrieval-task";
 import { DEFAULT_EMBEDDING_THRESHOLD, type RetrievalLine } from "@/lib/decontamination/pipeline/run-retrieval";
 import { settleJudgeBatch } from "@/lib/decontamination/pipeline/settle-judge-batch";
@@ -19,9 +19,6 @@ import { buildDecontamReport } from "@/lib/decontamination/report/build-decontam
 import { reportToMarkdown } from "@/lib/decontamination/report/decontam-report";
 import { DEFAULT_FLAG_THRESHOLD, DEFAULT_TOP_K } from "@/lib/decontamination/retrieve";
 import { BatchRunner } from "@/lib/generation/worker/batch-runner";
-import { enqueue } from "@/lib/jobs/enqueue";
-import { JUDGE_SETTLE_QUEUE } from "@/lib/decontamination/pipeline/judge-settle-queue";
-import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
 
 function number(name: string, text: string | undefined, fallback: number, check: (n: number) => boolean, rule: string): number {
   if (text === undefined) return fallback;
@@ -174,8 +171,7 @@ export const decontamJudgeCommand: CliCommand = {
       );
       io.stdout.write(`batch #${batch.batchId} "${batch.name}": ${formatCount(batch.pairs)} pairs of ${formatCount(batch.problems)} problems, ${formatCount(batch.requests)} requests (both orders)\n`);
       if (values.background) {
-        await startBatchJobs(batch.batchId);
-        await enqueue(JUDGE_SETTLE_QUEUE, { batchId: batch.batchId }, { startAfter: 5 });
+        await startJudgeBatch(batch.batchId);
         io.stdout.write(`queued: the workers run it (npm start, or npx boxed worker); statuses follow as answers land\n`);
         return 0;
       }

@@ -19,6 +19,9 @@ export interface ExportManifest {
   sets: { id: number; name: string; role: string }[];
   settings: ExportSettings;
   tokenizer: string;
+  /** How the rows were produced: "copy" when PostgreSQL rendered the lines (every filter in force
+   * decidable in SQL), "stream" when Node filtered and wrote each row. Same output either way. */
+  path: "copy" | "stream";
   startedAt: string;
   finishedAt: string;
   durationMs: number;

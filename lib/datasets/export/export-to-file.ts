@@ -15,7 +15,9 @@ export async function exportToFile(
   options: Omit<RunExportOptions, "fileName"> & { via: "cli" | "web" },
 ): Promise<ExportManifest> {
   const partial = `${file}.partial`;
-  const out = createWriteStream(partial);
+  // A few MiB of write-behind: the disk writes while PostgreSQL produces the next rows, instead of
+  // each waiting for the other at every 16 KiB (the default), for a bounded amount of memory.
+  const out = createWriteStream(partial, { highWaterMark: 8 << 20 });
   // A failed export destroys the stream with its error; the rejection below reports it.
   out.on("error", () => {});
   let manifest: ExportManifest;

@@ -2,7 +2,10 @@
 // REPEATABLE READ transaction (a consistent snapshot even while workers keep writing), filter,
 // write the chosen format with backpressure, and return the manifest. The callers decide where
 // the bytes go: a file (CLI, export job) or an HTTP response (the browser download).
+// When every filter in force is decidable in SQL, a JSONL export takes the COPY fast path
+// (copy-jsonl-export.ts): same bytes and manifest, about twice the speed.
 import type { Writable } from "node:stream";
+import { canExportInSql, copyJsonlExport } from "@/lib/datasets/export/copy-jsonl-export";
 import type { ExportManifest } from "@/lib/datasets/export/export-manifest";
 import { type ExportSettings, parseExportSettings, type ExportSettingsInput } from "@/lib/datasets/export/export-settings";
 import { ExportStats } from "@/lib/datasets/export/export-stats";
@@ -28,6 +31,10 @@ export interface RunExportOptions {
   onProgress?: (progress: ExportProgress) => void;
   /** Called once the scope is known, before the first byte: lets a caller reject early. */
   onStart?: (info: { total: number; sets: string[] }) => void;
+  /** "general" forces the JavaScript filter path even when SQL could do it (tests, benchmarks). */
+  path?: "auto" | "general";
+  /** Problems per COPY statement on the fast path (tests make it small to cross page bounds). */
+  problemsPerCopy?: number;
 }
 
 function write(settings: ExportSettings, rows: AsyncIterable<ExportRow>, out: Writable): Promise<ExportResult> {
@@ -61,8 +68,12 @@ export async function runExport(input: ExportSettingsInput, out: Writable, optio
       correctOnly: settings.correctOnly,
       excludeContaminated: settings.excludeContaminated,
     };
-    const rows = selectExportRows(client, scope, settings, stats, () => options.onProgress?.({ scanned: stats.scanned, kept: stats.kept, total }));
-    const result = await write(settings, rows, out);
+    const onPage = () => options.onProgress?.({ scanned: stats.scanned, kept: stats.kept, total });
+    const path = options.path !== "general" && canExportInSql(settings) ? "copy" : "stream";
+    const result =
+      path === "copy"
+        ? await copyJsonlExport(client, scope, settings, stats, out, onPage, options.problemsPerCopy)
+        : await write(settings, selectExportRows(client, scope, settings, stats, onPage), out);
     await client.query("COMMIT");
     const finishedAt = new Date();
     return {
@@ -78,6 +89,7 @@ export async function runExport(input: ExportSettingsInput, out: Writable, optio
       sets: sets.map(({ id, name, role }) => ({ id, name, role })),
       settings,
       tokenizer: TOKENIZER_LABEL,
+      path,
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       durationMs: finishedAt.getTime() - startedAt.getTime(),

@@ -1,8 +1,9 @@
 // Reads the rows in an export's scope out of PostgreSQL in keyset pages, grouped by problem:
 // problems of the chosen sets (and sources) by id, 1,000 at a time; then their samples by
 // (problem_id, id), 5,000 at a time, through the samples (problem_id, id) index. No OFFSET and no
-// cursor held across pages: each page is one short query, memory is one page, and the caller
-// pulls the next page only when the output has taken the previous one (backpressure).
+// cursor held across pages: each page is one short query, memory is two pages (the one being
+// written and the one read ahead), and the caller pulls the next page only when the output has
+// taken the previous one (backpressure).
 // Rows the database can already rule out (not correct, contaminated problem) come without their
 // text, so they are counted without being transferred.
 import type { PoolClient } from "pg";
@@ -38,37 +39,48 @@ interface SampleRow {
 export async function* streamExportCandidates(client: PoolClient, scope: ExportScope): AsyncGenerator<CandidateRow[]> {
   const sourceClause = scope.sources.length > 0 ? "AND source = ANY($3::text[])" : "";
   const batchClause = scope.batchIds.length > 0 ? "AND s.batch_id = ANY($6::int[])" : "";
-  let lastProblem = 0;
-  for (;;) {
-    const problems = await client.query<ProblemRow>(
-      `SELECT id, text, gold_answer, source, contamination_status::text AS contamination_status
-         FROM problems WHERE set_id = ANY($1::int[]) AND id > $2 ${sourceClause}
-        ORDER BY id LIMIT ${PROBLEM_PAGE}`,
-      scope.sources.length > 0 ? [scope.setIds, lastProblem, scope.sources] : [scope.setIds, lastProblem],
+  const problemPage = (after: number) =>
+    quiet(
+      client.query<ProblemRow>(
+        `SELECT id, text, gold_answer, source, contamination_status::text AS contamination_status
+           FROM problems WHERE set_id = ANY($1::int[]) AND id > $2 ${sourceClause}
+          ORDER BY id LIMIT ${PROBLEM_PAGE}`,
+        scope.sources.length > 0 ? [scope.setIds, after, scope.sources] : [scope.setIds, after],
+      ),
     );
-    if (problems.rows.length === 0) return;
-    lastProblem = problems.rows[problems.rows.length - 1].id;
-    const byId = new Map(problems.rows.map((p) => [p.id, p]));
-    const excluded = scope.excludeContaminated
-      ? problems.rows.filter((p) => (CONTAMINATED_STATUSES as readonly string[]).includes(p.contamination_status)).map((p) => p.id)
-      : [];
-    let afterProblem = 0;
-    let afterSample = 0;
-    for (;;) {
-      const params: unknown[] = [problems.rows.map((p) => p.id), afterProblem, afterSample, scope.correctOnly, excluded];
-      if (scope.batchIds.length > 0) params.push(scope.batchIds);
-      const samples = await client.query<SampleRow>(
+  const samplePage = (problemIds: number[], excluded: number[], afterProblem: number, afterSample: number) => {
+    const params: unknown[] = [problemIds, afterProblem, afterSample, scope.correctOnly, excluded];
+    if (scope.batchIds.length > 0) params.push(scope.batchIds);
+    return quiet(
+      client.query<SampleRow>(
         `SELECT s.id, s.problem_id, s.verdict::text AS verdict, s.token_count,
                 CASE WHEN ($4 AND s.verdict <> 'equal') OR s.problem_id = ANY($5::int[]) THEN NULL ELSE s.text END AS text
            FROM samples s
           WHERE s.problem_id = ANY($1::int[]) AND (s.problem_id, s.id) > ($2, $3) ${batchClause}
           ORDER BY s.problem_id, s.id LIMIT ${SAMPLE_PAGE}`,
         params,
-      );
+      ),
+    );
+  };
+  // Each next page is asked for as soon as its keyset is known, before the current page is
+  // handed on: PostgreSQL reads page n+1 while Node filters and writes page n (the connection
+  // runs them in order; at most one page waits in memory).
+  let nextProblems: Promise<{ rows: ProblemRow[] }> | null = problemPage(0);
+  while (nextProblems) {
+    const problems: { rows: ProblemRow[] } = await nextProblems;
+    if (problems.rows.length === 0) return;
+    nextProblems = problems.rows.length === PROBLEM_PAGE ? problemPage(problems.rows[problems.rows.length - 1].id) : null;
+    const byId = new Map(problems.rows.map((p) => [p.id, p]));
+    const ids = problems.rows.map((p) => p.id);
+    const excluded = scope.excludeContaminated
+      ? problems.rows.filter((p) => (CONTAMINATED_STATUSES as readonly string[]).includes(p.contamination_status)).map((p) => p.id)
+      : [];
+    let nextSamples: Promise<{ rows: SampleRow[] }> | null = samplePage(ids, excluded, 0, 0);
+    while (nextSamples) {
+      const samples: { rows: SampleRow[] } = await nextSamples;
       if (samples.rows.length === 0) break;
       const last = samples.rows[samples.rows.length - 1];
-      afterProblem = last.problem_id;
-      afterSample = last.id;
+      nextSamples = samples.rows.length === SAMPLE_PAGE ? samplePage(ids, excluded, last.problem_id, last.id) : null;
       yield samples.rows.map((s) => {
         const p = byId.get(s.problem_id) as ProblemRow;
         return {
@@ -83,7 +95,12 @@ export async function* streamExportCandidates(client: PoolClient, scope: ExportS
           tokenCount: s.token_count,
         };
       });
-      if (samples.rows.length < SAMPLE_PAGE) break;
     }
   }
+}
+
+/** A page asked for ahead may never be awaited (the consumer stopped); its failure is then moot. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }

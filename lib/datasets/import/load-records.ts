@@ -7,8 +7,9 @@
 //    and are looked up, so every record maps to a problem id;
 // 2. the batch's solutions go straight into `samples` with COPY FROM STDIN (the fastest path we
 //    measured: no staging copy of the biggest table), with their problem ids filled in.
-// Memory is one batch, whatever the file size. Nothing is committed here: the caller owns the
-// transaction, so a throw anywhere leaves the database as it was.
+// Memory is two batches (one being stored, the next being read), whatever the file size.
+// Nothing is committed here: the caller owns the transaction, so a throw anywhere leaves the
+// database as it was.
 import { basename } from "node:path";
 import type { PoolClient } from "pg";
 import { describeLocation } from "@/lib/datasets/formats/import-error";
@@ -75,23 +76,35 @@ export async function loadRecords(
     solutionsWithFileVerdict: 0,
     problemsWithoutGold: 0,
   };
+  // While PostgreSQL stores one batch, the next is read and parsed: one batch in flight at a time,
+  // so batches still reach the database in file order (duplicates resolve to the first occurrence).
+  let inFlight: Promise<void> | null = null;
+  const submit = async (records: ImportRecord[]) => {
+    if (inFlight) await inFlight;
+    inFlight = loadBatch(client, records, target, counts).then(() => onBatch(counts));
+    // Rejections surface at the next submit or at the end; this only stops an "unhandled" report.
+    inFlight.catch(() => {});
+  };
   let batch: ImportRecord[] = [];
   let batchSolutions = 0;
-  for await (const record of records) {
-    assertStorableRecord(record);
-    batch.push(record);
-    batchSolutions += record.solutions.length;
-    counts.records++;
-    if (batch.length >= BATCH_PROBLEMS || batchSolutions >= BATCH_SOLUTIONS) {
-      await loadBatch(client, batch, target, counts);
-      onBatch(counts);
-      batch = [];
-      batchSolutions = 0;
+  try {
+    for await (const record of records) {
+      assertStorableRecord(record);
+      batch.push(record);
+      batchSolutions += record.solutions.length;
+      counts.records++;
+      if (batch.length >= BATCH_PROBLEMS || batchSolutions >= BATCH_SOLUTIONS) {
+        await submit(batch);
+        batch = [];
+        batchSolutions = 0;
+      }
     }
-  }
-  if (batch.length > 0) {
-    await loadBatch(client, batch, target, counts);
-    onBatch(counts);
+    if (batch.length > 0) await submit(batch);
+    if (inFlight) await inFlight;
+  } finally {
+    // A bad record later in the file must not leave a batch writing while the caller rolls back:
+    // its statements would run after the ROLLBACK, outside the transaction.
+    if (inFlight) await (inFlight as Promise<void>).catch(() => {});
   }
   return counts;
 }

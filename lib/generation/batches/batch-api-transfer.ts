@@ -11,7 +11,7 @@ import { backoffDelay } from "@/lib/generation/llm-client/backoff-delay";
 import { BatchApiLineError, type BatchApiResult, batchApiInputLine, parseBatchApiOutputLine } from "@/lib/generation/batches/batch-api-lines";
 import { inTransaction } from "@/lib/generation/worker/in-transaction";
 import { createRequestBuilder } from "@/lib/generation/worker/build-request";
-import { type ClaimedRequest, type ClaimedRequestRow, toClaimedRequest } from "@/lib/generation/worker/claim-requests";
+import { type ClaimedRequestRow, toClaimedRequest } from "@/lib/generation/worker/claim-requests";
 import { gradeSolution } from "@/lib/generation/worker/grade-solution";
 import { loadBatchSettings } from "@/lib/generation/worker/load-batch-context";
 import type { ResultItem } from "@/lib/generation/worker/result-item";

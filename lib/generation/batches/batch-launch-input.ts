@@ -1,7 +1,8 @@
 // What launching a batch takes, from the studio form or `boxed batch create`. Sets, endpoints and
 // templates can be named or given by id; the defaults are the recipe's (section 1): temperature
 // 1.0, top_p 0.95, 2048 new tokens, seed = seedBase + sampleIndex. Judge batches are greedy
-// (temperature 0), as the recipe's decontamination judge is, and ask each pair in both orders.
+// (temperature 0), as the recipe's decontamination judge is, and ask each close retrieval pair
+// (score or embedding threshold) in both orders, whichever way they are launched.
 import { z } from "zod";
 
 export const BATCH_KINDS = ["solutions", "problems", "label", "judge"] as const;
@@ -33,8 +34,12 @@ export const BatchLaunchSchema = z.object({
   /** A template name (its newest version) or id; default: the shipped template for the kind. */
   template: ref.optional(),
   samplesPerProblem: z.number().int().min(1).max(100_000).optional(),
-  /** At most this many problems of the set (the first ones by id). */
+  /** At most this many problems of the set (the first ones by id; judge: of those with pairs to ask). */
   limit: z.number().int().min(1).optional(),
+  /** Judge batches: ask pairs with retrieval score at least this (default DEFAULT_FLAG_THRESHOLD, 0.4)... */
+  threshold: z.number().min(0).max(1).optional(),
+  /** ...or embedding cosine at least this (default DEFAULT_EMBEDDING_THRESHOLD, 0.9). */
+  embeddingThreshold: z.number().min(-1).max(1).optional(),
   temperature: z.number().min(0).max(2).optional(),
   topP: z.number().gt(0).max(1).optional(),
   maxTokens: z.number().int().min(1).max(1_000_000).optional(),

@@ -2,6 +2,7 @@
 // worker's flush can never half-apply: workers read the state before every claim and stop
 // claiming when it is no longer queued/running; requests already in flight finish and land.
 import { pool } from "@/lib/db/pool";
+import { followJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
 import { UserFacingError } from "@/lib/errors";
 import { mergeStats, type BatchStats } from "@/lib/generation/batches/batch-stats";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
@@ -46,8 +47,8 @@ export async function cancelBatch(id: number): Promise<{ state: string; cancelle
 }
 
 export async function retryFailedRequests(id: number): Promise<{ state: string; retried: number }> {
-  const { state, retried } = await inTransaction(async (client) => {
-    const batch = await client.query<{ state: string; stats: BatchStats }>(`SELECT state::text, stats FROM generation_batches WHERE id = $1 FOR UPDATE`, [id]);
+  const { state, retried, reopened } = await inTransaction(async (client) => {
+    const batch = await client.query<{ state: string; kind: string; stats: BatchStats }>(`SELECT state::text, kind::text, stats FROM generation_batches WHERE id = $1 FOR UPDATE`, [id]);
     const row = batch.rows[0];
     if (!row) throw new UserFacingError(`Batch ${id} was not found.`);
     if (row.state === "cancelled") refuse(id, "retry-failed", row.state, "queued, running, paused, completed or failed");
@@ -64,9 +65,12 @@ export async function retryFailedRequests(id: number): Promise<{ state: string; 
        WHERE id = $1`,
       [id, count, next, JSON.stringify(stats)],
     );
-    return { state: next, retried: count };
+    return { state: next, retried: count, reopened: row.kind === "judge" && next !== row.state };
   });
   if (retried > 0 && (state === "running" || state === "queued")) await startBatchJobs(id);
+  // A finished judge batch's settle job has stopped following it: send it again so the statuses
+  // move once the retried pairs are answered.
+  if (reopened) await followJudgeBatch(id);
   return { state, retried };
 }
 

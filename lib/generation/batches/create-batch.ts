@@ -1,9 +1,11 @@
 // Creates a batch and plans every request in one transaction. Requests are inserted by ONE
 // INSERT ... SELECT over generate_series, so planning millions of requests is a single statement
 // inside PostgreSQL, never a loop here. Problem-major order keeps a problem's samples together.
+// Judge batches are not made here: launchBatch hands them to decontamination's createJudgeBatch
+// (lib/decontamination/pipeline/launch-judge-batch.ts), one request per close pair and order.
 import { inTransaction } from "@/lib/generation/worker/in-transaction";
 import { UserFacingError } from "@/lib/errors";
-import { judgeCandidatesSql, SELECTION_DESCRIPTIONS, selectedProblemsSql } from "@/lib/generation/batches/plan-requests";
+import { SELECTION_DESCRIPTIONS, selectedProblemsSql } from "@/lib/generation/batches/plan-requests";
 import type { BatchPlan } from "@/lib/generation/batches/resolve-batch-plan";
 
 export interface CreatedBatch {
@@ -13,6 +15,7 @@ export interface CreatedBatch {
 }
 
 export async function createBatch(plan: BatchPlan, createdById: number | null): Promise<CreatedBatch> {
+  if (plan.kind === "judge") throw new Error("judge batches are created by createJudgeBatch (lib/decontamination/pipeline/launch-judge-batch.ts)");
   return inTransaction(async (client) => {
     let target: { id: number; name: string } | null = null;
     if (plan.kind === "problems" && plan.targetSetName) {
@@ -43,26 +46,13 @@ export async function createBatch(plan: BatchPlan, createdById: number | null): 
       [plan.name, plan.kind, plan.set.id, plan.endpoint.id, plan.template.id, plan.endpoint.model, plan.samplesPerProblem, plan.temperature, plan.topP, plan.maxTokens, plan.seedBase, JSON.stringify(selection), createdById],
     );
     const id = inserted.rows[0]?.id as number;
-    let requestCount: number;
-    let problemCount: number;
-    if (plan.kind === "judge") {
-      const result = await client.query(
-        `INSERT INTO batch_requests (batch_id, problem_id, sample_index, candidate_id)
-         SELECT $3, c.problem_id, 2 * c.pos + o, c.id FROM (${judgeCandidatesSql()}) c CROSS JOIN generate_series(0, 1) o`,
-        [plan.set.id, plan.limit, id],
-      );
-      requestCount = result.rowCount ?? 0;
-      const counted = await client.query<{ n: number }>(`SELECT count(DISTINCT problem_id)::int AS n FROM batch_requests WHERE batch_id = $1`, [id]);
-      problemCount = counted.rows[0]?.n ?? 0;
-    } else {
-      const result = await client.query(
-        `INSERT INTO batch_requests (batch_id, problem_id, sample_index)
-         SELECT $3, p.id, s FROM (${selectedProblemsSql(plan.kind)}) p, LATERAL generate_series(0, $4::int - 1) s`,
-        [plan.set.id, plan.limit, id, plan.samplesPerProblem],
-      );
-      requestCount = result.rowCount ?? 0;
-      problemCount = Math.round(requestCount / plan.samplesPerProblem);
-    }
+    const result = await client.query(
+      `INSERT INTO batch_requests (batch_id, problem_id, sample_index)
+       SELECT $3, p.id, s FROM (${selectedProblemsSql(plan.kind)}) p, LATERAL generate_series(0, $4::int - 1) s`,
+      [plan.set.id, plan.limit, id, plan.samplesPerProblem],
+    );
+    const requestCount = result.rowCount ?? 0;
+    const problemCount = Math.round(requestCount / plan.samplesPerProblem);
     if (requestCount === 0) {
       throw new UserFacingError(`No requests to plan: set "${plan.set.name}" has no ${SELECTION_DESCRIPTIONS[plan.kind]}.`, "choose another set or batch kind");
     }

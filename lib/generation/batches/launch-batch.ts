@@ -1,5 +1,9 @@
 // Launch = resolve and check the plan, create the batch with all its requests, wake the workers.
-// Shared by the studio's server action and `boxed batch create` (they add the audit entry).
+// Shared by the studio's server action and `boxed batch create` (they add the audit entry). A
+// judge batch is created by decontamination's createJudgeBatch, exactly as `boxed decontam judge`
+// creates it (the same pairs, the decontam.judge.start audit entry), and is followed by the settle
+// job that moves its problems' contamination statuses.
+import { createJudgeBatch, followJudgeBatch, startJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
 import { pool } from "@/lib/db/pool";
 import { createBatch, type CreatedBatch } from "@/lib/generation/batches/create-batch";
 import type { BatchLaunchInput } from "@/lib/generation/batches/batch-launch-input";
@@ -7,20 +11,32 @@ import { resolveBatchPlan } from "@/lib/generation/batches/resolve-batch-plan";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
 
 export interface LaunchOptions {
-  /** false: plan only (tests run runners themselves). */
+  /** false: plan only (tests run runners themselves; the caller settles a judge batch). */
   startWorkers?: boolean;
   /** Plan for an offline run: the batch waits paused for a Batch API export. */
   offline?: boolean;
+  /** Where the launch came from, for the audit entry of a judge batch. */
+  via?: "studio" | "cli";
 }
 
 export async function launchBatch(input: BatchLaunchInput, createdById: number | null, options: LaunchOptions = {}): Promise<CreatedBatch & { name: string }> {
   const plan = await resolveBatchPlan(input);
-  const created = await createBatch(plan, createdById);
+  const judge = plan.kind === "judge";
+  let created: CreatedBatch;
+  if (judge) {
+    const launched = await createJudgeBatch(plan, createdById, options.via ?? "studio");
+    created = { id: launched.batchId, requestCount: launched.requests, problemCount: launched.problems };
+  } else created = await createBatch(plan, createdById);
   if (options.offline) {
     await pool().query(`UPDATE generation_batches SET state = 'paused', stats = jsonb_build_object('pausedReason', $2::text) WHERE id = $1`, [
       created.id,
       `offline run: export the requests (Batch API JSONL), run them elsewhere, import the results; or resume to run them here`,
     ]);
-  } else if (options.startWorkers !== false) await startBatchJobs(created.id);
+    // The settle job looks at a paused batch once a minute and settles when the import completes it.
+    if (judge) await followJudgeBatch(created.id);
+  } else if (options.startWorkers !== false) {
+    if (judge) await startJudgeBatch(created.id);
+    else await startBatchJobs(created.id);
+  }
   return { ...created, name: plan.name };
 }

@@ -1,6 +1,9 @@
 // Turns launch input into a checked plan: the set, endpoint and exact template version exist and
 // fit together (a completion template needs a completions endpoint, a label batch a synthetic
-// set, ...). Every refusal names the field and the fix. Reads only; nothing is written here.
+// set, a judge batch a synthetic set, ...). Every refusal names the field and the fix. Reads
+// only; nothing is written here.
+import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
+import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
 import { prisma } from "@/lib/db/prisma";
 import { UserFacingError } from "@/lib/errors";
 import { findEndpointView, type EndpointView } from "@/lib/generation/endpoints/list-endpoints";
@@ -23,6 +26,8 @@ export interface BatchPlan {
   maxTokens: number;
   seedBase: number;
   targetSetName: string | null;
+  /** Judge batches: which retrieval pairs are asked (lib/decontamination/pipeline/judge-pairs-sql.ts). */
+  judge: { threshold: number; embeddingThreshold: number } | null;
 }
 
 const TEMPLATE_KINDS: Record<BatchKindName, PromptTemplate["kind"][]> = {
@@ -76,15 +81,23 @@ export async function resolveBatchPlan(raw: BatchLaunchInput): Promise<BatchPlan
   if (input.kind === "label" && set.role !== "synthetic") {
     throw new UserFacingError(`Set "${set.name}" is a ${set.role} set; label batches vote answers for synthetic problems.`, "choose a synthetic set, or run a solutions batch on problems with known answers");
   }
+  if (input.kind === "judge" && set.role !== "synthetic") {
+    throw new UserFacingError(`Set "${set.name}" is a ${set.role} set; decontamination checks synthesized problems only.`, "choose the synthetic set whose retrieval pairs the judge should ask about");
+  }
+  if (input.kind !== "judge" && (input.threshold !== undefined || input.embeddingThreshold !== undefined)) {
+    throw new UserFacingError(`Batch settings: a score threshold applies to judge batches only (this is a ${input.kind} batch).`, "leave the threshold out");
+  }
   if (input.kind === "problems" && input.targetSet === set.name) {
     throw new UserFacingError("The target set must differ from the seed set.", "name another --target-set");
   }
   const sampling = SAMPLING_DEFAULTS[input.kind];
   const samplesPerProblem = input.kind === "judge" ? 2 : (input.samplesPerProblem ?? DEFAULT_SAMPLES[input.kind]);
   const targetSetName = input.kind === "problems" ? (input.targetSet ?? `${set.name}-augmented`) : null;
+  const judge = input.kind === "judge" ? { threshold: input.threshold ?? DEFAULT_FLAG_THRESHOLD, embeddingThreshold: input.embeddingThreshold ?? DEFAULT_EMBEDDING_THRESHOLD } : null;
+  const detail = judge ? ` · score ≥ ${judge.threshold}` : "";
   return {
     kind: input.kind,
-    name: input.name ?? `${input.kind} · ${set.name} · ${template.template.name} v${template.template.version}${input.kind === "judge" ? "" : ` · n=${samplesPerProblem}`}`,
+    name: input.name ?? `${input.kind} · ${set.name}${detail} · ${template.template.name} v${template.template.version}${judge ? "" : ` · n=${samplesPerProblem}`}`,
     set,
     endpoint,
     template,
@@ -95,5 +108,6 @@ export async function resolveBatchPlan(raw: BatchLaunchInput): Promise<BatchPlan
     maxTokens: input.maxTokens ?? sampling.maxTokens,
     seedBase: input.seedBase ?? 0,
     targetSetName,
+    judge,
   };
 }

@@ -96,6 +96,8 @@ describe("problems, labels and judge batches", () => {
         candidates += i === 3 && rank === 1 ? 0 : 1;
       }
     }
+    // As retrieval leaves them (a close pair makes a candidate); a judge batch asks only problems nobody decided.
+    await pool().query(`UPDATE problems SET contamination_status = 'candidate' WHERE set_id = $1`, [synth.id]);
     const judge = await launchBatch({ kind: "judge", set: "judge-synth", endpoint: "stub-chat" }, null, { startWorkers: false });
     expect(judge.requestCount).toBe(candidates * 2);
     expect((await new BatchRunner(judge.id, fast).run()).reason).toBe("completed");

@@ -1,0 +1,70 @@
+// The SQL expression that renders one JSONL export line inside PostgreSQL, byte for byte what
+// JSON.stringify(exportObject(format, row)) gives in JavaScript (a test compares the two on
+// hostile text). It lets an export whose filters are all decidable in SQL stream straight out of
+// `COPY ... TO STDOUT` instead of building every object in Node: PostgreSQL's to_json escapes
+// exactly the characters JSON.stringify escapes (quote, backslash, C0 controls; lone surrogates
+// cannot be stored in PostgreSQL text, so their one difference never arises).
+//
+// Pure: it returns SQL text for the columns p.text, p.gold_answer, p.source and s.text; constant
+// parts (the Llama-3 prompt around the problem) are inlined as escaped literals, because COPY
+// takes no bind parameters.
+import { escapeLiteral } from "pg";
+import type { JsonlExportFormat } from "@/lib/datasets/formats/export-objects";
+import { LLAMA3_EOT, llama3MathPrompt, userMessage } from "@/lib/datasets/formats/llama3-math-prompt";
+
+const HOLE = "\u0000problem\u0000";
+
+/** The constant text before and after the problem in a rendered prompt. */
+function around(render: (problem: string) => string): [string, string] {
+  const [before, after] = render(HOLE).split(HOLE);
+  return [before ?? "", after ?? ""];
+}
+
+/** A JSON fragment known in JavaScript, as an SQL literal. */
+const json = (fragment: string) => escapeLiteral(fragment);
+
+/** `to_json(<sql text expression>)::text`: a JSON string literal built by PostgreSQL. */
+const jsonString = (sql: string) => `to_json(${sql})::text`;
+
+const wrapped = (sqlText: string, [before, after]: [string, string]) =>
+  [before ? escapeLiteral(before) : null, sqlText, after ? escapeLiteral(after) : null].filter(Boolean).join(" || ");
+
+const ANSWER = "COALESCE(p.gold_answer, '')";
+
+export function sqlExportLine(format: JsonlExportFormat): string {
+  switch (format) {
+    case "omi2":
+      return [
+        json('{"problem":'),
+        jsonString("p.text"),
+        json(',"generated_solution":'),
+        jsonString("s.text"),
+        json(',"expected_answer":'),
+        jsonString(ANSWER),
+        json(',"problem_source":'),
+        jsonString("p.source"),
+        json("}"),
+      ].join(" || ");
+    case "nemo-sft":
+      return [
+        json('{"input":'),
+        jsonString(wrapped("p.text", around((problem) => llama3MathPrompt(problem)))),
+        json(',"output":'),
+        jsonString(wrapped("s.text", ["", LLAMA3_EOT])),
+        json(',"expected_answer":'),
+        jsonString(ANSWER),
+        json("}"),
+      ].join(" || ");
+    case "messages":
+      // No system turn: the default prompt has none (see chatMessagesObject).
+      return [
+        json('{"messages":[{"role":"user","content":'),
+        jsonString(wrapped("p.text", around((problem) => userMessage(problem)))),
+        json('},{"role":"assistant","content":'),
+        jsonString("s.text"),
+        json('}],"expected_answer":'),
+        jsonString(ANSWER),
+        json("}"),
+      ].join(" || ");
+  }
+}
