@@ -9,17 +9,16 @@
 // when a production build exists (.next/BUILD_ID), the first rows in Chromium via playwright-core.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { percentile, writeBenchmarkSection } from "@/bench/report";
 import { repoRoot } from "@/lib/db/boxed-home";
-import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { closePool, pool } from "@/lib/db/pool";
-import { disconnectPrisma } from "@/lib/db/prisma";
+import { pool } from "@/lib/db/pool";
 import { createUser } from "@/lib/users/create-user";
 import { countSolutions } from "@/lib/solutions/count-solutions";
 import { countFacetOptions, listFacetOptions } from "@/lib/solutions/find-solution-facets";
@@ -342,9 +341,8 @@ function snapshotBuild(): string | null {
 export async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   const log = (s: string) => console.log(`[browse] ${s}`);
-  const home = mkdtempSync(join(tmpdir(), "boxed-bench-browse-"));
-  chmodSync(home, 0o755);
-  const cluster = await startEmbeddedPostgres({ home, ephemeral: true });
+  const throwaway = await startThrowawayCluster("browse", { ephemeral: true });
+  const { cluster } = throwaway;
   const admin = new pg.Client({ connectionString: cluster.url("postgres") });
   await admin.connect();
   await admin.query("CREATE DATABASE browse");
@@ -495,9 +493,6 @@ The "linear" row is a worst case: for a rare problem attribute (1% contaminated 
     console.log(md);
     if (args.write) writeBenchmarkSection("browse", md);
   } finally {
-    await disconnectPrisma();
-    await closePool();
-    await stopEmbeddedPostgres(home);
-    rmSync(home, { recursive: true, force: true });
+    await throwaway.stop();
   }
 }

@@ -7,15 +7,11 @@
 // re-run (upserts over existing pairs), judge planning, the report and the review queue lookups,
 // and extrapolates linearly to 600,000 problems (every stage is per chunk or per close pair).
 import { createHash } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
 import { percentile, writeBenchmarkSection } from "@/bench/report";
-import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { closePool, pool } from "@/lib/db/pool";
-import { disconnectPrisma } from "@/lib/db/prisma";
+import { pool } from "@/lib/db/pool";
 import type { BenchmarkItem } from "@/lib/decontamination/benchmark-index";
 import { loadBenchmarkItems as loadSharedBenchmarks, loadTrainProblems } from "@/lib/decontamination/eval/load-benchmarks";
 import { buildSyntheticSet } from "@/lib/decontamination/eval/synthetic-set";
@@ -189,9 +185,8 @@ export async function main(argv: string[]): Promise<void> {
   const unrelated = [...loadTrainProblems(dataDir, "math"), ...gsmTrain.slice(pad.length)];
   const synthetic = buildSyntheticSet(tests, unrelated, count);
 
-  const home = mkdtempSync(join(tmpdir(), "boxed-bench-decontam-"));
-  chmodSync(home, 0o755);
-  const cluster = await startEmbeddedPostgres({ home, ephemeral: true });
+  const throwaway = await startThrowawayCluster("decontam", { ephemeral: true });
+  const { cluster } = throwaway;
   const admin = new pg.Client({ connectionString: cluster.url("postgres") });
   await admin.connect();
   await admin.query("CREATE DATABASE decontam");
@@ -277,9 +272,6 @@ Statuses after the run: ${statuses.rows.map((r) => `${r.status} ${n(r.n)}`).join
     console.log(full);
     writeBenchmarkSection("decontam-db", `### Retrieval and storage, measured on ${n(count)} problems and extrapolated\n\n${md}\n\n${full}`);
   } finally {
-    await disconnectPrisma();
-    await closePool();
-    await stopEmbeddedPostgres(home);
-    rmSync(home, { recursive: true, force: true });
+    await throwaway.stop();
   }
 }

@@ -10,17 +10,16 @@
 // The stand-in runs as its own process (in-process it would compete for this process's CPU); the
 // database is a durable embedded PostgreSQL (fsync on) in a temporary directory.
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, } from "node:fs";
 import { createServer } from "node:net";
-import { loadavg, tmpdir } from "node:os";
+import { loadavg, } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { percentile, writeBenchmarkSection } from "./report";
 import { repoRoot } from "@/lib/db/boxed-home";
-import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { closePool, pool } from "@/lib/db/pool";
-import { disconnectPrisma } from "@/lib/db/prisma";
+import { pool } from "@/lib/db/pool";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
 import { createHttpLlmClient } from "@/lib/generation/llm-client/create-http-llm-client";
 import { createLlmClient } from "@/lib/generation/llm-client/create-llm-client";
@@ -177,9 +176,8 @@ async function runBatch(probe: CpuProbe, endpoint: string, set: string, perProbl
 export async function main(argv: string[]): Promise<void> {
   const args = parse(argv);
   const log = (s: string) => console.log(`[generation] ${s}`);
-  const home = mkdtempSync(join(tmpdir(), "boxed-bench-generation-"));
-  chmodSync(home, 0o755);
-  const cluster = await startEmbeddedPostgres({ home });
+  const throwaway = await startThrowawayCluster("generation");
+  const { cluster } = throwaway;
   const postmasterPid = Number(readFileSync(join(cluster.config.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
   const loadBefore = loadavg()[0] ?? 0;
   const admin = new pg.Client({ connectionString: cluster.url("postgres") });
@@ -286,9 +284,6 @@ export async function main(argv: string[]): Promise<void> {
       ].join("\n"),
     );
   } finally {
-    await disconnectPrisma();
-    await closePool();
-    await stopEmbeddedPostgres(home);
-    rmSync(home, { recursive: true, force: true });
+    await throwaway.stop();
   }
 }

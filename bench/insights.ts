@@ -1,23 +1,11 @@
-// `npm run bench -- insights [--rows 100000] [--rounds 3] [--read-rows 1000000]`
-// What the insight aggregates cost and what they buy, on a throwaway embedded PostgreSQL.
-// Writes: the same samples written with the aggregate triggers on and off (ALTER TABLE ... DISABLE
-//   TRIGGER, only ours; keys and btree indexes stay, the trigram index is dropped: see below), alternating in the same run: one COPY of --rows
-//   samples (the importers' path), the same rows as 50-row INSERTs (a batch worker's flushes), an
-//   UPDATE of every row's verdict (regrading), a review-status UPDATE (touches no aggregated
-//   column) and a DELETE of every row. Realistic rows: ~1,200-character texts, 8 samples per problem.
-// Reads: with --read-rows samples loaded, the dashboard's "solutions by source and verdict" and the
-//   length histogram read from sample_stats next to the same answers by a live GROUP BY over samples.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { percentile, writeBenchmarkSection } from "@/bench/report";
-import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { closePool } from "@/lib/db/pool";
 import { findLengthHistograms } from "@/lib/insights/find-length-histograms";
 import { findSampleBreakdown } from "@/lib/insights/find-sample-breakdown";
 import { ALL_SETS } from "@/lib/insights/insight-scope";
@@ -113,10 +101,9 @@ export async function main(args: string[]): Promise<void> {
   const rows = arg(args, "rows", 100_000);
   const rounds = arg(args, "rounds", 3);
   const readRows = arg(args, "read-rows", 1_000_000);
-  const home = mkdtempSync(join(tmpdir(), "boxed-bench-insights-"));
-  chmodSync(home, 0o755);
   const log = (line: string) => console.log(`[insights] ${line}`);
-  const cluster = await startEmbeddedPostgres({ home });
+  const throwaway = await startThrowawayCluster("insights");
+  const { cluster } = throwaway;
   try {
     const admin = new pg.Client({ connectionString: cluster.url("postgres") });
     await admin.connect();
@@ -267,8 +254,6 @@ ${readTable.join("\n")}`;
     console.log(md);
     writeBenchmarkSection("insights", md);
   } finally {
-    await closePool();
-    await stopEmbeddedPostgres(home);
-    rmSync(home, { recursive: true, force: true });
+    await throwaway.stop();
   }
 }

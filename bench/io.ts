@@ -15,8 +15,8 @@
 //   runs at rows/4 and rows, to show memory stays flat as the file grows.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { chmodSync, createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { createReadStream, createWriteStream, statSync } from "node:fs";
+import { loadavg, } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -27,7 +27,7 @@ import { exportToFile } from "@/lib/datasets/export/export-to-file";
 import { NO_FILTERS } from "@/lib/datasets/export/export-settings";
 import { copyLine } from "@/lib/datasets/import/copy-text";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
-import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { closePool } from "@/lib/db/pool";
@@ -107,8 +107,9 @@ interface StepResult {
   detail?: string;
 }
 
-async function baselineImport(file: string): Promise<number> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+/** The baseline: the file read and JSON-parsed like an import, COPY'd into a bare 4-column table. */
+export async function baselineImport(file: string, databaseUrl = process.env.DATABASE_URL): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   await client.query("DROP TABLE IF EXISTS bare_omi2");
   await client.query("CREATE TABLE bare_omi2 (problem text, generated_solution text, expected_answer text, problem_source text)");
@@ -217,10 +218,9 @@ export async function main(args: string[]): Promise<void> {
   // Shared machines: the figures mean little when other work competes for the cores.
   const loadAtStart = loadavg()[0];
   const small = Math.max(4, Math.round(rows / 4 / 4) * 4);
-  const home = mkdtempSync(join(tmpdir(), "boxed-bench-io-"));
-  chmodSync(home, 0o755);
   const log = (line: string) => console.log(`[io] ${line}`);
-  const cluster = await startEmbeddedPostgres({ home });
+  const throwaway = await startThrowawayCluster("io");
+  const { cluster, home } = throwaway;
   try {
     const admin = new pg.Client({ connectionString: cluster.url("postgres") });
     await admin.connect();
@@ -300,7 +300,6 @@ ${table}
     console.log(md);
     writeBenchmarkSection("io", md);
   } finally {
-    await stopEmbeddedPostgres(home);
-    if (!args.includes("--keep")) rmSync(home, { recursive: true, force: true });
+    await throwaway.stop({ keep: args.includes("--keep") });
   }
 }

@@ -19,7 +19,7 @@ interface UngradedRow {
 }
 
 /** Grades one batch; returns how many rows it graded (0 when none are left). */
-export async function gradeImportBatch(importTaskId: number, afterId: number): Promise<{ graded: number; lastId: number }> {
+export async function gradeImportBatch(importTaskId: number, afterId: number, options: { generated?: boolean } = {}): Promise<{ graded: number; lastId: number }> {
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
@@ -35,7 +35,7 @@ export async function gradeImportBatch(importTaskId: number, afterId: number): P
       await client.query("COMMIT");
       return { graded: 0, lastId: afterId };
     }
-    const grades = rows.map((row) => gradeSolution(row.gold_answer, row.text));
+    const grades = rows.map((row) => gradeSolution(row.gold_answer, row.text, { generated: options.generated }));
     await client.query(
       `UPDATE samples SET verdict = g.verdict::"Verdict", verdict_rule = g.rule, verdict_reason = g.reason,
               extracted_answer = g.extracted, answer_key = g.answer_key, token_count = g.tokens, graded_at = now()
@@ -121,17 +121,27 @@ async function mirrorIntoImportTask(importTaskId: number, grading: GradingSummar
   await prisma().task.update({ where: { id: importTaskId }, data: { result: { ...result, grading: grading as never }, updatedAt: new Date() } });
 }
 
+/** Formats whose solutions a model wrote: graded by the recipe's last-box rule. */
+const GENERATED_FORMATS = new Set(["omi2", "nemo-skills"]);
+
+async function importFormat(importTaskId: number): Promise<string | null> {
+  const task = await prisma().task.findUnique({ where: { id: importTaskId }, select: { result: true } });
+  const result = task?.result as { format?: unknown } | null;
+  return typeof result?.format === "string" ? result.format : null;
+}
+
 /** The whole grading run of one import, reporting into its own Task row. */
 export async function gradeImport(importTaskId: number, gradingTaskId: number): Promise<GradingSummary> {
   await markTaskRunning(gradingTaskId);
   try {
+    const generated = GENERATED_FORMATS.has((await importFormat(importTaskId)) ?? "");
     const start = await summarizeImportGrading(importTaskId, gradingTaskId, "running");
     let graded = start.graded;
     await updateTaskProgress(gradingTaskId, { done: graded, total: start.total });
     let lastId = 0;
     let lastReport = Date.now();
     for (;;) {
-      const step = await gradeImportBatch(importTaskId, lastId);
+      const step = await gradeImportBatch(importTaskId, lastId, { generated });
       if (step.graded === 0) break;
       graded += step.graded;
       lastId = step.lastId;

@@ -1,7 +1,12 @@
-// Our verdict on one stored solution against its problem's gold answer. The checker locates the
-// answer in the whole solution (last \boxed{}, else a "final answer" phrase, else the last number:
-// GSM8K references end with "#### 72"), so imported seeds grade like generated samples.
+// Our verdict on one imported solution against its problem's gold answer, two ways:
+// - reference solutions (GSM8K, MATH, generic files): the checker locates the answer in the whole
+//   text (last \boxed{}, else a "final answer" phrase, else the last number: GSM8K references end
+//   with "#### 72"), since people did not write them for the recipe's extraction;
+// - generated solutions (OpenMathInstruct-2 rows, NeMo-Skills outputs): the recipe's rule, exactly
+//   as the batch worker grades samples it generates (lib/grading/grade-solution.ts): the answer is
+//   the last \boxed{}; without one there is no answer, whatever else the text says.
 import { checkAnswer, type CheckOptions } from "@/lib/grading/check";
+import { gradeSolution as gradeGeneratedSolution } from "@/lib/grading/grade-solution";
 import { extractAnswer } from "@/lib/grading/extract";
 import { countApproxTokens } from "@/lib/grading/filters/count-tokens";
 import { comparisonKey } from "@/lib/grading/normalize";
@@ -20,12 +25,22 @@ export interface SolutionGrade {
   tokenCount: number;
 }
 
-export function gradeSolution(gold: string | null, text: string, options: CheckOptions = {}): SolutionGrade {
+export interface ImportGradeOptions extends CheckOptions {
+  /** The solution was written by a model (OMI2, NeMo-Skills): grade by the recipe's last-box rule. */
+  generated?: boolean;
+}
+
+export function gradeSolution(gold: string | null, text: string, options: ImportGradeOptions = {}): SolutionGrade {
   const extracted = extractAnswer(text);
   const extractedAnswer = extracted.ok ? extracted.answer : null;
   const tokenCount = countApproxTokens(text);
   if (gold === null || gold.trim() === "") {
     return { verdict: "undecided", rule: "no-gold", reason: "the problem has no gold answer to compare with", extractedAnswer, answerKey: null, tokenCount };
+  }
+  if (options.generated) {
+    const grade = gradeGeneratedSolution(text, gold, options);
+    // With a gold answer present the shared grade is never "ungraded".
+    return { verdict: grade.verdict as StoredVerdict, rule: grade.verdictRule, reason: grade.verdictReason, extractedAnswer: grade.extractedAnswer, answerKey: grade.answerKey, tokenCount };
   }
   const result = checkAnswer(gold, text, options);
   const verdict: StoredVerdict =

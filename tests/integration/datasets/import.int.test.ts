@@ -44,11 +44,12 @@ describe("import", () => {
     const dir = tempDir();
     const line = (problem: string, answer: string, generation: string, isCorrect: boolean, tokens: number) =>
       JSON.stringify({ problem, expected_answer: answer, generation, predicted_answer: null, is_correct: isCorrect, num_generated_tokens: tokens });
-    // Seed 0 agrees with the truth; seed 1 states two wrong verdicts; seed 3 has no box at all.
+    // Seed 0 agrees with the truth; seed 1 states two wrong verdicts; seed 3 has no box at all
+    // (one of them states the right number: a model's solution without a box has no answer).
     const paths = [
       writeTemp(dir, "output-rs0.jsonl", `${[line("What is $1+1$?", "2", "So $\\boxed{2}$.", true, 12), line("What is $3 \\cdot 4$?", "12", "$\\boxed{12}$", true, 20), line("Smallest prime?", "2", "It is \\boxed{2}", true, 9)].join("\n")}\n`),
       writeTemp(dir, "output-rs1.jsonl", `${[line("What is $1+1$?", "2", "So $\\boxed{3}$.", true, 11), line("What is $3 \\cdot 4$?", "12", "$\\boxed{12}$", false, 21), line("Smallest prime?", "2", "\\boxed{1}", false, 8)].join("\n")}\n`),
-      writeTemp(dir, "output-rs3.jsonl", `${[line("What is $1+1$?", "2", "two", false, 3), line("What is $3 \\cdot 4$?", "12", "twelve", false, 4), line("Smallest prime?", "2", "\\boxed{2}", true, 5)].join("\n")}\n`),
+      writeTemp(dir, "output-rs3.jsonl", `${[line("What is $1+1$?", "2", "two", false, 3), line("What is $3 \\cdot 4$?", "12", "The answer is 12.", false, 4), line("Smallest prime?", "2", "\\boxed{2}", true, 5)].join("\n")}\n`),
     ];
     const { taskId, summary } = await importFiles(paths, "synth-a", "synthetic");
     expect(summary.ok).toBe(true);
@@ -72,7 +73,10 @@ describe("import", () => {
     expect(grading.fileCorrectWeWrong).toBe(fileCorrectWeWrong);
     expect(grading.fileWrongWeCorrect).toBe(fileWrongWeCorrect);
     expect(grading.withFileVerdict).toBe(9);
-    // rs1 line 1 (file: correct, box 3) and rs1 line 2 (file: wrong, box 12) disagree with us.
+    // rs1 line 1 (file: correct, box 3) and rs1 line 2 (file: wrong, box 12) disagree with us;
+    // rs3 line 2 ("The answer is 12." without a box) is no answer, as the batch worker would grade it.
+    const unboxed = graded.find((s) => s.text === "The answer is 12.");
+    expect(unboxed).toMatchObject({ verdict: "no_answer", verdictRule: "no-box" });
     expect(fileCorrectWeWrong).toBe(1);
     expect(fileWrongWeCorrect).toBe(1);
     const equal = graded.filter((s) => s.verdict === "equal").length;
