@@ -10,6 +10,8 @@ import type { BatchLaunchInput } from "@/lib/generation/batches/batch-launch-inp
 import { resolveBatchPlan } from "@/lib/generation/batches/resolve-batch-plan";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
 
+const ANALYZE_AFTER_REQUESTS = 10_000;
+
 export interface LaunchOptions {
   /** false: plan only (tests run runners themselves; the caller settles a judge batch). */
   startWorkers?: boolean;
@@ -27,6 +29,9 @@ export async function launchBatch(input: BatchLaunchInput, createdById: number |
     const launched = await createJudgeBatch(plan, createdById, options.via ?? "studio");
     created = { id: launched.batchId, requestCount: launched.requests, problemCount: launched.problems };
   } else created = await createBatch(plan, createdById);
+  // A large batch changes what batch_requests looks like at once; the claim query (SKIP LOCKED
+  // on batch and state) should not run on statistics from before it until autovacuum gets there.
+  if (created.requestCount >= ANALYZE_AFTER_REQUESTS) await pool().query("ANALYZE batch_requests");
   if (options.offline) {
     await pool().query(`UPDATE generation_batches SET state = 'paused', stats = jsonb_build_object('pausedReason', $2::text) WHERE id = $1`, [
       created.id,
