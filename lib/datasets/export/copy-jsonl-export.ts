@@ -11,7 +11,6 @@
 import type { Writable } from "node:stream";
 import { escapeLiteral, type PoolClient } from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { pool } from "@/lib/db/pool";
 import type { ExportSettings } from "@/lib/datasets/export/export-settings";
 import type { ExportStats } from "@/lib/datasets/export/export-stats";
 import { CONTAMINATED_STATUSES } from "@/lib/datasets/export/filter-export-row";
@@ -24,7 +23,8 @@ import { WritableSink } from "@/lib/datasets/writers/writable-sink";
 const SEPARATOR = 0x1f;
 const NEWLINE = 0x0a;
 const OUTPUT_CHUNK = 1 << 18;
-/** At most this many problems per COPY, however few solutions they have. */
+/** Problems per COPY: large, since a COPY streams (memory does not grow with it) and each
+ * statement costs a plan and a round trip; small enough that one COPY stays a bounded job. */
 export const COPY_PROBLEM_PAGE = 10_000;
 
 /** True when no filter needs JavaScript: no trimming, token or character bounds, box counting,
@@ -143,62 +143,6 @@ class LineHandler {
 
 const NEWLINE_BUFFER = Buffer.from("\n");
 
-/** Rows a COPY aims at: one page of output is held in memory while the previous one is written. */
-const ROWS_PER_COPY = 10_000;
-
-/** Problems per COPY so that a page holds about ROWS_PER_COPY solutions, from the sets' counters. */
-async function problemsPerCopyFor(client: PoolClient, scope: ExportScope): Promise<number> {
-  const { rows } = await client.query<{ per: number | null }>(
-    "SELECT sum(sample_count)::float8 / nullif(sum(problem_count), 0) AS per FROM problem_sets WHERE id = ANY($1::int[])",
-    [scope.setIds],
-  );
-  const perProblem = Math.max(1, rows[0]?.per ?? 1);
-  return Math.min(COPY_PROBLEM_PAGE, Math.max(50, Math.round(ROWS_PER_COPY / perProblem)));
-}
-
-/** Upper problem id of every page: every n-th problem of the scope by id, and the last one. */
-async function pageBounds(client: PoolClient, scope: ExportScope, problemsPerPage: number): Promise<number[]> {
-  const sources = scope.sources.length > 0 ? "AND source = ANY($2::text[])" : "";
-  const params: unknown[] = scope.sources.length > 0 ? [scope.setIds, scope.sources] : [scope.setIds];
-  const { rows } = await client.query<{ id: number }>(
-    `SELECT id FROM (
-       SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total
-         FROM problems WHERE set_id = ANY($1::int[]) ${sources}
-     ) page WHERE n % ${Math.max(1, Math.trunc(problemsPerPage))} = 0 OR n = total ORDER BY id`,
-    params,
-  );
-  return rows.map((r) => r.id);
-}
-
-/** A second connection reading the same snapshot as `client` (as pg_dump's parallel workers do). */
-async function snapshotReader(client: PoolClient): Promise<PoolClient> {
-  const { rows } = await client.query<{ id: string }>("SELECT pg_export_snapshot() AS id");
-  const reader = await pool().connect();
-  try {
-    await reader.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    await reader.query(`SET TRANSACTION SNAPSHOT ${escapeLiteral(rows[0]?.id ?? "")}`);
-    return reader;
-  } catch (error) {
-    reader.release(true);
-    throw error;
-  }
-}
-
-/** One page's COPY output, whole: the read-ahead that lets a second backend work meanwhile. */
-async function readPage(client: PoolClient, sql: string): Promise<Buffer[]> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of client.query(copyTo(sql))) chunks.push(chunk as Buffer);
-  return chunks;
-}
-
-/** Leaving a COPY TO half read leaves the connection in the COPY protocol, where a ROLLBACK would
- * wait forever: close the socket, so the owner's ROLLBACK fails and the pool drops the client. */
-function abandon(client: PoolClient): void {
-  // The client is checked out, so the pool does not listen for its "Connection terminated".
-  client.on("error", () => {});
-  (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
-}
-
 export async function copyJsonlExport(
   client: PoolClient,
   scope: ExportScope,
@@ -206,43 +150,35 @@ export async function copyJsonlExport(
   stats: ExportStats,
   out: Writable,
   onPage: () => void = () => {},
-  problemsPerCopy?: number,
+  problemsPerCopy = COPY_PROBLEM_PAGE,
 ): Promise<ExportResult> {
   const format = JSONL_FORMAT[settings.format as keyof typeof JSONL_FORMAT];
   if (!format) throw new Error(`${settings.format} is not a JSONL format`);
   const sink = new WritableSink(out);
   const lines = new LineHandler(stats, sink);
-  const bounds = await pageBounds(client, scope, problemsPerCopy ?? (await problemsPerCopyFor(client, scope)));
-  // Two backends render pages in turn (PostgreSQL's JSON rendering is the bottleneck of one), while
-  // Node writes the pages strictly in order: at most three pages are in memory.
-  const readers = bounds.length > 1 ? [client, await snapshotReader(client)] : [client];
-  const pages = new Map<number, Promise<Buffer[]>>();
-  const start = (i: number) => {
-    const page = readPage(readers[i % readers.length] as PoolClient, pageSql(scope, format, i === 0 ? 0 : (bounds[i - 1] as number), bounds[i] as number));
-    page.catch(() => {}); // awaited in order below; a failure surfaces there
-    pages.set(i, page);
-  };
-  let finished = false;
-  try {
-    for (let i = 0; i < Math.min(readers.length, bounds.length); i++) start(i);
-    for (let i = 0; i < bounds.length; i++) {
-      const chunks = await (pages.get(i) as Promise<Buffer[]>);
-      pages.delete(i);
-      if (i + readers.length < bounds.length) start(i + readers.length);
-      for (const chunk of chunks) if (lines.push(chunk)) await lines.flush();
-      await lines.finish();
-      onPage();
+  let after = 0;
+  for (;;) {
+    // Keyset pages of problems, as in the general path: bounded work per COPY, an index plan.
+    const { rows } = await client.query<{ last: number | null }>(
+      `SELECT max(id) AS last FROM (SELECT id FROM problems WHERE set_id = ANY($1::int[]) AND id > $2 ${scope.sources.length > 0 ? "AND source = ANY($3::text[])" : ""} ORDER BY id LIMIT ${Math.max(1, Math.trunc(problemsPerCopy))}) page`,
+      scope.sources.length > 0 ? [scope.setIds, after, scope.sources] : [scope.setIds, after],
+    );
+    const upTo = rows[0]?.last;
+    if (upTo == null) break;
+    const stream = client.query(copyTo(pageSql(scope, format, after, upTo)));
+    try {
+      for await (const chunk of stream) if (lines.push(chunk as Buffer)) await lines.flush();
+    } catch (error) {
+      // Leaving a COPY TO half read leaves the connection in the COPY protocol, where a ROLLBACK
+      // would wait forever: close the socket so the caller's ROLLBACK fails and the pool drops it.
+      // The client is checked out, so the pool does not listen for its "Connection terminated".
+      client.on("error", () => {});
+      (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      throw error;
     }
-    finished = true;
-  } catch (error) {
-    for (const reader of readers) abandon(reader);
-    throw error;
-  } finally {
-    const second = readers[1];
-    if (second) {
-      if (finished) await second.query("COMMIT").then(() => second.release(), () => second.release(true));
-      else second.release(true);
-    }
+    await lines.finish();
+    onPage();
+    after = upTo;
   }
   await sink.end(true);
   return { rows: lines.rows, bytes: sink.bytes };
