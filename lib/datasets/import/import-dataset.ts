@@ -39,6 +39,7 @@ export interface ImportProgress {
 }
 
 const MAX_LISTED_ERRORS = 100;
+const ANALYZE_AFTER_ROWS = 10_000;
 
 // Error values go into JSON columns (Task result, audit), which refuse NUL and lone surrogates.
 function printable(text: string | undefined): string | undefined {
@@ -109,6 +110,9 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
       [set.id, counts.problemsInserted, counts.solutionsInserted],
     );
     await client.query("COMMIT");
+    // A large load changes the tables' shape at once; the browser's and the export's queries
+    // should not plan on statistics from before it until autovacuum gets there.
+    if (counts.problemsInserted + counts.solutionsInserted >= ANALYZE_AFTER_ROWS) await client.query("ANALYZE problems, samples").catch(() => {});
     Object.assign(summary, {
       ok: true,
       set: { id: set.id, name: options.setName.trim(), role: options.role, created: set.created },
