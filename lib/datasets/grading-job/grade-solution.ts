@@ -31,16 +31,17 @@ export interface ImportGradeOptions extends CheckOptions {
 }
 
 export function gradeSolution(gold: string | null, text: string, options: ImportGradeOptions = {}): SolutionGrade {
+  const tokenCount = countApproxTokens(text);
+  const hasGold = gold !== null && gold.trim() !== "";
+  if (hasGold && options.generated) {
+    // The shared grade extracts the answer itself; with a gold answer it is never "ungraded".
+    const grade = gradeGeneratedSolution(text, gold, options);
+    return { verdict: grade.verdict as StoredVerdict, rule: grade.verdictRule, reason: grade.verdictReason, extractedAnswer: grade.extractedAnswer, answerKey: grade.answerKey, tokenCount };
+  }
   const extracted = extractAnswer(text);
   const extractedAnswer = extracted.ok ? extracted.answer : null;
-  const tokenCount = countApproxTokens(text);
-  if (gold === null || gold.trim() === "") {
+  if (!hasGold) {
     return { verdict: "undecided", rule: "no-gold", reason: "the problem has no gold answer to compare with", extractedAnswer, answerKey: null, tokenCount };
-  }
-  if (options.generated) {
-    const grade = gradeGeneratedSolution(text, gold, options);
-    // With a gold answer present the shared grade is never "ungraded".
-    return { verdict: grade.verdict as StoredVerdict, rule: grade.verdictRule, reason: grade.verdictReason, extractedAnswer: grade.extractedAnswer, answerKey: grade.answerKey, tokenCount };
   }
   const result = checkAnswer(gold, text, options);
   const verdict: StoredVerdict =
