@@ -6,7 +6,8 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/login" } });
 
 export const config = {
-  // api/imports/upload checks the session itself: a matched request's body is buffered for the
-  // proxy (and cut at 10 MB), while an upload must stream to disk whatever its size.
-  matcher: ["/((?!login|api/auth|api/health|api/imports/upload|_next/static|_next/image|favicon.ico).*)"],
+  // The two upload routes (dataset files, Batch API output files) check the session themselves: a
+  // matched request's body is buffered for the proxy (and cut at 10 MB), while an upload must stream
+  // to disk whatever its size.
+  matcher: ["/((?!login|api/auth|api/health|api/imports/upload|api/batches/[^/]+/results|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -10,7 +10,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -25,6 +24,7 @@ import { countFacetOptions, listFacetOptions } from "@/lib/solutions/find-soluti
 import { findSolutions } from "@/lib/solutions/find-solutions";
 import { DEFAULT_SORT, emptyFilter, type SolutionFilter, SORT_KEYS, type SolutionView } from "@/lib/solutions/solution-view";
 import { SORT_EXPRESSIONS } from "@/lib/solutions/solution-sql";
+import { freePort } from "@/lib/net/free-port";
 
 interface Args {
   solutions: number;
@@ -239,18 +239,6 @@ function cases(args: Args): Case[] {
 }
 
 const md5Prefix = (s: string) => createHash("md5").update(s).digest("hex").slice(0, 12);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function measureBrowser(databaseUrl: string, log: (s: string) => void): Promise<string> {
   const app = snapshotBuild();

@@ -13,7 +13,6 @@
 // database is a durable embedded PostgreSQL (fsync on) in a temporary directory.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync, } from "node:fs";
-import { createServer } from "node:net";
 import { loadavg, } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -29,6 +28,7 @@ import { SOLUTION_COMPLETION_TEMPLATE } from "@/lib/generation/prompts/default-t
 import { arithmeticProblems, createProblemSet, createStubEndpoint } from "@/lib/generation/testing/batch-fixtures";
 import { BatchRunner } from "@/lib/generation/worker/batch-runner";
 import { createRequestBuilder } from "@/lib/generation/worker/build-request";
+import { freePort } from "@/lib/net/free-port";
 
 interface Args {
   requests: number;
@@ -42,17 +42,6 @@ function parse(argv: string[]): Args {
     return i >= 0 ? Number(argv[i + 1]) : fallback;
   };
   return { requests: get("--requests", 12_000), concurrency: get("--concurrency", 64), latencyRequests: get("--latency-requests", 256 * 50) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 async function startStubProcess(latencyMs: number): Promise<{ url: string; child: ChildProcess; pid: number }> {

@@ -9,6 +9,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { findLengthHistograms } from "@/lib/insights/find-length-histograms";
 import { findSampleBreakdown } from "@/lib/insights/find-sample-breakdown";
 import { ALL_SETS } from "@/lib/insights/insight-scope";
+import { createRng } from "@/lib/decontamination/eval/prng";
 
 const SAMPLE_TRIGGERS = ["samples_stats_insert", "samples_stats_update", "samples_stats_delete"];
 const PER_PROBLEM = 8;
@@ -20,17 +21,6 @@ function arg(args: string[], name: string, fallback: number): number {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Fixture {
   setId: number;
   batchId: number;
@@ -39,7 +29,7 @@ interface Fixture {
 
 /** Tab-separated COPY lines of `rows` samples over the fixture's problems (deterministic). */
 function sampleLines(f: Fixture, rows: number, seed: number): string[] {
-  const random = rng(seed);
+  const random = createRng(seed);
   const words = "so the total is we add each of then multiply which gives boxed answer frac sqrt".split(" ");
   const texts = Array.from({ length: 64 }, () => Array.from({ length: 200 }, () => words[Math.floor(random() * words.length)]).join(" "));
   const lines: string[] = [];

@@ -32,6 +32,7 @@ import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { closePool } from "@/lib/db/pool";
+import { createRng } from "@/lib/decontamination/eval/prng";
 
 const FULL_RELEASE_ROWS = 13_972_791;
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -44,18 +45,6 @@ function arg(args: string[], name: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Data
 // ---------------------------------------------------------------------------------------------
-
-/** A deterministic pseudo-random generator, so every run loads the same bytes. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS =
   "the a of and to in is that for number total each more than less sum product find what how many value given if then let integer real positive square root triangle circle area perimeter probability ratio percent price cost apples students pages minutes hours".split(
@@ -80,7 +69,7 @@ function sentence(random: () => number, chars: number): string {
 
 /** `rows` OMI2 rows: rows/4 problems (~300 chars) with 4 solutions (~1,200 chars) each. */
 export async function writeOmi2File(path: string, rows: number): Promise<number> {
-  const random = rng(rows);
+  const random = createRng(rows);
   const out = createWriteStream(path);
   let buffer = "";
   for (let i = 0; i < rows; i += 4) {

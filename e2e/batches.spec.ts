@@ -99,6 +99,53 @@ test.describe("as an admin", () => {
   });
 });
 
+test.describe("a curator's Batch API upload", () => {
+  test.use({ storageState: storageStateFor("curator") });
+  let batchId = 0;
+
+  test.beforeAll(async () => {
+    const [set] = await sql<{ name: string }>(`SELECT name FROM problem_sets WHERE id = $1`, [setId]);
+    const created = runCli(["batch", "create", "--kind", "solutions", "--set", set?.name ?? "", "--endpoint", endpointName, "--n", "1", "--limit", "2", "--offline"]);
+    expect(created.status, created.stderr).toBe(0);
+    batchId = Number(created.stdout.trim());
+  });
+
+  const outputLine = (customId: number, content: string) =>
+    `${JSON.stringify({ custom_id: String(customId), response: { status_code: 200, body: { choices: [{ message: { content }, finish_reason: "stop" }] } } })}\n`;
+
+  test("streams past the proxy's 10 MB body limit and is checked whole", async ({ request }) => {
+    // 12 MB of well-formed output lines whose custom_ids are no request of the batch: every one of
+    // them must reach the checker, so the count in the refusal proves the whole body arrived.
+    const lines: string[] = [];
+    let bytes = 0;
+    for (let i = 0; bytes < 12 * 2 ** 20; i++) {
+      lines.push(outputLine(1_000_000_000 + i, "x".repeat(120)));
+      bytes += lines[i]?.length ?? 0;
+    }
+    const response = await request.post(`/api/batches/${batchId}/results?name=big-output.jsonl`, { data: Buffer.from(lines.join("")) });
+    expect(response.status()).toBe(422);
+    const { error } = (await response.json()) as { error: string };
+    expect(error).toContain(`big-output.jsonl: ${lines.length} bad lines; nothing was imported.`);
+    expect(error).not.toContain("uploads");
+  });
+
+  test("a batch that cannot take results says why", async ({ request }) => {
+    // The demo's recorded batches have no template: a clear refusal, not a server error.
+    const [demo] = await sql<{ id: number }>(`SELECT id FROM generation_batches WHERE template_id IS NULL ORDER BY id LIMIT 1`);
+    const response = await request.post(`/api/batches/${demo?.id}/results?name=out.jsonl`, { data: Buffer.from(outputLine(1, "4")) });
+    expect(response.status()).toBe(422);
+    expect(((await response.json()) as { error: string }).error).toContain(`batch ${demo?.id} has no template`);
+  });
+
+  test("the batch page uploads an output file and shows what was wrong with it", async ({ page }) => {
+    await page.goto(`/batches/${batchId}`);
+    await page.getByLabel("Output file").setInputFiles({ name: "cluster-output.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(outputLine(1_999_999_999, "4")) });
+    await page.getByRole("button", { name: "Import results" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "cluster-output.jsonl: 1 bad line; nothing was imported." })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: `custom_id "1999999999" is not a request of batch ${batchId}` })).toBeVisible();
+  });
+});
+
 test.describe("as a reviewer", () => {
   test.use({ storageState: storageStateFor("reviewer") });
 

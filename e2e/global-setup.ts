@@ -3,33 +3,21 @@ import { fileURLToPath } from "node:url";
 // data, build if needed, web server, worker) in a temporary BOXED_HOME, then creates and signs in
 // one user per role. Returns the teardown, which stops it with SIGTERM like Ctrl-C would.
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { chromium, type FullConfig } from "@playwright/test";
-import { stopEmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { removeAbandonedClusters } from "../tests/support/remove-abandoned-clusters";
 import { chromiumLaunchOptions } from "./support/chromium";
 import { authRoot } from "./support/auth-dir";
 import { e2eEnvFile } from "./support/e2e-env";
 import { E2E_PASSWORD, E2E_ROLES, emailFor, storageStateFor } from "./support/roles";
 import { runCli } from "./support/run-cli";
+import { freePort } from "../lib/net/free-port";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 const root = join(here, "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function waitForReady(child: ChildProcess, log: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -52,31 +40,9 @@ function waitForReady(child: ChildProcess, log: string[]): Promise<void> {
 
 // A run killed with SIGKILL leaves its embedded PostgreSQL running (it lives in its own session
 // so Ctrl-C cannot kill it before the app); the next run stops those whose owner is gone.
-async function stopAbandonedRuns() {
-  for (const entry of readdirSync(tmpdir())) {
-    if (!entry.startsWith("boxed-e2e-")) continue;
-    const home = join(tmpdir(), entry);
-    const ownerFile = join(home, "owner.pid");
-    if (!existsSync(ownerFile)) continue;
-    const owner = Number(readFileSync(ownerFile, "utf8"));
-    if (isAlive(owner)) continue;
-    await stopEmbeddedPostgres(home).catch(() => {});
-    rmSync(home, { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export default async function globalSetup(_config: FullConfig) {
   chromiumLaunchOptions();
-  await stopAbandonedRuns();
+  await removeAbandonedClusters("boxed-e2e-");
   mkdirSync(authRoot, { recursive: true });
   process.env.E2E_AUTH_DIR = mkdtempSync(join(authRoot, "run-"));
   const home = mkdtempSync(join(tmpdir(), "boxed-e2e-"));

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ShareBar } from "@/components/ui/share-bar";
+import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
@@ -22,6 +23,17 @@ const ROLE_TITLES: Record<SetSummary["role"], string> = {
   synthetic: "Synthetic sets",
   benchmark: "Benchmark sets (decontamination references)",
 };
+
+// Fixed widths keep the columns aligned across the per-role tables.
+const SET_COLUMNS: SimpleColumn[] = [
+  { header: "Set", className: "w-1/5" },
+  { header: "Sources", className: "w-1/4" },
+  { header: "Problems", align: "right", className: "w-28" },
+  { header: "Solutions", align: "right", className: "w-28" },
+  { header: "Correct share", className: "w-48" },
+];
+// Left out for benchmark sets: they are the references the other sets are checked against.
+const CONTAMINATED_COLUMN: SimpleColumn = { header: "Contaminated", className: "w-48" };
 
 export default async function DashboardPage() {
   const user = await requirePageUser("dashboard.view");
@@ -56,46 +68,32 @@ export default async function DashboardPage() {
             <h2 id={`role-${role}`} className="mb-2 text-sm font-semibold text-slate-700">
               {ROLE_TITLES[role]}
             </h2>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full table-fixed text-sm">
-                <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th className="w-1/5 px-4 py-2">Set</th>
-                    <th className="w-1/4 px-4 py-2">Sources</th>
-                    <th className="w-28 px-4 py-2 text-right">Problems</th>
-                    <th className="w-28 px-4 py-2 text-right">Solutions</th>
-                    <th className="w-48 px-4 py-2">Correct share</th>
-                    {role !== "benchmark" && <th className="w-48 px-4 py-2">Contaminated</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.map((set) => (
-                    <tr key={set.id} className="border-t border-slate-100">
-                      <td className="px-4 py-2 font-medium">{set.name}</td>
-                      <td className="px-4 py-2">
-                        <div className="flex flex-wrap gap-1">
-                          {set.sources.map((s) => (
-                            <span key={s.source} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
-                              {s.source} · {formatInteger(s.problems)}
-                            </span>
-                          ))}
-                        </div>
-                      </td>
-                      <td className="px-4 py-2 text-right tabular-nums">{formatInteger(set.problemCount)}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">{formatInteger(set.sampleCount)}</td>
-                      <td className="px-4 py-2">
-                        <ShareBar value={set.correctCount} total={set.gradedCount} label={`Correct share of ${set.name}`} />
-                      </td>
-                      {role !== "benchmark" && (
-                        <td className="px-4 py-2" title={`${formatInteger(set.checkedCount)} checked, ${formatInteger(set.flaggedCount)} flagged and waiting for a decision`}>
-                          <ShareBar value={set.contaminatedCount} total={set.problemCount} label={`Contaminated share of ${set.name}`} />
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <SimpleTable className="table-fixed" columns={role === "benchmark" ? SET_COLUMNS : [...SET_COLUMNS, CONTAMINATED_COLUMN]}>
+              {group.map((set) => (
+                <Row key={set.id}>
+                  <Td className="font-medium">{set.name}</Td>
+                  <Td>
+                    <div className="flex flex-wrap gap-1">
+                      {set.sources.map((s) => (
+                        <span key={s.source} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+                          {s.source} · {formatInteger(s.problems)}
+                        </span>
+                      ))}
+                    </div>
+                  </Td>
+                  <Td align="right" className="tabular-nums">{formatInteger(set.problemCount)}</Td>
+                  <Td align="right" className="tabular-nums">{formatInteger(set.sampleCount)}</Td>
+                  <Td>
+                    <ShareBar value={set.correctCount} total={set.gradedCount} label={`Correct share of ${set.name}`} />
+                  </Td>
+                  {role !== "benchmark" && (
+                    <Td title={`${formatInteger(set.checkedCount)} checked, ${formatInteger(set.flaggedCount)} flagged and waiting for a decision`}>
+                      <ShareBar value={set.contaminatedCount} total={set.problemCount} label={`Contaminated share of ${set.name}`} />
+                    </Td>
+                  )}
+                </Row>
+              ))}
+            </SimpleTable>
           </section>
         );
       })}

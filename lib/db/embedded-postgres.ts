@@ -24,6 +24,7 @@ import { tmpdir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UserFacingError } from "@/lib/errors";
+import { freePort } from "@/lib/net/free-port";
 
 export interface EmbeddedOptions {
   /** Directory holding pg.json and, unless relocated, pgdata/. */
@@ -140,18 +141,6 @@ async function portIsFree(port: number): Promise<boolean> {
     const server = createServer();
     server.once("error", () => resolvePromise(false));
     server.listen({ port, host: "127.0.0.1", exclusive: true }, () => server.close(() => resolvePromise(true)));
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen({ port: 0, host: "127.0.0.1" }, () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolvePromise(port));
-    });
   });
 }
 

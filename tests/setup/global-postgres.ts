@@ -1,12 +1,13 @@
 // Integration tests run against a real PostgreSQL: one embedded cluster per test run, in a
 // temporary directory, with a migrated template database that each test file clones (CREATE
 // DATABASE ... TEMPLATE is a file copy: milliseconds, and files cannot see each other's rows).
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { removeAbandonedClusters } from "@/tests/support/remove-abandoned-clusters";
 import { migrateDatabase } from "@/lib/db/migrate";
 
 export const TEMPLATE_DATABASE = "boxed_template";
@@ -19,33 +20,8 @@ declare module "vitest" {
   }
 }
 
-// A test run killed with SIGKILL cannot run its teardown; the next run stops what it left.
-async function removeAbandonedClusters() {
-  for (const entry of readdirSync(tmpdir())) {
-    if (!entry.startsWith("boxed-test-pg-")) continue;
-    const home = join(tmpdir(), entry);
-    const ownerFile = join(home, "owner.pid");
-    // Another run may be creating its cluster right now: a directory without an owner yet is
-    // only abandoned once it is old.
-    if (!existsSync(ownerFile) && Date.now() - statSync(home).mtimeMs < 10 * 60_000) continue;
-    const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, "utf8")) : 0;
-    if (owner && isAlive(owner)) continue;
-    await stopEmbeddedPostgres(home).catch(() => {});
-    rmSync(home, { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export default async function setup(project: TestProject) {
-  await removeAbandonedClusters();
+  await removeAbandonedClusters("boxed-test-pg-");
   const home = mkdtempSync(join(tmpdir(), "boxed-test-pg-"));
   chmodSync(home, 0o755);
   writeFileSync(join(home, "owner.pid"), String(process.pid));

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listProblemSets } from "@/lib/datasets/list-problem-sets";
@@ -8,6 +9,15 @@ import { formatInteger, formatPercent } from "@/lib/format";
 import { RecentImports } from "./recent-imports";
 
 export const metadata: Metadata = { title: "Problem sets" };
+
+const SET_COLUMNS: SimpleColumn[] = [
+  { header: "Set" },
+  { header: "Role" },
+  { header: "Problems", align: "right" },
+  { header: "Solutions", align: "right" },
+  { header: "Graded", align: "right" },
+  { header: "Correct share", align: "right" },
+];
 
 export default async function SetsPage() {
   const user = await requirePageUser("dashboard.view");
@@ -26,39 +36,25 @@ export default async function SetsPage() {
           </Link>
         )}
       </header>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm" aria-label="Problem sets">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-2">Set</th>
-              <th className="px-4 py-2">Role</th>
-              <th className="px-4 py-2 text-right">Problems</th>
-              <th className="px-4 py-2 text-right">Solutions</th>
-              <th className="px-4 py-2 text-right">Graded</th>
-              <th className="px-4 py-2 text-right">Correct share</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sets.map((set) => (
-              <tr key={set.id} className="border-t border-slate-100">
-                <td className="px-4 py-2 font-medium">{set.name}</td>
-                <td className="px-4 py-2">{set.role}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{formatInteger(set.problemCount)}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{formatInteger(set.sampleCount)}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{formatInteger(set.gradedCount)}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{formatPercent(set.correctCount, set.gradedCount)}</td>
-              </tr>
-            ))}
-            {sets.length === 0 && (
-              <tr>
-                <td colSpan={6} className="px-4 py-6 text-center text-slate-500">
-                  No problem sets yet.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <SimpleTable label="Problem sets" columns={SET_COLUMNS}>
+        {sets.map((set) => (
+          <Row key={set.id}>
+            <Td className="font-medium">{set.name}</Td>
+            <Td>{set.role}</Td>
+            <Td align="right" className="tabular-nums">{formatInteger(set.problemCount)}</Td>
+            <Td align="right" className="tabular-nums">{formatInteger(set.sampleCount)}</Td>
+            <Td align="right" className="tabular-nums">{formatInteger(set.gradedCount)}</Td>
+            <Td align="right" className="tabular-nums">{formatPercent(set.correctCount, set.gradedCount)}</Td>
+          </Row>
+        ))}
+        {sets.length === 0 && (
+          <tr>
+            <td colSpan={SET_COLUMNS.length} className="px-4 py-6 text-center text-slate-500">
+              No problem sets yet.
+            </td>
+          </tr>
+        )}
+      </SimpleTable>
       {mayImport && <RecentImports imports={imports} />}
     </div>
   );

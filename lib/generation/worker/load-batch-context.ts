@@ -1,6 +1,7 @@
 // Everything a runner needs about its batch, read once when it starts: the batch settings, the
 // exact template version it was launched with, the endpoint's client and the sets it writes to.
 import { pool } from "@/lib/db/pool";
+import { UserFacingError } from "@/lib/errors";
 import { loadEndpointConfig, type EndpointLimits } from "@/lib/generation/endpoints/endpoint-client-config";
 import { createHttpLlmClient } from "@/lib/generation/llm-client/create-http-llm-client";
 import type { LlmClient } from "@/lib/generation/llm-client/create-llm-client";
@@ -32,7 +33,8 @@ export interface BatchContext extends BatchSettings {
   endpoint: EndpointLimits;
 }
 
-export class BatchNotRunnableError extends Error {}
+// A user-facing error: the batch page's upload, `batch import` and `batch export` show it as it is.
+export class BatchNotRunnableError extends UserFacingError {}
 
 export async function loadBatchSettings(batchId: number): Promise<BatchSettings> {
   const { rows } = await pool().query<{

@@ -2,23 +2,43 @@
 // Offline cluster runs: download the pending requests as an OpenAI Batch API input file, run it
 // elsewhere, upload the output file. A file with a bad line changes nothing and names the lines.
 import { type FormEvent, useState } from "react";
+import { ProgressMeter } from "@/components/ui/progress-meter";
+import { uploadFile } from "@/lib/web/upload-file";
+
+type Phase = { kind: "idle" } | { kind: "uploading"; sent: number; total: number; startedAt: number } | { kind: "applying"; name: string } | { kind: "done"; message: string };
+
+interface ResultsReport {
+  error?: string;
+  lines?: number;
+  stored?: number;
+  failed?: number;
+  retryLater?: number;
+  skipped?: number;
+}
 
 export function OfflinePanel({ batchId, state, onImported }: { batchId: number; state: string; onImported: () => Promise<void> }) {
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setMessage(null);
-    const response = await fetch(`/api/batches/${batchId}/results`, { method: "POST", body: form });
-    const body = (await response.json()) as { error?: string; lines?: number; stored?: number; failed?: number; retryLater?: number; skipped?: number };
-    setBusy(false);
-    setMessage(response.ok ? `${body.lines} lines: ${body.stored} stored, ${body.failed} failed for good, ${body.retryLater} to retry, ${body.skipped} already stored.` : (body.error ?? `upload failed (HTTP ${response.status})`));
+    const file = new FormData(event.currentTarget).get("file");
+    if (!(file instanceof File)) return;
+    const startedAt = Date.now();
+    setPhase({ kind: "uploading", sent: 0, total: file.size, startedAt });
+    let message: string;
+    try {
+      const url = `/api/batches/${batchId}/results?name=${encodeURIComponent(file.name)}`;
+      const answer = await uploadFile(url, file, (sent, total) => setPhase(sent < total ? { kind: "uploading", sent, total, startedAt } : { kind: "applying", name: file.name }));
+      const r = answer.body as ResultsReport;
+      message = answer.status < 400 ? `${r.lines} lines: ${r.stored} stored, ${r.failed} failed for good, ${r.retryLater} to retry, ${r.skipped} already stored.` : (r.error ?? `upload failed (HTTP ${answer.status})`);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    setPhase({ kind: "done", message });
     await onImported();
   }
 
+  const busy = phase.kind === "uploading" || phase.kind === "applying";
   return (
     <section aria-labelledby="offline-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
       <h2 id="offline-heading" className="font-semibold text-slate-700">
@@ -40,7 +60,11 @@ export function OfflinePanel({ batchId, state, onImported }: { batchId: number; 
           {busy ? "Importing…" : "Import results"}
         </button>
       </form>
-      {message && <p role="status">{message}</p>}
+      {phase.kind === "uploading" && (
+        <ProgressMeter label="Upload progress" done={phase.sent} total={phase.total} unit="bytes" elapsedSeconds={(Date.now() - phase.startedAt) / 1000} />
+      )}
+      {phase.kind === "applying" && <p role="status">Checking every line of {phase.name}, then storing the results…</p>}
+      {phase.kind === "done" && <p role="status">{phase.message}</p>}
     </section>
   );
 }

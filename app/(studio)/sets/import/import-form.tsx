@@ -5,6 +5,7 @@
 // and ETA, then the summary, then grading progress and disagreements with the file's verdicts.
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ProgressMeter } from "@/components/ui/progress-meter";
+import { uploadFile } from "@/lib/web/upload-file";
 import type { ImportProgress } from "@/lib/datasets/import/import-dataset";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import type { TaskStatus } from "@/lib/datasets/web/task-status";
@@ -50,7 +51,7 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
       });
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const file = form.get("file");
@@ -68,26 +69,18 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
     setStatus(null);
     const startedAt = Date.now();
     setPhase({ kind: "uploading", sent: 0, total: file.size, startedAt });
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/imports/upload?${query}`);
-    xhr.setRequestHeader("Content-Type", "application/octet-stream");
-    xhr.upload.onprogress = (e) => setPhase({ kind: "uploading", sent: e.loaded, total: e.lengthComputable ? e.total : file.size, startedAt });
-    xhr.onerror = () => setPhase({ kind: "error", message: "The upload failed: the server could not be reached." });
-    xhr.onload = () => {
-      let body: { taskId?: number; error?: string } = {};
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = { error: `The server answered ${xhr.status}.` };
-      }
-      if (xhr.status >= 400 || typeof body.taskId !== "number") {
-        setPhase({ kind: "error", message: body.error ?? `The server answered ${xhr.status}.` });
+    try {
+      const answer = await uploadFile(`/api/imports/upload?${query}`, file, (sent, total) => setPhase({ kind: "uploading", sent, total, startedAt }));
+      const { taskId, error } = answer.body as { taskId?: number; error?: string };
+      if (answer.status >= 400 || typeof taskId !== "number") {
+        setPhase({ kind: "error", message: error ?? `The server answered ${answer.status}.` });
         return;
       }
-      setPhase({ kind: "importing", taskId: body.taskId });
-      poll(body.taskId);
-    };
-    xhr.send(file);
+      setPhase({ kind: "importing", taskId });
+      poll(taskId);
+    } catch (error) {
+      setPhase({ kind: "error", message: (error as Error).message });
+    }
   }
 
   const busy = phase.kind === "uploading" || (phase.kind === "importing" && (!status || status.state === "queued" || status.state === "running"));

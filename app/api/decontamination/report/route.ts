@@ -1,7 +1,7 @@
 // GET /api/decontamination/report?format=json|md[&threshold=T]: the decontamination funnel per
 // benchmark set as a download. Anyone signed in who may see the studio may download it (the same
 // counts the /decontamination page shows); the session and role are checked here.
-import { guardRoute } from "@/lib/datasets/web/guard-route";
+import { guardRoute } from "@/lib/auth/guard-route";
 import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
 import { buildDecontamReport } from "@/lib/decontamination/report/build-decontam-report";
 import { reportToMarkdown } from "@/lib/decontamination/report/decontam-report";

@@ -1,5 +1,5 @@
 // GET /api/exports/<task id>: an export's progress, and its manifest once done.
-import { guardRoute } from "@/lib/datasets/web/guard-route";
+import { guardRoute } from "@/lib/auth/guard-route";
 import { getTaskStatus } from "@/lib/datasets/web/task-status";
 
 export const dynamic = "force-dynamic";

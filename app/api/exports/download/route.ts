@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import { exportSettingsFromQuery } from "@/lib/datasets/export/export-settings-query";
 import { resolveExportSets } from "@/lib/datasets/export/resolve-export-sets";
 import { CONTENT_TYPES, startStreamedExport } from "@/lib/datasets/export/start-streamed-export";
-import { guardRoute } from "@/lib/datasets/web/guard-route";
+import { guardRoute } from "@/lib/auth/guard-route";
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
 

@@ -1,5 +1,5 @@
 // GET /api/imports/<task id>: the import's progress and summary, with its grading progress.
-import { guardRoute } from "@/lib/datasets/web/guard-route";
+import { guardRoute } from "@/lib/auth/guard-route";
 import { getTaskStatus } from "@/lib/datasets/web/task-status";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { DATASET_FORMATS } from "@/lib/datasets/formats/dataset-format";
 import { checkSetRole, SET_ROLES } from "@/lib/datasets/import/ensure-problem-set";
 import { IMPORT_FILE_QUEUE } from "@/lib/datasets/import/import-file-job";
 import { createImportTask } from "@/lib/datasets/import/run-import-task";
-import { guardRoute } from "@/lib/datasets/web/guard-route";
+import { guardRoute } from "@/lib/auth/guard-route";
 import { receiveUpload } from "@/lib/datasets/web/receive-upload";
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";

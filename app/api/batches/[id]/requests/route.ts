@@ -2,22 +2,16 @@
 // streamed page by page (constant memory at any batch size).
 import { NextResponse } from "next/server";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { requirePermission, SignInRequiredError } from "@/lib/auth/current-user";
-import { PermissionDeniedError, UserFacingError } from "@/lib/errors";
+import { guardRoute } from "@/lib/auth/guard-route";
+import { UserFacingError } from "@/lib/errors";
 import { exportBatchRequests } from "@/lib/generation/batches/batch-api-transfer";
 import { loadBatchSettings } from "@/lib/generation/worker/load-batch-context";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  let userId: number;
-  try {
-    userId = (await requirePermission("batches.control")).id;
-  } catch (error) {
-    if (error instanceof SignInRequiredError) return NextResponse.json({ error: error.message }, { status: 401 });
-    if (error instanceof PermissionDeniedError) return NextResponse.json({ error: error.message }, { status: 403 });
-    throw error;
-  }
+  const user = await guardRoute("batches.control");
+  if (user instanceof Response) return user;
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) return NextResponse.json({ error: "batch id must be a number" }, { status: 400 });
   try {
@@ -31,7 +25,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     async start(controller) {
       try {
         const count = await exportBatchRequests(id, (text) => controller.enqueue(encoder.encode(text)));
-        await recordAudit({ userId, action: "batch.export_requests", objectType: "batch", objectId: id, details: { requests: count } });
+        await recordAudit({ userId: user.id, action: "batch.export_requests", objectType: "batch", objectId: id, details: { requests: count } });
         controller.close();
       } catch (error) {
         controller.error(error);

@@ -1,41 +1,35 @@
-// Upload of an OpenAI Batch API output file into its batch. The whole file is checked first and
-// nothing is applied when a line is bad (the response names the lines).
-import { randomBytes } from "node:crypto";
-import { rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// POST /api/batches/<id>/results?name=<file name>  (body: an OpenAI Batch API output file, streamed)
+// Curators only. The body goes to disk as it arrives (never buffered whole; the route bypasses the
+// proxy, which would buffer it and cut it at 10 MB), then the whole file is checked and nothing is
+// applied when a line is bad (the response names the lines).
+import { rm } from "node:fs/promises";
+import { dirname } from "node:path";
 import { NextResponse } from "next/server";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { requirePermission, SignInRequiredError } from "@/lib/auth/current-user";
-import { PermissionDeniedError, UserFacingError } from "@/lib/errors";
+import { guardRoute } from "@/lib/auth/guard-route";
+import { receiveUpload } from "@/lib/datasets/web/receive-upload";
+import { UserFacingError } from "@/lib/errors";
 import { importBatchResults } from "@/lib/generation/batches/batch-api-transfer";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  let userId: number;
-  try {
-    userId = (await requirePermission("batches.control")).id;
-  } catch (error) {
-    if (error instanceof SignInRequiredError) return NextResponse.json({ error: error.message }, { status: 401 });
-    if (error instanceof PermissionDeniedError) return NextResponse.json({ error: error.message }, { status: 403 });
-    throw error;
-  }
+  const user = await guardRoute("batches.control");
+  if (user instanceof Response) return user;
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) return NextResponse.json({ error: "batch id must be a number" }, { status: 400 });
-  const form = await request.formData();
-  const file = form.get("file");
-  if (!(file instanceof File)) return NextResponse.json({ error: 'attach the output file as form field "file"' }, { status: 400 });
-  const path = join(tmpdir(), `boxed-batch-${id}-${randomBytes(6).toString("hex")}.jsonl`);
+  const name = new URL(request.url).searchParams.get("name") || `batch-${id}-output.jsonl`;
+  const upload = await receiveUpload(request.body, name);
   try {
-    await writeFile(path, Buffer.from(await file.arrayBuffer()));
-    const report = await importBatchResults(id, path);
-    await recordAudit({ userId, action: "batch.import_results", objectType: "batch", objectId: id, details: { file: file.name, ...report } });
+    if (upload.bytes === 0) throw new UserFacingError(`${name} is empty: attach the output file of the batch run as the request body.`);
+    const report = await importBatchResults(id, upload.path);
+    await recordAudit({ userId: user.id, action: "batch.import_results", objectType: "batch", objectId: id, details: { file: name, ...report } });
     return NextResponse.json(report);
   } catch (error) {
-    if (error instanceof UserFacingError) return NextResponse.json({ error: error.oneLine() }, { status: 422 });
+    // The checker names the stored copy; the user knows the file by its own name.
+    if (error instanceof UserFacingError) return NextResponse.json({ error: error.oneLine().replaceAll(upload.path, name) }, { status: 422 });
     throw error;
   } finally {
-    await rm(path, { force: true });
+    await rm(dirname(upload.path), { recursive: true, force: true });
   }
 }

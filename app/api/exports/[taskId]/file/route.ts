@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { exportsDir, type ExportTaskPayload } from "@/lib/datasets/export/export-file-job";
 import { CONTENT_TYPES } from "@/lib/datasets/export/start-streamed-export";
-import { guardRoute } from "@/lib/datasets/web/guard-route";
+import { guardRoute } from "@/lib/auth/guard-route";
 import { prisma } from "@/lib/db/prisma";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // GET /api/exports/<task id>/manifest: what an export wrote, removed and why (download as JSON).
-import { guardRoute } from "@/lib/datasets/web/guard-route";
+import { guardRoute } from "@/lib/auth/guard-route";
 import { prisma } from "@/lib/db/prisma";
 
 export const dynamic = "force-dynamic";
