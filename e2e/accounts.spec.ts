@@ -7,23 +7,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, expect, type Page, request as playwrightRequest, test } from "@playwright/test";
-import pg from "pg";
 import { e2eEnv } from "./support/e2e-env";
 import { PUBLIC_ROUTE_FILES, ROUTE_TABLE } from "./support/route-table";
 import { E2E_PASSWORD, E2E_ROLES, emailFor, storageStateFor } from "./support/roles";
 import { runCli } from "./support/run-cli";
+import { sql } from "./support/sql";
 
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
-
-async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: e2eEnv().databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** Files under a folder of the checkout with this name (any name when null), relative to the root. */
 function filesNamed(name: string | null, under: string): string[] {

@@ -5,21 +5,10 @@
 // admin's endpoint page tests the endpoint and never shows a key; a reviewer cannot launch.
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { type LlmStub, startLlmStub } from "../lib/llm-stub/start-llm-stub";
-import { e2eEnv } from "./support/e2e-env";
 import { storageStateFor } from "./support/roles";
 import { runCli } from "./support/run-cli";
-
-async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: e2eEnv().databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { sql } from "./support/sql";
 
 let stub: LlmStub;
 const endpointName = `e2e-stand-in-${randomBytes(3).toString("hex")}`;

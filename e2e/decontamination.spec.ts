@@ -5,25 +5,14 @@
 // /decontamination renders with its stages linking to the filtered queue; a viewer cannot decide.
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { e2eEnv } from "./support/e2e-env";
 import { storageStateFor } from "./support/roles";
 import { runCli } from "./support/run-cli";
+import { sql } from "./support/sql";
 
 const tag = `dc${randomBytes(3).toString("hex")}`;
 const setName = `e2e-decontam-${tag}`;
 let setId = 0;
 let copyId = 0;
-
-async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: e2eEnv().databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 test.beforeAll(async () => {
   const [set] = await sql<{ id: number }>(`INSERT INTO problem_sets (name, role, problem_count) VALUES ($1, 'synthetic', 2) RETURNING id`, [setName]);

@@ -5,24 +5,13 @@
 // KaTeX commands) rendering as inert text.
 import { randomBytes } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import pg from "pg";
-import { e2eEnv } from "./support/e2e-env";
 import { storageStateFor } from "./support/roles";
+import { sql } from "./support/sql";
 
 const tag = `rv${randomBytes(3).toString("hex")}`;
 let setId = 0;
 let hostileProblemId = 0;
 let hostileSampleId = 0;
-
-async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: e2eEnv().databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const HOSTILE_PROBLEM = [
   `${tag} hostile problem <script>window.__pwned = "problem script"</script>`,
