@@ -10,6 +10,7 @@
 //                                     removed, problems.text GIN dropped (only primary keys left)
 //   trigram index built afterwards    CREATE INDEX on the loaded samples (maintenance_work_mem 512MB)
 //   fastupdate off / big pending list the GIN's own insertion settings
+//   --bulk                            the product's bulk mode, end to end (drop, load, rebuild, commit)
 //   bulk                              samples' non-unique indexes and problems.text GIN dropped before
 //                                     the load and rebuilt after it (the pg_restore pattern), end to end
 //   text index alternatives           the solutions text alone: trigram vs word GIN, kept up vs built
@@ -29,7 +30,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 
-type Variant = { name: string; prepare: (c: pg.Client, database: string) => Promise<void> };
+type Variant = { name: string; prepare: (c: pg.Client, database: string) => Promise<void>; bulk?: boolean };
 
 const dropTrigram = async (c: pg.Client) => {
   await c.query("DROP INDEX samples_text_trgm");
@@ -50,6 +51,7 @@ async function deferrableIndexes(c: pg.Client): Promise<{ indexname: string; ind
 
 const VARIANTS: Variant[] = [
   { name: "full schema (what users run)", prepare: async () => {} },
+  { name: "`boxed import --bulk`: full schema, indexes dropped and rebuilt inside the import (end to end)", prepare: async () => {}, bulk: true },
   { name: "trigram GIN with fastupdate off", prepare: async (c) => void (await c.query("ALTER INDEX samples_text_trgm SET (fastupdate = off)")) },
   {
     name: "trigram GIN with a 64 MB pending list, work_mem 256 MB",
@@ -184,7 +186,8 @@ export async function main(args: string[]): Promise<void> {
       await variant.prepare(client, db);
       process.env.DATABASE_URL = url;
       const [summary, seconds] = await timed(async () => {
-        const taskId = await createImportTask({ paths: [file], setName: "bench", role: "synthetic", via: "cli" }, null, statSync(file).size, "running");
+        const payload = { paths: [file], setName: "bench", role: "synthetic" as const, via: "cli" as const, ...(variant.bulk ? { bulk: true } : {}) };
+        const taskId = await createImportTask(payload, null, statSync(file).size, "running");
         return runImportTask(taskId, { queueGrading: false });
       });
       if (!summary.ok) throw new Error(`${variant.name}: ${summary.errors[0]?.message}`);

@@ -8,6 +8,7 @@ import type { DatasetFormat, FieldMapping } from "@/lib/datasets/formats/dataset
 import { ImportError } from "@/lib/datasets/formats/import-error";
 import { openDataset } from "@/lib/datasets/readers/open-dataset";
 import { validateFile } from "@/lib/datasets/readers/validate-file";
+import { rebuildIndexes, setAsideIndexes } from "@/lib/datasets/import/bulk-load-indexes";
 import { ensureProblemSet, type SetRoleName } from "@/lib/datasets/import/ensure-problem-set";
 import { emptySummary, type ImportSummary } from "@/lib/datasets/import/import-summary";
 import { type LoadCounts, loadRecords } from "@/lib/datasets/import/load-records";
@@ -23,6 +24,10 @@ export interface ImportDatasetOptions {
   /** Every import has a Task row; its id is stamped on the samples (samples.import_task_id). */
   importTaskId: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Drop the search and sort indexes and build them again before COMMIT (see bulk-load-indexes.ts). */
+  bulk?: boolean;
+  /** With `bulk`: called as each set-aside index is built again. */
+  onIndexBuilt?: (built: number, total: number, name: string) => void;
 }
 
 export interface ImportProgress {
@@ -104,7 +109,9 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
   try {
     await client.query("BEGIN");
     const set = await ensureProblemSet(client, options.setName, options.role);
+    const setAside = options.bulk ? await setAsideIndexes(client) : [];
     const counts = await loadRecords(client, reader, { setId: set.id, defaultSource: options.setName.trim(), importTaskId: options.importTaskId }, report);
+    await rebuildIndexes(client, setAside, options.onIndexBuilt);
     await client.query(
       "UPDATE problem_sets SET problem_count = problem_count + $2, sample_count = sample_count + $3 WHERE id = $1",
       [set.id, counts.problemsInserted, counts.solutionsInserted],

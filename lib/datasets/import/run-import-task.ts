@@ -20,6 +20,8 @@ export interface ImportTaskPayload {
   mapping?: FieldMapping;
   /** Uploaded files live in their own directory under BOXED_HOME/uploads, removed afterwards. */
   removeUploadDir?: boolean;
+  /** `boxed import --bulk` only: see bulk-load-indexes.ts. */
+  bulk?: boolean;
   via: "cli" | "web";
 }
 
@@ -45,12 +47,14 @@ export function progressMessage(p: ImportProgress): string {
 
 export async function runImportTask(
   taskId: number,
-  options: { onProgress?: (p: ImportProgress) => void; queueGrading?: boolean } = {},
+  options: { onProgress?: (p: ImportProgress) => void; onIndexBuilt?: (built: number, total: number, name: string) => void; queueGrading?: boolean } = {},
 ): Promise<ImportSummary> {
   const task = await prisma().task.findUniqueOrThrow({ where: { id: taskId } });
   const payload = task.payload as unknown as ImportTaskPayload;
   await markTaskRunning(taskId);
   const toTask = throttledTaskProgress(taskId);
+  let bytesRead = 0;
+  let totalBytes = 0;
   let summary: ImportSummary;
   try {
     summary = await importDataset({
@@ -60,7 +64,14 @@ export async function runImportTask(
       format: payload.format,
       mapping: payload.mapping,
       importTaskId: taskId,
+      bulk: payload.bulk === true,
+      onIndexBuilt: (built, total, name) => {
+        options.onIndexBuilt?.(built, total, name);
+        toTask.report({ done: bytesRead, total: totalBytes, message: `rows in; rebuilding indexes: ${built} of ${total} built (${name})` });
+      },
       onProgress: (p) => {
+        bytesRead = p.bytesRead;
+        totalBytes = p.totalBytes;
         options.onProgress?.(p);
         toTask.report({ done: p.bytesRead, total: p.totalBytes, message: progressMessage(p), result: { live: p } as never });
       },

@@ -16,12 +16,18 @@ export async function importFiles(
   paths: string[],
   setName: string,
   role: SetRoleName,
-  extra: { format?: DatasetFormat; mapping?: FieldMapping; queueGrading?: boolean } = {},
+  extra: { format?: DatasetFormat; mapping?: FieldMapping; queueGrading?: boolean; bulk?: boolean; onIndexBuilt?: (built: number, total: number, name: string) => void } = {},
 ): Promise<{ taskId: number; summary: ImportSummary; lastProgress: ImportProgress | null }> {
-  const taskId = await createImportTask({ paths, setName, role, format: extra.format, mapping: extra.mapping, via: "cli" }, null, 0, "running");
+  const taskId = await createImportTask(
+    { paths, setName, role, format: extra.format, mapping: extra.mapping, via: "cli", ...(extra.bulk ? { bulk: true } : {}) },
+    null,
+    0,
+    "running",
+  );
   let lastProgress: ImportProgress | null = null;
   const summary = await runImportTask(taskId, {
     queueGrading: extra.queueGrading ?? false,
+    ...(extra.onIndexBuilt ? { onIndexBuilt: extra.onIndexBuilt } : {}),
     onProgress: (p) => {
       lastProgress = p;
     },
