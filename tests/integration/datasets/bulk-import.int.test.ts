@@ -49,10 +49,15 @@ describe("bulk import", () => {
     expect(built.map(([, , n]) => n)).toContain("problems_text_trgm");
 
     // The rebuilt trigram index serves the browser's substring search.
-    await pool().query("SET enable_seqscan = off");
-    const { rows: plan } = await pool().query(`EXPLAIN SELECT id FROM samples WHERE text ILIKE '%frac{2400}%'`);
-    await pool().query("RESET enable_seqscan");
-    expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toContain("samples_text_trgm");
+    const client = await pool().connect();
+    try {
+      await client.query("SET enable_seqscan = off");
+      const { rows: plan } = await client.query(`EXPLAIN SELECT id FROM samples WHERE text ILIKE '%frac{2400}%'`);
+      expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toContain("samples_text_trgm");
+    } finally {
+      await client.query("RESET enable_seqscan");
+      client.release();
+    }
   });
 
   it("a bad line rolls the dropped indexes back with the rows: nothing stored, every index still there", async () => {
