@@ -88,6 +88,11 @@ async function generate(db: pg.Pool, args: Args, log: (s: string) => void): Prom
     `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'samples' AND indexname <> 'samples_pkey'`,
   );
   for (const index of indexes) await db.query(`DROP INDEX ${index.indexname}`);
+  // samples is partitioned by set; the search index lives on each set's table (see the migration
+  // 20261202000000_samples_partitioned_by_set). Dropped here and built after the load as one step.
+  const { rows: setIds } = await db.query<{ id: number }>("SELECT id FROM problem_sets ORDER BY id");
+  for (const { id } of setIds) await db.query(`DROP INDEX IF EXISTS "samples_set_${id}_text_trgm"`);
+  indexes.push({ indexname: "samples_text_trgm", indexdef: "" });
   await timed(
     "solutions",
     `INSERT INTO samples (problem_id, set_id, batch_id, sample_index, text, model, extracted_answer, answer_key, verdict, verdict_rule,
@@ -110,7 +115,9 @@ async function generate(db: pg.Pool, args: Args, log: (s: string) => void): Prom
   let indexSeconds = 0;
   for (const index of indexes) {
     const t = performance.now();
-    await db.query(index.indexdef);
+    if (index.indexname === "samples_text_trgm") {
+      for (const { id } of setIds) await db.query((await db.query<{ sql: string }>("SELECT boxed_samples_search_index_sql($1, false) AS sql", [id])).rows[0].sql);
+    } else await db.query(index.indexdef.replace(" ON ONLY ", " ON "));
     const s = (performance.now() - t) / 1000;
     seconds[`index ${index.indexname}`] = s;
     indexSeconds += s;
@@ -342,11 +349,14 @@ export async function main(argv: string[]): Promise<void> {
     const db = pool();
     log(`generating ${args.solutions.toLocaleString("en-US")} solutions over ${args.problems.toLocaleString("en-US")} problems`);
     const load = await generate(db, args, log);
-    const size = async (rel: string) => Number((await db.query<{ b: string }>(`SELECT pg_total_relation_size($1) AS b`, [rel])).rows[0].b);
-    const indexSize = async (name: string) => Number((await db.query<{ b: string }>(`SELECT pg_relation_size($1) AS b`, [name])).rows[0].b);
+    // Sizes summed over samples' partitions (and a partitioned index's partition indexes).
+    const size = async (rel: string) => Number((await db.query<{ b: string }>(`SELECT sum(pg_total_relation_size(relid)) AS b FROM pg_partition_tree($1)`, [rel])).rows[0].b);
+    const indexSize = async (name: string) => Number((await db.query<{ b: string }>(`SELECT sum(pg_relation_size(relid)) AS b FROM pg_partition_tree($1)`, [name])).rows[0].b);
     const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
-    const heap = Number((await db.query<{ b: string }>(`SELECT pg_relation_size('samples') AS b`)).rows[0].b);
-    const trgm = await indexSize("samples_text_trgm");
+    const heap = await indexSize("samples");
+    const trgm = Number(
+      (await db.query<{ b: string }>(`SELECT sum(pg_relation_size(c.oid)) AS b FROM pg_class c WHERE c.relname LIKE 'samples\\_set\\_%\\_text\\_trgm'`)).rows[0].b,
+    );
     const totalSamples = await size("samples");
 
     // tsvector alternative, for the size/speed comparison; dropped afterwards.

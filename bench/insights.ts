@@ -124,7 +124,7 @@ export async function main(args: string[]): Promise<void> {
     // The trigram GIN index costs ~0.3 ms a row and flushes its pending list at random moments: it
     // would blur the comparison and make the overhead look smaller. Without it the ratios are an
     // upper bound on what the triggers add to a real write.
-    await client.query("DROP INDEX IF EXISTS samples_text_trgm");
+    await client.query(`DROP INDEX IF EXISTS "samples_set_${setId}_text_trgm"`);
     const lines = sampleLines(fixture, rows, 7);
     log(`${problemCount.toLocaleString("en-US")} problems; writing ${rows.toLocaleString("en-US")} samples per step, ${rounds} rounds`);
 

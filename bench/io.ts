@@ -1,12 +1,16 @@
-// `npm run bench -- io [--rows 1000000] [--keep]`
+// `npm run bench -- io [--rows 1000000] [--per-problem 23] [--keep]`
 // Import and export throughput at OpenMathInstruct-2 scale, against plain COPY in the same run,
 // on a throwaway embedded PostgreSQL (durable settings, like a user's).
 //
 // Data: a generated OMI2-style JSONL file with realistic lengths (problems ~300 characters,
-// solutions ~1,200, 4 solutions per problem, LaTeX with backslashes and newlines).
-// Import: `boxed import`'s own path (Task row, one transaction, batches of problems through
-//   INSERT ... ON CONFLICT, solutions by COPY straight into samples, counters) next to the
-//   baseline: the same file read and JSON-parsed the same way, COPY'd into a bare 4-column table
+// solutions ~1,200, LaTeX with backslashes and newlines) and the release's shape: 23 solutions
+// per problem (14M solutions over ~600K problems), consecutive rows of one problem.
+// Import: `boxed import`'s own path (Task row, one transaction, problems through INSERT ... ON
+//   CONFLICT, solutions by COPY) into a new set, which is how a release is loaded: the set's own
+//   table is COPY'd FREEZE, indexed once and attached before COMMIT. Then the set's search index,
+//   built afterwards as the background job does; and, for comparison, an import into an existing
+//   set (rows through `samples`, every index kept up row by row).
+//   Baseline: the same file read and JSON-parsed the same way, COPY'd into a bare 4-column table
 //   with no index, key or constraint.
 // Export: `boxed export --no-filters` to OMI2 JSONL (the COPY fast path: PostgreSQL renders the
 //   lines), the same forced through the Node streaming path, and with the recipe filters
@@ -31,7 +35,8 @@ import { createImportTask, runImportTask } from "@/lib/datasets/import/run-impor
 import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { disconnectPrisma } from "@/lib/db/prisma";
-import { closePool } from "@/lib/db/pool";
+import { closePool, pool } from "@/lib/db/pool";
+import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
 import { createRng } from "@/lib/decontamination/eval/prng";
 
 const FULL_RELEASE_ROWS = 13_972_791;
@@ -67,17 +72,18 @@ function sentence(random: () => number, chars: number): string {
   return parts.join(" ");
 }
 
-/** `rows` OMI2 rows: rows/4 problems (~300 chars) with 4 solutions (~1,200 chars) each. */
-export async function writeOmi2File(path: string, rows: number): Promise<number> {
+/** `rows` OMI2 rows: problems (~300 chars) with `perProblem` solutions (~1,200 chars) each. */
+export async function writeOmi2File(path: string, rows: number, perProblem = 4): Promise<number> {
   const random = createRng(rows);
   const out = createWriteStream(path);
   let buffer = "";
-  for (let i = 0; i < rows; i += 4) {
-    const problem = `Problem ${i / 4}: ${sentence(random, 280)}?`;
+  for (let i = 0; i < rows; i += perProblem) {
+    const index = i / perProblem;
+    const problem = `Problem ${index}: ${sentence(random, 280)}?`;
     const answer = String(Math.floor(random() * 1000));
-    for (let k = 0; k < 4 && i + k < rows; k++) {
+    for (let k = 0; k < perProblem && i + k < rows; k++) {
       const solution = `${sentence(random, 500)}\n\\[\n${sentence(random, 60)}\n\\]\n${sentence(random, 560)}\nThe answer is $\\boxed{${answer}}$.`;
-      buffer += `${JSON.stringify({ problem, generated_solution: solution, expected_answer: answer, problem_source: i % 8 === 0 ? "augmented_math" : "augmented_gsm8k" })}\n`;
+      buffer += `${JSON.stringify({ problem, generated_solution: solution, expected_answer: answer, problem_source: index % 2 === 0 ? "augmented_math" : "augmented_gsm8k" })}\n`;
     }
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await once(out, "drain");
@@ -150,14 +156,18 @@ async function childStep(step: string, params: string[]): Promise<void> {
   const started = performance.now();
   let rows = 0;
   let detail: string | undefined;
-  if (step === "import" || step === "import-bulk") {
+  if (step === "import") {
     const [file, set] = params;
-    const payload = { paths: [file], setName: set, role: "synthetic" as const, via: "cli" as const, ...(step === "import-bulk" ? { bulk: true } : {}) };
+    const payload = { paths: [file], setName: set, role: "synthetic" as const, via: "cli" as const };
     const taskId = await createImportTask(payload, null, statSync(file).size, "running");
     const summary = await runImportTask(taskId, { queueGrading: false });
     if (!summary.ok) throw new Error(summary.errors[0]?.message);
     rows = summary.rows;
-    detail = `${summary.problemsInserted} problems, ${summary.solutionsInserted} solutions`;
+    detail = `${summary.problemsInserted} problems, ${summary.solutionsInserted} solutions, ${summary.loadPath}, search index ${summary.searchIndex}`;
+  } else if (step === "search-index") {
+    const { rows: found } = await pool().query<{ id: number; n: number }>("SELECT id, sample_count AS n FROM problem_sets WHERE name = $1", [params[0]]);
+    await buildSearchIndex(found[0].id);
+    rows = found[0].n;
   } else if (step === "baseline-import") {
     rows = await baselineImport(params[0]);
   } else if (step === "export" || step === "export-general" || step === "export-filters") {
@@ -209,9 +219,10 @@ export async function main(args: string[]): Promise<void> {
     return;
   }
   const rows = Number(arg(args, "rows") ?? 1_000_000);
+  const perProblem = Number(arg(args, "per-problem") ?? 23);
   // Shared machines: the figures mean little when other work competes for the cores.
   const loadAtStart = loadavg()[0];
-  const small = Math.max(4, Math.round(rows / 4 / 4) * 4);
+  const small = Math.max(perProblem, Math.round(rows / 4 / perProblem) * perProblem);
   const log = (line: string) => console.log(`[io] ${line}`);
   const throwaway = await startThrowawayCluster("io");
   const { cluster, home } = throwaway;
@@ -222,26 +233,18 @@ export async function main(args: string[]): Promise<void> {
     await admin.end();
     const url = cluster.url("bench");
     await migrateDatabase(url);
-    // The same schema without the trigram GIN index on samples.text (added for substring search in
-    // the solutions browser), to show what that index costs an import.
-    const admin2 = new pg.Client({ connectionString: cluster.url("postgres") });
-    await admin2.connect();
-    await admin2.query("CREATE DATABASE bench_no_trgm TEMPLATE bench");
-    await admin2.query("CREATE DATABASE bench_bulk TEMPLATE bench");
-    await admin2.end();
-    const noTrgmUrl = cluster.url("bench_no_trgm");
-    const dropper = new pg.Client({ connectionString: noTrgmUrl });
-    await dropper.connect();
-    const counted = await dropper.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'samples'");
-    const dropped = (await dropper.query("DROP INDEX IF EXISTS samples_text_trgm")) && (await dropper.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'samples'")).rows[0].n < counted.rows[0].n;
-    const sampleIndexes = counted.rows[0].n;
-    await dropper.end();
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    const { rows: indexCount } = await setup.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_index WHERE indrelid = 'samples'::regclass");
+    // An existing set (its table made, empty and fully indexed, when the set was created).
+    await setup.query("INSERT INTO problem_sets (name, role) VALUES ('bench-existing', 'synthetic')");
+    await setup.end();
 
-    log(`generating ${small.toLocaleString("en-US")} and ${rows.toLocaleString("en-US")} OMI2 rows`);
+    log(`generating ${small.toLocaleString("en-US")} and ${rows.toLocaleString("en-US")} OMI2 rows, ${perProblem} per problem`);
     const smallFile = join(home, "small.jsonl");
     const bigFile = join(home, "big.jsonl");
-    const smallBytes = await writeOmi2File(smallFile, small);
-    const bigBytes = await writeOmi2File(bigFile, rows);
+    const smallBytes = await writeOmi2File(smallFile, small, perProblem);
+    const bigBytes = await writeOmi2File(bigFile, rows, perProblem);
     log(`files: ${(smallBytes / 2 ** 20).toFixed(0)} MiB and ${(bigBytes / 2 ** 20).toFixed(0)} MiB`);
 
     const results: Record<string, StepResult> = {};
@@ -251,11 +254,16 @@ export async function main(args: string[]): Promise<void> {
       const r = results[name];
       log(`${name}: ${r.rows.toLocaleString("en-US")} rows in ${r.seconds.toFixed(1)} s = ${Math.round(r.rows / r.seconds).toLocaleString("en-US")} rows/s, peak RSS ${r.peakRssMiB.toFixed(0)} MiB${r.detail ? ` (${r.detail})` : ""}`);
     };
+    const n = (x: number) => x.toLocaleString("en-US");
+    const importName = `import ${n(rows)} rows into a new set`;
+    const smallName = `import ${n(small)} rows into a new set`;
+    const searchName = `search index of that set, built afterwards (the background job; rows = solutions)`;
+    const existingName = `import ${n(small)} rows into an existing set (every index kept up row by row)`;
     await run("baseline import (COPY into a bare table)", "baseline-import", [bigFile]);
-    await run(`import ${small.toLocaleString("en-US")} rows`, "import", [smallFile, "bench-small"]);
-    await run(`import ${rows.toLocaleString("en-US")} rows`, "import", [bigFile, "bench-big"]);
-    await run(`import ${rows.toLocaleString("en-US")} rows, schema without the samples.text trigram index`, "import", [bigFile, "bench-big"], noTrgmUrl);
-    await run(`import ${rows.toLocaleString("en-US")} rows with --bulk (indexes rebuilt before COMMIT, end to end)`, "import-bulk", [bigFile, "bench-big"], cluster.url("bench_bulk"));
+    await run(smallName, "import", [smallFile, "bench-small"]);
+    await run(importName, "import", [bigFile, "bench-big"]);
+    await run(searchName, "search-index", ["bench-big"]);
+    await run(existingName, "import", [smallFile, "bench-existing"]);
     await run("baseline export (COPY bare table TO file)", "baseline-export", [join(home, "bare-out.tsv")]);
     await run("COPY (join of samples and problems) TO file", "baseline-export-join", [join(home, "join-out.tsv"), "bench-big"]);
     await run("export, no filters", "export", [join(home, "out.jsonl"), "bench-big"]);
@@ -263,22 +271,20 @@ export async function main(args: string[]): Promise<void> {
     await run("export, recipe filters (correct-only off)", "export-filters", [join(home, "out-filtered.jsonl"), "bench-big"]);
 
     const rate = (name: string) => results[name].rows / results[name].seconds;
-    const importName = `import ${rows.toLocaleString("en-US")} rows`;
-    const smallName = `import ${small.toLocaleString("en-US")} rows`;
     const importRate = rate(importName);
     const copyRate = rate("baseline import (COPY into a bare table)");
     const exportRate = rate("export, no filters");
     const copyToRate = rate("baseline export (COPY bare table TO file)");
-    const noTrgmRate = rate(`import ${rows.toLocaleString("en-US")} rows, schema without the samples.text trigram index`);
-    const bulkRate = rate(`import ${rows.toLocaleString("en-US")} rows with --bulk (indexes rebuilt before COMMIT, end to end)`);
-    const hours = (r: number) => `${((FULL_RELEASE_ROWS / r) / 60).toFixed(1)} min`;
+    const existingRate = rate(existingName);
+    const searchSeconds = results[searchName].seconds;
+    const minutes = (r: number) => `${(FULL_RELEASE_ROWS / r / 60).toFixed(1)} min`;
     const table = Object.entries(results)
-      .map(([name, r]) => `| ${name} | ${r.rows.toLocaleString("en-US")} | ${r.seconds.toFixed(1)} | ${Math.round(r.rows / r.seconds).toLocaleString("en-US")} | ${r.peakRssMiB.toFixed(0)} |`)
+      .map(([name, r]) => `| ${name} | ${n(r.rows)} | ${r.seconds.toFixed(1)} | ${n(Math.round(r.rows / r.seconds))} | ${r.peakRssMiB.toFixed(0)} |`)
       .join("\n");
     const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
     const md = `
-Generated OMI2-style JSONL: ${rows.toLocaleString("en-US")} rows (${(bigBytes / 2 ** 20).toFixed(0)} MiB; problems ~300 characters, solutions ~1,200, 4 per
-problem), and ${small.toLocaleString("en-US")} rows for the memory comparison. Embedded PostgreSQL 18 with durable settings.
+Generated OMI2-style JSONL: ${n(rows)} rows (${(bigBytes / 2 ** 20).toFixed(0)} MiB; problems ~300 characters, solutions ~1,200, ${perProblem} per
+problem as in the release), and ${n(small)} rows for the memory comparison. Embedded PostgreSQL 18 with durable settings.
 Each step runs in its own process; peak RSS is that process's, sampled every 50 ms.
 1-minute load average at the start: ${loadAtStart.toFixed(1)} (at the end: ${loadavg()[0].toFixed(1)}).
 
@@ -286,16 +292,22 @@ Each step runs in its own process; peak RSS is that process's, sampled every 50 
 |---|---|---|---|---|
 ${table}
 
-- Import: ${Math.round(importRate).toLocaleString("en-US")} rows/s = ${(importRate / copyRate).toFixed(2)} x plain COPY into a bare table (target >= 50,000 rows/s: ${verdict(importRate >= 50_000)}; >= 0.5 x COPY: ${verdict(importRate / copyRate >= 0.5)}).
-- The samples table carries ${sampleIndexes} indexes${dropped ? " (one a trigram GIN index on the solution text)" : ""}, 4 foreign keys and statement-level statistics triggers; without the trigram index the same import runs at ${Math.round(noTrgmRate).toLocaleString("en-US")} rows/s (${(noTrgmRate / copyRate).toFixed(2)} x COPY).
-- \`boxed import --bulk\` (the same file into an empty database, every search and sort index dropped and rebuilt in one pass inside the import): ${Math.round(bulkRate).toLocaleString("en-US")} rows/s end to end, ${(bulkRate / importRate).toFixed(1)} x the normal import, ${(bulkRate / copyRate).toFixed(2)} x COPY.
-- Export: ${Math.round(exportRate).toLocaleString("en-US")} rows/s = ${(exportRate / copyToRate).toFixed(2)} x plain COPY TO (target >= 100,000 rows/s: ${verdict(exportRate >= 100_000)}; >= 0.5 x COPY TO: ${verdict(exportRate / copyToRate >= 0.5)}),
+- Import into a new set (how a release is loaded): ${n(Math.round(importRate))} rows/s = ${(importRate / copyRate).toFixed(2)} x plain COPY into a bare table
+  (target >= 50,000 rows/s: ${verdict(importRate >= 50_000)}; >= 0.5 x COPY: ${verdict(importRate / copyRate >= 0.5)}). At COMMIT the rows have their primary and
+  unique keys, checked foreign keys, all ${indexCount[0].n} indexes of \`samples\` (filters and sorts of the browser) and the insight aggregates.
+- The set's substring-search index (trigram GIN over the solution text) is built after the import, in the background once grading ends:
+  ${searchSeconds.toFixed(1)} s here, ${(searchSeconds / results[importName].seconds).toFixed(2)} x the import itself. Import and index together:
+  ${n(Math.round(rows / (results[importName].seconds + searchSeconds)))} rows/s (${(rows / (results[importName].seconds + searchSeconds) / copyRate).toFixed(2)} x COPY).
+- Into an existing set, rows go through \`samples\` with every index, the trigram GIN among them, kept up row by row: ${n(Math.round(existingRate))} rows/s
+  (${(existingRate / copyRate).toFixed(2)} x COPY; the new-set load is ${(importRate / existingRate).toFixed(1)} x faster, ${(rows / (results[importName].seconds + searchSeconds) / existingRate).toFixed(1)} x with its search index).
+- Export: ${n(Math.round(exportRate))} rows/s = ${(exportRate / copyToRate).toFixed(2)} x plain COPY TO (target >= 100,000 rows/s: ${verdict(exportRate >= 100_000)}; >= 0.5 x COPY TO: ${verdict(exportRate / copyToRate >= 0.5)}),
   ${(exportRate / rate("COPY (join of samples and problems) TO file")).toFixed(2)} x a plain COPY of the samples-problems join (the least any export has to read). Through the Node
-  streaming path: ${Math.round(rate("export, no filters, forced through the Node streaming path")).toLocaleString("en-US")} rows/s (${(rate("export, no filters, forced through the Node streaming path") / copyToRate).toFixed(2)} x COPY TO). With the recipe filters, ${Math.round(rate("export, recipe filters (correct-only off)")).toLocaleString("en-US")} rows/s
+  streaming path: ${n(Math.round(rate("export, no filters, forced through the Node streaming path")))} rows/s (${(rate("export, no filters, forced through the Node streaming path") / copyToRate).toFixed(2)} x COPY TO). With the recipe filters, ${n(Math.round(rate("export, recipe filters (correct-only off)")))} rows/s
   scanned (${results["export, recipe filters (correct-only off)"].detail}); the approximate token count of solutions not yet graded dominates it.
-- Memory: import peak RSS ${results[smallName].peakRssMiB.toFixed(0)} MiB at ${small.toLocaleString("en-US")} rows and ${results[importName].peakRssMiB.toFixed(0)} MiB at ${rows.toLocaleString("en-US")} rows (file ${(bigBytes / smallBytes).toFixed(1)} x larger).
-- Extrapolated to the full release (${FULL_RELEASE_ROWS.toLocaleString("en-US")} rows, linear: the import's cost per batch does not grow with the table, and the export reads keyset pages):
-  import about ${hours(importRate)} (with --bulk into an empty database about ${hours(bulkRate)}), export (no filters) about ${hours(exportRate)}, export with the recipe filters about ${hours(rate("export, recipe filters (correct-only off)"))}.
+- Memory: import peak RSS ${results[smallName].peakRssMiB.toFixed(0)} MiB at ${n(small)} rows and ${results[importName].peakRssMiB.toFixed(0)} MiB at ${n(rows)} rows (file ${(bigBytes / smallBytes).toFixed(1)} x larger).
+- Extrapolated to the full release (${n(FULL_RELEASE_ROWS)} rows, linear: the load streams in batches and every index is built in one sorted pass):
+  import into a new set about ${minutes(importRate)}, then its search index about ${(((searchSeconds / rows) * FULL_RELEASE_ROWS) / 60).toFixed(1)} min in the background;
+  export (no filters) about ${minutes(exportRate)}, export with the recipe filters about ${minutes(rate("export, recipe filters (correct-only off)"))}.
   Grading is a separate background job and is not included.
 `;
     console.log(md);

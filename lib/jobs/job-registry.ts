@@ -3,6 +3,7 @@ import type { JobDefinition } from "@/lib/jobs/job-definitions";
 import { healthCheckJob } from "@/lib/jobs/health-check-job";
 import { exportFileJob } from "@/lib/datasets/export/export-file-job";
 import { gradeImportJob } from "@/lib/datasets/grading-job/grade-import-job";
+import { searchIndexJob } from "@/lib/datasets/search-index/search-index-job";
 import { importFileJob } from "@/lib/datasets/import/import-file-job";
 import { reviewQueueFillJob } from "@/lib/review/review-queue-job";
 import { bulkActionJob } from "@/lib/solutions/bulk-action-job";
@@ -14,6 +15,7 @@ export const jobDefinitions: JobDefinition<never>[] = [
   healthCheckJob as JobDefinition<never>,
   importFileJob as JobDefinition<never>,
   gradeImportJob as JobDefinition<never>,
+  searchIndexJob as JobDefinition<never>,
   exportFileJob as JobDefinition<never>,
   bulkActionJob as JobDefinition<never>,
   reviewQueueFillJob as JobDefinition<never>,

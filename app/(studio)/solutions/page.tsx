@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { renderLatex, renderMathInline } from "@/components/math/render-math-markdown";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { setsWithoutSearchIndex } from "@/lib/datasets/search-index/search-index-state";
 import { UserFacingError } from "@/lib/errors";
 import { listReviewQueueNames } from "@/lib/review/find-review-queues";
 import { countSolutions } from "@/lib/solutions/count-solutions";
@@ -29,7 +30,12 @@ export default async function SolutionsPage({ searchParams }: { searchParams: Pr
     problem = error.oneLine();
   }
   const canBulk = can(user.role, "samples.bulk");
-  const [options, queues] = await Promise.all([listFacetOptions(view.filter), canBulk ? listReviewQueueNames() : []]);
+  const [options, queues, unindexed] = await Promise.all([
+    listFacetOptions(view.filter),
+    canBulk ? listReviewQueueNames() : [],
+    // A large new set's search index is built after its import and grading (docs/datasets.md).
+    view.filter.solutionText ? setsWithoutSearchIndex(view.filter.setIds.length > 0 ? view.filter.setIds : undefined) : [],
+  ]);
   // Streamed after the rows: the page never waits for counting (facet counts are fetched by the
   // filter panel once the rows are on screen).
   const count = countSolutions(view.filter).catch(() => null);
@@ -57,6 +63,12 @@ export default async function SolutionsPage({ searchParams }: { searchParams: Pr
       {ignored.length > 0 && (
         <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
           Ignored in the address: {ignored.join("; ")}.
+        </div>
+      )}
+      {unindexed.length > 0 && (
+        <div role="status" className="rounded border border-sky-200 bg-sky-50 p-2 text-sm text-sky-900">
+          The search index of {unindexed.map((s) => s.setName).join(", ")} is {unindexed.some((s) => s.state === "building") ? "being built" : "not built yet"}:
+          text search reads every solution of {unindexed.length === 1 ? "that set" : "those sets"} until it is there, so it may be slow or time out.
         </div>
       )}
       {problem && (

@@ -10,6 +10,8 @@ import { withDatabase } from "@/lib/cli/with-database";
 import { DATASET_FORMATS, type DatasetFormat, isDatasetFormat } from "@/lib/datasets/formats/dataset-format";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
 import { isSetRole } from "@/lib/datasets/import/ensure-problem-set";
+import { INLINE_SEARCH_INDEX_MAX } from "@/lib/datasets/import/samples-partition";
+import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
 import { parseImportMapping } from "@/lib/datasets/import/parse-import-mapping";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
@@ -18,7 +20,7 @@ import { prisma } from "@/lib/db/prisma";
 
 const usage = `usage: npx boxed import --set NAME --role seed|benchmark|synthetic [--format F]
                          [--mapping problem=col,answer=col,solution=col,id=col,source=col]
-                         [--grade-now] [--bulk] FILE...
+                         [--grade-now] FILE...
 
 Imports each FILE into the problem set NAME (created with the role when missing; an existing set
 must have that role). Formats (detected unless --format): ${DATASET_FORMATS.join(", ")}.
@@ -27,15 +29,13 @@ imported one by one, each in ONE transaction: a file imports completely or not a
 Problems already in the set (same normalised text) are reported as duplicates, not inserted
 twice; their solutions attach to the stored problem.
 
-Solutions are graded by a background job (run \`npm start\` or \`npx boxed worker\`);
---grade-now grades them here instead, after the import.
+Into a new set, solutions load into the set's own table, which is indexed after the load and
+attached before the import commits (the fast path for a large release such as OpenMathInstruct-2);
+into an existing set, they go through the indexes row by row. Over ${INLINE_SEARCH_INDEX_MAX.toLocaleString("en-US")} solutions into a new set,
+the substring-search index of its solutions is built in the background after grading.
 
---bulk is for a first large load (the 14M-row OpenMathInstruct-2 release): the search and sort
-indexes of problems and samples are dropped inside the import's transaction and built again, one
-pass each, before it commits (1.9x faster end to end in \`npm run bench -- import-cost\`). Until it
-ends, every other reader and writer of problems and samples waits (the studio's solution pages,
-the workers). A failed import rolls the indexes back with the rows. Worth it when the file is
-large next to what the database already holds: the rebuild covers every row, old and new.`;
+Solutions are graded by a background job (run \`npm start\` or \`npx boxed worker\`);
+--grade-now grades them here instead, after the import (and then builds a deferred search index here too).`;
 
 /** Files of one NeMo-Skills run go together; any other file is its own import. */
 export function groupImportFiles(files: string[], format: DatasetFormat | undefined): string[][] {
@@ -62,6 +62,8 @@ function printSummary(io: CliIo, summary: ImportSummary): void {
   if (summary.solutionsWithFileVerdict) out(`  with file verdicts   ${formatCount(summary.solutionsWithFileVerdict)}`);
   if (summary.problemsWithoutGold) out(`  without gold answer  ${formatCount(summary.problemsWithoutGold)}`);
   out(`  time                 ${(summary.durationMs / 1000).toFixed(1)} s (${formatCount(summary.rowsPerSecond)} rows/s)`);
+  if (summary.loadPath === "new-set") out("  loaded               into the new set's own table, indexed after the load");
+  if (summary.searchIndex === "deferred") out("  search index         deferred: built after grading (substring search reads every row until then)");
   for (const d of summary.duplicateExamples.slice(0, 5)) out(`  duplicate: ${d.where} (${d.sourceKey}) = problem ${d.existingProblemId}${d.answerDiffers ? ", other gold answer" : ""}`);
 }
 
@@ -79,7 +81,6 @@ export const importCommand: CliCommand = {
         format: { type: "string" },
         mapping: { type: "string" },
         "grade-now": { type: "boolean", default: false },
-        bulk: { type: "boolean", default: false },
       },
     });
     if (!values.set) throw new CliError("--set NAME is required");
@@ -100,9 +101,9 @@ export const importCommand: CliCommand = {
       for (const group of groupImportFiles(files, format)) {
         let bytes = 0;
         for (const f of group) bytes += (await stat(f)).size;
-        const taskId = await createImportTask({ paths: group, setName, role, format, mapping, via: "cli", ...(values.bulk ? { bulk: true } : {}) }, null, bytes, "running");
+        const taskId = await createImportTask({ paths: group, setName, role, format, mapping, via: "cli" }, null, bytes, "running");
         const bar = createProgressBar(io.stderr, `import ${group.map((f) => basename(f)).join(", ")}`, "rows");
-        // Only a --bulk import has a second phase; its bar appears when the first index is built.
+        // An import into a new set has a second phase; its bar appears when the first index is built.
         const phase: { indexBar?: ReturnType<typeof createProgressBar> } = {};
         const summary = await runImportTask(taskId, {
           queueGrading: !values["grade-now"],
@@ -111,7 +112,7 @@ export const importCommand: CliCommand = {
           onIndexBuilt: (built, total) => {
             if (!phase.indexBar) {
               bar.finish();
-              phase.indexBar = createProgressBar(io.stderr, "rebuild indexes", "indexes");
+              phase.indexBar = createProgressBar(io.stderr, "index the new set's solutions", "indexes");
             }
             phase.indexBar.update(built, total);
           },
@@ -142,8 +143,15 @@ export const importCommand: CliCommand = {
               `  against the file's verdicts (${formatCount(grading.withFileVerdict)}): file correct/ours not ${formatCount(grading.fileCorrectWeWrong)}, file wrong/ours equal ${formatCount(grading.fileWrongWeCorrect)}, ours undecided ${formatCount(grading.fileVerdictWeUndecided)}\n`,
             );
           }
+          if (summary.searchIndex === "deferred" && summary.set) {
+            const searchBar = createProgressBar(io.stderr, "search index", "blocks");
+            await buildSearchIndex(summary.set.id, { taskId: summary.searchIndexTaskId ?? undefined, onProgress: (p) => searchBar.update(p.done, p.total) });
+            searchBar.finish();
+            io.stdout.write("  search index built\n");
+          }
         } else if (summary.grading) {
           io.stdout.write(`  grading queued as task #${summary.grading.taskId}: a worker grades in the background (npm start, or npx boxed worker)\n`);
+          if (summary.searchIndex === "deferred") io.stdout.write(`  search index queued as task #${summary.searchIndexTaskId}: built by a worker after grading\n`);
         }
       }
       return failed > 0 ? 1 : 0;

@@ -1,17 +1,32 @@
 // The pg-boss job that grades an import in the background: loading never waits for grading.
+// After a large import into a new set, the set's search index is built once grading ends
+// (search-index-job.ts says why), whether grading succeeded or not.
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
+import { queueSearchIndex, type SearchIndexJobData } from "@/lib/datasets/search-index/search-index-job";
 import { defineJob } from "@/lib/jobs/job-definitions";
 
 export const GRADE_IMPORT_QUEUE = "grade-import";
 
-export const gradeImportJob = defineJob<{ importTaskId: number; gradingTaskId: number }>({
+export interface GradeImportJobData {
+  importTaskId: number;
+  gradingTaskId: number;
+  /** A search index deferred by the import, built after grading. */
+  searchIndex?: SearchIndexJobData;
+}
+
+export const gradeImportJob = defineJob<GradeImportJobData>({
   queue: GRADE_IMPORT_QUEUE,
   concurrency: 1,
   // Batches commit as they go and a re-run resumes at the first ungraded row, so retrying is safe.
   retryLimit: 2,
   expireInSeconds: 6 * 3600,
   async handle(data) {
-    const summary = await gradeImport(data.importTaskId, data.gradingTaskId);
-    return { graded: summary.graded, equal: summary.equal };
+    try {
+      const summary = await gradeImport(data.importTaskId, data.gradingTaskId);
+      return { graded: summary.graded, equal: summary.equal };
+    } finally {
+      // A singleton per set, and the build itself idempotent: a retried grading queues no second build.
+      if (data.searchIndex) await queueSearchIndex(data.searchIndex);
+    }
   },
 });

@@ -19,17 +19,24 @@ interface UngradedRow {
 }
 
 /** Grades one batch; returns how many rows it graded (0 when none are left). */
-export async function gradeImportBatch(importTaskId: number, afterId: number, options: { generated?: boolean } = {}): Promise<{ graded: number; lastId: number }> {
+// An import's rows are all in its set's partition of samples; naming the set keeps every query of
+// a grading run to that one table. Ungraded rows are found by the (verdict, id) index.
+export async function gradeImportBatch(
+  importTaskId: number,
+  setId: number,
+  afterId: number,
+  options: { generated?: boolean } = {},
+): Promise<{ graded: number; lastId: number }> {
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
     const { rows } = await client.query<UngradedRow>(
       `SELECT s.id, s.problem_id, s.text, p.gold_answer
          FROM samples s JOIN problems p ON p.id = s.problem_id
-        WHERE s.import_task_id = $1 AND s.verdict = 'ungraded' AND s.id > $2
+        WHERE s.set_id = $4 AND s.import_task_id = $1 AND s.verdict = 'ungraded' AND s.id > $2
         ORDER BY s.id LIMIT $3
         FOR UPDATE OF s SKIP LOCKED`,
-      [importTaskId, afterId, BATCH],
+      [importTaskId, afterId, BATCH, setId],
     );
     if (rows.length === 0) {
       await client.query("COMMIT");
@@ -41,7 +48,7 @@ export async function gradeImportBatch(importTaskId: number, afterId: number, op
               extracted_answer = g.extracted, answer_key = g.answer_key, token_count = g.tokens, graded_at = now()
          FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
            AS g(id, verdict, rule, reason, extracted, answer_key, tokens)
-        WHERE samples.id = g.id`,
+        WHERE samples.set_id = $8 AND samples.id = g.id`,
       [
         rows.map((r) => r.id),
         grades.map((g) => g.verdict),
@@ -50,6 +57,7 @@ export async function gradeImportBatch(importTaskId: number, afterId: number, op
         grades.map((g) => g.extractedAnswer),
         grades.map((g) => g.answerKey),
         grades.map((g) => g.tokenCount),
+        setId,
       ],
     );
     const correctByProblem = new Map<number, number>();
@@ -64,12 +72,7 @@ export async function gradeImportBatch(importTaskId: number, afterId: number, op
       );
     }
     const correct = [...correctByProblem.values()].reduce((a, b) => a + b, 0);
-    // Samples of one import all belong to the import's set.
-    await client.query(
-      `UPDATE problem_sets SET graded_count = graded_count + $2, correct_count = correct_count + $3
-        WHERE id = (SELECT set_id FROM samples WHERE id = $1)`,
-      [rows[0].id, rows.length, correct],
-    );
+    await client.query("UPDATE problem_sets SET graded_count = graded_count + $2, correct_count = correct_count + $3 WHERE id = $1", [setId, rows.length, correct]);
     await client.query("COMMIT");
     return { graded: rows.length, lastId: rows[rows.length - 1].id };
   } catch (error) {
@@ -81,7 +84,7 @@ export async function gradeImportBatch(importTaskId: number, afterId: number, op
 }
 
 /** Our verdicts against the file's, over the whole import (one scan of its samples). */
-export async function summarizeImportGrading(importTaskId: number, gradingTaskId: number, state: GradingSummary["state"]): Promise<GradingSummary> {
+export async function summarizeImportGrading(importTaskId: number, setId: number, gradingTaskId: number, state: GradingSummary["state"]): Promise<GradingSummary> {
   const { rows } = await pool().query<Record<string, string>>(
     `SELECT count(*) AS total,
             count(*) FILTER (WHERE verdict <> 'ungraded') AS graded,
@@ -93,8 +96,8 @@ export async function summarizeImportGrading(importTaskId: number, gradingTaskId
             count(*) FILTER (WHERE file_verdict AND verdict IN ('not_equal', 'no_answer')) AS file_correct_we_wrong,
             count(*) FILTER (WHERE file_verdict = false AND verdict = 'equal') AS file_wrong_we_correct,
             count(*) FILTER (WHERE file_verdict IS NOT NULL AND verdict = 'undecided') AS file_we_undecided
-       FROM samples WHERE import_task_id = $1`,
-    [importTaskId],
+       FROM samples WHERE set_id = $2 AND import_task_id = $1`,
+    [importTaskId, setId],
   );
   const r = rows[0] ?? {};
   const n = (key: string) => Number(r[key] ?? 0);
@@ -124,24 +127,27 @@ async function mirrorIntoImportTask(importTaskId: number, grading: GradingSummar
 /** Formats whose solutions a model wrote: graded by the recipe's last-box rule. */
 const GENERATED_FORMATS = new Set(["omi2", "nemo-skills"]);
 
-async function importFormat(importTaskId: number): Promise<string | null> {
+/** The import's format and set, from its summary (written when the import committed). */
+async function importFacts(importTaskId: number): Promise<{ format: string | null; setId: number }> {
   const task = await prisma().task.findUnique({ where: { id: importTaskId }, select: { result: true } });
-  const result = task?.result as { format?: unknown } | null;
-  return typeof result?.format === "string" ? result.format : null;
+  const result = task?.result as { format?: unknown; set?: { id?: unknown } } | null;
+  if (typeof result?.set?.id !== "number") throw new Error(`import #${importTaskId} has no stored set: it did not commit`);
+  return { format: typeof result.format === "string" ? result.format : null, setId: result.set.id };
 }
 
 /** The whole grading run of one import, reporting into its own Task row. */
 export async function gradeImport(importTaskId: number, gradingTaskId: number): Promise<GradingSummary> {
   await markTaskRunning(gradingTaskId);
   try {
-    const generated = GENERATED_FORMATS.has((await importFormat(importTaskId)) ?? "");
-    const start = await summarizeImportGrading(importTaskId, gradingTaskId, "running");
+    const facts = await importFacts(importTaskId);
+    const generated = GENERATED_FORMATS.has(facts.format ?? "");
+    const start = await summarizeImportGrading(importTaskId, facts.setId, gradingTaskId, "running");
     let graded = start.graded;
     await updateTaskProgress(gradingTaskId, { done: graded, total: start.total });
     let lastId = 0;
     let lastReport = Date.now();
     for (;;) {
-      const step = await gradeImportBatch(importTaskId, lastId, { generated });
+      const step = await gradeImportBatch(importTaskId, facts.setId, lastId, { generated });
       if (step.graded === 0) break;
       graded += step.graded;
       lastId = step.lastId;
@@ -151,7 +157,7 @@ export async function gradeImport(importTaskId: number, gradingTaskId: number): 
         await mirrorIntoImportTask(importTaskId, { ...start, state: "running", graded });
       }
     }
-    const summary = await summarizeImportGrading(importTaskId, gradingTaskId, "completed");
+    const summary = await summarizeImportGrading(importTaskId, facts.setId, gradingTaskId, "completed");
     await finishTask(gradingTaskId, { state: "completed", done: summary.graded, total: summary.total, result: summary as never, message: `${summary.graded.toLocaleString("en-US")} solutions graded` });
     await mirrorIntoImportTask(importTaskId, summary);
     return summary;

@@ -1,9 +1,10 @@
-// After an import commits: a Task for its grading, and the job that does it.
-import { GRADE_IMPORT_QUEUE } from "@/lib/datasets/grading-job/grade-import-job";
+// After an import commits: a Task for its grading, then (once the import's summary is stored,
+// which the job reads) the job that does it.
+import { GRADE_IMPORT_QUEUE, type GradeImportJobData } from "@/lib/datasets/grading-job/grade-import-job";
 import { createTask } from "@/lib/datasets/tasks/task-rows";
 
-export async function queueImportGrading(importTaskId: number, solutions: number, setName: string, userId: number | null): Promise<number> {
-  const gradingTaskId = await createTask({
+export async function createImportGradingTask(importTaskId: number, solutions: number, setName: string, userId: number | null): Promise<number> {
+  return createTask({
     kind: "grade-import",
     label: `Grade ${solutions.toLocaleString("en-US")} imported solutions of ${setName}`,
     unit: "solutions",
@@ -11,9 +12,11 @@ export async function queueImportGrading(importTaskId: number, solutions: number
     payload: { importTaskId },
     createdById: userId,
   });
+}
+
+export async function sendImportGradingJob(data: GradeImportJobData): Promise<void> {
   // Imported lazily: the import job (in the job registry) reaches this module, and enqueue reads
   // the registry; a static import would make that a cycle.
   const { enqueue } = await import("@/lib/jobs/enqueue");
-  await enqueue(GRADE_IMPORT_QUEUE, { importTaskId, gradingTaskId });
-  return gradingTaskId;
+  await enqueue(GRADE_IMPORT_QUEUE, data);
 }

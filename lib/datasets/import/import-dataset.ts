@@ -8,10 +8,18 @@ import type { DatasetFormat, FieldMapping } from "@/lib/datasets/formats/dataset
 import { ImportError } from "@/lib/datasets/formats/import-error";
 import { openDataset } from "@/lib/datasets/readers/open-dataset";
 import { validateFile } from "@/lib/datasets/readers/validate-file";
-import { rebuildIndexes, setAsideIndexes } from "@/lib/datasets/import/bulk-load-indexes";
 import { ensureProblemSet, type SetRoleName } from "@/lib/datasets/import/ensure-problem-set";
 import { emptySummary, type ImportSummary } from "@/lib/datasets/import/import-summary";
 import { type LoadCounts, loadRecords } from "@/lib/datasets/import/load-records";
+import {
+  attachPartition,
+  buildPartitionIndexes,
+  buildSearchIndexNow,
+  createBarePartition,
+  INLINE_SEARCH_INDEX_MAX,
+  partitionName,
+  withPartitionDeferred,
+} from "@/lib/datasets/import/samples-partition";
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
 
@@ -24,10 +32,10 @@ export interface ImportDatasetOptions {
   /** Every import has a Task row; its id is stamped on the samples (samples.import_task_id). */
   importTaskId: number;
   onProgress?: (progress: ImportProgress) => void;
-  /** Drop the search and sort indexes and build them again before COMMIT (see bulk-load-indexes.ts). */
-  bulk?: boolean;
-  /** With `bulk`: called as each set-aside index is built again. */
+  /** Into a new set: called as each index of its solutions table is built (see samples-partition.ts). */
   onIndexBuilt?: (built: number, total: number, name: string) => void;
+  /** Solutions into a new set up to this many get their search index before COMMIT (default INLINE_SEARCH_INDEX_MAX). */
+  inlineSearchIndexMax?: number;
 }
 
 export interface ImportProgress {
@@ -108,18 +116,35 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
   let released = false;
   try {
     await client.query("BEGIN");
-    const set = await ensureProblemSet(client, options.setName, options.role);
-    const setAside = options.bulk ? await setAsideIndexes(client) : [];
-    const counts = await loadRecords(client, reader, { setId: set.id, defaultSource: options.setName.trim(), importTaskId: options.importTaskId }, report);
-    await rebuildIndexes(client, setAside, options.onIndexBuilt);
+    const set = await withPartitionDeferred(client, () => ensureProblemSet(client, options.setName, options.role));
+    // A new set's solutions load into a table of their own, indexed after the load and attached
+    // before COMMIT (samples-partition.ts); an existing set's go through `samples`, its indexes
+    // kept up row by row.
+    const table = set.created ? await createBarePartition(client, set.id) : "samples";
+    const counts = await loadRecords(
+      client,
+      reader,
+      { setId: set.id, defaultSource: options.setName.trim(), importTaskId: options.importTaskId, samplesTable: table, freeze: set.created },
+      report,
+    );
+    let searchIndex: ImportSummary["searchIndex"] = "built";
+    if (set.created) {
+      await buildPartitionIndexes(client, set.id, options.onIndexBuilt);
+      await attachPartition(client, set.id);
+      if (counts.solutionsInserted <= (options.inlineSearchIndexMax ?? INLINE_SEARCH_INDEX_MAX)) await buildSearchIndexNow(client, set.id);
+      else searchIndex = "deferred";
+    }
     await client.query(
       "UPDATE problem_sets SET problem_count = problem_count + $2, sample_count = sample_count + $3 WHERE id = $1",
       [set.id, counts.problemsInserted, counts.solutionsInserted],
     );
     await client.query("COMMIT");
     // A large load changes the tables' shape at once; the browser's and the export's queries
-    // should not plan on statistics from before it until autovacuum gets there.
-    if (counts.problemsInserted + counts.solutionsInserted >= ANALYZE_AFTER_ROWS) await client.query("ANALYZE problems, samples").catch(() => {});
+    // should not plan on statistics from before it until autovacuum gets there. Only this set's
+    // partition changed.
+    if (counts.problemsInserted + counts.solutionsInserted >= ANALYZE_AFTER_ROWS) {
+      await client.query(`ANALYZE problems, "${await partitionName(client, set.id)}"`).catch(() => {});
+    }
     Object.assign(summary, {
       ok: true,
       set: { id: set.id, name: options.setName.trim(), role: options.role, created: set.created },
@@ -133,6 +158,8 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
       solutionsOnDuplicates: counts.solutionsOnDuplicates,
       solutionsWithFileVerdict: counts.solutionsWithFileVerdict,
       problemsWithoutGold: counts.problemsWithoutGold,
+      loadPath: set.created ? "new-set" : "existing-set",
+      searchIndex,
     });
     report(counts);
   } catch (error) {

@@ -58,6 +58,13 @@ export interface ImportSummary {
   durationMs: number;
   rowsPerSecond: number;
   grading: GradingSummary | null;
+  /** "new-set": the solutions were loaded into the new set's own table, indexed after the load. */
+  loadPath?: "new-set" | "existing-set";
+  /** The substring-search index over this import's solutions: there at COMMIT, or "deferred" to a
+   * background job after grading (large new sets; see samples-partition.ts). */
+  searchIndex?: "built" | "deferred";
+  /** The Task that builds a deferred search index. */
+  searchIndexTaskId?: number | null;
 }
 
 export function emptySummary(files: string[]): ImportSummary {

@@ -29,6 +29,10 @@ export interface LoadTarget {
   /** Name used as the problem source when a record names none (generic files, NeMo-Skills outputs). */
   defaultSource: string;
   importTaskId: number;
+  /** Where solutions are copied: `samples`, or a new set's own table before it is attached. */
+  samplesTable?: string;
+  /** COPY FREEZE: rows written frozen, for a table created in this transaction (no hint-bit rewrite later). */
+  freeze?: boolean;
 }
 
 export interface LoadCounts {
@@ -198,7 +202,7 @@ async function loadBatch(client: PoolClient, batch: ImportRecord[], target: Load
   }
 
   // 3. Solutions, straight into samples.
-  const copy = new CopyWriter(client, `COPY samples (${SAMPLE_COLUMNS}) FROM STDIN`);
+  const copy = new CopyWriter(client, `COPY "${target.samplesTable ?? "samples"}" (${SAMPLE_COLUMNS}) FROM STDIN${target.freeze ? " WITH (FREEZE)" : ""}`);
   for (let i = 0; i < batch.length; i++) {
     const record = batch[i];
     const hash = hashes[i];

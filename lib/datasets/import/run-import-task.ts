@@ -1,14 +1,16 @@
 // One import Task from start to end, the same for the CLI (in-process, with a progress bar) and
 // the worker (uploads from the browser): mark the Task running, import, store the summary as the
-// Task result, write the audit entry, and queue grading when solutions went in.
+// Task result, write the audit entry, and queue grading when solutions went in (and, after a
+// large import into a new set, the set's search index, built once grading ends).
 import { rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { DatasetFormat, FieldMapping } from "@/lib/datasets/formats/dataset-format";
-import { queueImportGrading } from "@/lib/datasets/grading-job/queue-import-grading";
+import { createImportGradingTask, sendImportGradingJob } from "@/lib/datasets/grading-job/queue-import-grading";
 import type { SetRoleName } from "@/lib/datasets/import/ensure-problem-set";
 import { type ImportProgress, importDataset } from "@/lib/datasets/import/import-dataset";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
+import { createSearchIndexTask, queueSearchIndex } from "@/lib/datasets/search-index/search-index-job";
 import { createTask, finishTask, markTaskRunning, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
 import { prisma } from "@/lib/db/prisma";
 
@@ -20,8 +22,6 @@ export interface ImportTaskPayload {
   mapping?: FieldMapping;
   /** Uploaded files live in their own directory under BOXED_HOME/uploads, removed afterwards. */
   removeUploadDir?: boolean;
-  /** `boxed import --bulk` only: see bulk-load-indexes.ts. */
-  bulk?: boolean;
   via: "cli" | "web";
 }
 
@@ -47,7 +47,14 @@ export function progressMessage(p: ImportProgress): string {
 
 export async function runImportTask(
   taskId: number,
-  options: { onProgress?: (p: ImportProgress) => void; onIndexBuilt?: (built: number, total: number, name: string) => void; queueGrading?: boolean } = {},
+  options: {
+    onProgress?: (p: ImportProgress) => void;
+    onIndexBuilt?: (built: number, total: number, name: string) => void;
+    /** false: the caller grades (and builds a deferred search index) itself, e.g. `boxed import --grade-now`. */
+    queueGrading?: boolean;
+    /** Overrides INLINE_SEARCH_INDEX_MAX (tests). */
+    inlineSearchIndexMax?: number;
+  } = {},
 ): Promise<ImportSummary> {
   const task = await prisma().task.findUniqueOrThrow({ where: { id: taskId } });
   const payload = task.payload as unknown as ImportTaskPayload;
@@ -64,10 +71,10 @@ export async function runImportTask(
       format: payload.format,
       mapping: payload.mapping,
       importTaskId: taskId,
-      bulk: payload.bulk === true,
+      ...(options.inlineSearchIndexMax !== undefined ? { inlineSearchIndexMax: options.inlineSearchIndexMax } : {}),
       onIndexBuilt: (built, total, name) => {
         options.onIndexBuilt?.(built, total, name);
-        toTask.report({ done: bytesRead, total: totalBytes, message: `rows in; rebuilding indexes: ${built} of ${total} built (${name})` });
+        toTask.report({ done: bytesRead, total: totalBytes, message: `rows in; indexing the new set's solutions: ${built} of ${total} indexes built (${name})` });
       },
       onProgress: (p) => {
         bytesRead = p.bytesRead;
@@ -85,8 +92,14 @@ export async function runImportTask(
     await toTask.stop();
     if (payload.removeUploadDir && payload.paths[0]) await rm(dirname(payload.paths[0]), { recursive: true, force: true }).catch(() => {});
   }
-  if (summary.ok && summary.solutionsInserted > 0 && options.queueGrading !== false) {
-    const gradingTaskId = await queueImportGrading(taskId, summary.solutionsInserted, payload.setName, task.createdById);
+  const searchIndex =
+    summary.ok && summary.set && summary.searchIndex === "deferred"
+      ? { setId: summary.set.id, taskId: await createSearchIndexTask(summary.set.id, summary.set.name, summary.solutionsInserted, task.createdById) }
+      : undefined;
+  summary.searchIndexTaskId = searchIndex?.taskId ?? null;
+  const grade = summary.ok && summary.solutionsInserted > 0 && options.queueGrading !== false;
+  if (grade) {
+    const gradingTaskId = await createImportGradingTask(taskId, summary.solutionsInserted, payload.setName, task.createdById);
     summary.grading = {
       taskId: gradingTaskId,
       state: "queued",
@@ -108,6 +121,9 @@ export async function runImportTask(
     error: summary.ok ? null : (summary.errors[0]?.message ?? "the import failed"),
     message: summary.ok ? `${summary.problemsInserted.toLocaleString("en-US")} problems and ${summary.solutionsInserted.toLocaleString("en-US")} solutions imported` : "nothing was imported",
   });
+  // Jobs go out after the summary is stored: the grading job reads the import's set from it.
+  if (grade && summary.grading) await sendImportGradingJob({ importTaskId: taskId, gradingTaskId: summary.grading.taskId, ...(searchIndex ? { searchIndex } : {}) });
+  else if (searchIndex && options.queueGrading !== false) await queueSearchIndex(searchIndex);
   await recordAudit({
     userId: task.createdById,
     action: "dataset.import",

@@ -1,5 +1,6 @@
 // What the upload and exports pages poll: a Task row as JSON (BigInt counters as numbers). An
-// import's status carries its grading Task's live progress too, so the page polls one URL.
+// import's status carries its grading and search-index Tasks' live progress too, so the page
+// polls one URL.
 import { prisma } from "@/lib/db/prisma";
 
 export interface TaskStatus {
@@ -16,6 +17,8 @@ export interface TaskStatus {
   startedAt: string | null;
   finishedAt: string | null;
   grading?: TaskStatus | null;
+  /** Imports into a large new set: the background build of its search index. */
+  searchIndex?: TaskStatus | null;
   /** Exports: streamed to the browser, or written to BOXED_HOME/exports by a job. */
   exportMode?: "stream" | "job";
 }
@@ -40,6 +43,8 @@ export async function getTaskStatus(id: number, kinds: string[]): Promise<TaskSt
   if (task.kind === "export") status.exportMode = (task.payload as { mode?: "stream" | "job" } | null)?.mode ?? "stream";
   const gradingId = (task.result as { grading?: { taskId?: number } } | null)?.grading?.taskId;
   if (task.kind === "import" && typeof gradingId === "number") status.grading = await getTaskStatus(gradingId, ["grade-import"]);
+  const searchIndexId = (task.result as { searchIndexTaskId?: number | null } | null)?.searchIndexTaskId;
+  if (task.kind === "import" && typeof searchIndexId === "number") status.searchIndex = await getTaskStatus(searchIndexId, ["search-index"]);
   return status;
 }
 

@@ -1,7 +1,7 @@
 // The flush: stores a runner's buffered results atomically. The request's move from in_flight to
 // done (or back to pending / to failed) gates every write: a result whose request is no longer in
 // flight (another worker finished it after this one's lease ran out) writes nothing. Samples also
-// carry the unique (batch_id, problem_id, sample_index) with ON CONFLICT DO NOTHING. So a crash
+// carry the unique (batch_id, problem_id, sample_index, set_id) with ON CONFLICT DO NOTHING. So a crash
 // before the commit loses nothing that was reported stored, a crash after it duplicates nothing,
 // and the counters (batch, problems, problem sets) move in the same transaction as the rows.
 //
@@ -84,7 +84,7 @@ async function insertSamples(db: Db, ctx: BatchSettings, successes: SuccessItem[
        SELECT d.problem_id, $8, $7, d.sample_index, d.text, $25, d.extracted, d.answer_key, d.verdict::"Verdict", d.rule, d.reason,
               d.finish, d.pt, d.ct, d.chars, d.boxed, d.latency, d.seed, CASE WHEN d.verdict = 'ungraded' THEN NULL ELSE now() END
        FROM d
-       ON CONFLICT (batch_id, problem_id, sample_index) DO NOTHING
+       ON CONFLICT (batch_id, problem_id, sample_index, set_id) DO NOTHING
        RETURNING problem_id, verdict
      ), agg AS (
        SELECT problem_id, count(*)::int AS n, (count(*) FILTER (WHERE verdict = 'equal'))::int AS c, (count(*) FILTER (WHERE verdict <> 'ungraded'))::int AS g

@@ -16,10 +16,16 @@ export async function importFiles(
   paths: string[],
   setName: string,
   role: SetRoleName,
-  extra: { format?: DatasetFormat; mapping?: FieldMapping; queueGrading?: boolean; bulk?: boolean; onIndexBuilt?: (built: number, total: number, name: string) => void } = {},
+  extra: {
+    format?: DatasetFormat;
+    mapping?: FieldMapping;
+    queueGrading?: boolean;
+    onIndexBuilt?: (built: number, total: number, name: string) => void;
+    inlineSearchIndexMax?: number;
+  } = {},
 ): Promise<{ taskId: number; summary: ImportSummary; lastProgress: ImportProgress | null }> {
   const taskId = await createImportTask(
-    { paths, setName, role, format: extra.format, mapping: extra.mapping, via: "cli", ...(extra.bulk ? { bulk: true } : {}) },
+    { paths, setName, role, format: extra.format, mapping: extra.mapping, via: "cli" },
     null,
     0,
     "running",
@@ -28,6 +34,7 @@ export async function importFiles(
   const summary = await runImportTask(taskId, {
     queueGrading: extra.queueGrading ?? false,
     ...(extra.onIndexBuilt ? { onIndexBuilt: extra.onIndexBuilt } : {}),
+    ...(extra.inlineSearchIndexMax !== undefined ? { inlineSearchIndexMax: extra.inlineSearchIndexMax } : {}),
     onProgress: (p) => {
       lastProgress = p;
     },

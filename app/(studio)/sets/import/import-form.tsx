@@ -44,7 +44,8 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
         const gradingOpen = s.grading && (s.grading.state === "queued" || s.grading.state === "running");
         const importOpen = s.state === "queued" || s.state === "running";
         const gradingPending = s.state === "completed" && (s.result as ImportSummary | null)?.grading && !s.grading;
-        if (importOpen || gradingOpen || gradingPending) timer.current = setTimeout(() => poll(taskId), 700);
+        const indexOpen = s.searchIndex && (s.searchIndex.state === "queued" || s.searchIndex.state === "running");
+        if (importOpen || gradingOpen || gradingPending || indexOpen) timer.current = setTimeout(() => poll(taskId), 700);
       })
       .catch(() => {
         timer.current = setTimeout(() => poll(taskId), 2000);
@@ -177,7 +178,7 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
           />
         </section>
       )}
-      {summary && status && <ImportSummaryView summary={summary} grading={status.grading ?? null} failedMessage={status.state === "failed" ? status.error : null} />}
+      {summary && status && <ImportSummaryView summary={summary} grading={status.grading ?? null} searchIndex={status.searchIndex ?? null} failedMessage={status.state === "failed" ? status.error : null} />}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 // The outcome of an import: counts (inserted, duplicate, rejected, solutions), the bad rows of a
-// refused file, then grading progress and where our verdicts disagree with the file's.
+// refused file, then grading progress and where our verdicts disagree with the file's, then the
+// search index of a large new set (built in the background after grading).
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import type { TaskStatus } from "@/lib/datasets/web/task-status";
@@ -19,7 +20,47 @@ function Row({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function ImportSummaryView({ summary, grading, failedMessage }: { summary: ImportSummary; grading: TaskStatus | null; failedMessage: string | null }) {
+function SearchIndexStatus({ task }: { task: TaskStatus }) {
+  const heading =
+    task.state === "completed"
+      ? "Search index built"
+      : task.state === "failed"
+        ? "Search index failed"
+        : task.state === "queued"
+          ? "Search index waits for grading (then a worker builds it)"
+          : "Building the search index";
+  return (
+    <div className="space-y-2 border-t border-slate-100 pt-3">
+      <h3 className="font-medium">{heading}</h3>
+      <p className="text-xs text-slate-600">
+        Substring search in these solutions reads every row until the index is there; filters and sorting are indexed already.
+      </p>
+      {task.state === "running" && (
+        <ProgressMeter
+          label="Search index progress"
+          done={task.done}
+          total={task.total}
+          unit="blocks"
+          detail={task.message ?? undefined}
+          elapsedSeconds={task.startedAt ? (Date.now() - new Date(task.startedAt).getTime()) / 1000 : 0}
+        />
+      )}
+      {task.state === "failed" && <p className="text-xs text-red-700">{task.error}</p>}
+    </div>
+  );
+}
+
+export function ImportSummaryView({
+  summary,
+  grading,
+  searchIndex,
+  failedMessage,
+}: {
+  summary: ImportSummary;
+  grading: TaskStatus | null;
+  searchIndex?: TaskStatus | null;
+  failedMessage: string | null;
+}) {
   if (!summary.ok) {
     return (
       <section aria-label="Import summary" className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-5 text-sm">
@@ -101,6 +142,7 @@ export function ImportSummaryView({ summary, grading, failedMessage }: { summary
           )}
         </div>
       )}
+      {searchIndex && <SearchIndexStatus task={searchIndex} />}
     </section>
   );
 }

@@ -1,0 +1,41 @@
+// The pg-boss job that builds a set's search index after a large import into a new set. It is
+// queued by the import's grading job when grading ends (grading rewrites every row once, and
+// each rewrite would also have to enter the trigram index), or at once when nothing is graded.
+import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
+import { createTask } from "@/lib/datasets/tasks/task-rows";
+import { defineJob } from "@/lib/jobs/job-definitions";
+
+export const SEARCH_INDEX_QUEUE = "search-index";
+
+export interface SearchIndexJobData {
+  setId: number;
+  taskId: number;
+}
+
+export const searchIndexJob = defineJob<SearchIndexJobData>({
+  queue: SEARCH_INDEX_QUEUE,
+  concurrency: 1,
+  // Idempotent (a ready index is kept, an invalid one rebuilt), so a retry is safe.
+  retryLimit: 2,
+  expireInSeconds: 12 * 3600,
+  async handle(data) {
+    return { outcome: await buildSearchIndex(data.setId, { taskId: data.taskId }) };
+  },
+});
+
+/** The Task a deferred search index reports into, created when the import commits. */
+export async function createSearchIndexTask(setId: number, setName: string, solutions: number, userId: number | null): Promise<number> {
+  return createTask({
+    kind: "search-index",
+    label: `Search index of ${setName} (${solutions.toLocaleString("en-US")} solutions)`,
+    unit: "blocks",
+    payload: { setId },
+    createdById: userId,
+  });
+}
+
+export async function queueSearchIndex(data: SearchIndexJobData): Promise<void> {
+  // Imported lazily, like queue-import-grading.ts: enqueue reads the job registry, which imports this module.
+  const { enqueue } = await import("@/lib/jobs/enqueue");
+  await enqueue(SEARCH_INDEX_QUEUE, data, { singletonKey: `search-index-${data.setId}` });
+}
