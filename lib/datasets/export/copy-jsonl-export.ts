@@ -60,11 +60,13 @@ function pageSql(scope: ExportScope, format: JsonlExportFormat, after: number, u
   const sources = scope.sources.length > 0 ? `AND p.source IN (${scope.sources.map((source) => escapeLiteral(source)).join(", ")})` : "";
   const batches = scope.batchIds.length > 0 ? `AND s.batch_id = ANY(${intArray(scope.batchIds)})` : "";
   // The range is on samples.problem_id, so the (problem_id, id) index hands rows over in output
-  // order: no sort of wide rows (which spills to disk past work_mem).
+  // order: no sort of wide rows (which spills to disk past work_mem). s.set_id (a copy of the
+  // problem's set) keeps the scan to those sets' tables of samples.
   return `COPY (
     SELECT ${kind}, s.id, s.problem_id, to_json(p.source)::text, ${payload}
       FROM samples s JOIN problems p ON p.id = s.problem_id
-     WHERE s.problem_id > ${after} AND s.problem_id <= ${upTo} AND p.set_id = ANY(${intArray(scope.setIds)}) ${sources} ${batches}
+     WHERE s.problem_id > ${after} AND s.problem_id <= ${upTo} AND p.set_id = ANY(${intArray(scope.setIds)})
+       AND s.set_id = ANY(${intArray(scope.setIds)}) ${sources} ${batches}
      ORDER BY s.problem_id, s.id
   ) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x1f', QUOTE E'\\x1e')`;
 }

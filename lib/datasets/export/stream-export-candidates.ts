@@ -48,15 +48,18 @@ export async function* streamExportCandidates(client: PoolClient, scope: ExportS
         scope.sources.length > 0 ? [scope.setIds, after, scope.sources] : [scope.setIds, after],
       ),
     );
+  // s.set_id (the problems' sets, copied onto their samples) keeps each page to those sets' tables of samples.
   const samplePage = (problemIds: number[], excluded: number[], afterProblem: number, afterSample: number) => {
     const params: unknown[] = [problemIds, afterProblem, afterSample, scope.correctOnly, excluded];
     if (scope.batchIds.length > 0) params.push(scope.batchIds);
+    params.push(scope.setIds);
     return quiet(
       client.query<SampleRow>(
         `SELECT s.id, s.problem_id, s.verdict::text AS verdict, s.token_count,
                 CASE WHEN ($4 AND s.verdict <> 'equal') OR s.problem_id = ANY($5::int[]) THEN NULL ELSE s.text END AS text
            FROM samples s
           WHERE s.problem_id = ANY($1::int[]) AND (s.problem_id, s.id) > ($2, $3) ${batchClause}
+            AND s.set_id = ANY($${params.length}::int[])
           ORDER BY s.problem_id, s.id LIMIT ${SAMPLE_PAGE}`,
         params,
       ),

@@ -124,13 +124,13 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
     const counts = await loadRecords(
       client,
       reader,
-      { setId: set.id, defaultSource: options.setName.trim(), importTaskId: options.importTaskId, samplesTable: table, freeze: set.created },
+      { setId: set.id, defaultSource: options.setName.trim(), importTaskId: options.importTaskId, samplesTable: table, freeze: set.created, countLengthBuckets: set.created },
       report,
     );
     let searchIndex: ImportSummary["searchIndex"] = "built";
     if (set.created) {
       await buildPartitionIndexes(client, set.id, options.onIndexBuilt);
-      await attachPartition(client, set.id);
+      await attachPartition(client, set.id, counts.lengthBuckets);
       if (counts.solutionsInserted <= (options.inlineSearchIndexMax ?? INLINE_SEARCH_INDEX_MAX)) await buildSearchIndexNow(client, set.id);
       else searchIndex = "deferred";
     }

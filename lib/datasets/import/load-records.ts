@@ -19,6 +19,7 @@ import { CopyWriter } from "@/lib/datasets/import/copy-writer";
 import type { DuplicateExample } from "@/lib/datasets/import/import-summary";
 import { assertStorableRecord } from "@/lib/datasets/import/storable-text";
 import { countBoxed } from "@/lib/grading/extract";
+import { bucketOf, LENGTH_EDGES } from "@/lib/insights/buckets";
 
 export const BATCH_PROBLEMS = 2_000;
 export const BATCH_SOLUTIONS = 20_000;
@@ -33,6 +34,9 @@ export interface LoadTarget {
   samplesTable?: string;
   /** COPY FREEZE: rows written frozen, for a table created in this transaction (no hint-bit rewrite later). */
   freeze?: boolean;
+  /** Count the solutions by problem source and length bucket (`LoadCounts.lengthBuckets`), for a
+   * table that will be attached: attached rows fire no trigger to feed the insight aggregates. */
+  countLengthBuckets?: boolean;
 }
 
 export interface LoadCounts {
@@ -45,6 +49,8 @@ export interface LoadCounts {
   solutionsOnDuplicates: number;
   solutionsWithFileVerdict: number;
   problemsWithoutGold: number;
+  /** With `countLengthBuckets`: "source\u0000bucket" -> solutions. */
+  lengthBuckets: Map<string, number>;
 }
 
 interface PendingProblem {
@@ -79,6 +85,7 @@ export async function loadRecords(
     solutionsOnDuplicates: 0,
     solutionsWithFileVerdict: 0,
     problemsWithoutGold: 0,
+    lengthBuckets: new Map(),
   };
   // While PostgreSQL stores one batch, the next is read and parsed: one batch in flight at a time,
   // so batches still reach the database in file order (duplicates resolve to the first occurrence).
@@ -169,14 +176,16 @@ async function loadBatch(client: PoolClient, batch: ImportRecord[], target: Load
   // 2. Problems that were already there: look them up, count the duplicates, bump their counters.
   const existingHashes = unique.filter((p) => !ids.has(p.hash)).map((p) => p.hash);
   const existingGold = new Map<string, string | null>();
+  const existingSource = new Map<string, string>();
   if (existingHashes.length > 0) {
-    const found = await client.query<{ id: number; text_hash: string; gold_answer: string | null }>(
-      "SELECT id, text_hash, gold_answer FROM problems WHERE set_id = $1 AND text_hash = ANY($2::text[])",
+    const found = await client.query<{ id: number; text_hash: string; gold_answer: string | null; source: string }>(
+      "SELECT id, text_hash, gold_answer, source FROM problems WHERE set_id = $1 AND text_hash = ANY($2::text[])",
       [target.setId, existingHashes],
     );
     for (const row of found.rows) {
       ids.set(row.text_hash, row.id);
       existingGold.set(row.text_hash, row.gold_answer);
+      existingSource.set(row.text_hash, row.source);
     }
     const bumped = unique.filter((p) => existingGold.has(p.hash) && p.solutionCount > 0);
     if (bumped.length > 0) {
@@ -208,9 +217,15 @@ async function loadBatch(client: PoolClient, batch: ImportRecord[], target: Load
     const hash = hashes[i];
     const problemId = ids.get(hash) as number;
     const onDuplicate = existingGold.has(hash) || byHash.get(hash)?.record !== record;
+    // The source the solution's problem is stored with: the first record's, or the stored problem's.
+    const source = existingSource.get(hash) ?? ((byHash.get(hash) as PendingProblem).record.problemSource || target.defaultSource);
     for (const solution of record.solutions) {
       if (solution.fileVerdict != null) counts.solutionsWithFileVerdict++;
       if (onDuplicate) counts.solutionsOnDuplicates++;
+      if (target.countLengthBuckets) {
+        const key = `${source}\u0000${bucketOf(LENGTH_EDGES, solution.text.length)}`;
+        counts.lengthBuckets.set(key, (counts.lengthBuckets.get(key) ?? 0) + 1);
+      }
       await copy.write([
         problemId,
         target.setId,

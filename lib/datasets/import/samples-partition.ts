@@ -47,9 +47,22 @@ export async function buildPartitionIndexes(client: PoolClient, setId: number, o
   }
 }
 
-/** Attaches the loaded, indexed table to `samples` (foreign keys checked, aggregates updated). */
-export async function attachPartition(client: PoolClient, setId: number): Promise<void> {
+/**
+ * Attaches the loaded, indexed table to `samples` (foreign keys checked in one query each) and
+ * adds its rows to the insight aggregates, which no trigger does for attached rows. Loaded rows
+ * are all ungraded, of no batch or model, without a token count; the loader counted them by
+ * problem source and length bucket (LoadCounts.lengthBuckets).
+ */
+export async function attachPartition(client: PoolClient, setId: number, lengthBuckets: Map<string, number>): Promise<void> {
   await client.query("SELECT boxed_attach_samples_partition($1)", [setId]);
+  const keys = [...lengthBuckets.keys()].map((key) => key.split("\u0000"));
+  await client.query(
+    `INSERT INTO sample_stats AS t (set_id, batch_id, model, source, verdict, verdict_rule, len_bucket, tok_bucket, samples)
+     SELECT $1, 0, '', b.source, 'ungraded', '', b.bucket, -1, b.n FROM unnest($2::text[], $3::int[], $4::int[]) AS b(source, bucket, n)
+     ORDER BY b.source, b.bucket
+     ON CONFLICT (set_id, batch_id, model, source, verdict, verdict_rule, len_bucket, tok_bucket) DO UPDATE SET samples = t.samples + EXCLUDED.samples`,
+    [setId, keys.map(([source]) => source), keys.map(([, bucket]) => Number(bucket)), [...lengthBuckets.values()]],
+  );
 }
 
 /** Builds the set's substring-search index in this transaction (small sets). */

@@ -82,15 +82,15 @@ $$;
 
 -- Attaches a partition made by boxed_create_bare_samples_partition. Indexes the parent has and
 -- the partition lacks are built here (instantly for an empty table); foreign keys are checked
--- in one query each. Rows that arrive by ATTACH fire no INSERT trigger, so the insight aggregates
--- (20261125002437_insight_aggregates) are given them here, through the same statement.
+-- in one query each. Rows that arrive by ATTACH fire no INSERT trigger: whoever attaches a
+-- loaded table adds its rows to the insight aggregates (20261125002437_insight_aggregates). The
+-- import counts them as it loads (lib/datasets/import/samples-partition.ts), which costs nothing
+-- next to a grouped pass over the loaded table.
 CREATE FUNCTION boxed_attach_samples_partition(p_set_id integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE name text := boxed_samples_partition_name(p_set_id);
 BEGIN
   EXECUTE format('ALTER TABLE samples ATTACH PARTITION %I FOR VALUES IN (%s)', name, p_set_id);
   EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I', name, name || '_bound');
-  EXECUTE boxed_sample_stats_sql(format('SELECT problem_id, set_id, batch_id, model, verdict, verdict_rule, char_length, token_count,
-    answer_key, created_at, 1 AS sign FROM %I', name));
 END $$;
 
 -- Every new set gets its (empty, fully indexed) partition, whoever inserts the set: the studio,

@@ -15,8 +15,14 @@ import { prisma } from "@/lib/db/prisma";
 import { databaseSnapshot, importFiles, tempDir, writeTemp } from "./import-helpers";
 
 const dir = tempDir("boxed-new-set-");
+// Solutions of many lengths (several length buckets of the insight aggregates) and two sources.
 const omi2 = (i: number) =>
-  JSON.stringify({ problem: `Load problem ${i}: what is ${i} + 2?`, generated_solution: `So \\frac{${i}}{1} + 2 = \\boxed{${i + 2}}.`, expected_answer: String(i + 2), problem_source: i % 3 ? "augmented_math" : "augmented_gsm8k" });
+  JSON.stringify({
+    problem: `Load problem ${i}: what is ${i} + 2?`,
+    generated_solution: `So \\frac{${i}}{1} + 2 = \\boxed{${i + 2}}.${" Check.".repeat(i % 300)}`,
+    expected_answer: String(i + 2),
+    problem_source: i % 3 ? "augmented_math" : "augmented_gsm8k",
+  });
 const file = (name: string, lines: string[]) => writeTemp(dir, name, `${lines.join("\n")}\n`);
 
 async function setId(name: string): Promise<number> {
@@ -66,7 +72,9 @@ describe("import into a new set", () => {
     expect(fresh.summary).toMatchObject({ ok: true, loadPath: "new-set", searchIndex: "built" });
     for (const key of ["rows", "problemsInserted", "duplicates", "solutionsInserted"] as const) expect(fresh.summary[key]).toBe(existing.summary[key]);
     expect(await storedRows("fresh")).toEqual(await storedRows("existing"));
-    expect(await aggregates(await setId("fresh"))).toEqual(await aggregates(await setId("existing")));
+    const freshAggregates = await aggregates(await setId("fresh"));
+    expect(freshAggregates.length).toBeGreaterThan(10);
+    expect(freshAggregates).toEqual(await aggregates(await setId("existing")));
     expect(await partitionIndexes(await setId("fresh"))).toEqual(await partitionIndexes(await setId("existing")));
 
     // Announced before the first build, then once per index of `samples`.
@@ -75,20 +83,22 @@ describe("import into a new set", () => {
     expect(total).toBe(parentIndexes.length);
     expect(built.map(([b]) => b)).toEqual(Array.from({ length: total + 1 }, (_, i) => i));
 
-    // The rows were written frozen (COPY FREEZE): every page all-frozen in the visibility map, so no
-    // later pass (first read, vacuum) rewrites them; the set loaded through `samples` has none.
-    await pool().query("CREATE EXTENSION IF NOT EXISTS pg_visibility");
-    const frozenPages = async (set: number) =>
+    // The rows were written frozen (COPY FREEZE): every tuple carries the frozen xmin, so no later
+    // pass (the first read setting hint bits, an anti-wraparound vacuum) rewrites its page. The
+    // set loaded through `samples` has none.
+    await pool().query("CREATE EXTENSION IF NOT EXISTS pageinspect");
+    const frozenTuples = async (set: number) =>
       (
-        await pool().query<{ frozen: string; pages: string }>(
-          "SELECT all_frozen AS frozen, pg_relation_size(boxed_samples_partition_name($1)) / 8192 AS pages FROM pg_visibility_map_summary(boxed_samples_partition_name($1)::regclass)",
+        await pool().query<{ frozen: number; tuples: number }>(
+          `SELECT count(*) FILTER (WHERE t.t_infomask & 768 = 768)::int AS frozen, count(*)::int AS tuples
+             FROM generate_series(0, pg_relation_size(boxed_samples_partition_name($1)) / 8192 - 1) AS page,
+                  heap_page_items(get_raw_page(boxed_samples_partition_name($1), page::int)) AS t
+            WHERE t.lp_flags = 1`,
           [set],
         )
       ).rows[0];
-    const freshPages = await frozenPages(await setId("fresh"));
-    expect(Number(freshPages.pages)).toBeGreaterThan(0);
-    expect(Number(freshPages.frozen)).toBe(Number(freshPages.pages));
-    expect(Number((await frozenPages(await setId("existing"))).frozen)).toBe(0);
+    expect(await frozenTuples(await setId("fresh"))).toEqual({ frozen: 3000, tuples: 3000 });
+    expect((await frozenTuples(await setId("existing"))).frozen).toBe(0);
 
     // The search index serves the browser's substring search in the new set.
     const client = await pool().connect();
