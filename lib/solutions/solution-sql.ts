@@ -45,7 +45,8 @@ export function solutionConditions(filter: SolutionFilter, params: SqlParams): s
   const where: string[] = [];
   if (filter.problemId !== null) where.push(`s.problem_id = ${params.add(filter.problemId)}`);
   if (filter.setIds.length) where.push(`s.set_id = ANY(${params.add(filter.setIds)}::int[])`);
-  if (filter.batchIds.length) where.push(`s.batch_id = ANY(${params.add(filter.batchIds)}::int[])`);
+  // The sort key's expression, so samples_batch_sort serves the filter too (batch ids are positive).
+  if (filter.batchIds.length) where.push(`COALESCE(s.batch_id, 0) = ANY(${params.add(filter.batchIds)}::int[])`);
   if (filter.models.length) where.push(`COALESCE(s.model, '') = ANY(${params.add(filter.models)}::text[])`);
   if (filter.verdicts.length) where.push(`s.verdict = ANY(${params.add(filter.verdicts)}::"Verdict"[])`);
   if (filter.reviewStatuses.length) where.push(`s.review_status = ANY(${params.add(filter.reviewStatuses)}::"ReviewStatus"[])`);

@@ -23,9 +23,26 @@ import { WritableSink } from "@/lib/datasets/writers/writable-sink";
 const SEPARATOR = 0x1f;
 const NEWLINE = 0x0a;
 const OUTPUT_CHUNK = 1 << 18;
-/** Problems per COPY: large, since a COPY streams (memory does not grow with it) and each
- * statement costs a plan and a round trip; small enough that one COPY stays a bounded job. */
+/** Solutions per COPY, about: a COPY streams (memory does not grow with it) and each statement
+ * costs a plan and a round trip, but a page must stay a small share of a set's table, or the
+ * planner reads the whole table and sorts the page (spilling wide rows to disk) instead of
+ * walking the (problem_id, id) index in output order. At 1M solutions, 23 per problem, pages of
+ * 10,000 problems (230,000 solutions) did just that: a 1.6 s plan per page against 0.3 s for a
+ * page of 40,000 solutions, and 13.3 s against 11.3 s for the whole export. */
+export const COPY_SAMPLE_PAGE = 40_000;
+/** Bounds on problems per COPY, whatever the solutions per problem. */
 export const COPY_PROBLEM_PAGE = 10_000;
+const MIN_PROBLEM_PAGE = 100;
+
+/** Problems per COPY for these sets, from their counters (no scan). */
+async function problemsPerPage(client: PoolClient, setIds: number[]): Promise<number> {
+  const { rows } = await client.query<{ per: number | null }>(
+    "SELECT sum(sample_count)::float8 / nullif(sum(problem_count), 0) AS per FROM problem_sets WHERE id = ANY($1::int[])",
+    [setIds],
+  );
+  const perProblem = Math.max(1, rows[0]?.per ?? 1);
+  return Math.min(COPY_PROBLEM_PAGE, Math.max(MIN_PROBLEM_PAGE, Math.round(COPY_SAMPLE_PAGE / perProblem)));
+}
 
 /** True when no filter needs JavaScript: no trimming, token or character bounds, box counting,
  * arithmetic check, dedup or downsampling. */
@@ -152,17 +169,18 @@ export async function copyJsonlExport(
   stats: ExportStats,
   out: Writable,
   onPage: () => void = () => {},
-  problemsPerCopy = COPY_PROBLEM_PAGE,
+  problemsPerCopy?: number,
 ): Promise<ExportResult> {
   const format = JSONL_FORMAT[settings.format as keyof typeof JSONL_FORMAT];
   if (!format) throw new Error(`${settings.format} is not a JSONL format`);
+  const pageSize = problemsPerCopy ?? (await problemsPerPage(client, scope.setIds));
   const sink = new WritableSink(out);
   const lines = new LineHandler(stats, sink);
   let after = 0;
   for (;;) {
     // Keyset pages of problems, as in the general path: bounded work per COPY, an index plan.
     const { rows } = await client.query<{ last: number | null }>(
-      `SELECT max(id) AS last FROM (SELECT id FROM problems WHERE set_id = ANY($1::int[]) AND id > $2 ${scope.sources.length > 0 ? "AND source = ANY($3::text[])" : ""} ORDER BY id LIMIT ${Math.max(1, Math.trunc(problemsPerCopy))}) page`,
+      `SELECT max(id) AS last FROM (SELECT id FROM problems WHERE set_id = ANY($1::int[]) AND id > $2 ${scope.sources.length > 0 ? "AND source = ANY($3::text[])" : ""} ORDER BY id LIMIT ${Math.max(1, Math.trunc(pageSize))}) page`,
       scope.sources.length > 0 ? [scope.setIds, after, scope.sources] : [scope.setIds, after],
     );
     const upTo = rows[0]?.last;

@@ -141,8 +141,8 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
     await client.query("COMMIT");
     // A large load changes the tables' shape at once; the browser's and the export's queries
     // should not plan on statistics from before it until autovacuum gets there. Only this set's
-    // partition changed.
-    if (counts.problemsInserted + counts.solutionsInserted >= ANALYZE_AFTER_ROWS) {
+    // partition changed; a new set's has no statistics at all until analyzed.
+    if (set.created || counts.problemsInserted + counts.solutionsInserted >= ANALYZE_AFTER_ROWS) {
       await client.query(`ANALYZE problems, "${await partitionName(client, set.id)}"`).catch(() => {});
     }
     Object.assign(summary, {

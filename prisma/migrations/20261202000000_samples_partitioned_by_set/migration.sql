@@ -124,7 +124,9 @@ INSERT INTO "samples" SELECT * FROM "samples_unpartitioned";
 ALTER TABLE "samples" ADD CONSTRAINT "samples_pkey" PRIMARY KEY ("id", "set_id");
 CREATE UNIQUE INDEX "samples_batch_id_problem_id_sample_index_set_id_key" ON "samples"("batch_id", "problem_id", "sample_index", "set_id");
 CREATE INDEX "samples_problem_id_id_idx" ON "samples"("problem_id", "id");
-CREATE INDEX "samples_batch_id_id_idx" ON "samples"("batch_id", "id");
+-- Within a set's table set_id is constant, but the browser's keyset on "sort by set" is the row
+-- comparison (set_id, id) > (x, y), which only an index on (set_id, id) turns into a range.
+CREATE INDEX "samples_set_id_id_idx" ON "samples"("set_id", "id");
 CREATE INDEX "samples_verdict_id_idx" ON "samples"("verdict", "id");
 CREATE INDEX "samples_review_status_id_idx" ON "samples"("review_status", "id");
 CREATE INDEX "samples_char_length_id_idx" ON "samples"("char_length", "id");
@@ -134,8 +136,10 @@ CREATE INDEX samples_token_count_sort ON "samples" ((COALESCE("token_count", -1)
 CREATE INDEX samples_batch_sort ON "samples" ((COALESCE("batch_id", 0)), "id");
 CREATE INDEX samples_model_sort ON "samples" ((COALESCE("model", '')), "id");
 CREATE INDEX samples_answer_key_sort ON "samples" ((COALESCE("answer_key", '')), "id");
--- (set_id, id) is gone: inside a set's partition the primary key (id, set_id) serves it. So is
--- (import_task_id): grading an import reads its set's partition by (verdict, id) instead.
+-- Gone, since every index is built again for each set a large import loads:
+-- (import_task_id): grading an import reads its set's partition by (verdict, id);
+-- (batch_id, id): the browser filters batches by COALESCE(batch_id, 0), served by samples_batch_sort,
+--   and lookups by batch and problem use the unique key.
 
 ALTER TABLE "samples" ADD CONSTRAINT "samples_problem_id_fkey" FOREIGN KEY ("problem_id") REFERENCES "problems"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "samples" ADD CONSTRAINT "samples_set_id_fkey" FOREIGN KEY ("set_id") REFERENCES "problem_sets"("id") ON DELETE CASCADE ON UPDATE CASCADE;
