@@ -1,8 +1,10 @@
 // Builds one set's substring-search index (trigram GIN on its solutions) without blocking the
 // set's writers: CREATE INDEX CONCURRENTLY on the set's partition, with PostgreSQL's own progress
 // (pg_stat_progress_create_index) copied into the Task row every second, so the CLI and the
-// upload page show a bar with rate and ETA. Idempotent: a ready index is left alone, and one left
+// upload page show a bar with rate and ETA. Idempotent and safe to run twice at once: a per-set
+// advisory lock makes a second build wait for the first and then find the index ready; one left
 // invalid by a killed build is dropped and built again.
+import type { PoolClient } from "pg";
 import { finishTask, markTaskRunning, updateTaskProgress } from "@/lib/datasets/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { searchIndexState } from "@/lib/datasets/search-index/search-index-state";
@@ -20,53 +22,74 @@ interface ProgressRow {
   blocks_done: string;
 }
 
+// Any constant works; it only namespaces these advisory locks.
+const SEARCH_INDEX_LOCK_SPACE = 4_102_026;
+
+async function build(client: PoolClient, setId: number, onProgress: (p: SearchIndexProgress) => Promise<void>): Promise<number> {
+  const { rows } = await client.query<{ build: string; name: string; blocks: string }>(
+    `SELECT boxed_samples_search_index_sql($1, true) AS build, boxed_samples_partition_name($1) AS name,
+            pg_relation_size(boxed_samples_partition_name($1)::regclass) / current_setting('block_size')::int AS blocks`,
+    [setId],
+  );
+  const { name } = rows[0];
+  const blocks = Number(rows[0].blocks);
+  // A build killed halfway leaves an invalid index that IF NOT EXISTS would take as done.
+  if ((await searchIndexState(setId)) === "building") await client.query(`DROP INDEX CONCURRENTLY IF EXISTS "${name}_text_trgm"`);
+  const pid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+  const report = async () => {
+    const progress = await pool().query<ProgressRow>("SELECT phase, blocks_total, blocks_done FROM pg_stat_progress_create_index WHERE pid = $1", [pid]);
+    const row = progress.rows[0];
+    if (row) await onProgress({ phase: row.phase, done: Number(row.blocks_done), total: Number(row.blocks_total) || blocks || null });
+  };
+  const timer = setInterval(() => void report().catch(() => {}), 1000);
+  try {
+    // A GIN build collects entries in maintenance_work_mem and merges when it fills: the default
+    // 64 MB makes a large build several times slower.
+    await client.query("SET maintenance_work_mem = '512MB'");
+    await client.query(rows[0].build);
+  } finally {
+    clearInterval(timer);
+    await client.query("RESET maintenance_work_mem").catch(() => {});
+  }
+  return blocks;
+}
+
+// Polled, not waited for: CREATE INDEX CONCURRENTLY waits for every transaction with a snapshot to
+// end, and a session blocked inside pg_advisory_lock is such a transaction (a deadlock).
+async function takeLock(client: PoolClient, setId: number): Promise<void> {
+  for (;;) {
+    const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", [SEARCH_INDEX_LOCK_SPACE, setId]);
+    if (rows[0].ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 export async function buildSearchIndex(setId: number, options: { taskId?: number; onProgress?: (p: SearchIndexProgress) => void } = {}): Promise<"built" | "already-there"> {
   const { taskId, onProgress } = options;
   if (taskId) await markTaskRunning(taskId);
+  // A connection of its own, in autocommit: CONCURRENTLY refuses to run in a transaction block.
+  const client = await pool().connect();
   try {
-    const state = await searchIndexState(setId);
-    if (state === "ready") {
-      if (taskId) await finishTask(taskId, { state: "completed", message: "the search index was already there" });
-      return "already-there";
-    }
-    const { rows } = await pool().query<{ build: string; name: string; blocks: string }>(
-      `SELECT boxed_samples_search_index_sql($1, true) AS build, boxed_samples_partition_name($1) AS name,
-              pg_relation_size(boxed_samples_partition_name($1)::regclass) / current_setting('block_size')::int AS blocks`,
-      [setId],
-    );
-    const { build, name, blocks } = rows[0];
-    // A connection of its own, in autocommit: CONCURRENTLY refuses to run in a transaction block.
-    const client = await pool().connect();
+    await takeLock(client, setId);
     try {
-      // A build killed halfway leaves an invalid index that IF NOT EXISTS would take as done.
-      if (state === "building") await client.query(`DROP INDEX CONCURRENTLY IF EXISTS "${name}_text_trgm"`);
-      const pid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
-      const report = async () => {
-        const progress = await pool().query<ProgressRow>("SELECT phase, blocks_total, blocks_done FROM pg_stat_progress_create_index WHERE pid = $1", [pid]);
-        const row = progress.rows[0];
-        if (!row) return;
-        const p = { phase: row.phase, done: Number(row.blocks_done), total: Number(row.blocks_total) || Number(blocks) || null };
+      if ((await searchIndexState(setId)) === "ready") {
+        if (taskId) await finishTask(taskId, { state: "completed", message: "search index built" });
+        return "already-there";
+      }
+      const blocks = await build(client, setId, async (p) => {
         onProgress?.(p);
         if (taskId) await updateTaskProgress(taskId, { done: p.done, total: p.total, message: p.phase });
-      };
-      const timer = setInterval(() => void report().catch(() => {}), 1000);
-      try {
-        // A GIN build collects entries in maintenance_work_mem and merges when it fills: the
-        // default 64 MB makes a large build several times slower.
-        await client.query("SET maintenance_work_mem = '512MB'");
-        await client.query(build);
-      } finally {
-        clearInterval(timer);
-        await client.query("RESET maintenance_work_mem").catch(() => {});
-      }
+      });
+      if (taskId) await finishTask(taskId, { state: "completed", done: blocks, total: blocks, message: "search index built" });
+      onProgress?.({ phase: "done", done: blocks, total: blocks });
+      return "built";
     } finally {
-      client.release();
+      await client.query("SELECT pg_advisory_unlock($1, $2)", [SEARCH_INDEX_LOCK_SPACE, setId]).catch(() => {});
     }
-    if (taskId) await finishTask(taskId, { state: "completed", done: Number(blocks), total: Number(blocks), message: "search index built" });
-    onProgress?.({ phase: "done", done: Number(blocks), total: Number(blocks) });
-    return "built";
   } catch (error) {
     if (taskId) await finishTask(taskId, { state: "failed", error: error instanceof Error ? error.message : String(error) }).catch(() => {});
     throw error;
+  } finally {
+    client.release();
   }
 }

@@ -158,6 +158,14 @@ describe("import into a new set", () => {
     expect(await buildSearchIndex(set)).toBe("already-there");
   });
 
+  it("two builds of one set's search index at once: one builds, the other waits and finds it there", async () => {
+    await importFiles([file("twice.jsonl", Array.from({ length: 300 }, (_, i) => omi2(40_000 + i)))], "twice", "synthetic", { inlineSearchIndexMax: 10 });
+    const set = await setId("twice");
+    const outcomes = await Promise.all([buildSearchIndex(set), buildSearchIndex(set)]);
+    expect(outcomes.sort()).toEqual(["already-there", "built"]);
+    expect(await searchIndexState(set)).toBe("ready");
+  });
+
   it("a search index build killed halfway (an invalid index) is dropped and built again", async () => {
     await importFiles([file("killed.jsonl", Array.from({ length: 200 }, (_, i) => omi2(30_000 + i)))], "killed", "synthetic", { inlineSearchIndexMax: 10 });
     const set = await setId("killed");
