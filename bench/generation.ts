@@ -7,7 +7,7 @@
 //  (b) 200 ms latency, 256 concurrent: throughput vs the ideal 256 / 0.2 s = 1,280 requests/s;
 //  (c) the shared requests-per-minute bucket switched on (at a rate that never limits) vs off:
 //      the cost of the per-endpoint token-bucket transactions;
-//  (d) (a) with the samples.text trigram index dropped: what the review workspace's text search
+//  (d) (a) on a set whose table has no trigram index on the text: what the review workspace's text search
 //      costs a batch.
 // The stand-in runs as its own process (in-process it would compete for this process's CPU); the
 // database is a durable embedded PostgreSQL (fsync on) in a temporary directory.
@@ -262,7 +262,7 @@ export async function main(argv: string[]): Promise<void> {
           "overhead of the shared limit",
         ),
         row(
-          "(d) same as (a) with the samples.text trigram index dropped",
+          "(d) same as (a) on a set whose table has no samples.text trigram index",
           `${noTextIndex.rate.toFixed(0)} samples/s`,
           `with it: ${zero.rate.toFixed(0)} samples/s`,
           (noTextIndex.rate / zero.rate).toFixed(2),

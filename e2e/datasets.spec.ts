@@ -1,5 +1,6 @@
 // Protects datasets in and out from the browser: a curator uploads a file, watches the import's
-// progress (counts, rate, ETA), reads the summary and then the grading result; and a curator
+// progress (counts, rate, ETA), reads the summary, then the grading result, then (over 50,000
+// solutions into a new set) the search index the worker builds after grading; and a curator
 // exports from the exports page, and the downloaded file holds the rows that went in.
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,7 +29,8 @@ function omi2File(name: string, problems: number, perProblem: number, tag: strin
 
 test("a curator imports a file from the browser and sees progress, the summary and the grading", async ({ page }) => {
   test.setTimeout(300_000);
-  const file = omi2File("browser-upload.jsonl", 12_000, 4, "Browser");
+  // 50,400 solutions: over the 50,000 a new set's import indexes for search itself.
+  const file = omi2File("browser-upload.jsonl", 12_600, 4, "Browser");
   // Over the 10 MB a proxied request body is cut at: the upload route must stream past it.
   expect(statSync(file).size).toBeGreaterThan(10 * 2 ** 20);
   await page.goto("/sets/import");
@@ -43,15 +45,19 @@ test("a curator imports a file from the browser and sees progress, the summary a
 
   const summary = page.getByRole("region", { name: "Import summary" });
   await expect(summary).toBeVisible({ timeout: 120_000 });
-  await expect(summary.getByRole("row", { name: /Problems inserted/ })).toContainText("12,000");
-  await expect(summary.getByRole("row", { name: /Solutions inserted/ })).toContainText("48,000");
+  await expect(summary.getByRole("row", { name: /Problems inserted/ })).toContainText("12,600");
+  await expect(summary.getByRole("row", { name: /Solutions inserted/ })).toContainText("50,400");
   await expect(summary.getByRole("row", { name: /Rejected rows/ })).toContainText("0");
   await expect(summary.getByText("Grading finished")).toBeVisible({ timeout: 150_000 });
   // One solution (problem 0, first) boxes a wrong answer.
   await expect(summary.getByRole("row", { name: /Not equal/ })).toContainText("1");
+  // Grading done, the worker builds the set's search index.
+  await expect(summary.getByText("Search index built")).toBeVisible({ timeout: 120_000 });
 
   await page.goto("/sets");
-  await expect(page.getByRole("row", { name: /e2e-browser-upload/ })).toContainText("48,000");
+  const row = page.getByRole("row", { name: /e2e-browser-upload/ });
+  await expect(row).toContainText("50,400");
+  await expect(row).toContainText("indexed");
 });
 
 test("a refused upload says where the file is wrong and imports nothing", async ({ page }) => {
