@@ -8,7 +8,9 @@
 // other new set and this path cannot drift apart.
 //
 // Locks: the bare table is private to the transaction until COMMIT; ATTACH takes SHARE UPDATE
-// EXCLUSIVE on `samples`, which readers and writers of other sets do not wait for.
+// EXCLUSIVE on `samples`, which readers and writers of other sets do not wait for, and nothing on
+// the tables samples refers to (its references are kept by triggers, not foreign keys: see the
+// migration for the deadlock foreign keys would bring).
 import type { PoolClient } from "pg";
 
 /** Solutions up to this many get their search index inside the import; more, in the background. */
@@ -48,12 +50,15 @@ export async function buildPartitionIndexes(client: PoolClient, setId: number, o
 }
 
 /**
- * Attaches the loaded, indexed table to `samples` (foreign keys checked in one query each) and
- * adds its rows to the insight aggregates, which no trigger does for attached rows. Loaded rows
+ * Checks the loaded rows' references, attaches the table to `samples` and adds its rows to the
+ * insight aggregates: no trigger fires for attached rows. Loaded rows
  * are all ungraded, of no batch or model, without a token count; the loader counted them by
  * problem source and length bucket (LoadCounts.lengthBuckets).
  */
 export async function attachPartition(client: PoolClient, setId: number, lengthBuckets: Map<string, number>): Promise<void> {
+  // What the insert trigger would have checked row by row, in one pass: problems of this set,
+  // existing batches and import tasks (locked FOR KEY SHARE, as a foreign key would).
+  await client.query("SELECT boxed_check_sample_references(quote_ident(boxed_samples_partition_name($1)))", [setId]);
   await client.query("SELECT boxed_attach_samples_partition($1)", [setId]);
   const keys = [...lengthBuckets.keys()].map((key) => key.split("\u0000"));
   await client.query(

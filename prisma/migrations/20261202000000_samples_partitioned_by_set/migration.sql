@@ -13,6 +13,13 @@
 --   `id @id` as the logical key (Prisma cannot express partitioning).
 -- * No foreign key can point at samples(id) alone: review_items and review_annotations keep
 --   their sample_id by trigger (an existence check on write, a cascade on delete), below.
+-- * Nor does samples keep foreign keys of its own (problem_id, set_id, batch_id, import_task_id):
+--   ATTACH re-creates a partitioned table's foreign keys on the new partition, which locks every
+--   referenced table (problems, problem_sets, generation_batches, tasks) in SHARE ROW EXCLUSIVE
+--   mode. An import attaches while it holds writes to problems, and so does any transaction that
+--   creates a set: two of them deadlock, and each blocks every writer of those tables. Triggers
+--   keep the same guarantees (section 7): a check per statement, with the referenced rows locked
+--   FOR KEY SHARE as a foreign key would, and the cascades on delete.
 -- * The trigram index on the text is per partition, not on the parent, so a bulk load can build
 --   it after the rows are in, in the background, without blocking the set's writers.
 -- * A partition is made as a plain table and then attached (ATTACH takes SHARE UPDATE EXCLUSIVE
@@ -81,11 +88,11 @@ CREATE FUNCTION boxed_samples_partition_index_ddl(p_set_id integer) RETURNS TABL
 $$;
 
 -- Attaches a partition made by boxed_create_bare_samples_partition. Indexes the parent has and
--- the partition lacks are built here (instantly for an empty table); foreign keys are checked
--- in one query each. Rows that arrive by ATTACH fire no INSERT trigger: whoever attaches a
--- loaded table adds its rows to the insight aggregates (20261125002437_insight_aggregates). The
--- import counts them as it loads (lib/datasets/import/samples-partition.ts), which costs nothing
--- next to a grouped pass over the loaded table.
+-- the partition lacks are built here (instantly for an empty table). Rows that arrive by ATTACH
+-- fire no INSERT trigger: whoever attaches a loaded table checks its references
+-- (boxed_check_sample_references, below) and adds its rows to the insight aggregates
+-- (20261125002437_insight_aggregates). The import counts them as it loads
+-- (lib/datasets/import/samples-partition.ts), which costs nothing next to a grouped pass.
 CREATE FUNCTION boxed_attach_samples_partition(p_set_id integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE name text := boxed_samples_partition_name(p_set_id);
 BEGIN
@@ -141,10 +148,6 @@ CREATE INDEX samples_answer_key_sort ON "samples" ((COALESCE("answer_key", '')),
 -- (batch_id, id): the browser filters batches by COALESCE(batch_id, 0), served by samples_batch_sort,
 --   and lookups by batch and problem use the unique key.
 
-ALTER TABLE "samples" ADD CONSTRAINT "samples_problem_id_fkey" FOREIGN KEY ("problem_id") REFERENCES "problems"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "samples" ADD CONSTRAINT "samples_set_id_fkey" FOREIGN KEY ("set_id") REFERENCES "problem_sets"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "samples" ADD CONSTRAINT "samples_batch_id_fkey" FOREIGN KEY ("batch_id") REFERENCES "generation_batches"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-ALTER TABLE "samples" ADD CONSTRAINT "samples_import_task_id_fkey" FOREIGN KEY ("import_task_id") REFERENCES "tasks"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 DO $$
 DECLARE r record;
@@ -208,3 +211,102 @@ BEGIN
 END $$;
 CREATE TRIGGER samples_delete_review_rows AFTER DELETE ON "samples" REFERENCING OLD TABLE AS boxed_gone_samples
   FOR EACH STATEMENT EXECUTE FUNCTION boxed_samples_delete_review_rows();
+
+-- 7. samples' own references, kept by trigger (see the top for why not foreign keys). The same
+-- guarantees: every row names an existing problem of its own set (the set_id copied from the
+-- problem is checked too, which the foreign keys did not do), an existing batch and import task
+-- or none; what it names is locked FOR KEY SHARE until COMMIT, so it cannot be deleted under it;
+-- and deleting a problem deletes its samples, deleting a batch or a task empties the column.
+-- `rows` names the rows to check: a trigger's transition table, or a table about to be attached.
+-- A transition table is visible only to statements run by the trigger function itself, so this
+-- returns the statements, and boxed_run_sample_reference_checks (or the trigger) runs them: each
+-- returns NULL, or the message of the first violation. The first three lock, hence the count(*):
+-- every row they select is locked.
+CREATE FUNCTION boxed_sample_reference_checks(rows text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+  SELECT ARRAY[
+    format('SELECT NULL::text FROM (SELECT count(*) FROM (SELECT 1 FROM problems p WHERE p.id IN (SELECT problem_id FROM %s) FOR KEY SHARE OF p) l) c', rows),
+    format('SELECT NULL::text FROM (SELECT count(*) FROM (SELECT 1 FROM generation_batches b WHERE b.id IN (SELECT batch_id FROM %s) FOR KEY SHARE OF b) l) c', rows),
+    format('SELECT NULL::text FROM (SELECT count(*) FROM (SELECT 1 FROM tasks t WHERE t.id IN (SELECT import_task_id FROM %s) FOR KEY SHARE OF t) l) c', rows),
+    format('SELECT format(''insert or update on table "samples" violates foreign key "samples_problem_id_fkey": Key (problem_id, set_id)=(%%s, %%s) is not present in table "problems".'', n.problem_id, n.set_id)
+              FROM %s n LEFT JOIN problems p ON p.id = n.problem_id WHERE p.id IS NULL OR p.set_id <> n.set_id LIMIT 1', rows),
+    format('SELECT format(''insert or update on table "samples" violates foreign key "samples_batch_id_fkey": Key (batch_id)=(%%s) is not present in table "generation_batches".'', n.batch_id)
+              FROM %s n WHERE n.batch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM generation_batches b WHERE b.id = n.batch_id) LIMIT 1', rows),
+    format('SELECT format(''insert or update on table "samples" violates foreign key "samples_import_task_id_fkey": Key (import_task_id)=(%%s) is not present in table "tasks".'', n.import_task_id)
+              FROM %s n WHERE n.import_task_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = n.import_task_id) LIMIT 1', rows)
+  ]
+$$;
+
+CREATE FUNCTION boxed_check_sample_references(rows text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE q text; violation text;
+BEGIN
+  FOREACH q IN ARRAY boxed_sample_reference_checks(rows) LOOP
+    EXECUTE q INTO violation;
+    IF violation IS NOT NULL THEN RAISE EXCEPTION '%', violation USING ERRCODE = 'foreign_key_violation'; END IF;
+  END LOOP;
+END $$;
+
+CREATE FUNCTION boxed_samples_check_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE q text; violation text;
+BEGIN
+  FOREACH q IN ARRAY boxed_sample_reference_checks('boxed_new_samples') LOOP
+    EXECUTE q INTO violation;
+    IF violation IS NOT NULL THEN RAISE EXCEPTION '%', violation USING ERRCODE = 'foreign_key_violation'; END IF;
+  END LOOP;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER samples_check_references AFTER INSERT ON "samples" REFERENCING NEW TABLE AS boxed_new_samples
+  FOR EACH STATEMENT EXECUTE FUNCTION boxed_samples_check_inserted();
+
+-- Updates rarely touch these columns (a batch deleted sets batch_id to NULL): row by row.
+CREATE FUNCTION boxed_samples_check_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM problems WHERE id = NEW.problem_id AND set_id = NEW.set_id FOR KEY SHARE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'insert or update on table "samples" violates foreign key "samples_problem_id_fkey"'
+      USING ERRCODE = 'foreign_key_violation', DETAIL = format('Key (problem_id, set_id)=(%s, %s) is not present in table "problems".', NEW.problem_id, NEW.set_id);
+  END IF;
+  IF NEW.batch_id IS NOT NULL THEN
+    PERFORM 1 FROM generation_batches WHERE id = NEW.batch_id FOR KEY SHARE;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'insert or update on table "samples" violates foreign key "samples_batch_id_fkey"'
+        USING ERRCODE = 'foreign_key_violation', DETAIL = format('Key (batch_id)=(%s) is not present in table "generation_batches".', NEW.batch_id);
+    END IF;
+  END IF;
+  IF NEW.import_task_id IS NOT NULL THEN
+    PERFORM 1 FROM tasks WHERE id = NEW.import_task_id FOR KEY SHARE;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'insert or update on table "samples" violates foreign key "samples_import_task_id_fkey"'
+        USING ERRCODE = 'foreign_key_violation', DETAIL = format('Key (import_task_id)=(%s) is not present in table "tasks".', NEW.import_task_id);
+    END IF;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER samples_check_references_update BEFORE UPDATE OF problem_id, set_id, batch_id, import_task_id ON "samples"
+  FOR EACH ROW WHEN (OLD.problem_id IS DISTINCT FROM NEW.problem_id OR OLD.set_id IS DISTINCT FROM NEW.set_id
+                     OR OLD.batch_id IS DISTINCT FROM NEW.batch_id OR OLD.import_task_id IS DISTINCT FROM NEW.import_task_id)
+  EXECUTE FUNCTION boxed_samples_check_updated();
+
+-- The cascades, one statement per deleting statement. A problem deleted takes its samples (the
+-- problem's BEFORE DELETE trigger has already taken them out of the aggregates); a batch or an
+-- import task deleted leaves its samples without one.
+CREATE FUNCTION boxed_problems_delete_samples() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM samples WHERE problem_id IN (SELECT id FROM boxed_gone_problems);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER problems_delete_samples AFTER DELETE ON "problems" REFERENCING OLD TABLE AS boxed_gone_problems
+  FOR EACH STATEMENT EXECUTE FUNCTION boxed_problems_delete_samples();
+CREATE FUNCTION boxed_batches_release_samples() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE samples SET batch_id = NULL WHERE batch_id IN (SELECT id FROM boxed_gone_batches);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER generation_batches_release_samples AFTER DELETE ON "generation_batches" REFERENCING OLD TABLE AS boxed_gone_batches
+  FOR EACH STATEMENT EXECUTE FUNCTION boxed_batches_release_samples();
+CREATE FUNCTION boxed_tasks_release_samples() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE samples SET import_task_id = NULL WHERE import_task_id IN (SELECT id FROM boxed_gone_tasks);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER tasks_release_samples AFTER DELETE ON "tasks" REFERENCING OLD TABLE AS boxed_gone_tasks
+  FOR EACH STATEMENT EXECUTE FUNCTION boxed_tasks_release_samples();

@@ -112,6 +112,29 @@ describe("import into a new set", () => {
     }
   });
 
+  it("imports into new sets and set creation run side by side without deadlock", async () => {
+    // Attaching a set's table must not lock the tables samples refers to: two imports both write
+    // problems and both attach (foreign keys on samples would deadlock them), and a set created in
+    // the middle of an import attaches its own table while the import holds its writes.
+    const lines = (base: number) => Array.from({ length: 4000 }, (_, i) => omi2(base + i));
+    let created: Promise<unknown> | null = null;
+    const [a, b] = await Promise.all([
+      importFiles([file("side-a.jsonl", lines(50_000))], "side-a", "synthetic", {
+        onIndexBuilt: () => {
+          created ??= pool().query(`INSERT INTO problem_sets (name, role) VALUES ('side-created', 'seed')`);
+        },
+      }),
+      importFiles([file("side-b.jsonl", lines(60_000))], "side-b", "synthetic"),
+    ]);
+    expect(a.summary.ok && b.summary.ok).toBe(true);
+    await expect(created).resolves.toBeTruthy();
+    const { rows } = await pool().query(
+      "SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = 'samples'::regclass AND inhrelid::regclass::text IN ($1, $2, $3)",
+      [`samples_set_${await setId("side-a")}`, `samples_set_${await setId("side-b")}`, `samples_set_${await setId("side-created")}`],
+    );
+    expect(rows[0].n).toBe(3);
+  });
+
   it("a bad line leaves nothing: no set, no table, no rows, no aggregates", async () => {
     const snapshot = await databaseSnapshot();
     const { rows: tablesBefore } = await pool().query("SELECT count(*)::int AS n FROM pg_class WHERE relname LIKE 'samples_set_%' AND relkind = 'r'");

@@ -82,6 +82,34 @@ describe("samples partitioned by set", () => {
     expect(rows[0]).toEqual({ items: 0, notes: 0 });
   });
 
+  it("keeps samples' references like foreign keys: refused writes, cascades on delete", async () => {
+    const set = await newSet("part-references");
+    const other = await newSet("part-references-other");
+    const sample = await sampleIn(set);
+    const { rows: p } = await pool().query<{ problem_id: number }>("SELECT problem_id FROM samples WHERE id = $1", [sample]);
+    const problem = p[0].problem_id;
+    const insert = (problemId: number, setId: number, batchId: number | null = null) =>
+      pool().query("INSERT INTO samples (problem_id, set_id, batch_id, sample_index, text, char_length) VALUES ($1, $2, $3, 7, 'x', 1)", [problemId, setId, batchId]);
+    await expect(insert(problem + 10_000, set)).rejects.toMatchObject({ code: "23503", message: expect.stringMatching(/problem_id/) });
+    // A problem of another set: the set copied onto the sample must be the problem's.
+    await expect(insert(problem, other)).rejects.toMatchObject({ code: "23503" });
+    await expect(insert(problem, set, 999_999)).rejects.toMatchObject({ code: "23503", message: expect.stringMatching(/batch_id/) });
+    await expect(pool().query("UPDATE samples SET problem_id = $1 WHERE id = $2", [problem + 10_000, sample])).rejects.toMatchObject({ code: "23503" });
+
+    const { rows: b } = await pool().query<{ id: number }>(
+      `INSERT INTO generation_batches (name, kind, set_id, model, samples_per_problem) VALUES ('refs', 'solutions', $1, 'm', 1) RETURNING id`,
+      [set],
+    );
+    await insert(problem, set, b[0].id);
+    await pool().query("DELETE FROM generation_batches WHERE id = $1", [b[0].id]);
+    const { rows: released } = await pool().query("SELECT count(*)::int AS n FROM samples WHERE problem_id = $1 AND batch_id IS NULL", [problem]);
+    expect(released[0].n).toBe(2);
+
+    await pool().query("DELETE FROM problems WHERE id = $1", [problem]);
+    const { rows: gone } = await pool().query("SELECT count(*)::int AS n FROM samples WHERE problem_id = $1", [problem]);
+    expect(gone[0].n).toBe(0);
+  });
+
   it("migrates a database with data: every sample, key and aggregate kept, each set in its table", async () => {
     const admin = new pg.Client({ connectionString: inject("pgAdminUrl") });
     await admin.connect();
