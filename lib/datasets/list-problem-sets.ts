@@ -1,4 +1,6 @@
-// Problem sets with their maintained counters: what `boxed sets` and the sets page show.
+// Problem sets with their maintained counters and the state of their text-search index: what
+// `boxed sets` and the sets page show.
+import { type SearchIndexState, setsWithoutSearchIndex } from "@/lib/datasets/search-index/search-index-state";
 import { prisma } from "@/lib/db/prisma";
 
 export interface ProblemSetRow {
@@ -10,11 +12,14 @@ export interface ProblemSetRow {
   sampleCount: number;
   gradedCount: number;
   correctCount: number;
+  /** Substring search over the set's solutions: indexed, being indexed, or waiting (after a large import). */
+  searchIndex: SearchIndexState;
   createdAt: string;
 }
 
 export async function listProblemSets(): Promise<ProblemSetRow[]> {
-  const sets = await prisma().problemSet.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }] });
+  const [sets, unindexed] = await Promise.all([prisma().problemSet.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }] }), setsWithoutSearchIndex()]);
+  const searchState = new Map(unindexed.map((u) => [u.setId, u.state]));
   return sets.map((s) => ({
     id: s.id,
     name: s.name,
@@ -24,6 +29,7 @@ export async function listProblemSets(): Promise<ProblemSetRow[]> {
     sampleCount: s.sampleCount,
     gradedCount: s.gradedCount,
     correctCount: s.correctCount,
+    searchIndex: searchState.get(s.id) ?? "ready",
     createdAt: s.createdAt.toISOString(),
   }));
 }

@@ -4,7 +4,6 @@ import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listProblemSets } from "@/lib/datasets/list-problem-sets";
-import { setsWithoutSearchIndex } from "@/lib/datasets/search-index/search-index-state";
 import { listRecentTasks } from "@/lib/datasets/web/task-status";
 import { formatInteger, formatPercent } from "@/lib/format";
 import { RecentImports } from "./recent-imports";
@@ -22,17 +21,12 @@ const SET_COLUMNS: SimpleColumn[] = [
 ];
 
 // A large import into a new set gets its search index in the background (docs/datasets.md).
-const SEARCH_STATE = { building: "index being built", missing: "index after grading" } as const;
+const SEARCH_STATE = { ready: "indexed", building: "index being built", missing: "index after grading" } as const;
 
 export default async function SetsPage() {
   const user = await requirePageUser("dashboard.view");
   const mayImport = can(user.role, "sets.import");
-  const [sets, imports, unindexed] = await Promise.all([
-    listProblemSets(),
-    mayImport ? listRecentTasks("import", 10) : Promise.resolve([]),
-    setsWithoutSearchIndex(),
-  ]);
-  const searchState = new Map(unindexed.map((s) => [s.setId, s.state]));
+  const [sets, imports] = await Promise.all([listProblemSets(), mayImport ? listRecentTasks("import", 10) : Promise.resolve([])]);
   return (
     <div className="space-y-8">
       <header className="flex items-end justify-between gap-4">
@@ -55,9 +49,7 @@ export default async function SetsPage() {
             <Td align="right" className="tabular-nums">{formatInteger(set.sampleCount)}</Td>
             <Td align="right" className="tabular-nums">{formatInteger(set.gradedCount)}</Td>
             <Td align="right" className="tabular-nums">{formatPercent(set.correctCount, set.gradedCount)}</Td>
-            <Td className={searchState.has(set.id) ? "text-amber-700" : "text-slate-500"}>
-              {searchState.has(set.id) ? SEARCH_STATE[searchState.get(set.id) as "building" | "missing"] : "indexed"}
-            </Td>
+            <Td className={set.searchIndex === "ready" ? "text-slate-500" : "text-amber-700"}>{SEARCH_STATE[set.searchIndex]}</Td>
           </Row>
         ))}
         {sets.length === 0 && (

@@ -141,9 +141,9 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
     await client.query("COMMIT");
     // A large load changes the tables' shape at once; the browser's and the export's queries
     // should not plan on statistics from before it until autovacuum gets there. Only this set's
-    // partition changed; a new set's has no statistics at all until analyzed.
-    if (set.created || counts.problemsInserted + counts.solutionsInserted >= ANALYZE_AFTER_ROWS) {
-      await client.query(`ANALYZE problems, "${await partitionName(client, set.id)}"`).catch(() => {});
+    // partition changed (a new set's was analyzed before it was attached).
+    if (counts.problemsInserted + counts.solutionsInserted >= ANALYZE_AFTER_ROWS) {
+      await client.query(`ANALYZE problems${set.created ? "" : `, "${await partitionName(client, set.id)}"`}`).catch(() => {});
     }
     Object.assign(summary, {
       ok: true,

@@ -5,8 +5,9 @@
 //    INSERT ... SELECT FROM unnest(...) ON CONFLICT (set_id, text_hash) DO NOTHING RETURNING;
 //    hashes that did not come back already existed (earlier in the file or before this import)
 //    and are looked up, so every record maps to a problem id;
-// 2. the batch's solutions go straight into `samples` with COPY FROM STDIN (the fastest path we
-//    measured: no staging copy of the biggest table), with their problem ids filled in.
+// 2. the batch's solutions go straight in with COPY FROM STDIN (no staging copy of the biggest
+//    table), with their problem ids filled in: into `samples` for an existing set, or into a new
+//    set's own bare table (FREEZE), counted for the insight aggregates (samples-partition.ts).
 // Memory is two batches (one being stored, the next being read), whatever the file size.
 // Nothing is committed here: the caller owns the transaction, so a throw anywhere leaves the
 // database as it was.

@@ -217,41 +217,65 @@ CREATE TRIGGER samples_delete_review_rows AFTER DELETE ON "samples" REFERENCING 
 -- problem is checked too, which the foreign keys did not do), an existing batch and import task
 -- or none; what it names is locked FOR KEY SHARE until COMMIT, so it cannot be deleted under it;
 -- and deleting a problem deletes its samples, deleting a batch or a task empties the column.
--- `rows` names the rows to check: a trigger's transition table, or a table about to be attached.
--- A transition table is visible only to statements run by the trigger function itself, so this
--- returns the statements, and boxed_run_sample_reference_checks (or the trigger) runs them: each
--- returns NULL, or the message of the first violation. The first three lock, hence the count(*):
--- every row they select is locked.
-CREATE FUNCTION boxed_sample_reference_checks(rows text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
-  SELECT ARRAY[
-    format('SELECT NULL::text FROM (SELECT count(*) FROM (SELECT 1 FROM problems p WHERE p.id IN (SELECT problem_id FROM %s) FOR KEY SHARE OF p) l) c', rows),
-    format('SELECT NULL::text FROM (SELECT count(*) FROM (SELECT 1 FROM generation_batches b WHERE b.id IN (SELECT batch_id FROM %s) FOR KEY SHARE OF b) l) c', rows),
-    format('SELECT NULL::text FROM (SELECT count(*) FROM (SELECT 1 FROM tasks t WHERE t.id IN (SELECT import_task_id FROM %s) FOR KEY SHARE OF t) l) c', rows),
-    format('SELECT format(''insert or update on table "samples" violates foreign key "samples_problem_id_fkey": Key (problem_id, set_id)=(%%s, %%s) is not present in table "problems".'', n.problem_id, n.set_id)
-              FROM %s n LEFT JOIN problems p ON p.id = n.problem_id WHERE p.id IS NULL OR p.set_id <> n.set_id LIMIT 1', rows),
-    format('SELECT format(''insert or update on table "samples" violates foreign key "samples_batch_id_fkey": Key (batch_id)=(%%s) is not present in table "generation_batches".'', n.batch_id)
-              FROM %s n WHERE n.batch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM generation_batches b WHERE b.id = n.batch_id) LIMIT 1', rows),
-    format('SELECT format(''insert or update on table "samples" violates foreign key "samples_import_task_id_fkey": Key (import_task_id)=(%%s) is not present in table "tasks".'', n.import_task_id)
-              FROM %s n WHERE n.import_task_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = n.import_task_id) LIMIT 1', rows)
-  ]
+-- The first violation among `rows` (a trigger's transition table, or a table about to be
+-- attached), as an error message, or NULL: a problem that does not exist or is of another set, a
+-- batch or an import task that does not exist. One pass over the rows, whatever their number.
+CREATE FUNCTION boxed_sample_violation_sql(rows text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT format($q$
+    SELECT CASE
+             WHEN p.id IS NULL OR p.set_id <> n.set_id THEN
+               format('insert or update on table "samples" violates foreign key "samples_problem_id_fkey": Key (problem_id, set_id)=(%%s, %%s) is not present in table "problems".', n.problem_id, n.set_id)
+             WHEN n.batch_id IS NOT NULL AND b.id IS NULL THEN
+               format('insert or update on table "samples" violates foreign key "samples_batch_id_fkey": Key (batch_id)=(%%s) is not present in table "generation_batches".', n.batch_id)
+             ELSE
+               format('insert or update on table "samples" violates foreign key "samples_import_task_id_fkey": Key (import_task_id)=(%%s) is not present in table "tasks".', n.import_task_id)
+           END
+      FROM %s n
+      LEFT JOIN problems p ON p.id = n.problem_id
+      LEFT JOIN generation_batches b ON b.id = n.batch_id
+      LEFT JOIN tasks t ON t.id = n.import_task_id
+     WHERE p.id IS NULL OR p.set_id <> n.set_id OR (n.batch_id IS NOT NULL AND b.id IS NULL) OR (n.import_task_id IS NOT NULL AND t.id IS NULL)
+     LIMIT 1$q$, rows)
 $$;
 
+-- Checks the rows of a table about to be attached (`rows` names it). Without the FOR KEY SHARE
+-- locks the trigger takes: the only caller, an import into a new set, inserted every problem its
+-- rows name in the same transaction, invisible to anyone who could delete it, and locking them
+-- would rewrite every one.
 CREATE FUNCTION boxed_check_sample_references(rows text) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE q text; violation text;
+DECLARE violation text;
 BEGIN
-  FOREACH q IN ARRAY boxed_sample_reference_checks(rows) LOOP
-    EXECUTE q INTO violation;
-    IF violation IS NOT NULL THEN RAISE EXCEPTION '%', violation USING ERRCODE = 'foreign_key_violation'; END IF;
-  END LOOP;
+  EXECUTE boxed_sample_violation_sql(rows) INTO violation;
+  IF violation IS NOT NULL THEN RAISE EXCEPTION '%', violation USING ERRCODE = 'foreign_key_violation'; END IF;
 END $$;
 
+-- On every insert into samples: lock what the rows name (the count(*) makes every row selected
+-- get locked), then look for a violation. This runs on every batch flush and every COPY batch,
+-- so it is static SQL, which PL/pgSQL plans once per session: the violation query is the one of
+-- boxed_sample_violation_sql, spelled out (tests/integration/foundation/samples-partitions checks
+-- both against the same violations).
 CREATE FUNCTION boxed_samples_check_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE q text; violation text;
+DECLARE bad record;
 BEGIN
-  FOREACH q IN ARRAY boxed_sample_reference_checks('boxed_new_samples') LOOP
-    EXECUTE q INTO violation;
-    IF violation IS NOT NULL THEN RAISE EXCEPTION '%', violation USING ERRCODE = 'foreign_key_violation'; END IF;
-  END LOOP;
+  PERFORM count(*) FROM (SELECT 1 FROM problems p WHERE p.id IN (SELECT problem_id FROM boxed_new_samples) FOR KEY SHARE OF p) l;
+  PERFORM count(*) FROM (SELECT 1 FROM generation_batches b WHERE b.id IN (SELECT batch_id FROM boxed_new_samples) FOR KEY SHARE OF b) l;
+  PERFORM count(*) FROM (SELECT 1 FROM tasks t WHERE t.id IN (SELECT import_task_id FROM boxed_new_samples) FOR KEY SHARE OF t) l;
+  SELECT n.problem_id, n.set_id, n.batch_id, n.import_task_id, p.id IS NULL OR p.set_id <> n.set_id AS bad_problem,
+         n.batch_id IS NOT NULL AND b.id IS NULL AS bad_batch
+    INTO bad
+    FROM boxed_new_samples n
+    LEFT JOIN problems p ON p.id = n.problem_id
+    LEFT JOIN generation_batches b ON b.id = n.batch_id
+    LEFT JOIN tasks t ON t.id = n.import_task_id
+   WHERE p.id IS NULL OR p.set_id <> n.set_id OR (n.batch_id IS NOT NULL AND b.id IS NULL) OR (n.import_task_id IS NOT NULL AND t.id IS NULL)
+   LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION '%', CASE
+        WHEN bad.bad_problem THEN format('insert or update on table "samples" violates foreign key "samples_problem_id_fkey": Key (problem_id, set_id)=(%s, %s) is not present in table "problems".', bad.problem_id, bad.set_id)
+        WHEN bad.bad_batch THEN format('insert or update on table "samples" violates foreign key "samples_batch_id_fkey": Key (batch_id)=(%s) is not present in table "generation_batches".', bad.batch_id)
+        ELSE format('insert or update on table "samples" violates foreign key "samples_import_task_id_fkey": Key (import_task_id)=(%s) is not present in table "tasks".', bad.import_task_id)
+      END USING ERRCODE = 'foreign_key_violation';
+  END IF;
   RETURN NULL;
 END $$;
 CREATE TRIGGER samples_check_references AFTER INSERT ON "samples" REFERENCING NEW TABLE AS boxed_new_samples

@@ -37,9 +37,9 @@ describe("boxed import / sets / export", () => {
 
     const table = boxed(["sets"]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(new RegExp(`cli-seed\\s+seed\\s+6\\s+9\\s+6\\s+${correct}\\n`));
+    expect(table.stdout).toMatch(new RegExp(`cli-seed\\s+seed\\s+6\\s+9\\s+6\\s+${correct}\\s+indexed\\n`));
     const json = JSON.parse(boxed(["sets", "--json"]).stdout);
-    expect(json).toEqual([expect.objectContaining({ name: "cli-seed", role: "seed", problemCount: 6, sampleCount: 9, gradedCount: 6, correctCount: correct })]);
+    expect(json).toEqual([expect.objectContaining({ name: "cli-seed", role: "seed", problemCount: 6, sampleCount: 9, gradedCount: 6, correctCount: correct, searchIndex: "ready" })]);
 
     const out = join(tempDir(), "cli-out.jsonl");
     const exported = boxed(["export", "--out", out, "--set", "cli-seed", "--min-solution-chars", "none"]);

@@ -110,6 +110,40 @@ describe("samples partitioned by set", () => {
     expect(gone[0].n).toBe(0);
   });
 
+  it("checks a loaded table's references before it is attached, as the insert trigger does", async () => {
+    const set = await newSet("part-attach-check");
+    const good = await sampleIn(set);
+    const { rows: p } = await pool().query<{ problem_id: number }>("SELECT problem_id FROM samples WHERE id = $1", [good]);
+    const client = await pool().connect();
+    const check = async (problemId: number, batchId: number | null, taskId: number | null) => {
+      await client.query("BEGIN");
+      try {
+        await client.query("CREATE TEMP TABLE loaded (LIKE samples INCLUDING DEFAULTS) ON COMMIT DROP");
+        await client.query("INSERT INTO loaded (id, problem_id, set_id, batch_id, import_task_id, sample_index, text, char_length) VALUES (0, $1, $2, $3, $4, 0, 'x', 1)", [
+          problemId,
+          set,
+          batchId,
+          taskId,
+        ]);
+        await client.query("SELECT boxed_check_sample_references('loaded')");
+      } finally {
+        await client.query("ROLLBACK");
+      }
+    };
+    try {
+      await expect(check(p[0].problem_id, null, null)).resolves.toBeUndefined();
+      await expect(check(p[0].problem_id + 10_000, null, null)).rejects.toMatchObject({ code: "23503", message: expect.stringMatching(/problem_id/) });
+      await expect(check(p[0].problem_id, 999_999, null)).rejects.toMatchObject({ code: "23503", message: expect.stringMatching(/batch_id/) });
+      await expect(check(p[0].problem_id, null, 999_999)).rejects.toMatchObject({ code: "23503", message: expect.stringMatching(/import_task_id/) });
+    } finally {
+      client.release();
+    }
+    // The insert trigger refuses the same unknown import task.
+    await expect(
+      pool().query("INSERT INTO samples (problem_id, set_id, import_task_id, sample_index, text, char_length) VALUES ($1, $2, 999999, 3, 'x', 1)", [p[0].problem_id, set]),
+    ).rejects.toMatchObject({ code: "23503", message: expect.stringMatching(/import_task_id/) });
+  });
+
   it("migrates a database with data: every sample, key and aggregate kept, each set in its table", async () => {
     const admin = new pg.Client({ connectionString: inject("pgAdminUrl") });
     await admin.connect();
