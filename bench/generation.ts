@@ -69,15 +69,19 @@ async function stopStub(child: ChildProcess) {
   await exited;
 }
 
-/** CPU milliseconds (user + system, children included) of a process and, optionally, its children. */
+/** CPU milliseconds (user + system) of a process and, optionally, of its children: the live ones
+ * and those that ended (the parent's cutime + cstime, which grow as it reaps them), so a
+ * PostgreSQL backend or autovacuum worker that exits mid-run does not take its time with it. */
 function processCpuMs(pid: number, withChildren = false): number {
   let total = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      if (Number(entry) !== pid && !(withChildren && Number(fields[1]) === pid)) continue;
-      total += Number(fields[11]) + Number(fields[12]);
+      if (Number(entry) === pid) {
+        total += Number(fields[11]) + Number(fields[12]);
+        if (withChildren) total += Number(fields[13]) + Number(fields[14]);
+      } else if (withChildren && Number(fields[1]) === pid) total += Number(fields[11]) + Number(fields[12]);
     } catch {
       // The process ended while we read.
     }

@@ -1,5 +1,5 @@
 // The fast path of a JSONL export: when every filter in force is decidable in SQL (contaminated,
-// not correct; see canExportInSql), PostgreSQL renders the lines itself (sqlExportLine) and
+// not correct; see canExportInSql), PostgreSQL renders the lines itself (sqlExportLineParts) and
 // streams them through `COPY (...) TO STDOUT`; Node only splits lines, keeps the manifest's counts
 // and copies bytes to the output. Same rows, same order ((problem_id, id) within keyset pages of
 // problems), same bytes and same manifest as the general path (selectExportRows), which a test
@@ -14,7 +14,7 @@ import { to as copyTo } from "pg-copy-streams";
 import type { ExportSettings } from "@/lib/datasets/export/export-settings";
 import type { ExportStats } from "@/lib/datasets/export/export-stats";
 import { CONTAMINATED_STATUSES } from "@/lib/datasets/export/filter-export-row";
-import { sqlExportLine } from "@/lib/datasets/export/sql-export-line";
+import { sqlExportLineParts } from "@/lib/datasets/export/sql-export-line";
 import type { ExportScope } from "@/lib/datasets/export/stream-export-candidates";
 import type { JsonlExportFormat } from "@/lib/datasets/formats/export-objects";
 import type { ExportResult } from "@/lib/datasets/formats/export-row";
@@ -65,25 +65,33 @@ const JSONL_FORMAT = { "omi2-jsonl": "omi2", "nemo-sft": "nemo-sft", messages: "
 const intArray = (ids: number[]) => `ARRAY[${ids.map((id) => Math.trunc(id)).join(",")}]::int[]`;
 
 function pageSql(scope: ExportScope, format: JsonlExportFormat, after: number, upTo: number): string {
-  const contaminated = `p.contamination_status::text IN (${CONTAMINATED_STATUSES.map((s) => escapeLiteral(s)).join(", ")})`;
+  const contaminated = `pp.contamination_status::text IN (${CONTAMINATED_STATUSES.map((s) => escapeLiteral(s)).join(", ")})`;
   // Removed rows come back without their text, as the filter that removed them and its reason.
   const removed: [condition: string, kind: string, reason: string][] = [];
-  if (scope.excludeContaminated) removed.push([contaminated, "c", "p.contamination_status::text"]);
+  if (scope.excludeContaminated) removed.push([contaminated, "c", "pp.contamination_status::text"]);
   if (scope.correctOnly) removed.push(["s.verdict <> 'equal'", "v", "s.verdict::text"]);
   const choose = (pick: (r: (typeof removed)[number]) => string, otherwise: string) =>
     removed.length === 0 ? otherwise : `CASE ${removed.map((r) => `WHEN ${r[0]} THEN ${pick(r)}`).join(" ")} ELSE ${otherwise} END`;
   const kind = choose((r) => `'${r[1]}'`, "'k'");
-  const payload = choose((r) => r[2], sqlExportLine(format));
+  const line = sqlExportLineParts(format);
+  const payload = choose((r) => r[2], `pp.head || ${line.solution} || pp.tail`);
   const sources = scope.sources.length > 0 ? `AND p.source IN (${scope.sources.map((source) => escapeLiteral(source)).join(", ")})` : "";
   const batches = scope.batchIds.length > 0 ? `AND s.batch_id = ANY(${intArray(scope.batchIds)})` : "";
-  // The range is on samples.problem_id, so the (problem_id, id) index hands rows over in output
-  // order: no sort of wide rows (which spills to disk past work_mem). s.set_id (a copy of the
+  const sets = intArray(scope.setIds);
+  // The problem's parts of the line are rendered once per problem in `pp` (OFFSET 0 keeps the
+  // planner from pulling them up into the join, where they would be rendered once per solution:
+  // 23 times per problem in the OMI2 release). The range is on samples.problem_id, so the
+  // (problem_id, id) index hands rows over in output order and the problems' primary key merges
+  // with it: no sort of wide rows (which spills to disk past work_mem). s.set_id (a copy of the
   // problem's set) keeps the scan to those sets' tables of samples.
   return `COPY (
-    SELECT ${kind}, s.id, s.problem_id, to_json(p.source)::text, ${payload}
-      FROM samples s JOIN problems p ON p.id = s.problem_id
-     WHERE s.problem_id > ${after} AND s.problem_id <= ${upTo} AND p.set_id = ANY(${intArray(scope.setIds)})
-       AND s.set_id = ANY(${intArray(scope.setIds)}) ${sources} ${batches}
+    SELECT ${kind}, s.id, s.problem_id, pp.source_json, ${payload}
+      FROM samples s
+      JOIN (SELECT p.id, p.contamination_status, to_json(p.source)::text AS source_json, ${line.head} AS head, ${line.tail} AS tail
+              FROM problems p
+             WHERE p.id > ${after} AND p.id <= ${upTo} AND p.set_id = ANY(${sets}) ${sources}
+             ORDER BY p.id OFFSET 0) pp ON pp.id = s.problem_id
+     WHERE s.problem_id > ${after} AND s.problem_id <= ${upTo} AND s.set_id = ANY(${sets}) ${batches}
      ORDER BY s.problem_id, s.id
   ) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x1f', QUOTE E'\\x1e')`;
 }

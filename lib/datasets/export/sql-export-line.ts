@@ -31,40 +31,44 @@ const wrapped = (sqlText: string, [before, after]: [string, string]) =>
 
 const ANSWER = "COALESCE(p.gold_answer, '')";
 
-export function sqlExportLine(format: JsonlExportFormat): string {
+/**
+ * The line in three parts: what comes before the solution and what comes after it depend on the
+ * problem alone (over p.text, p.gold_answer, p.source), so a query can render them once per
+ * problem instead of once per solution; `solution` is over s.text.
+ */
+export interface SqlExportLineParts {
+  head: string;
+  solution: string;
+  tail: string;
+}
+
+export function sqlExportLineParts(format: JsonlExportFormat): SqlExportLineParts {
+  const join = (parts: string[]) => parts.join(" || ");
   switch (format) {
     case "omi2":
-      return [
-        json('{"problem":'),
-        jsonString("p.text"),
-        json(',"generated_solution":'),
-        jsonString("s.text"),
-        json(',"expected_answer":'),
-        jsonString(ANSWER),
-        json(',"problem_source":'),
-        jsonString("p.source"),
-        json("}"),
-      ].join(" || ");
+      return {
+        head: join([json('{"problem":'), jsonString("p.text"), json(',"generated_solution":')]),
+        solution: jsonString("s.text"),
+        tail: join([json(',"expected_answer":'), jsonString(ANSWER), json(',"problem_source":'), jsonString("p.source"), json("}")]),
+      };
     case "nemo-sft":
-      return [
-        json('{"input":'),
-        jsonString(wrapped("p.text", around((problem) => llama3MathPrompt(problem)))),
-        json(',"output":'),
-        jsonString(wrapped("s.text", ["", LLAMA3_EOT])),
-        json(',"expected_answer":'),
-        jsonString(ANSWER),
-        json("}"),
-      ].join(" || ");
+      return {
+        head: join([json('{"input":'), jsonString(wrapped("p.text", around((problem) => llama3MathPrompt(problem)))), json(',"output":')]),
+        solution: jsonString(wrapped("s.text", ["", LLAMA3_EOT])),
+        tail: join([json(',"expected_answer":'), jsonString(ANSWER), json("}")]),
+      };
     case "messages":
       // No system turn: the default prompt has none (see chatMessagesObject).
-      return [
-        json('{"messages":[{"role":"user","content":'),
-        jsonString(wrapped("p.text", around((problem) => userMessage(problem)))),
-        json('},{"role":"assistant","content":'),
-        jsonString("s.text"),
-        json('}],"expected_answer":'),
-        jsonString(ANSWER),
-        json("}"),
-      ].join(" || ");
+      return {
+        head: join([json('{"messages":[{"role":"user","content":'), jsonString(wrapped("p.text", around((problem) => userMessage(problem)))), json('},{"role":"assistant","content":')]),
+        solution: jsonString("s.text"),
+        tail: join([json('}],"expected_answer":'), jsonString(ANSWER), json("}")]),
+      };
   }
+}
+
+/** The whole line as one expression over p.* and s.*. */
+export function sqlExportLine(format: JsonlExportFormat): string {
+  const { head, solution, tail } = sqlExportLineParts(format);
+  return `${head} || ${solution} || ${tail}`;
 }
