@@ -40,6 +40,26 @@ describe("import", () => {
     expect(audit?.details).toMatchObject({ ok: true, problemsInserted: 3 });
   });
 
+  it("stores every character a solution may hold exactly, in a new set and in an existing one (COPY CSV)", async () => {
+    const dir = tempDir();
+    const texts = [
+      'She said "half", so $x = \\frac{1}{2}$, then a,b,c.\n\\.\n\\. more\n\\N is not NULL',
+      "tabs\tand\r\nCRLF lines\n\"\"\n,\n\\boxed{\"3\"}",
+      "é, ∑, 😀 and \\\\ two backslashes",
+      `${"long \\frac{a}{b}, \"q\"\n".repeat(12_000)}The answer is $\\boxed{7}$.`,
+    ];
+    const file = writeTemp(dir, "nasty.jsonl", texts.map((t, i) => JSON.stringify({ problem: `Nasty ${i % 2}`, generated_solution: t, expected_answer: "7", problem_source: "augmented_math" })).join("\n"));
+    await importFiles([file], "nasty-new", "synthetic");
+    await importFiles([file], "nasty-existing", "synthetic");
+    const { rows } = await pool().query<{ name: string; text: string; char_length: number }>(
+      "SELECT ps.name, s.text, s.char_length FROM samples s JOIN problem_sets ps ON ps.id = s.set_id WHERE ps.name LIKE 'nasty-%' ORDER BY ps.name, s.id",
+    );
+    const expected = [...texts.filter((_, i) => i % 2 === 0), ...texts.filter((_, i) => i % 2 === 1)];
+    expect(rows.filter((r) => r.name === "nasty-new").map((r) => r.text).sort()).toEqual([...expected].sort());
+    expect(rows.filter((r) => r.name === "nasty-existing").map((r) => r.text).sort()).toEqual([...expected].sort());
+    for (const row of rows) expect(row.char_length).toBe(row.text.length);
+  });
+
   it("keeps NeMo-Skills file verdicts, seeds and token counts, and grades in the background with disagreements counted", async () => {
     const dir = tempDir();
     const line = (problem: string, answer: string, generation: string, isCorrect: boolean, tokens: number) =>
