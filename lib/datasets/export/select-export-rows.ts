@@ -84,7 +84,16 @@ async function* downsampled(
     filterPage(page, settings, stats, checks, dedup, (k) => kept.push(k));
     if (kept.length > 0) {
       // The candidate query is finished before the COPY starts: one statement at a time per connection.
-      const copy = new CopyWriter(client, { table: "export_kept", columns: ["rank", "problem_id", "sample_id", "source", "solution"] });
+      const copy = new CopyWriter(client, {
+        table: "export_kept",
+        columns: [
+          { name: "rank", type: "int4" },
+          { name: "problem_id", type: "int4" },
+          { name: "sample_id", type: "int4" },
+          { name: "source", type: "text" },
+          { name: "solution", type: "text" },
+        ],
+      });
       for (const k of kept) {
         if (k.row.problemId !== rankProblem) {
           rankProblem = k.row.problemId;

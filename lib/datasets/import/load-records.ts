@@ -16,6 +16,7 @@ import type { PoolClient } from "pg";
 import { describeLocation } from "@/lib/datasets/formats/import-error";
 import type { ImportRecord } from "@/lib/datasets/formats/import-record";
 import { problemHash } from "@/lib/datasets/formats/problem-hash";
+import type { CopyColumn } from "@/lib/datasets/import/copy-binary";
 import { CopyWriter } from "@/lib/datasets/import/copy-writer";
 import type { DuplicateExample } from "@/lib/datasets/import/import-summary";
 import { assertStorableRecord } from "@/lib/datasets/import/storable-text";
@@ -61,7 +62,18 @@ interface PendingProblem {
   solutionCount: number;
 }
 
-const SAMPLE_COLUMNS = ["problem_id", "set_id", "import_task_id", "sample_index", "text", "file_verdict", "completion_tokens", "seed", "char_length", "boxed_count"];
+const SAMPLE_COLUMNS: CopyColumn[] = [
+  { name: "problem_id", type: "int4" },
+  { name: "set_id", type: "int4" },
+  { name: "import_task_id", type: "int4" },
+  { name: "sample_index", type: "int4" },
+  { name: "text", type: "text" },
+  { name: "file_verdict", type: "bool" },
+  { name: "completion_tokens", type: "int4" },
+  { name: "seed", type: "int4" },
+  { name: "char_length", type: "int4" },
+  { name: "boxed_count", type: "int4" },
+];
 
 const GOLD_SOURCE = { dataset: "dataset", "majority-vote": "majority_vote" } as const;
 

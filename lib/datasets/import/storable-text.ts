@@ -15,7 +15,14 @@ function check(record: ImportRecord, field: string, value: string | null | undef
   throw new ImportError({ code: "invalid-value", file, line, rowGroup, row, field, value, detail });
 }
 
-/** Throws an ImportError naming the record's place and field when any of its text is unstorable. */
+// Token counts and seeds are stored as PostgreSQL integers (int4).
+function checkInteger(record: ImportRecord, field: string, value: number | null | undefined): void {
+  if (value == null || (value >= -(2 ** 31) && value < 2 ** 31)) return;
+  const { file, line, rowGroup, row } = record.location;
+  throw new ImportError({ code: "invalid-value", file, line, rowGroup, row, field, value, detail: `field "${field}" is ${value}, beyond the integers we store (up to 2147483647)` });
+}
+
+/** Throws an ImportError naming the record's place and field when any of its values is unstorable. */
 export function assertStorableRecord(record: ImportRecord, solutionField = "solution"): void {
   check(record, "problem", record.problem);
   check(record, "answer", record.goldAnswer);
@@ -26,5 +33,7 @@ export function assertStorableRecord(record: ImportRecord, solutionField = "solu
   for (const solution of record.solutions) {
     check(record, solutionField, solution.text);
     check(record, "predicted_answer", solution.predictedAnswer);
+    checkInteger(record, "num_generated_tokens", solution.generatedTokens);
+    checkInteger(record, "seed", solution.seed);
   }
 }

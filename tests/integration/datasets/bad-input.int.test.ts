@@ -95,4 +95,11 @@ describe("a bad file changes nothing", () => {
     lines[11] = JSON.stringify({ problem: "p\u0000q", generated_solution: "s", expected_answer: "1", problem_source: "gsm8k" });
     await expectRefused(writeTemp(dir, "nul.jsonl", `${lines.join("\n")}\n`), /nul\.jsonl line 12: field "problem" contains a NUL character/);
   });
+
+  it("a token count beyond the integers we store, named with its line and field", async () => {
+    const line = (i: number, tokens: number) =>
+      JSON.stringify({ problem: `What is ${i} + 1?`, expected_answer: String(i + 1), generation: `\\boxed{${i + 1}}`, predicted_answer: null, is_correct: true, num_generated_tokens: tokens });
+    const lines = Array.from({ length: 8 }, (_, i) => line(i, i === 6 ? 2 ** 31 : 10));
+    await expectRefused(writeTemp(dir, "output-rs0.jsonl", `${lines.join("\n")}\n`), /output-rs0\.jsonl line 7: field "num_generated_tokens" is 2147483648/);
+  });
 });
