@@ -66,9 +66,3 @@ export function sqlExportLineParts(format: JsonlExportFormat): SqlExportLinePart
       };
   }
 }
-
-/** The whole line as one expression over p.* and s.*. */
-export function sqlExportLine(format: JsonlExportFormat): string {
-  const { head, solution, tail } = sqlExportLineParts(format);
-  return `${head} || ${solution} || ${tail}`;
-}
