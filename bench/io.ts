@@ -33,7 +33,8 @@ import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { writeBenchmarkSection } from "@/bench/report";
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
 import { NO_FILTERS } from "@/lib/datasets/export/export-settings";
-import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER, type CopyColumn, maxRowBytes, writeRow } from "@/lib/datasets/import/copy-binary";
+import type { CopyColumn } from "@/lib/datasets/import/copy-binary";
+import { CopyWriter } from "@/lib/datasets/import/copy-writer";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
 import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -131,51 +132,43 @@ export async function baselineImport(file: string, databaseUrl = process.env.DAT
   // Autovacuum off for this throwaway table: after a 1.5 GB COPY it would vacuum the table (every
   // page, hint bits and freezing) during the import measured next, which is not the import's cost.
   await client.query("CREATE TABLE bare_omi2 (problem text, generated_solution text, expected_answer text, problem_source text) WITH (autovacuum_enabled = off)");
-  const stream = client.query(copyFrom(`COPY bare_omi2 FROM STDIN${fastest ? " (FORMAT binary, FREEZE)" : ""}`));
-  const done = once(stream, "finish");
-  const send = async (chunk: Buffer) => {
-    if (!stream.write(chunk)) await once(stream, "drain");
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+  const rowsOf = async function* () {
+    for await (const line of lines) {
+      if (!line) continue;
+      const r = JSON.parse(line);
+      yield [r.problem, r.generated_solution, r.expected_answer, r.problem_source] as string[];
+    }
   };
   let rows = 0;
-  let parts: string[] = [];
-  let size = 0;
-  let buffer = Buffer.allocUnsafe(1 << 19);
-  let used = fastest ? COPY_BINARY_HEADER.copy(buffer, 0) : 0;
-  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY })) {
-    if (!line) continue;
-    const r = JSON.parse(line);
-    const values = [r.problem, r.generated_solution, r.expected_answer, r.problem_source];
-    rows++;
-    if (fastest) {
-      const bound = maxRowBytes(values);
-      if (used + bound > buffer.length) {
-        await send(buffer.subarray(0, used));
-        buffer = Buffer.allocUnsafe(Math.max(1 << 19, bound));
-        used = 0;
-      }
-      used = writeRow(buffer, used, BARE_COLUMNS, values);
-      continue;
-    }
-    const text = textLine(values);
-    parts.push(text);
-    size += text.length;
-    if (size > 1 << 18) {
-      await send(Buffer.from(parts.join("")));
-      parts = [];
-      size = 0;
-    }
-  }
   if (fastest) {
-    if (used + COPY_BINARY_TRAILER.length > buffer.length) {
-      await send(buffer.subarray(0, used));
-      buffer = Buffer.allocUnsafe(COPY_BINARY_TRAILER.length);
-      used = 0;
+    // The import's own writer, into a table of its transaction.
+    const copy = new CopyWriter(client, { table: "bare_omi2", columns: BARE_COLUMNS, freeze: true });
+    for await (const values of rowsOf()) {
+      const full = copy.write(values);
+      if (full) await full;
     }
-    used += COPY_BINARY_TRAILER.copy(buffer, used);
-    stream.end(buffer.subarray(0, used));
-  } else stream.end(Buffer.from(parts.join("")));
-  await done;
-  if (fastest) await client.query("COMMIT");
+    rows = await copy.end();
+    await client.query("COMMIT");
+  } else {
+    const stream = client.query(copyFrom("COPY bare_omi2 FROM STDIN"));
+    const done = once(stream, "finish");
+    let parts: string[] = [];
+    let size = 0;
+    for await (const values of rowsOf()) {
+      const text = textLine(values);
+      parts.push(text);
+      size += text.length;
+      rows++;
+      if (size > 1 << 18) {
+        if (!stream.write(Buffer.from(parts.join("")))) await once(stream, "drain");
+        parts = [];
+        size = 0;
+      }
+    }
+    stream.end(Buffer.from(parts.join("")));
+    await done;
+  }
   await client.end();
   return rows;
 }

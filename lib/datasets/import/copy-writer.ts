@@ -2,7 +2,7 @@
 // (copy-binary.ts). Rows are encoded straight into ~512 KiB buffers and each full buffer is sent,
 // waiting for 'drain' when the socket is full, so the loader never holds more than one buffer in
 // memory however large the file is.
-import type { PoolClient } from "pg";
+import type { ClientBase } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER, type CopyColumn, type CopyValue, maxRowBytes, writeRow } from "@/lib/datasets/import/copy-binary";
 
@@ -29,7 +29,7 @@ export class CopyWriter {
   private readonly stream: ReturnType<typeof copyFrom>;
   private readonly columns: readonly CopyColumn[];
 
-  constructor(client: PoolClient, target: CopyTarget) {
+  constructor(client: ClientBase, target: CopyTarget) {
     this.columns = target.columns;
     this.stream = client.query(copyFrom(copyStatement(target)));
     this.done = new Promise<void>((resolve, reject) => {
