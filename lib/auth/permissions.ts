@@ -7,6 +7,7 @@ export const ACTIONS = {
   "dashboard.view": { minimum: "viewer", what: "See the dashboard, problem sets, batches, solutions and problems" },
   "export.download": { minimum: "curator", what: "Export datasets and download export files" },
   "sets.import": { minimum: "curator", what: "Import files into problem sets" },
+  "sets.manage": { minimum: "curator", what: "Rename, archive and delete problem sets" },
   "batches.launch": { minimum: "curator", what: "Launch generation batches" },
   "batches.control": { minimum: "curator", what: "Pause, resume, cancel and retry batches" },
   "templates.edit": { minimum: "curator", what: "Create new versions of prompt templates" },

@@ -15,6 +15,8 @@ export interface ProblemSetRow {
   /** Substring search over the set's solutions: indexed, being indexed, or waiting (after a large import). */
   searchIndex: SearchIndexState;
   createdAt: string;
+  /** Archived sets keep their rows but leave the pickers; null while active. */
+  archivedAt: string | null;
 }
 
 export async function listProblemSets(): Promise<ProblemSetRow[]> {
@@ -31,5 +33,6 @@ export async function listProblemSets(): Promise<ProblemSetRow[]> {
     correctCount: s.correctCount,
     searchIndex: searchState.get(s.id) ?? "ready",
     createdAt: s.createdAt.toISOString(),
+    archivedAt: s.archivedAt?.toISOString() ?? null,
   }));
 }

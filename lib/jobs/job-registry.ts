@@ -10,6 +10,7 @@ import { bulkActionJob } from "@/lib/solutions/bulk-action-job";
 import { runBatchJob } from "@/lib/generation/worker/run-batch-job";
 import { judgeSettleJob } from "@/lib/decontamination/pipeline/judge-settle-job";
 import { retrievalJob } from "@/lib/decontamination/pipeline/retrieval-job";
+import { setDeleteJob } from "@/lib/datasets/sets/set-delete-job";
 
 export const jobDefinitions: JobDefinition<never>[] = [
   healthCheckJob as JobDefinition<never>,
@@ -22,4 +23,5 @@ export const jobDefinitions: JobDefinition<never>[] = [
   runBatchJob as JobDefinition<never>,
   retrievalJob as JobDefinition<never>,
   judgeSettleJob as JobDefinition<never>,
+  setDeleteJob as JobDefinition<never>,
 ];

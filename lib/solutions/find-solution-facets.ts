@@ -45,7 +45,8 @@ const enumOptions = (values: readonly string[]) => values.map((v) => ({ value: v
 export async function listFacetOptions(filter: SolutionFilter): Promise<FacetOptions> {
   const db = pool();
   const [sets, sources, batches, models] = await Promise.all([
-    db.query<{ id: number; name: string }>("SELECT id, name FROM problem_sets ORDER BY name"),
+    // Archived sets leave the list unless the view already filters on them.
+    db.query<{ id: number; name: string }>("SELECT id, name FROM problem_sets WHERE archived_at IS NULL OR id = ANY($1::int[]) ORDER BY name", [filter.setIds]),
     // Loose index scan: one index probe per distinct value instead of reading 600K problems.
     db.query<{ v: string }>(`
       WITH RECURSIVE t AS (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { listProblemSets } from "@/lib/datasets/list-problem-sets";
+import { listProblemSets, type ProblemSetRow } from "@/lib/datasets/list-problem-sets";
 import { listRecentTasks } from "@/lib/datasets/web/task-status";
 import { formatInteger, formatPercent } from "@/lib/format";
 import { RecentImports } from "./recent-imports";
@@ -23,10 +23,40 @@ const SET_COLUMNS: SimpleColumn[] = [
 // A large import into a new set gets its search index in the background (docs/datasets.md).
 const SEARCH_STATE = { ready: "indexed", building: "index being built", missing: "index after grading" } as const;
 
+function SetTable({ label, sets, empty }: { label: string; sets: ProblemSetRow[]; empty: string }) {
+  return (
+    <SimpleTable label={label} columns={SET_COLUMNS}>
+      {sets.map((set) => (
+        <Row key={set.id}>
+          <Td className="max-w-[28rem] truncate font-medium">
+            <Link href={`/sets/${set.id}`} className="hover:underline" title={set.name}>
+              {set.name}
+            </Link>
+          </Td>
+          <Td>{set.role}</Td>
+          <Td align="right" className="tabular-nums">{formatInteger(set.problemCount)}</Td>
+          <Td align="right" className="tabular-nums">{formatInteger(set.sampleCount)}</Td>
+          <Td align="right" className="tabular-nums">{formatInteger(set.gradedCount)}</Td>
+          <Td align="right" className="tabular-nums">{formatPercent(set.correctCount, set.gradedCount)}</Td>
+          <Td className={set.searchIndex === "ready" ? "text-slate-500" : "text-amber-700"}>{SEARCH_STATE[set.searchIndex]}</Td>
+        </Row>
+      ))}
+      {sets.length === 0 && empty && (
+        <tr>
+          <td colSpan={SET_COLUMNS.length} className="px-4 py-6 text-center text-slate-500">
+            {empty}
+          </td>
+        </tr>
+      )}
+    </SimpleTable>
+  );
+}
+
 export default async function SetsPage() {
   const user = await requirePageUser("dashboard.view");
   const mayImport = can(user.role, "sets.import");
   const [sets, imports] = await Promise.all([listProblemSets(), mayImport ? listRecentTasks("import", 10) : Promise.resolve([])]);
+  const archived = sets.filter((set) => set.archivedAt !== null);
   return (
     <div className="space-y-8">
       <header className="flex items-end justify-between gap-4">
@@ -40,26 +70,13 @@ export default async function SetsPage() {
           </Link>
         )}
       </header>
-      <SimpleTable label="Problem sets" columns={SET_COLUMNS}>
-        {sets.map((set) => (
-          <Row key={set.id}>
-            <Td className="font-medium">{set.name}</Td>
-            <Td>{set.role}</Td>
-            <Td align="right" className="tabular-nums">{formatInteger(set.problemCount)}</Td>
-            <Td align="right" className="tabular-nums">{formatInteger(set.sampleCount)}</Td>
-            <Td align="right" className="tabular-nums">{formatInteger(set.gradedCount)}</Td>
-            <Td align="right" className="tabular-nums">{formatPercent(set.correctCount, set.gradedCount)}</Td>
-            <Td className={set.searchIndex === "ready" ? "text-slate-500" : "text-amber-700"}>{SEARCH_STATE[set.searchIndex]}</Td>
-          </Row>
-        ))}
-        {sets.length === 0 && (
-          <tr>
-            <td colSpan={SET_COLUMNS.length} className="px-4 py-6 text-center text-slate-500">
-              No problem sets yet.
-            </td>
-          </tr>
-        )}
-      </SimpleTable>
+      <SetTable label="Problem sets" sets={sets.filter((set) => set.archivedAt === null)} empty="No problem sets yet." />
+      {archived.length > 0 && (
+        <details className="space-y-2">
+          <summary className="cursor-pointer text-sm font-medium text-slate-700">Archived sets ({archived.length})</summary>
+          <SetTable label="Archived problem sets" sets={archived} empty="" />
+        </details>
+      )}
       {mayImport && <RecentImports imports={imports} />}
     </div>
   );

@@ -29,7 +29,7 @@ export const setsCommand: CliCommand = {
       io.stdout.write(`${head}\n`);
       for (const s of sets) {
         io.stdout.write(
-          `${String(s.id).padEnd(5)}${s.name.padEnd(width + 2)}${s.role.padEnd(11)}${formatCount(s.problemCount).padStart(10)}${formatCount(s.sampleCount).padStart(12)}${formatCount(s.gradedCount).padStart(12)}${formatCount(s.correctCount).padStart(12)}  ${SEARCH[s.searchIndex]}\n`,
+          `${String(s.id).padEnd(5)}${s.name.padEnd(width + 2)}${s.role.padEnd(11)}${formatCount(s.problemCount).padStart(10)}${formatCount(s.sampleCount).padStart(12)}${formatCount(s.gradedCount).padStart(12)}${formatCount(s.correctCount).padStart(12)}  ${SEARCH[s.searchIndex]}${s.archivedAt ? " (archived)" : ""}\n`,
         );
       }
       return 0;

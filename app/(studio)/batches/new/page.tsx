@@ -12,7 +12,7 @@ export default async function NewBatchPage() {
   await requirePageUser("batches.launch");
   await ensureDefaultTemplates();
   const [sets, endpoints, templates] = await Promise.all([
-    prisma().problemSet.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true, problemCount: true } }),
+    prisma().problemSet.findMany({ where: { archivedAt: null }, orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true, problemCount: true } }),
     listEndpoints(),
     listLatestTemplates(),
   ]);

@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
+import { StatCard } from "@/components/ui/stat-card";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { findSetDetail } from "@/lib/datasets/sets/find-set-detail";
+import { formatInteger, formatPercent } from "@/lib/format";
+import { solutionsLink } from "@/lib/insights/solutions-link";
+import { StatusBadge } from "../../solutions/status-badge";
+import { SetManagement } from "./set-management";
+
+export const metadata: Metadata = { title: "Problem set" };
+
+const BATCH_COLUMNS: SimpleColumn[] = [
+  { header: "Batch" },
+  { header: "Kind" },
+  { header: "Model" },
+  { header: "State" },
+  { header: "Done", align: "right" },
+  { header: "Failed", align: "right" },
+];
+const IMPORT_COLUMNS: SimpleColumn[] = [{ header: "Import" }, { header: "State" }, { header: "Problems", align: "right" }, { header: "Solutions", align: "right" }, { header: "When" }];
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="space-y-2">
+      <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function SetPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("dashboard.view");
+  const raw = (await params).id;
+  const id = /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) notFound();
+  const set = await findSetDetail(id);
+  if (!set) notFound();
+  const graded = set.gradedCount;
+  const maxSource = Math.max(1, ...set.problemsBySource.map((s) => s.problems));
+  return (
+    <div className="max-w-6xl space-y-8">
+      <header className="space-y-1">
+        <p className="text-sm text-slate-500">
+          <Link href="/sets" className="hover:underline">
+            Problem sets
+          </Link>{" "}
+          · #{set.id} · {set.role} · created {set.createdAt.slice(0, 10)}
+        </p>
+        <h1 className="break-words text-2xl font-semibold tracking-tight">{set.name}</h1>
+        {set.archivedAt && (
+          <p role="status" className="inline-block rounded bg-amber-50 px-2 py-0.5 text-sm text-amber-800 ring-1 ring-amber-200">
+            Archived {set.archivedAt.slice(0, 10)}: hidden from the solution filters and the launch form.
+          </p>
+        )}
+        {set.description && <p className="text-sm text-slate-600">{set.description}</p>}
+      </header>
+
+      <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+        <StatCard label="Problems" value={formatInteger(set.problemCount)} />
+        <StatCard label="Solutions" value={<Link href={solutionsLink({ setIds: [set.id] })} className="hover:underline">{formatInteger(set.sampleCount)}</Link>} />
+        <StatCard label="Graded" value={formatInteger(graded)} hint={`${formatPercent(graded, set.sampleCount)} of solutions`} />
+        <StatCard label="Correct share" value={formatPercent(set.correctCount, graded)} hint="of graded solutions" />
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-2">
+        <Section title="Problems by source">
+          {set.problemsBySource.length === 0 ? (
+            <p className="text-sm text-slate-500">No problems yet.</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {set.problemsBySource.map((s) => (
+                <li key={s.source} className="grid grid-cols-[10rem_1fr_6rem] items-center gap-3">
+                  <Link className="truncate text-sky-700 hover:underline" href={solutionsLink({ setIds: [set.id], sources: [s.source] })} title={s.source}>
+                    {s.source}
+                  </Link>
+                  <span className="h-2 rounded bg-slate-200">
+                    <span className="block h-2 rounded bg-slate-700" style={{ width: `${(s.problems / maxSource) * 100}%` }} />
+                  </span>
+                  <span className="text-right tabular-nums">{formatInteger(s.problems)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title="Solutions by verdict">
+          {set.solutionsByVerdict.length === 0 ? (
+            <p className="text-sm text-slate-500">No solutions yet.</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {set.solutionsByVerdict.map((v) => (
+                <li key={v.verdict} className="flex items-center justify-between gap-3">
+                  <Link href={solutionsLink({ setIds: [set.id], verdicts: [v.verdict] })} className="hover:underline">
+                    <StatusBadge value={v.verdict} />
+                  </Link>
+                  <span className="tabular-nums">
+                    {formatInteger(v.solutions)} <span className="text-slate-500">({formatPercent(v.solutions, set.sampleCount)})</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+
+      <Section title="Batches that wrote into this set">
+        <SimpleTable label="Batches of this set" columns={BATCH_COLUMNS}>
+          {set.batches.map((b) => (
+            <Row key={b.id}>
+              <Td className="max-w-[24rem] truncate">
+                <Link href={`/batches/${b.id}`} className="text-sky-700 hover:underline" title={b.name}>
+                  #{b.id} {b.name}
+                </Link>
+              </Td>
+              <Td>{b.kind}</Td>
+              <Td className="max-w-[14rem] truncate" title={b.model}>{b.model}</Td>
+              <Td>
+                <StatusBadge value={b.state} />
+              </Td>
+              <Td align="right" className="tabular-nums">{formatInteger(b.doneCount)} / {formatInteger(b.requestCount)}</Td>
+              <Td align="right" className="tabular-nums">{formatInteger(b.failedCount)}</Td>
+            </Row>
+          ))}
+          {set.batches.length === 0 && (
+            <tr>
+              <td colSpan={BATCH_COLUMNS.length} className="px-4 py-4 text-center text-slate-500">No batches wrote into this set.</td>
+            </tr>
+          )}
+        </SimpleTable>
+      </Section>
+
+      <Section title="Imports into this set">
+        <SimpleTable label="Imports of this set" columns={IMPORT_COLUMNS}>
+          {set.imports.map((t) => (
+            <Row key={t.id}>
+              <Td className="max-w-[28rem] truncate" title={t.label}>#{t.id} {t.label}</Td>
+              <Td>
+                <StatusBadge value={t.state} />
+              </Td>
+              <Td align="right" className="tabular-nums">{t.problemsInserted === null ? "–" : formatInteger(t.problemsInserted)}</Td>
+              <Td align="right" className="tabular-nums">{t.solutionsInserted === null ? "–" : formatInteger(t.solutionsInserted)}</Td>
+              <Td className="text-slate-500">{t.createdAt.slice(0, 16).replace("T", " ")}</Td>
+            </Row>
+          ))}
+          {set.imports.length === 0 && (
+            <tr>
+              <td colSpan={IMPORT_COLUMNS.length} className="px-4 py-4 text-center text-slate-500">No imports recorded for this set.</td>
+            </tr>
+          )}
+        </SimpleTable>
+      </Section>
+
+      {can(user.role, "sets.manage") && <SetManagement setId={set.id} name={set.name} archived={set.archivedAt !== null} />}
+    </div>
+  );
+}

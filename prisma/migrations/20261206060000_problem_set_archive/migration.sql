@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "problem_sets" ADD COLUMN "archived_at" TIMESTAMP(3);
