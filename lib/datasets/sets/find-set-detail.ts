@@ -46,11 +46,11 @@ export async function findSetDetail(setId: number): Promise<SetDetail | null> {
   if (!set) return null;
   const [bySource, byVerdict, batches, imports] = await Promise.all([
     db.query<{ source: string; problems: string }>(
-      "SELECT source, sum(problems)::bigint AS problems FROM problem_stats WHERE set_id = $1 GROUP BY source ORDER BY 2 DESC, 1",
+      "SELECT source, sum(problems)::bigint AS problems FROM problem_stats WHERE set_id = $1 GROUP BY source HAVING sum(problems) > 0 ORDER BY 2 DESC, 1",
       [setId],
     ),
     db.query<{ verdict: VerdictName; solutions: string }>(
-      "SELECT verdict::text AS verdict, sum(samples)::bigint AS solutions FROM sample_stats WHERE set_id = $1 GROUP BY verdict ORDER BY 2 DESC, 1",
+      "SELECT verdict::text AS verdict, sum(samples)::bigint AS solutions FROM sample_stats WHERE set_id = $1 GROUP BY verdict HAVING sum(samples) > 0 ORDER BY 2 DESC, 1",
       [setId],
     ),
     db.query<{ id: number; name: string; kind: string; state: string; model: string; request_count: number; done_count: number; failed_count: number; created_at: Date }>(
