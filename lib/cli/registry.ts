@@ -16,7 +16,7 @@ import {
   userSetRoleCommand,
 } from "@/lib/cli/commands/user";
 import { workerCommand } from "@/lib/cli/commands/worker";
-import { endpointAddCommand, endpointListCommand, endpointTestCommand } from "@/lib/cli/commands/endpoint";
+import { endpointAddCommand, endpointDisableCommand, endpointEnableCommand, endpointListCommand, endpointRemoveCommand, endpointTestCommand } from "@/lib/cli/commands/endpoint";
 import {
   batchCancelCommand,
   batchCreateCommand,
@@ -52,6 +52,9 @@ export const commands: CliCommand[] = [
   endpointAddCommand,
   endpointListCommand,
   endpointTestCommand,
+  endpointDisableCommand,
+  endpointEnableCommand,
+  endpointRemoveCommand,
   batchCreateCommand,
   batchStatusCommand,
   batchListCommand,

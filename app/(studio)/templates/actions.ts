@@ -4,6 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { PROMPT_TEMPLATE_KINDS } from "@/lib/generation/prompts/prompt-template";
+import { deleteTemplate, setTemplateDisabled } from "@/lib/generation/templates/retire-template";
 import { saveTemplateVersion } from "@/lib/generation/templates/save-template-version";
 
 const SaveTemplateSchema = z.object({
@@ -22,3 +23,11 @@ export const saveTemplateAction = authorizedAction("templates.edit", SaveTemplat
   await recordAudit({ userId: user.id, action: "template.save", objectType: "prompt_template", objectId: saved.id, details: { name: saved.name, version: saved.version, kind: input.kind } });
   return saved;
 });
+
+const templateName = z.string().trim().min(1).max(200);
+
+export const setTemplateDisabledAction = authorizedAction("templates.edit", z.object({ name: templateName, disabled: z.boolean() }), (input, user) =>
+  setTemplateDisabled(input.name, input.disabled, user.id),
+);
+
+export const deleteTemplateAction = authorizedAction("templates.edit", z.object({ name: templateName }), (input, user) => deleteTemplate(input.name, user.id));

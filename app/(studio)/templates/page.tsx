@@ -2,16 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { DEFAULT_TEMPLATES } from "@/lib/generation/prompts/default-templates";
 import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
 import { listLatestTemplates } from "@/lib/generation/templates/list-templates";
+import { TemplateRetire } from "./template-retire";
 
 export const metadata: Metadata = { title: "Prompt templates" };
 
-const TEMPLATE_COLUMNS: SimpleColumn[] = [{ header: "Template" }, { header: "Kind" }, { header: "Latest version" }, { header: "Saved" }];
+const TEMPLATE_COLUMNS: SimpleColumn[] = [{ header: "Template" }, { header: "Kind" }, { header: "Latest version" }, { header: "Saved" }, { header: "Batches", align: "right" }];
+const SHIPPED = new Set(DEFAULT_TEMPLATES.map((t) => t.name));
 
 export default async function TemplatesPage() {
-  await requirePageUser("dashboard.view");
+  const user = await requirePageUser("dashboard.view");
+  const mayEdit = can(user.role, "templates.edit");
   await ensureDefaultTemplates();
+  const columns = mayEdit ? [...TEMPLATE_COLUMNS, { header: "Use" }] : TEMPLATE_COLUMNS;
   const templates = await listLatestTemplates();
   return (
     <div className="space-y-6">
@@ -19,19 +25,26 @@ export default async function TemplatesPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Prompt templates</h1>
         <p className="text-sm text-slate-600">Versioned: saving an edit adds a version, and every batch records the exact version it used.</p>
       </header>
-      <SimpleTable columns={TEMPLATE_COLUMNS}>
+      <SimpleTable columns={columns}>
         {templates.map((t) => (
           <Row key={t.id}>
             <Td>
               <Link href={`/templates/${t.id}`} className="font-medium text-sky-700 hover:underline">
                 {t.name}
               </Link>
+              {t.disabled && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600 ring-1 ring-slate-200">disabled</span>}
             </Td>
             <Td>{t.kind}</Td>
             <Td>
               v{t.version} ({t.versions} version{t.versions === 1 ? "" : "s"})
             </Td>
             <Td className="text-slate-600">{t.createdAt.toISOString().slice(0, 16).replace("T", " ")}</Td>
+            <Td align="right" className="tabular-nums">{t.batchCount.toLocaleString("en-US")}</Td>
+            {mayEdit && (
+              <Td>
+                <TemplateRetire name={t.name} disabled={t.disabled} deletable={t.batchCount === 0 && !SHIPPED.has(t.name)} />
+              </Td>
+            )}
           </Row>
         ))}
       </SimpleTable>

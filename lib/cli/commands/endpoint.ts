@@ -8,6 +8,7 @@ import { withDatabase } from "@/lib/cli/with-database";
 import { loadEndpointConfig } from "@/lib/generation/endpoints/endpoint-client-config";
 import { EndpointInputSchema } from "@/lib/generation/endpoints/endpoint-input";
 import { findEndpointView, listEndpoints } from "@/lib/generation/endpoints/list-endpoints";
+import { deleteEndpoint, setEndpointDisabled } from "@/lib/generation/endpoints/retire-endpoint";
 import { createEndpoint } from "@/lib/generation/endpoints/save-endpoint";
 import { testEndpoint } from "@/lib/generation/llm-client/test-endpoint";
 
@@ -98,7 +99,7 @@ export const endpointListCommand: CliCommand = {
       for (const e of endpoints) {
         const key = e.hasStoredKey ? "key stored (encrypted)" : e.apiKeyEnv ? `key from $${e.apiKeyEnv}` : "no key";
         io.stdout.write(
-          `${String(e.id).padEnd(4)}${e.name.padEnd(24)}${e.apiStyle.padEnd(12)}${e.model.padEnd(28)}${e.baseUrl}  · ${e.maxConcurrency} concurrent${e.requestsPerMinute ? ` · ${e.requestsPerMinute}/min` : ""} · ${e.timeoutMs} ms · ${key}\n`,
+          `${String(e.id).padEnd(4)}${e.name.padEnd(24)}${e.apiStyle.padEnd(12)}${e.model.padEnd(28)}${e.baseUrl}  · ${e.maxConcurrency} concurrent${e.requestsPerMinute ? ` · ${e.requestsPerMinute}/min` : ""} · ${e.timeoutMs} ms · ${key}${e.disabled ? " · disabled" : ""}\n`,
         );
       }
       return 0;
@@ -128,3 +129,28 @@ export const endpointTestCommand: CliCommand = {
     });
   },
 };
+
+function endpointStateCommand(verb: "disable" | "enable" | "remove", summary: string): CliCommand {
+  return {
+    path: ["endpoint", verb],
+    summary,
+    usage: `usage: npx boxed endpoint ${verb} NAME${verb === "remove" ? "\n\nOnly an endpoint no batch names can be removed; disable the others (batches keep their record)." : ""}`,
+    async run(args, io) {
+      const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+      const name = positionals[0];
+      if (!name) throw new CliError("give the endpoint's name");
+      return withDatabase(io, async () => {
+        const view = await findEndpointView(name);
+        if (!view) throw new CliError(`no endpoint named "${name}" (npx boxed endpoint list)`);
+        if (verb === "remove") await deleteEndpoint(view.id, null);
+        else await setEndpointDisabled(view.id, verb === "disable", null);
+        io.stdout.write(`${verb === "remove" ? "removed" : `${verb}d`} endpoint ${view.name}\n`);
+        return 0;
+      });
+    },
+  };
+}
+
+export const endpointDisableCommand = endpointStateCommand("disable", "stop offering an endpoint for new batches (running batches finish)");
+export const endpointEnableCommand = endpointStateCommand("enable", "offer a disabled endpoint for new batches again");
+export const endpointRemoveCommand = endpointStateCommand("remove", "delete an endpoint that no batch names");

@@ -80,7 +80,7 @@ export async function findDecontamChoices(): Promise<DecontamChoices> {
   const sets = await pool().query<{ id: number; name: string; role: string; problem_count: number }>(
     `SELECT id, name, role::text, problem_count FROM problem_sets WHERE role IN ('synthetic', 'benchmark') ORDER BY name`,
   );
-  const endpoints = await pool().query<{ id: number; name: string; purpose: string; api_style: string }>(`SELECT id, name, purpose::text, api_style::text FROM model_endpoints ORDER BY name`);
+  const endpoints = await pool().query<{ id: number; name: string; purpose: string; api_style: string }>(`SELECT id, name, purpose::text, api_style::text FROM model_endpoints WHERE disabled_at IS NULL ORDER BY name`);
   const pick = (role: string) => sets.rows.filter((s) => s.role === role).map((s) => ({ id: s.id, name: s.name, problemCount: s.problem_count }));
   return {
     syntheticSets: pick("synthetic"),

@@ -63,10 +63,12 @@ export async function resolveBatchPlan(raw: BatchLaunchInput): Promise<BatchPlan
   const set = await findSet(input.set);
   const endpoint = await findEndpointView(input.endpoint);
   if (!endpoint) throw new UserFacingError(`Endpoint "${input.endpoint}" was not found.`, "add it with `npx boxed endpoint add` or in Settings → Endpoints");
+  if (endpoint.disabled) throw new UserFacingError(`Endpoint "${endpoint.name}" is disabled.`, "enable it in Settings → Endpoints, or choose another");
 
   const templateRef = input.template ?? (await defaultTemplateName(input.kind, set.id, endpoint));
   const template = await findTemplate(typeof templateRef === "number" ? { id: templateRef } : { name: templateRef });
   if (!template) throw new UserFacingError(`Prompt template "${templateRef}" was not found.`, "see the Templates page for the names");
+  if (template.disabled) throw new UserFacingError(`Prompt template "${template.template.name}" is disabled.`, "enable it on the Templates page, or choose another");
   const allowed = TEMPLATE_KINDS[input.kind];
   if (!allowed.includes(template.template.kind)) {
     throw new UserFacingError(`Template "${template.template.name}" is a ${template.template.kind} template; a ${input.kind} batch needs ${allowed.join(" or ")}.`, "choose another template");

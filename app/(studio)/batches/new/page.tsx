@@ -26,8 +26,8 @@ export default async function NewBatchPage() {
       </header>
       <LaunchForm
         sets={sets}
-        endpoints={endpoints.map((e) => ({ id: e.id, name: e.name, apiStyle: e.apiStyle, model: e.model }))}
-        templates={templates.map((t) => ({ id: t.id, name: t.name, version: t.version, kind: t.kind }))}
+        endpoints={endpoints.filter((e) => !e.disabled).map((e) => ({ id: e.id, name: e.name, apiStyle: e.apiStyle, model: e.model }))}
+        templates={templates.filter((t) => !t.disabled).map((t) => ({ id: t.id, name: t.name, version: t.version, kind: t.kind }))}
       />
     </div>
   );

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { loadEndpointConfig } from "@/lib/generation/endpoints/endpoint-client-config";
 import { EndpointInputSchema } from "@/lib/generation/endpoints/endpoint-input";
+import { deleteEndpoint, setEndpointDisabled } from "@/lib/generation/endpoints/retire-endpoint";
 import { createEndpoint, updateEndpoint } from "@/lib/generation/endpoints/save-endpoint";
 import { testEndpoint } from "@/lib/generation/llm-client/test-endpoint";
 
@@ -39,3 +40,11 @@ export const testEndpointAction = authorizedAction("endpoints.manage", z.object(
   await recordAudit({ userId: admin.id, action: "endpoint.test", objectType: "endpoint", objectId: input.id, details: { ok: result.ok, latencyMs: Math.round(result.latencyMs) } });
   return result;
 });
+
+const endpointId = z.number().int().positive().max(2_147_483_647);
+
+export const setEndpointDisabledAction = authorizedAction("endpoints.manage", z.object({ id: endpointId, disabled: z.boolean() }), (input, admin) =>
+  setEndpointDisabled(input.id, input.disabled, admin.id),
+);
+
+export const deleteEndpointAction = authorizedAction("endpoints.manage", z.object({ id: endpointId }), (input, admin) => deleteEndpoint(input.id, admin.id));

@@ -1,8 +1,9 @@
 "use client";
 // One endpoint: its settings, "Test" (one tiny request: the reply or the exact error) and edit.
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { EndpointView } from "@/lib/generation/endpoints/list-endpoints";
-import { testEndpointAction } from "./actions";
+import { deleteEndpointAction, setEndpointDisabledAction, testEndpointAction } from "./actions";
 import { EndpointForm } from "./endpoint-form";
 
 type TestOutcome = Extract<Awaited<ReturnType<typeof testEndpointAction>>, { ok: true }>["data"];
@@ -12,6 +13,15 @@ export function EndpointRow({ endpoint }: { endpoint: EndpointView }) {
   const [testing, setTesting] = useState(false);
   const [outcome, setOutcome] = useState<TestOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const router = useRouter();
+
+  async function retire(action: "disable" | "enable" | "delete") {
+    if (action === "delete" && !window.confirm(`Delete endpoint ${endpoint.name}? No batch names it; this cannot be undone.`)) return;
+    setError(null);
+    const result = action === "delete" ? await deleteEndpointAction({ id: endpoint.id }) : await setEndpointDisabledAction({ id: endpoint.id, disabled: action === "disable" });
+    if (result.ok) router.refresh();
+    else setError(result.error);
+  }
 
   async function test() {
     setTesting(true);
@@ -28,12 +38,16 @@ export function EndpointRow({ endpoint }: { endpoint: EndpointView }) {
     <article aria-label={`Endpoint ${endpoint.name}`} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <div>
-          <h3 className="font-medium">{endpoint.name}</h3>
+          <h3 className="font-medium">
+            {endpoint.name}
+            {endpoint.disabled && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600 ring-1 ring-slate-200">disabled</span>}
+          </h3>
           <p className="text-slate-600">
             {endpoint.apiStyle} · {endpoint.model} · {endpoint.baseUrl}
           </p>
           <p className="text-xs text-slate-500">
-            {endpoint.maxConcurrency} concurrent · {endpoint.requestsPerMinute ? `${endpoint.requestsPerMinute}/min` : "no rate limit"} · timeout {endpoint.timeoutMs.toLocaleString("en-US")} ms · {key}
+            {endpoint.maxConcurrency} concurrent · {endpoint.requestsPerMinute ? `${endpoint.requestsPerMinute}/min` : "no rate limit"} · timeout {endpoint.timeoutMs.toLocaleString("en-US")} ms · {key} ·{" "}
+            {endpoint.batchCount === 0 ? "no batches" : `${endpoint.batchCount.toLocaleString("en-US")} batch${endpoint.batchCount === 1 ? "" : "es"}`}
           </p>
         </div>
         <div className="flex gap-2">
@@ -43,6 +57,14 @@ export function EndpointRow({ endpoint }: { endpoint: EndpointView }) {
           <button type="button" onClick={() => setEditing((v) => !v)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">
             {editing ? "Close" : "Edit"}
           </button>
+          <button type="button" onClick={() => void retire(endpoint.disabled ? "enable" : "disable")} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">
+            {endpoint.disabled ? `Enable ${endpoint.name}` : `Disable ${endpoint.name}`}
+          </button>
+          {endpoint.batchCount === 0 && (
+            <button type="button" onClick={() => void retire("delete")} className="rounded-md border border-rose-300 px-3 py-1 text-rose-800 hover:bg-rose-50">
+              Delete {endpoint.name}
+            </button>
+          )}
         </div>
       </div>
       {outcome && (
