@@ -1,6 +1,7 @@
 // What the batch page polls and `boxed batch status` prints. Reads only maintained counters, the
-// stats JSON and bounded queries (in-flight rows are at most the endpoint's concurrency), so a
+// stats JSON and bounded queries (claimed rows: a few rounds of the endpoint's concurrency), so a
 // poll costs the same for a batch of 100 requests or 10 million.
+import { leaseHolderPrefix } from "@/lib/generation/worker/endpoint-slots";
 import { pool } from "@/lib/db/pool";
 import { percentile } from "@/lib/generation/batches/percentile";
 import { type BatchStats, recentRate } from "@/lib/generation/batches/batch-stats";
@@ -15,6 +16,9 @@ export interface BatchProgress {
   finishedAt: string | null;
   setName: string;
   targetSetName: string | null;
+  setId: number;
+  /** The set new problems went into (problems batches), when it still exists under that name. */
+  targetSetId: number | null;
   endpointName: string | null;
   model: string;
   template: { id: number; name: string; version: number } | null;
@@ -27,7 +31,16 @@ export interface BatchProgress {
   problemCount: number;
   doneCount: number;
   failedCount: number;
+  /**
+   * Requests claimed by workers and not yet stored: waiting in a runner's local queue, being
+   * sent, or answered and waiting for the next flush. Workers claim about two rounds ahead, so
+   * this can be several times the endpoint's limit.
+   */
   inFlight: number;
+  /** Requests open at the endpoint right now (as of the runners' last lease renewal, about 1 s). */
+  atEndpoint: number;
+  /** The endpoint's concurrency limit, shared by every batch on it; null without an endpoint. */
+  endpointLimit: number | null;
   cancelled: number;
   pending: number;
   correctCount: number;
@@ -79,6 +92,10 @@ interface Row {
   stats: BatchStats;
   selection: { targetSetName?: string };
   in_flight: number;
+  set_id: number;
+  target_set_id: number | null;
+  at_endpoint: number;
+  endpoint_limit: number | null;
 }
 
 export async function getBatchProgress(id: number): Promise<BatchProgress | null> {
@@ -86,11 +103,15 @@ export async function getBatchProgress(id: number): Promise<BatchProgress | null
     `SELECT b.id, b.name, b.kind::text, b.state::text, b.created_at, b.started_at, b.finished_at, s.name AS set_name, e.name AS endpoint_name, b.model,
             t.id AS template_id, t.name AS template_name, t.version AS template_version, b.samples_per_problem, b.temperature, b.top_p, b.max_tokens, b.seed_base,
             b.request_count, b.problem_count, b.done_count, b.failed_count, b.correct_count, b.prompt_tokens, b.completion_tokens, b.stats, b.selection,
-            (SELECT count(*)::int FROM batch_requests r WHERE r.batch_id = b.id AND r.state = 'in_flight') AS in_flight
+            (SELECT count(*)::int FROM batch_requests r WHERE r.batch_id = b.id AND r.state = 'in_flight') AS in_flight,
+            (SELECT coalesce(sum(l.in_use), 0)::int FROM endpoint_leases l
+              WHERE l.endpoint_id = b.endpoint_id AND l.lease_until > now() AND starts_with(l.holder, $2)) AS at_endpoint,
+            e.max_concurrency AS endpoint_limit, s.id AS set_id,
+            (SELECT ts.id FROM problem_sets ts WHERE ts.name = b.selection->>'targetSetName') AS target_set_id
      FROM generation_batches b JOIN problem_sets s ON s.id = b.set_id
      LEFT JOIN model_endpoints e ON e.id = b.endpoint_id LEFT JOIN prompt_templates t ON t.id = b.template_id
      WHERE b.id = $1`,
-    [id],
+    [id, leaseHolderPrefix(id)],
   );
   const b = rows[0];
   if (!b) return null;
@@ -114,6 +135,8 @@ export async function getBatchProgress(id: number): Promise<BatchProgress | null
     finishedAt: b.finished_at?.toISOString() ?? null,
     setName: b.set_name,
     targetSetName: b.selection?.targetSetName ?? null,
+    setId: b.set_id,
+    targetSetId: b.target_set_id,
     endpointName: b.endpoint_name,
     model: b.model,
     template: b.template_id === null ? null : { id: b.template_id, name: b.template_name as string, version: b.template_version as number },
@@ -127,6 +150,8 @@ export async function getBatchProgress(id: number): Promise<BatchProgress | null
     doneCount: b.done_count,
     failedCount: b.failed_count,
     inFlight: b.in_flight,
+    atEndpoint: b.at_endpoint,
+    endpointLimit: b.endpoint_limit,
     cancelled,
     pending,
     correctCount: b.correct_count,

@@ -21,7 +21,7 @@ export function formatProgressLine(p: BatchProgress, rate = p.ratePerSecond): st
   const eta = rate > 0 && (p.state === "running" || p.state === "queued") ? (p.pending + p.inFlight) / rate : null;
   return [
     `batch ${p.id} ${p.state.padEnd(9)} ${progressBar(fraction)} ${(fraction * 100).toFixed(1)}%`,
-    `done ${count(p.doneCount)} · failed ${count(p.failedCount)} · pending ${count(p.pending)} · in flight ${count(p.inFlight)}${p.cancelled ? ` · cancelled ${count(p.cancelled)}` : ""} of ${count(p.requestCount)}`,
+    `done ${count(p.doneCount)} · failed ${count(p.failedCount)} · pending ${count(p.pending)} · at the endpoint ${count(p.atEndpoint)}${p.endpointLimit === null ? "" : `/${count(p.endpointLimit)}`} · claimed ${count(p.inFlight)}${p.cancelled ? ` · cancelled ${count(p.cancelled)}` : ""} of ${count(p.requestCount)}`,
     `${rate.toFixed(1)}/s · ETA ${formatSeconds(eta)}`,
     `tokens ${count(p.promptTokens)} in / ${count(p.completionTokens)} out`,
     ...(p.accuracy !== null ? [`accuracy ${(p.accuracy * 100).toFixed(1)}%`] : []),

@@ -6,7 +6,6 @@
 // A heartbeat renews the leases of everything held (queued, in flight, awaiting the flush),
 // re-reads the batch state (pause/cancel take effect within a beat) and renews the slot lease.
 // Database errors that a restart causes are waited out; results stay buffered until stored.
-import { randomUUID } from "node:crypto";
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
 import { backoffDelay } from "@/lib/generation/llm-client/backoff-delay";
@@ -15,7 +14,7 @@ import type { GenerateRequest } from "@/lib/generation/llm-client/create-llm-cli
 import { createRequestBuilder } from "@/lib/generation/worker/build-request";
 import { type ClaimedRequest, claimRequests, findOpenWork, releaseClaims, renewLeases, sweepCancelled } from "@/lib/generation/worker/claim-requests";
 import { isTransientDbError, withDbRetry } from "@/lib/generation/worker/db-retry";
-import { leaseSlots, releaseSlots, takeRequestTokens } from "@/lib/generation/worker/endpoint-slots";
+import { leaseHolderName, leaseSlots, releaseSlots, takeRequestTokens } from "@/lib/generation/worker/endpoint-slots";
 import { gradeSolution, VerdictCache } from "@/lib/generation/worker/grade-solution";
 import { type BatchContext, BatchNotRunnableError, loadBatchContext } from "@/lib/generation/worker/load-batch-context";
 import type { ResultItem } from "@/lib/generation/worker/result-item";
@@ -37,7 +36,8 @@ export interface RunOutcome {
 }
 
 export class BatchRunner {
-  readonly holder = `${process.pid}-${randomUUID()}`;
+  // Names the batch, so its page can sum what its runners have open at the endpoint.
+  readonly holder: string;
   private readonly options: RunnerOptions;
   private ctx!: BatchContext;
   private build!: (request: ClaimedRequest) => GenerateRequest;
@@ -77,6 +77,7 @@ export class BatchRunner {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.options = { ...runnerOptionsFromEnv(env), ...options };
+    this.holder = leaseHolderName(batchId);
   }
 
   /** Graceful stop: no more claims; requests in flight finish and are stored. */
@@ -222,7 +223,7 @@ export class BatchRunner {
       await renewLeases(this.heldIds(), this.options.leaseMs);
       const hasWork = this.queue.length > 0 || !this.lastClaimEmpty;
       const want = ACTIVE.has(this.batchState) && hasWork ? this.options.maxConcurrency : this.running.size;
-      const grant = await leaseSlots(this.ctx.endpoint.id, this.holder, want, this.options.leaseMs);
+      const grant = await leaseSlots(this.ctx.endpoint.id, this.holder, want, this.options.leaseMs, this.running.size);
       this.slots = grant.slots;
       this.rpm = grant.requestsPerMinute;
       this.slotsRenewedAt = Date.now();

@@ -4,6 +4,7 @@
 // killed worker's lease simply expires. Requests per minute: a token bucket row per endpoint.
 // Both serialise on the endpoint's endpoint_throttles row (SELECT ... FOR UPDATE), one short
 // transaction per renewal (about once a second per runner), never per request.
+import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { pool } from "@/lib/db/pool";
 import { inTransaction } from "@/lib/generation/worker/in-transaction";
@@ -18,6 +19,10 @@ async function lockEndpoint(client: pg.PoolClient, endpointId: number) {
   return rows[0];
 }
 
+/** A runner's lease holder: `batch-<id>:<pid>-<uuid>` (batch-progress.ts sums a batch's leases by this prefix). */
+export const leaseHolderName = (batchId: number) => `batch-${batchId}:${process.pid}-${randomUUID()}`;
+export const leaseHolderPrefix = (batchId: number) => `batch-${batchId}:`;
+
 export interface SlotGrant {
   slots: number;
   /** The endpoint's current setting, re-read each time (edits apply to running batches). */
@@ -25,8 +30,11 @@ export interface SlotGrant {
   requestsPerMinute: number | null;
 }
 
-/** Sets this holder's share to min(want, what other live leases leave), for leaseMs. */
-export async function leaseSlots(endpointId: number, holder: string, want: number, leaseMs: number): Promise<SlotGrant> {
+/**
+ * Sets this holder's share to min(want, what other live leases leave), for leaseMs, and records
+ * how many requests it has open right now (`inUse`): the figure pages show as "at the endpoint".
+ */
+export async function leaseSlots(endpointId: number, holder: string, want: number, leaseMs: number, inUse = 0): Promise<SlotGrant> {
   return inTransaction(async (client) => {
     const endpoint = await lockEndpoint(client, endpointId);
     if (!endpoint) return { slots: 0, maxConcurrency: 0, requestsPerMinute: null };
@@ -36,9 +44,9 @@ export async function leaseSlots(endpointId: number, holder: string, want: numbe
     );
     const slots = Math.max(0, Math.min(want, endpoint.max_concurrency - (rows[0]?.used ?? 0)));
     await client.query(
-      `INSERT INTO endpoint_leases (endpoint_id, holder, slots, lease_until) VALUES ($1, $2, $3, now() + $4 * interval '1 millisecond')
-       ON CONFLICT (endpoint_id, holder) DO UPDATE SET slots = EXCLUDED.slots, lease_until = EXCLUDED.lease_until`,
-      [endpointId, holder, slots, leaseMs],
+      `INSERT INTO endpoint_leases (endpoint_id, holder, slots, in_use, lease_until) VALUES ($1, $2, $3, $5, now() + $4 * interval '1 millisecond')
+       ON CONFLICT (endpoint_id, holder) DO UPDATE SET slots = EXCLUDED.slots, in_use = EXCLUDED.in_use, lease_until = EXCLUDED.lease_until`,
+      [endpointId, holder, slots, leaseMs, inUse],
     );
     // Leases of runners that died long ago are only clutter.
     await client.query(`DELETE FROM endpoint_leases WHERE endpoint_id = $1 AND lease_until < now() - interval '10 minutes'`, [endpointId]);

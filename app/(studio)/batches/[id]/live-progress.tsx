@@ -121,7 +121,11 @@ export function LiveProgress({ initial, canControl }: { initial: BatchProgress; 
         <Stat label="Done" value={count(p.doneCount)} hint={`of ${count(p.requestCount)}`} />
         <Stat label="Failed" value={count(p.failedCount)} />
         <Stat label="Pending" value={count(p.pending)} hint={p.cancelled ? `${count(p.cancelled)} cancelled` : undefined} />
-        <Stat label="In flight" value={count(p.inFlight)} />
+        <Stat
+          label="At the endpoint"
+          value={count(p.atEndpoint)}
+          hint={`${p.endpointLimit === null ? "no endpoint" : `limit ${count(p.endpointLimit)}, shared by its batches`} · ${count(p.inFlight)} claimed by workers`}
+        />
         <Stat label="Rate" value={`${rate.toFixed(1)}/s`} hint={`ETA ${formatSeconds(eta)}`} />
         <Stat label="Tokens in / out" value={`${count(p.promptTokens)} / ${count(p.completionTokens)}`} />
         <Stat label="Latency p50 / p95" value={p.latencyP50Ms === null ? "–" : `${count(p.latencyP50Ms)} / ${count(p.latencyP95Ms ?? 0)} ms`} hint="latest 200 requests" />

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { getBatchProgress } from "@/lib/generation/batches/batch-progress";
+import { solutionsLink } from "@/lib/insights/solutions-link";
 import { LiveProgress } from "./live-progress";
 
 export const metadata: Metadata = { title: "Batch" };
@@ -25,10 +26,42 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
           Batch #{progress.id}: {progress.name}
         </h1>
         <p className="text-sm text-slate-600">
-          {progress.kind} · set {progress.setName}
-          {progress.targetSetName ? ` → ${progress.targetSetName}` : ""} · endpoint {progress.endpointName ?? "(deleted)"} · model {progress.model} · template{" "}
+          {progress.kind} · set{" "}
+          <Link href={`/sets/${progress.setId}`} className="text-sky-700 hover:underline">
+            {progress.setName}
+          </Link>
+          {progress.targetSetName && (
+            <>
+              {" → "}
+              {progress.targetSetId === null ? (
+                progress.targetSetName
+              ) : (
+                <Link href={`/sets/${progress.targetSetId}`} className="text-sky-700 hover:underline">
+                  {progress.targetSetName}
+                </Link>
+              )}
+            </>
+          )}{" "}
+          · endpoint {progress.endpointName ?? "(deleted)"} · model {progress.model} · template{" "}
           {progress.template ? `${progress.template.name} v${progress.template.version}` : "(deleted)"} · N = {progress.samplesPerProblem} · temperature {progress.temperature} · top p {progress.topP} · max{" "}
           {progress.maxTokens} tokens · seeds {progress.seedBase}+
+        </p>
+        <p className="mt-1 flex flex-wrap gap-4 text-sm">
+          {progress.kind !== "problems" && (
+            <Link href={solutionsLink({ batchIds: [progress.id] })} className="text-sky-700 hover:underline">
+              {progress.kind === "judge" ? "Judge replies" : "Solutions"} of this batch in the table →
+            </Link>
+          )}
+          {progress.kind === "problems" && progress.targetSetId !== null && (
+            <Link href={`/sets/${progress.targetSetId}`} className="text-sky-700 hover:underline">
+              Problems it created, in set {progress.targetSetName} →
+            </Link>
+          )}
+          {(progress.kind === "label" || progress.kind === "solutions") && (
+            <Link href={solutionsLink({ batchIds: [progress.id], verdicts: ["equal"] })} className="text-sky-700 hover:underline">
+              Correct ones →
+            </Link>
+          )}
         </p>
       </header>
       <LiveProgress initial={progress} canControl={can(user.role, "batches.control")} />
