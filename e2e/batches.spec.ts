@@ -45,6 +45,7 @@ test.describe("as a curator", () => {
     const review = page.getByRole("region", { name: "Review" });
     await expect(review).toContainText("6 requests");
     await expect(review).toContainText("prompt tokens");
+    await expect(review).toContainText("The endpoint answered a test request");
     await review.getByRole("button", { name: "Launch 6 requests" }).click();
 
     await page.waitForURL(/\/batches\/\d+$/);

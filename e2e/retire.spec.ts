@@ -33,9 +33,19 @@ test.describe("as an admin", () => {
 
     await page.goto("/settings/endpoints");
     await page.getByRole("button", { name: `Enable ${kept}` }).click();
+    await expect(page.getByRole("button", { name: `Disable ${kept}` })).toBeVisible();
     await expect(page.getByRole("article", { name: `Endpoint ${kept}` })).not.toContainText("disabled");
     await page.goto("/batches/new");
     await expect(page.getByRole("combobox", { name: /Endpoint/ })).toContainText(kept);
+    // Nothing listens behind this endpoint: the review warns before the launch.
+    const [endpoint] = await sql<{ id: number }>("SELECT id FROM model_endpoints WHERE name = $1", [kept]);
+    const [seed] = await sql<{ id: number }>("SELECT id FROM problem_sets WHERE role = 'seed' AND problem_count > 0 ORDER BY id LIMIT 1");
+    await page.getByRole("combobox", { name: /Problem set/ }).selectOption(String(seed?.id));
+    await page.getByRole("combobox", { name: /Endpoint/ }).selectOption(String(endpoint?.id));
+    await page.getByRole("button", { name: "Review requests and tokens" }).click();
+    const review = page.getByRole("region", { name: "Review" });
+    await expect(review.getByRole("alert")).toContainText("The endpoint did not answer a test request");
+    await expect(review.getByRole("button", { name: /Launch anyway/ })).toBeVisible();
 
     await page.goto("/settings/endpoints");
     page.once("dialog", (dialog) => void dialog.accept());

@@ -9,11 +9,12 @@ import { controlBatch } from "@/lib/generation/batches/control-batch";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
 import { previewBatch } from "@/lib/generation/batches/plan-requests";
 import { resolveBatchPlan } from "@/lib/generation/batches/resolve-batch-plan";
+import { checkEndpointBeforeLaunch } from "@/lib/generation/endpoints/check-endpoint-before-launch";
 
 export const previewBatchAction = authorizedAction("batches.launch", BatchLaunchSchema, async (input) => {
   const plan = await resolveBatchPlan(input);
-  const preview = await previewBatch(plan);
-  return { ...preview, name: plan.name, template: `${plan.template.template.name} v${plan.template.template.version}`, samplesPerProblem: plan.samplesPerProblem, temperature: plan.temperature, topP: plan.topP, maxTokens: plan.maxTokens, targetSetName: plan.targetSetName };
+  const [preview, endpointCheck] = await Promise.all([previewBatch(plan), checkEndpointBeforeLaunch(plan.endpoint.id)]);
+  return { ...preview, endpointCheck, name: plan.name, template: `${plan.template.template.name} v${plan.template.template.version}`, samplesPerProblem: plan.samplesPerProblem, temperature: plan.temperature, topP: plan.topP, maxTokens: plan.maxTokens, targetSetName: plan.targetSetName };
 });
 
 export const launchBatchAction = authorizedAction("batches.launch", BatchLaunchSchema, async (input, user) => {

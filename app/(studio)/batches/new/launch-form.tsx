@@ -183,8 +183,16 @@ export function LaunchForm({
             {preview.completionTokensTypical !== null ? ` (typically ~${count(preview.completionTokensTypical)})` : ""}.
           </p>
           <p className="text-xs text-slate-600">{preview.method}</p>
+          {preview.endpointCheck.ok ? (
+            <p className="text-xs text-emerald-800">The endpoint answered a test request in {count(preview.endpointCheck.latencyMs)} ms.</p>
+          ) : (
+            <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900">
+              <strong>The endpoint did not answer a test request</strong>: {preview.endpointCheck.message}. Every request of this batch may fail the same way; fix the endpoint
+              under Settings → Endpoints, or launch anyway if the server is still starting.
+            </p>
+          )}
           <button type="button" onClick={onLaunch} disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
-            {pending ? "Launching…" : `Launch ${count(preview.requests)} requests`}
+            {pending ? "Launching…" : `${preview.endpointCheck.ok ? "Launch" : "Launch anyway:"} ${count(preview.requests)} requests`}
           </button>
         </section>
       ) : (
