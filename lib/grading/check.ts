@@ -25,6 +25,18 @@ export interface CheckOptions {
   bareNumbers?: boolean;
   /** Compare "-2 \le x \le 7" with "[-2, 7]" (Math-Verify allow_set_relation_comp). Default true. */
   relationsAsIntervals?: boolean;
+  /**
+   * Math-Verify's `precision`: where a decimal was written, both values are rounded to this many
+   * decimal places and compared (looser or tighter than the relative tolerance). Unset by default.
+   */
+  decimalPlaces?: number;
+  /** Math-Verify's `strict: false`: variables matched by position (f(x) = f(y)), sets comparable with tuples. */
+  looseVariables?: boolean;
+  /**
+   * Several boxes joined by words ("\boxed{3} and \boxed{4}") are one answer when the gold has
+   * as many parts. Default true; false keeps the recipe's last-box rule everywhere.
+   */
+  joinBoxes?: boolean;
 }
 
 export type Outcome = "equal" | "not-equal" | "undecided";
@@ -39,13 +51,16 @@ export interface Verdict {
   predictedNormalized: string;
 }
 
-export const DEFAULT_CHECK_OPTIONS: Required<CheckOptions> = {
+export const DEFAULT_CHECK_OPTIONS: Required<Omit<CheckOptions, "decimalPlaces">> & Pick<CheckOptions, "decimalPlaces"> = {
   relativeTolerance: 1e-4,
   percentRule: true,
   strict: false,
   timeBudgetMs: 250,
   bareNumbers: true,
   relationsAsIntervals: true,
+  decimalPlaces: undefined,
+  looseVariables: false,
+  joinBoxes: true,
 };
 
 /** Answers longer than this are only compared as strings: no real answer is this long. */
@@ -84,7 +99,7 @@ export function checkAnswer(gold: string | number, predicted: string | number, o
       return verdict({ equal: true, rule: "string", reason: `string: normalised forms are identical (${shorten(goldNormalized)})${sourceNote(predAnswer)}` });
     }
     budget.checkDeadline();
-    const ctx: CompareContext = { budget, relativeTolerance: opts.relativeTolerance, percentRule: opts.percentRule, strict: opts.strict, relationsAsIntervals: opts.relationsAsIntervals };
+    const ctx: CompareContext = { budget, relativeTolerance: opts.relativeTolerance, percentRule: opts.percentRule, strict: opts.strict, relationsAsIntervals: opts.relationsAsIntervals, decimalPlaces: opts.decimalPlaces, looseVariables: opts.looseVariables };
     const goldValue = parseAnswer(goldNormalized, budget);
     const predValue = parseAnswer(predictedNormalized, budget);
     const decision = compareValues(goldValue, predValue, ctx);

@@ -1,12 +1,15 @@
-// Equality of two scalar expressions. Without free variables: exact for integers and fractions,
-// else within the relative tolerance. With free variables: randomized identity testing - both
+// Equality of two scalar expressions. Where a decimal was written, within the relative tolerance
+// (or rounded to the configured decimal places); otherwise exactly: BigInt rationals, or values at
+// 40 and 80 significant digits. With free variables: randomized identity testing - both
 // sides evaluated at the same pseudo-random points - which decides "difference is zero" for the
 // polynomial, rational and elementary expressions answers contain, in bounded time, where a
 // symbolic simplifier could run without limit.
 import type { AnswerValue } from "@/lib/grading/answer-value";
 import type { CompareContext, Decision } from "@/lib/grading/compare-context";
 import { formatNumber, quote } from "@/lib/grading/compare-context";
+import type Decimal from "decimal.js";
 import { NotNumericError, evaluate, evaluateRational, formatRational, freeSymbols } from "@/lib/grading/evaluate";
+import { HIGH_DIGITS, LOW_DIGITS, decimalContext, differenceIsZero, evaluatePrecise } from "@/lib/grading/evaluate-precise";
 import type { MathJson } from "@/lib/grading/latex-to-math-json";
 import { readNode } from "@/lib/grading/math-json-node";
 
@@ -36,45 +39,146 @@ function compareNumbers(gold: Expr, pred: Expr, ctx: CompareContext): Decision {
     return { equal, rule: "numeric", reason: `exact: ${quote(gold.latex)} = ${formatRational(exactGold)} ${equal ? "equals" : "differs from"} ${quote(pred.latex)} = ${formatRational(exactPred)}` };
   }
   const literals = [decimalLiteral(gold.json), decimalLiteral(pred.json)];
-  if (literals[0] && literals[1]) return compareDecimals(literals[0], literals[1]);
+  if (literals[0] && literals[1]) return compareDecimals(literals[0], literals[1], ctx);
   const empty = new Map<string, number>();
   const a = evaluate(gold.json, empty, ctx.budget);
   const b = evaluate(pred.json, empty, ctx.budget);
   const shown = `${quote(gold.latex)} = ${formatNumber(a)} vs ${quote(pred.latex)} = ${formatNumber(b)}`;
+  const approximate = hasWrittenDecimal(gold.json) || hasWrittenDecimal(pred.json);
+  if (mentionsInfinity(gold.json) || mentionsInfinity(pred.json)) {
+    if (Number.isNaN(a) || Number.isNaN(b)) return { equal: null, rule: "numeric", reason: `numeric: ${shown}, not a real number` };
+    const declared = mentionsInfinity(gold.json) && mentionsInfinity(pred.json);
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return { equal: declared && a === b, rule: "numeric", reason: `numeric: ${shown}` };
+  }
+  if (!approximate) return compareExactly(gold, pred, a, b, ctx);
   if (Number.isNaN(a) || Number.isNaN(b)) return { equal: null, rule: "numeric", reason: `numeric: ${shown}, not a real number` };
   if (!Number.isFinite(a) || !Number.isFinite(b)) {
-    const declared = mentionsInfinity(gold.json) && mentionsInfinity(pred.json);
-    if (declared) return { equal: a === b, rule: "numeric", reason: `numeric: ${shown}` };
-    if (mentionsInfinity(gold.json) || mentionsInfinity(pred.json)) return { equal: false, rule: "numeric", reason: `numeric: ${shown}` };
     // One side overflowed (|x| > 1.8e308) and the other did not: they cannot be equal.
     if (Number.isFinite(a) || Number.isFinite(b)) return { equal: false, rule: "numeric", reason: `numeric: ${shown}; one side exceeds the double range, the other does not` };
     return { equal: null, rule: "out-of-range", reason: `numeric: ${shown}; both beyond double precision, not decided` };
   }
+  return withinTolerance(a, b, shown, ctx);
+}
+
+/** Where a decimal was written: equal within the relative tolerance, or rounded to `decimalPlaces`. */
+function withinTolerance(a: number, b: number, shown: string, ctx: CompareContext): Decision {
+  if (ctx.decimalPlaces !== undefined) {
+    const [ra, rb] = [roundTo(a, ctx.decimalPlaces), roundTo(b, ctx.decimalPlaces)];
+    const equal = ra === rb;
+    return { equal, rule: "numeric", reason: `numeric: ${shown}, rounded to ${ctx.decimalPlaces} decimal places ${formatNumber(ra)} ${equal ? "=" : "≠"} ${formatNumber(rb)}` };
+  }
   const diff = relativeDifference(a, b);
   const equal = diff <= ctx.relativeTolerance;
-  return { equal, rule: "numeric", reason: `numeric: ${shown}, rel. diff ${formatNumber(diff)} ${equal ? "<=" : ">"} ${ctx.relativeTolerance}` };
+  return { equal, rule: "numeric", reason: `numeric: ${shown}, rel. diff ${formatNumber(diff)} ${equal ? "<=" : ">"} ${ctx.relativeTolerance} (a decimal was written)` };
+}
+
+function roundTo(x: number, places: number): number {
+  return Number(x.toFixed(Math.min(places, 100)));
+}
+
+/**
+ * No decimal was written: the two values must be the same number, not close numbers. Doubles
+ * reject clear differences fast; anything closer than 1e-3 is decided at 40 and 80 digits.
+ */
+function compareExactly(gold: Expr, pred: Expr, a: number, b: number, ctx: CompareContext): Decision {
+  const shown = `${quote(gold.latex)} = ${formatNumber(a)} vs ${quote(pred.latex)} = ${formatNumber(b)}`;
+  if (Number.isFinite(a) && Number.isFinite(b) && relativeDifference(a, b) > CLEARLY_DIFFERENT) {
+    return { equal: false, rule: "numeric", reason: `numeric: ${shown}` };
+  }
+  const empty = new Map<string, Decimal>();
+  const at = (digits: number): [Decimal, Decimal] => {
+    const D = decimalContext(digits);
+    return [evaluatePrecise(gold.json, empty, ctx.budget, D), evaluatePrecise(pred.json, empty, ctx.budget, D)];
+  };
+  const lo = at(LOW_DIGITS);
+  if (lo[0].isNaN() || lo[1].isNaN()) return { equal: null, rule: "numeric", reason: `numeric: ${shown}, not a real number` };
+  if (!lo[0].isFinite() || !lo[1].isFinite()) return { equal: lo[0].eq(lo[1]) ? null : false, rule: "out-of-range", reason: `numeric: ${shown}, beyond the exponent range` };
+  const hi = at(HIGH_DIGITS);
+  const test = differenceIsZero(lo, hi);
+  const preciseShown = `${quote(gold.latex)} = ${shortDecimal(hi[0])} vs ${quote(pred.latex)} = ${shortDecimal(hi[1])}`;
+  if (test === "unclear") return { equal: null, rule: "numeric", reason: `numeric: ${preciseShown}; the difference is below what ${HIGH_DIGITS} digits resolve, not decided` };
+  const equal = test === "zero";
+  return { equal, rule: "numeric", reason: `exact: ${preciseShown}, ${equal ? "equal" : "different"} at ${HIGH_DIGITS} significant digits` };
+}
+
+const CLEARLY_DIFFERENT = 1e-3;
+
+function shortDecimal(x: Decimal): string {
+  return x.toSignificantDigits(12).toString();
 }
 
 function compareSymbolic(gold: Expr, pred: Expr, vars: string[], ctx: CompareContext): Decision {
   const random = seededRandom(0x5eed);
-  let valid = 0;
-  let firstPoint = "";
-  for (let k = 0; k < SAMPLE_POINTS * 3 && valid < SAMPLE_POINTS; k++) {
-    const env = new Map(vars.map((v) => [v, 0.5 + 2.5 * random()] as const));
+  const approximate = hasWrittenDecimal(gold.json) || hasWrittenDecimal(pred.json);
+  const integerVars = seriesBoundVariables(gold.json, seriesBoundVariables(pred.json, new Set()));
+  const points: Map<string, number>[] = [];
+  for (let k = 0; k < SAMPLE_POINTS * 3 && points.length < SAMPLE_POINTS; k++) {
+    const env = new Map(vars.map((v) => [v, integerVars.has(v) ? 2 + Math.floor(9 * random()) : 0.5 + 2.5 * random()] as const));
     const a = evaluate(gold.json, env, ctx.budget);
     const b = evaluate(pred.json, env, ctx.budget);
     if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
-    const point = vars.map((v) => `${v}=${formatNumber(Number(env.get(v)?.toFixed(3)))}`).join(", ");
-    if (relativeDifference(a, b) > ctx.relativeTolerance) {
-      return { equal: false, rule: "symbolic", reason: `symbolic: at ${point}, ${quote(gold.latex)} = ${formatNumber(a)} but ${quote(pred.latex)} = ${formatNumber(b)}` };
+    const diff = relativeDifference(a, b);
+    if (diff > (approximate ? ctx.relativeTolerance : CLEARLY_DIFFERENT)) {
+      return { equal: false, rule: "symbolic", reason: `symbolic: at ${describePoint(env)}, ${quote(gold.latex)} = ${formatNumber(a)} but ${quote(pred.latex)} = ${formatNumber(b)}` };
     }
-    if (valid === 0) firstPoint = point;
-    valid++;
+    points.push(env);
   }
-  if (valid < MIN_VALID_POINTS) {
-    return { equal: null, rule: "symbolic", reason: `symbolic: only ${valid} of the sample points are in both domains, not decided` };
+  if (points.length < MIN_VALID_POINTS) {
+    return { equal: null, rule: "symbolic", reason: `symbolic: only ${points.length} of the sample points are in both domains, not decided` };
   }
-  return { equal: true, rule: "symbolic", reason: `symbolic: ${quote(gold.latex)} − (${quote(pred.latex)}) vanishes at ${valid} random points (e.g. ${firstPoint})` };
+  if (!approximate) {
+    for (const env of points) {
+      const at = (digits: number): [Decimal, Decimal] => {
+        const D = decimalContext(digits);
+        const denv = new Map([...env].map(([k, v]) => [k, new D(v)] as const));
+        return [evaluatePrecise(gold.json, denv, ctx.budget, D), evaluatePrecise(pred.json, denv, ctx.budget, D)];
+      };
+      const lo = at(LOW_DIGITS);
+      if (!lo[0].isFinite() || !lo[1].isFinite()) continue;
+      const hi = at(HIGH_DIGITS);
+      const test = differenceIsZero(lo, hi);
+      if (test === "nonzero") {
+        return { equal: false, rule: "symbolic", reason: `symbolic: at ${describePoint(env)}, ${quote(gold.latex)} = ${shortDecimal(hi[0])} but ${quote(pred.latex)} = ${shortDecimal(hi[1])} (${HIGH_DIGITS} digits)` };
+      }
+      if (test === "unclear") return { equal: null, rule: "symbolic", reason: `symbolic: at ${describePoint(env)} the difference is below what ${HIGH_DIGITS} digits resolve, not decided` };
+    }
+  }
+  const how = approximate ? `within ${ctx.relativeTolerance} (a decimal was written)` : `to ${HIGH_DIGITS} digits`;
+  return { equal: true, rule: "symbolic", reason: `symbolic: ${quote(gold.latex)} − (${quote(pred.latex)}) vanishes ${how} at ${points.length} random points (e.g. ${describePoint(points[0])})` };
+}
+
+function describePoint(env: Map<string, number>): string {
+  return [...env].map(([v, x]) => `${v}=${formatNumber(Number(x.toFixed(3)))}`).join(", ");
+}
+
+/** Variables that bound a \sum or \prod range take integer sample values. */
+export function seriesBoundVariables(json: MathJson, into: Set<string>): Set<string> {
+  const node = readNode(json);
+  if (node.type !== "call") return into;
+  if ((node.head === "Sum" || node.head === "Product") && node.args[1] !== undefined) {
+    const limits = readNode(node.args[1]);
+    if (limits.type === "call") {
+      const names = new Set<string>();
+      for (const bound of limits.args.slice(1)) collectSymbols(bound, names);
+      for (const n of names) into.add(n);
+    }
+  }
+  for (const arg of node.args) seriesBoundVariables(arg, into);
+  return into;
+}
+
+function collectSymbols(json: MathJson, into: Set<string>): void {
+  const node = readNode(json);
+  if (node.type === "symbol") into.add(node.name);
+  else if (node.type === "call") for (const a of node.args) collectSymbols(a, into);
+}
+
+/** A decimal point written anywhere in the expression: the author gave an approximation. */
+export function hasWrittenDecimal(json: MathJson): boolean {
+  const node = readNode(json);
+  if (node.type === "number") return node.text.includes(".") && !node.text.includes("(");
+  if (node.type === "call") return node.args.some(hasWrittenDecimal);
+  return false;
 }
 
 interface DecimalLiteral {
@@ -100,7 +204,8 @@ function decimalLiteral(json: MathJson): DecimalLiteral | null {
  * compared at the precision of the less precise one instead (16386.2 = 16386.16 rounded; 5 and
  * 5.001 differ; 0.185 = .185).
  */
-function compareDecimals(a: DecimalLiteral, b: DecimalLiteral): Decision {
+function compareDecimals(a: DecimalLiteral, b: DecimalLiteral, ctx: CompareContext): Decision {
+  if (ctx.decimalPlaces !== undefined) return withinTolerance(a.value, b.value, `${a.text} vs ${b.text}`, ctx);
   const places = Math.min(a.decimals, b.decimals);
   const round = (x: number) => Number(x.toFixed(Math.min(places, 20)));
   const equal = places === 0 ? a.value === b.value : round(a.value) === round(b.value);

@@ -60,6 +60,16 @@ export function freeSymbols(expr: MathJson, into: Set<string>, budget: Budget): 
   if (node.type === "symbol") {
     if (!isConstantSymbol(node.name)) into.add(node.name);
   } else if (node.type === "call") {
+    if ((node.head === "Sum" || node.head === "Product") && node.args.length === 2) {
+      // The index is bound: only the body's other symbols and the bounds are free.
+      const limits = readNode(node.args[1]);
+      const index = limits.type === "call" ? readNode(limits.args[0] ?? "") : null;
+      const inner = freeSymbols(node.args[0], new Set(), budget);
+      if (index?.type === "symbol") inner.delete(index.name);
+      for (const v of inner) into.add(v);
+      if (limits.type === "call") for (const b of limits.args.slice(1)) freeSymbols(b, into, budget);
+      return into;
+    }
     for (const arg of node.args) freeSymbols(arg, into, budget);
   }
   return into;
@@ -130,9 +140,34 @@ function evaluateCall(head: string, args: MathJson[], env: ReadonlyMap<string, n
       return args.map(ev).reduce((a, b) => gcd(a, b, budget));
     case "LCM":
       return args.map(ev).reduce((a, b) => Math.abs(a * b) / gcd(a, b, budget));
+    case "Sum":
+    case "Product":
+      return series(head, args, env, budget);
     default:
       throw new NotNumericError(`the function ${head}`);
   }
+}
+
+const MAX_SERIES_TERMS = 20_000;
+
+/** \sum_{k=a}^{b} and \prod with bounds that evaluate to integers: iterated, term by term. */
+function series(head: string, args: MathJson[], env: ReadonlyMap<string, number>, budget: Budget): number {
+  const limits = args[1] === undefined ? null : readNode(args[1]);
+  if (!limits || limits.type !== "call" || limits.head !== "Tuple" || limits.args.length !== 3) throw new NotNumericError(`a ${head} without bounds`);
+  const index = readNode(limits.args[0]);
+  if (index.type !== "symbol") throw new NotNumericError(`a ${head} without an index`);
+  const lo = evaluate(limits.args[1], env, budget);
+  const hi = evaluate(limits.args[2], env, budget);
+  if (!Number.isInteger(lo) || !Number.isInteger(hi)) throw new NotNumericError(`a ${head} with non-integer bounds`);
+  if (hi - lo > MAX_SERIES_TERMS) throw new NotNumericError(`a ${head} of more than ${MAX_SERIES_TERMS} terms`);
+  const inner = new Map(env);
+  let acc = head === "Sum" ? 0 : 1;
+  for (let k = lo; k <= hi; k++) {
+    inner.set(index.name, k);
+    const term = evaluate(args[0], inner, budget);
+    acc = head === "Sum" ? acc + term : acc * term;
+  }
+  return acc;
 }
 
 function isStringNode(e: MathJson): boolean {
