@@ -82,7 +82,7 @@ function roundTo(x: number, places: number): number {
  */
 function compareExactly(gold: Expr, pred: Expr, a: number, b: number, ctx: CompareContext): Decision {
   const shown = `${quote(gold.latex)} = ${formatNumber(a)} vs ${quote(pred.latex)} = ${formatNumber(b)}`;
-  if (Number.isFinite(a) && Number.isFinite(b) && relativeDifference(a, b) > CLEARLY_DIFFERENT) {
+  if (Number.isFinite(a) && Number.isFinite(b) && relativeDifference(a, b) > CLEARLY_DIFFERENT && Math.abs(a - b) > 1e-9) {
     return { equal: false, rule: "numeric", reason: `numeric: ${shown}` };
   }
   const empty = new Map<string, Decimal>();
@@ -110,15 +110,15 @@ function shortDecimal(x: Decimal): string {
 function compareSymbolic(gold: Expr, pred: Expr, vars: string[], ctx: CompareContext): Decision {
   const random = seededRandom(0x5eed);
   const approximate = hasWrittenDecimal(gold.json) || hasWrittenDecimal(pred.json);
-  const integerVars = seriesBoundVariables(gold.json, seriesBoundVariables(pred.json, new Set()));
+  const integerVars = integerVariables(gold.json, integerVariables(pred.json, new Set()));
   const points: Map<string, number>[] = [];
-  for (let k = 0; k < SAMPLE_POINTS * 3 && points.length < SAMPLE_POINTS; k++) {
-    const env = new Map(vars.map((v) => [v, integerVars.has(v) ? 2 + Math.floor(9 * random()) : 0.5 + 2.5 * random()] as const));
+  for (let k = 0; k < SAMPLE_POINTS * 4 && points.length < SAMPLE_POINTS; k++) {
+    const env = new Map(vars.map((v) => [v, samplePoint(k, random, integerVars.has(v))] as const));
     const a = evaluate(gold.json, env, ctx.budget);
     const b = evaluate(pred.json, env, ctx.budget);
     if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
     const diff = relativeDifference(a, b);
-    if (diff > (approximate ? ctx.relativeTolerance : CLEARLY_DIFFERENT)) {
+    if (diff > (approximate ? ctx.relativeTolerance : CLEARLY_DIFFERENT) && (approximate || Math.abs(a - b) > 1e-9)) {
       return { equal: false, rule: "symbolic", reason: `symbolic: at ${describePoint(env)}, ${quote(gold.latex)} = ${formatNumber(a)} but ${quote(pred.latex)} = ${formatNumber(b)}` };
     }
     points.push(env);
@@ -127,7 +127,8 @@ function compareSymbolic(gold: Expr, pred: Expr, vars: string[], ctx: CompareCon
     return { equal: null, rule: "symbolic", reason: `symbolic: only ${points.length} of the sample points are in both domains, not decided` };
   }
   if (!approximate) {
-    for (const env of points) {
+    // Three points at high precision: the doubles already checked all six for clear differences.
+    for (const env of points.slice(0, MIN_VALID_POINTS)) {
       const at = (digits: number): [Decimal, Decimal] => {
         const D = decimalContext(digits);
         const denv = new Map([...env].map(([k, v]) => [k, new D(v)] as const));
@@ -151,20 +152,47 @@ function describePoint(env: Map<string, number>): string {
   return [...env].map(([v, x]) => `${v}=${formatNumber(Number(x.toFixed(3)))}`).join(", ");
 }
 
-/** Variables that bound a \sum or \prod range take integer sample values. */
-export function seriesBoundVariables(json: MathJson, into: Set<string>): Set<string> {
+/**
+ * Points spread over several ranges, so a step function (floor) or a narrow domain (√(x-3)) is
+ * not sampled only where it happens to be flat or undefined: [0.5, 3], [3, 12], [-3, -0.5].
+ */
+function samplePoint(k: number, random: () => number, integer: boolean): number {
+  const r = random();
+  if (integer) return 2 + Math.floor(r * (k % 2 === 0 ? 9 : 20));
+  switch (k % 3) {
+    case 0:
+      return 0.5 + 2.5 * r;
+    case 1:
+      return 3 + 9 * r;
+    default:
+      return -3 + 2.5 * r;
+  }
+}
+
+/**
+ * Variables that must be integers for the expression to mean anything: bounds of \sum and
+ * \prod, arguments of factorials and binomials, exponents of negative bases ((-2)^k).
+ */
+export function integerVariables(json: MathJson, into: Set<string>): Set<string> {
   const node = readNode(json);
   if (node.type !== "call") return into;
+  const integerArgs: MathJson[] = [];
   if ((node.head === "Sum" || node.head === "Product") && node.args[1] !== undefined) {
     const limits = readNode(node.args[1]);
-    if (limits.type === "call") {
-      const names = new Set<string>();
-      for (const bound of limits.args.slice(1)) collectSymbols(bound, names);
-      for (const n of names) into.add(n);
-    }
+    if (limits.type === "call") integerArgs.push(...limits.args.slice(1));
   }
-  for (const arg of node.args) seriesBoundVariables(arg, into);
+  if (node.head === "Factorial" || node.head === "Binomial") integerArgs.push(...node.args);
+  if (node.head === "Power" && node.args.length === 2 && isNegativeConstant(node.args[0])) integerArgs.push(node.args[1]);
+  for (const a of integerArgs) collectSymbols(a, into);
+  for (const arg of node.args) integerVariables(arg, into);
   return into;
+}
+
+function isNegativeConstant(json: MathJson): boolean {
+  let node = readNode(json);
+  while (node.type === "call" && node.head === "Delimiter" && node.args.length === 1) node = readNode(node.args[0]);
+  if (node.type === "number") return node.value < 0;
+  return node.type === "call" && node.head === "Negate" && readNode(node.args[0]).type === "number";
 }
 
 function collectSymbols(json: MathJson, into: Set<string>): void {
@@ -216,8 +244,9 @@ function compareDecimals(a: DecimalLiteral, b: DecimalLiteral, ctx: CompareConte
 export function relativeDifference(a: number, b: number): number {
   if (a === b) return 0;
   const scale = Math.max(Math.abs(a), Math.abs(b));
-  // Near zero a relative difference is meaningless; treat rounding noise as equality.
-  if (Math.abs(a - b) < 1e-12) return 0;
+  // Against an exact zero a relative difference is meaningless; rounding noise counts as zero.
+  // Two non-zero values are always compared relatively: 1.325e-27 is not 1.325e-28.
+  if ((a === 0 || b === 0) && Math.abs(a - b) < 1e-12) return 0;
   return Math.abs(a - b) / scale;
 }
 

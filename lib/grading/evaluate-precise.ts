@@ -168,6 +168,19 @@ function power(base: Decimal, exponent: Decimal, D: DecimalCtor): Decimal {
     }
     return new D(Number.NaN);
   }
+  // Small integer exponents by squaring: exact to the working precision and far faster than
+  // decimal.js's general pow (exp of a log).
+  if (exponent.isInteger() && exponent.abs().lte(4096) && base.isFinite()) {
+    let e = Math.abs(exponent.toNumber());
+    let result = new D(1);
+    let square = base;
+    while (e > 0) {
+      if (e & 1) result = result.mul(square);
+      e >>= 1;
+      if (e > 0) square = square.mul(square);
+    }
+    return exponent.isNeg() ? new D(1).div(result) : result;
+  }
   return base.pow(exponent);
 }
 

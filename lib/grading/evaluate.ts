@@ -231,8 +231,10 @@ export function evaluateRational(expr: MathJson, budget: Budget): Rational | nul
   budget.tick();
   const node = readNode(expr);
   if (node.type === "number") {
-    if (!/^[+-]?\d+$/.test(node.text) || node.text.length > MAX_DIGITS) return null;
-    return [BigInt(node.text), 1n];
+    // "4e33" is an integer too; "1.5e3" has a written decimal and is left to the tolerance.
+    const m = /^([+-]?\d+)(?:e\+?(\d{1,4}))?$/i.exec(node.text);
+    if (!m || node.text.length > MAX_DIGITS || Number(m[2] ?? 0) > MAX_DIGITS) return null;
+    return [BigInt(m[1]) * 10n ** BigInt(m[2] ?? 0), 1n];
   }
   if (node.type !== "call") return null;
   if (node.head === "Delimiter") return node.args.length >= 1 && node.args.slice(1).every(isStringNode) ? evaluateRational(node.args[0], budget) : null;
@@ -269,10 +271,46 @@ export function evaluateRational(expr: MathJson, budget: Budget): Rational | nul
       result = e >= 0 ? [bn ** BigInt(e), bd ** BigInt(e)] : [bd ** BigInt(-e), bn ** BigInt(-e)];
       break;
     }
+    case "Factorial": {
+      const n = r[0][1] === 1n ? r[0][0] : -1n;
+      if (n < 0n || n > 800n) return null;
+      result = [bigFactorial(Number(n), budget), 1n];
+      break;
+    }
+    case "Binomial": {
+      const [n, k] = [r[0][1] === 1n ? r[0][0] : -1n, r[1]?.[1] === 1n ? r[1][0] : -1n];
+      if (n < 0n || k < 0n || n > 20_000n) return null;
+      const value = bigBinomial(n, k, budget);
+      if (value === null) return null;
+      result = [value, 1n];
+      break;
+    }
     default:
       return null;
   }
   return reduce(result);
+}
+
+// 800! has 1,977 digits, within MAX_DIGITS.
+function bigFactorial(n: number, budget: Budget): bigint {
+  let r = 1n;
+  for (let k = 2; k <= n; k++) {
+    budget.tick();
+    r *= BigInt(k);
+  }
+  return r;
+}
+
+function bigBinomial(n: bigint, k: bigint, budget: Budget): bigint | null {
+  if (k > n) return 0n;
+  const kk = k < n - k ? k : n - k;
+  let r = 1n;
+  for (let j = 1n; j <= kk; j++) {
+    budget.tick();
+    r = (r * (n - kk + j)) / j;
+    if (j % 64n === 0n && r.toString().length > MAX_DIGITS) return null;
+  }
+  return r;
 }
 
 function log10(x: bigint): number {

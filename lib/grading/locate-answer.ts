@@ -9,7 +9,8 @@ import { findMathSpans } from "@/lib/grading/math-spans";
 export type AnswerSource = "boxed" | "fbox" | "phrase" | "math" | "number" | "whole";
 
 export type LocatedAnswer =
-  | { ok: true; answer: string; source: AnswerSource }
+  /** `several`: the last boxes joined by words ("\\boxed{3} and \\boxed{4}"), when there are two or more. */
+  | { ok: true; answer: string; source: AnswerSource; several?: string[] }
   | { ok: false; cause: string };
 
 export interface LocateOptions {
@@ -47,10 +48,27 @@ export function locateAnswer(text: string, options: LocateOptions): LocatedAnswe
       if (!/^[\s,;$]*$/.test(gap)) break;
       parts.unshift(text.slice(boxes[k].start, boxes[k].end));
     }
-    return { ok: true, answer: parts.join(", "), source: last.kind };
+    const several = wordJoinedBoxes(text, boxes);
+    return { ok: true, answer: parts.join(", "), source: last.kind, ...(several.length > parts.length ? { several } : {}) };
   }
   if (phrase) return fromPhrase(text, phrase.start, phrase.end, options);
   return fromUnanchored(text, 0, text.length, options);
+}
+
+// Between boxes that give one answer in parts: a few words, commas, \quad, $ and \text{...}
+// ("$\boxed{3}$ cats and $\boxed{4}$ dogs"), but no sentence with numbers or equations of its own.
+const WORD_GAP = /^(?:[\s,;.&$]|\\q?quad|\\[,;:! ]|\\text\s*\{[^{}\d=]*\}|[A-Za-z]+)*$/;
+
+/** The trailing run of boxes separated only by such gaps (at most 80 characters each). */
+function wordJoinedBoxes(text: string, boxes: { start: number; end: number; outerStart: number; outerEnd: number }[]): string[] {
+  const last = boxes[boxes.length - 1];
+  const run = [text.slice(last.start, last.end)];
+  for (let k = boxes.length - 2; k >= 0; k--) {
+    const gap = text.slice(boxes[k].outerEnd, boxes[k + 1].outerStart);
+    if (gap.length > 80 || /\n\s*\n/.test(gap) || !WORD_GAP.test(gap)) break;
+    run.unshift(text.slice(boxes[k].start, boxes[k].end));
+  }
+  return run;
 }
 
 function fromPhrase(text: string, start: number, end: number, options: LocateOptions): LocatedAnswer {

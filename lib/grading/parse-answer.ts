@@ -4,11 +4,12 @@
 import type { AnswerValue, RelationOp } from "@/lib/grading/answer-value";
 import { BudgetExceededError } from "@/lib/grading/budget";
 import type { Budget } from "@/lib/grading/budget";
-import { parseLatex } from "@/lib/grading/latex-to-math-json";
+import { SAFE_LENGTH, parseLatex } from "@/lib/grading/latex-to-math-json";
 import type { MathJson } from "@/lib/grading/latex-to-math-json";
 import { matchingBracket, splitTopLevel } from "@/lib/grading/split-top-level";
 
-const MAX_ITEMS = 200;
+// Elements are paired by their text first (linear), so big collections are affordable.
+const MAX_ITEMS = 10_000;
 const MAX_DEPTH = 12;
 
 const FUNCTION_WORDS = new Set(["sin", "cos", "tan", "sec", "csc", "cot", "log", "ln", "exp", "sqrt", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh"]);
@@ -28,7 +29,9 @@ export function parseAnswer(latex: string, budget: Budget, depth = 0): AnswerVal
   if (list.parts.length > 1) {
     const items = list.parts.map((p) => p.trim()).filter((p) => p !== "");
     if (items.length > MAX_ITEMS) return { kind: "unparsed", latex: s, why: `${items.length} items, over the ${MAX_ITEMS} limit` };
-    const decimalComma = /^-?\d+,\d+$/.test(s) ? s.replace(",", ".") : undefined;
+    // "2,5" may be 2.5 written with a decimal comma; "3,0" is not (nobody writes 3.0 that way
+    // without a unit), and "1,000" was joined as a thousands separator already.
+    const decimalComma = /^-?\d+,\d*[1-9]\d*$/.test(s) ? s.replace(",", ".") : undefined;
     return { kind: "list", latex: s, items: items.map(next), decimalComma };
   }
 
@@ -64,7 +67,7 @@ export function parseAnswer(latex: string, budget: Budget, depth = 0): AnswerVal
   return parseScalar(s, budget);
 }
 
-function listSeparator(s: string, i: number): number {
+export function listSeparator(s: string, i: number): number {
   const c = s[i];
   if (c === "," || c === ";") return 1;
   if ((c === "a" || c === "o") && /^(?:and|or)(?![A-Za-z])/.test(s.slice(i, i + 4)) && (i === 0 || /\s/.test(s[i - 1]))) return c === "a" ? 3 : 2;
@@ -166,6 +169,18 @@ function matrixProduct(latex: string, factors: (AnswerValue | null)[]): AnswerVa
 type Expr = Extract<AnswerValue, { kind: "expr" }>;
 
 function parseScalar(s: string, budget: Budget): AnswerValue {
+  // Plain numbers need no parser: a 3,000-digit integer is read directly (exactly, as text).
+  if (/^-?(?:\d+(?:\.\d*)?|\.\d+)$/.test(s)) {
+    const text = s.replace(/^-/, "");
+    const json: MathJson = { num: text };
+    return { kind: "expr", latex: s, json: s.startsWith("-") ? ["Negate", json] : json };
+  }
+  // A long sum is parsed term by term: each term is short (inline, linear), and a 1,000-term
+  // sum costs 1,000 small parses instead of one the parser may not finish.
+  if (s.length > SAFE_LENGTH) {
+    const sum = splitSum(s, budget);
+    if (sum) return sum;
+  }
   // Mixed numbers: "3128 1/2" and "918\frac{1}{2}" (NeMo-Skills reads both as n + a/b).
   const mixed = /^(-?)(\d+)\s*\\frac\{(\d+)\}\{(\d+)\}$/.exec(s) ?? /^(-?)(\d+)\s+(\d+)\/(\d+)$/.exec(s);
   if (mixed) {
@@ -175,8 +190,36 @@ function parseScalar(s: string, budget: Budget): AnswerValue {
       return { kind: "expr", latex: s, json: sign ? ["Negate", body] : body };
     }
   }
+  return parseLeaf(s, budget);
+}
+
+function parseLeaf(s: string, budget: Budget): AnswerValue {
   const parsed = parseLatex(s, budget.deadline);
   if (!parsed.ok && parsed.timedOut) throw new BudgetExceededError("deadline");
   if (!parsed.ok) return { kind: "unparsed", latex: s, why: parsed.why };
   return { kind: "expr", latex: s, json: parsed.json };
+}
+
+/** Splits at top-level + and - (not a sign after ^, _, an operator or the start). */
+function splitSum(s: string, budget: Budget): AnswerValue | null {
+  const split = splitTopLevel(
+    s,
+    (t, i) => {
+      if (t[i] !== "+" && t[i] !== "-") return 0;
+      const before = t.slice(0, i).trimEnd();
+      if (before === "" || /[\^_+\-*/=(,{[]$|\\(?:cdot|times|div|pm|mp)$|\de$/i.test(before)) return 0;
+      return 1;
+    },
+    budget,
+  );
+  if (split.parts.length < 2) return null;
+  const terms: MathJson[] = [];
+  for (let i = 0; i < split.parts.length; i++) {
+    const part = split.parts[i].trim();
+    if (part === "") return null;
+    const term = parseScalar(part, budget);
+    if (term.kind !== "expr") return term.kind === "unparsed" ? term : null;
+    terms.push(i > 0 && split.separators[i - 1] === "-" ? ["Negate", term.json] : term.json);
+  }
+  return { kind: "expr", latex: s, json: ["Add", ...terms] };
 }

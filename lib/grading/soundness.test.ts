@@ -4,12 +4,14 @@
 import { describe, expect, it } from "vitest";
 import { checkAnswer } from "@/lib/grading/check";
 
+// A generous wall-clock budget: these tests are about verdicts, and the test machine is shared.
+const options = { timeBudgetMs: 5_000 };
 const notEqual = (gold: string, pred: string) => {
-  const v = checkAnswer(gold, pred);
+  const v = checkAnswer(gold, pred, options);
   expect(v.outcome, `${gold} vs ${pred}: ${v.rule}: ${v.reason}`).toBe("not-equal");
 };
 const equal = (gold: string, pred: string) => {
-  const v = checkAnswer(gold, pred);
+  const v = checkAnswer(gold, pred, options);
   expect(v.outcome, `${gold} vs ${pred}: ${v.rule}: ${v.reason}`).toBe("equal");
 };
 
