@@ -9,7 +9,7 @@ import type { CompareContext, Decision } from "@/lib/grading/compare-context";
 import { formatNumber, quote } from "@/lib/grading/compare-context";
 import type Decimal from "decimal.js";
 import { NotNumericError, evaluate, evaluateRational, formatRational, freeSymbols } from "@/lib/grading/evaluate";
-import { HIGH_DIGITS, LOW_DIGITS, decimalContext, differenceIsZero, evaluatePrecise } from "@/lib/grading/evaluate-precise";
+import { HIGH_DIGITS, LOW_DIGITS, decimalContext, differenceIsZero, evaluatePrecise, extraDigits } from "@/lib/grading/evaluate-precise";
 import type { MathJson } from "@/lib/grading/latex-to-math-json";
 import { readNode } from "@/lib/grading/math-json-node";
 
@@ -86,8 +86,9 @@ function compareExactly(gold: Expr, pred: Expr, a: number, b: number, ctx: Compa
     return { equal: false, rule: "numeric", reason: `numeric: ${shown}` };
   }
   const empty = new Map<string, Decimal>();
+  const extra = Math.max(extraDigits(gold.json), extraDigits(pred.json));
   const at = (digits: number): [Decimal, Decimal] => {
-    const D = decimalContext(digits);
+    const D = decimalContext(digits + extra);
     return [evaluatePrecise(gold.json, empty, ctx.budget, D), evaluatePrecise(pred.json, empty, ctx.budget, D)];
   };
   const lo = at(LOW_DIGITS);
@@ -128,9 +129,10 @@ function compareSymbolic(gold: Expr, pred: Expr, vars: string[], ctx: CompareCon
   }
   if (!approximate) {
     // Three points at high precision: the doubles already checked all six for clear differences.
+    const extra = Math.max(extraDigits(gold.json), extraDigits(pred.json));
     for (const env of points.slice(0, MIN_VALID_POINTS)) {
       const at = (digits: number): [Decimal, Decimal] => {
-        const D = decimalContext(digits);
+        const D = decimalContext(digits + extra);
         const denv = new Map([...env].map(([k, v]) => [k, new D(v)] as const));
         return [evaluatePrecise(gold.json, denv, ctx.budget, D), evaluatePrecise(pred.json, denv, ctx.budget, D)];
       };

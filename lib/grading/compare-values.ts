@@ -92,7 +92,7 @@ export function namesWhatIsAsked(latex: string, strictForm: boolean): boolean {
   s = s.replace(/\\(?:angle|measuredangle|triangle|overline|overrightarrow|vec|widehat|hat|bar|operatorname|mathrm|text|frac|dfrac|tfrac|left|right|cdot|colon|lvert|rvert|vert|mid)(?![A-Za-z])/g, " ");
   s = s.replace(/\\[A-Za-z]+/g, "a");
   if (/\d/.test(s) || !/[A-Za-z]/.test(s)) return false;
-  const allowed = strictForm ? /^[A-Za-z\s{}()|,:/\[\]]+$/ : /^[A-Za-z\s{}()|,:/\[\]+\-]+$/;
+  const allowed = strictForm ? /^[A-Za-z\s{}()|,:/[\]]+$/ : /^[A-Za-z\s{}()|,:/[\]+-]+$/;
   return allowed.test(s);
 }
 

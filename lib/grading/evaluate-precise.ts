@@ -4,7 +4,7 @@
 // with an exponent range of ±9e15, can. Each operation charges the budget.
 import Decimal from "decimal.js";
 import type { Budget } from "@/lib/grading/budget";
-import { NotNumericError } from "@/lib/grading/evaluate";
+import { NotNumericError, opaqueKey } from "@/lib/grading/evaluate";
 import type { MathJson } from "@/lib/grading/latex-to-math-json";
 import { readNode } from "@/lib/grading/math-json-node";
 
@@ -109,6 +109,12 @@ const UNARY: Record<string, (x: Decimal, D: DecimalCtor) => Decimal> = {
 
 function call(head: string, args: MathJson[], env: ReadonlyMap<string, Decimal>, budget: Budget, D: DecimalCtor): Decimal {
   const ev = (e: MathJson) => evaluatePrecise(e, env, budget, D);
+  const opaque = opaqueKey([head, ...args] as MathJson);
+  if (opaque) {
+    const bound = env.get(opaque);
+    if (bound === undefined) throw new NotNumericError(`the term ${opaque.slice(1, 40)}`);
+    return bound;
+  }
   const unary = UNARY[head];
   if (unary && args.length === 1) return unary(ev(args[0]), D);
   switch (head) {
@@ -227,6 +233,28 @@ function series(head: string, args: MathJson[], env: ReadonlyMap<string, Decimal
     acc = head === "Sum" ? acc.add(term) : acc.mul(term);
   }
   return acc;
+}
+
+/**
+ * Extra digits an expression needs: a difference of 1 between values near 2^{2009} is only seen
+ * with more than 605 digits. Estimated from the largest integer, power, factorial or binomial
+ * written with numbers; rounded up to a multiple of 50 and capped at 900 (decimal.js knows π to 1,025 digits).
+ */
+export function extraDigits(json: MathJson): number {
+  let most = 0;
+  const visit = (e: MathJson, depth: number) => {
+    if (depth > 200) return;
+    const node = readNode(e);
+    if (node.type === "number") most = Math.max(most, node.text.replace(/\D/g, "").length);
+    if (node.type !== "call") return;
+    const nums = node.args.map((a) => readNode(a)).map((n) => (n.type === "number" ? Math.abs(n.value) : Number.NaN));
+    if (node.head === "Power" && nums.length === 2 && Number.isFinite(nums[1])) most = Math.max(most, Math.abs(nums[1]) * Math.log10(Math.max(2, Number.isFinite(nums[0]) ? nums[0] : 10)));
+    if (node.head === "Factorial" && Number.isFinite(nums[0])) most = Math.max(most, nums[0] * Math.log10(Math.max(2, nums[0])));
+    if (node.head === "Binomial" && Number.isFinite(nums[0])) most = Math.max(most, nums[0] * 0.302);
+    for (const a of node.args) visit(a, depth + 1);
+  };
+  visit(json, 0);
+  return Math.min(900, Math.ceil(most / 50) * 50);
 }
 
 export type ZeroTest = "zero" | "nonzero" | "unclear";

@@ -48,6 +48,38 @@ const UNARY: Record<string, (x: number) => number> = {
   Degrees: (x) => x,
 };
 
+/**
+ * Terms we cannot compute but can still name: an indexed quantity F_{n+1}, S_{\triangle ABC}, a
+ * function value I(0), f'(x). Each is an opaque unknown, sampled like a variable; two are the same
+ * unknown only when written the same way, so they never make different answers equal.
+ */
+export function opaqueKey(expr: MathJson): string | null {
+  const node = readNode(expr);
+  if (node.type !== "call") return null;
+  const opaque = node.head === "Apply" || /^[A-Za-z]$/.test(node.head) || (node.head === "Subscript" && !isBaseTen(node.args));
+  return opaque ? `#${canonical(expr, 0)}` : null;
+}
+
+function isBaseTen(args: MathJson[]): boolean {
+  const base = args.length === 2 ? readNode(args[1]) : null;
+  return base?.type === "number" && base.text === "10";
+}
+
+function canonical(expr: MathJson, depth: number): string {
+  if (depth > 50) return "…";
+  const node = readNode(expr);
+  switch (node.type) {
+    case "number":
+      return node.text;
+    case "symbol":
+      return node.name;
+    case "string":
+      return `'${node.text}'`;
+    case "call":
+      return `${node.head}(${node.args.map((a) => canonical(a, depth + 1)).join(",")})`;
+  }
+}
+
 /** Symbols that name a value or a function, never a free variable. */
 export function isConstantSymbol(name: string): boolean {
   return name in CONSTANTS;
@@ -60,6 +92,11 @@ export function freeSymbols(expr: MathJson, into: Set<string>, budget: Budget): 
   if (node.type === "symbol") {
     if (!isConstantSymbol(node.name)) into.add(node.name);
   } else if (node.type === "call") {
+    const opaque = opaqueKey(expr);
+    if (opaque) {
+      into.add(opaque);
+      return into;
+    }
     if ((node.head === "Sum" || node.head === "Product") && node.args.length === 2) {
       // The index is bound: only the body's other symbols and the bounds are free.
       const limits = readNode(node.args[1]);
@@ -96,6 +133,12 @@ export function evaluate(expr: MathJson, env: ReadonlyMap<string, number>, budge
 
 function evaluateCall(head: string, args: MathJson[], env: ReadonlyMap<string, number>, budget: Budget): number {
   const ev = (e: MathJson) => evaluate(e, env, budget);
+  const opaque = opaqueKey([head, ...args] as MathJson);
+  if (opaque) {
+    const bound = env.get(opaque);
+    if (bound === undefined) throw new NotNumericError(`the term ${opaque.slice(1, 40)}`);
+    return bound;
+  }
   const unary = UNARY[head];
   if (unary && args.length === 1) return unary(ev(args[0]));
   switch (head) {
@@ -220,7 +263,7 @@ function gcd(a: number, b: number, budget: Budget): number {
 export type Rational = readonly [bigint, bigint];
 
 // Digits beyond this are not worth exact arithmetic; the float path decides instead.
-const MAX_DIGITS = 2_000;
+const MAX_DIGITS = 20_000;
 
 /**
  * Exact value of an expression built from integers with + - * / and small integer powers.
@@ -273,7 +316,7 @@ export function evaluateRational(expr: MathJson, budget: Budget): Rational | nul
     }
     case "Factorial": {
       const n = r[0][1] === 1n ? r[0][0] : -1n;
-      if (n < 0n || n > 800n) return null;
+      if (n < 0n || n > 5_000n) return null;
       result = [bigFactorial(Number(n), budget), 1n];
       break;
     }
@@ -291,7 +334,7 @@ export function evaluateRational(expr: MathJson, budget: Budget): Rational | nul
   return reduce(result);
 }
 
-// 800! has 1,977 digits, within MAX_DIGITS.
+// 5000! has 16,326 digits, within MAX_DIGITS.
 function bigFactorial(n: number, budget: Budget): bigint {
   let r = 1n;
   for (let k = 2; k <= n; k++) {

@@ -22,12 +22,13 @@ export interface LocateOptions {
 
 // Unit and filler words that may follow an answer without making the text prose.
 const ANSWER_WORDS = new Set(
-  "and or pct percent per cent degrees degree units unit square cubic dollars dollar cents cm mm km meters meter metres inches inch feet foot ft miles mile hours hour minutes minute seconds sec days day weeks years year grams gram kg pounds lbs mph sqrt frac text mbox mathrm mathbf textbf mathit infty cup cap pmatrix bmatrix matrix begin end left right cdot times div approx leq geq neq pm mp circ pi sin cos tan log ln".split(
+  "and or pct percent per cent approx approximately about array pmatrix bmatrix vmatrix degrees degree units unit square cubic dollars dollar cents cm mm km meters meter metres inches inch feet foot ft miles mile hours hour minutes minute seconds sec days day weeks years year grams gram kg pounds lbs mph sqrt frac text mbox mathrm mathbf textbf mathit infty cup cap pmatrix bmatrix matrix begin end left right cdot times div approx leq geq neq pm mp circ pi sin cos tan log ln".split(
     " ",
   ),
 );
 
-const NUMBER = /(?<![A-Za-z\d.])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s*\/\s*\d+)?/g;
+// A decimal comma ("2,5 kg") counts as one number when a unit word or the sentence end follows.
+const NUMBER = /(?<![A-Za-z\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d+,\d{1,2}(?=\s*[A-Za-z]{1,6}\b|\s*[.!]?\s*$)|\d+(?:\.\d+)?|\.\d+)(?:\s*\/\s*\d+)?/g;
 
 export function locateAnswer(text: string, options: LocateOptions): LocatedAnswer {
   const boxes = findBoxes(text).filter((b) => b.outerEnd >= 0 && text.slice(b.start, b.end).trim() !== "");

@@ -50,6 +50,8 @@ export function normalizeAnswer(raw: string, options: NormalizeOptions = {}): st
   s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\\circ(?![A-Za-z])|\\degree(?![A-Za-z])/g, "");
   s = s.replace(/\\%|%|\bper\s*cent\b|\bpercent\b|\bpct\b/g, "\\%");
   s = s.replace(/\\begin\{[bB]?matrix\}/g, "\\begin{pmatrix}").replace(/\\end\{[bB]?matrix\}/g, "\\end{pmatrix}");
+  // "\approx 3.2" alone is 3.2; "3.21 \approx 3.2" keeps what was computed before the rounding.
+  s = s.replace(/^\s*(?:\\approx|\\sim|\\simeq|about|approximately|approx\.?)\s*/i, "");
   s = s.replace(/\\approx.*$/s, (tail) => (tail === s ? tail : ""));
   s = s.replace(/\s+/g, " ").trim();
   s = trimPunctuation(s);

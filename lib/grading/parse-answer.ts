@@ -133,8 +133,14 @@ function splitItems(inner: string): string[] {
 }
 
 function parseMatrix(s: string, next: (part: string) => AnswerValue): AnswerValue | null {
-  const factors = s.split(/(?<=\\end\{pmatrix\})\s*(?:\\cdot|\\times)?\s*(?=\\begin\{pmatrix\})/);
-  if (factors.length > 1 && factors.length <= 4) return matrixProduct(s, factors.map((f) => parseMatrix(f, next)));
+  if (!s.includes("\\begin{")) return null;
+  // "[\begin{array}{cc}...\end{array}]": the brackets only draw the matrix.
+  const wrapped = /^[([]\s*(\\begin\{(\w+)\}[\s\S]*\\end\{\2\})\s*[)\]]$/.exec(s);
+  if (wrapped) return parseMatrix(wrapped[1], next);
+  return readMatrixEnvironment(s, next) ?? matrixExpression(s, next);
+}
+
+function readMatrixEnvironment(s: string, next: (part: string) => AnswerValue): Extract<AnswerValue, { kind: "matrix" }> | null {
   const m = /^\\begin\{(pmatrix|array)\}(?:\{[^}]*\})?([\s\S]*)\\end\{\1\}$/.exec(s);
   if (!m || m[2].includes("\\begin{")) return null;
   const rows = m[2]
@@ -146,27 +152,63 @@ function parseMatrix(s: string, next: (part: string) => AnswerValue): AnswerValu
   return { kind: "matrix", latex: s, rows };
 }
 
-/** "A B" for two written-out matrices is their product (cells stay symbolic MathJSON). */
-function matrixProduct(latex: string, factors: (AnswerValue | null)[]): AnswerValue | null {
-  const grids: Expr[][][] = [];
-  for (const f of factors) {
-    if (f?.kind !== "matrix" || !f.rows.every((r) => r.every((c) => c.kind === "expr"))) return null;
-    grids.push(f.rows as Expr[][]);
+const MATRIX_ENV = /\\begin\{(pmatrix|array)\}(?:\{[^}]*\})?[\s\S]*?\\end\{\1\}/g;
+
+/**
+ * Sums, differences, scalar multiples and products of written-out matrices ("A + B", "2A",
+ * "A \cdot B"), multiplied out cell by cell; the cells stay exact MathJSON.
+ */
+function matrixExpression(s: string, next: (part: string) => AnswerValue): AnswerValue | null {
+  const split = splitTopLevel(s, (t, i) => ((t[i] === "+" || t[i] === "-") && i > 0 ? 1 : 0));
+  if (split.parts.length > 8) return null;
+  let total: Cells | null = null;
+  for (let k = 0; k < split.parts.length; k++) {
+    const term = matrixTerm(split.parts[k].trim(), next);
+    if (!term) return null;
+    const signed = k > 0 && split.separators[k - 1] === "-" ? scale(term, -1) : term;
+    if (total && (total.length !== signed.length || total[0].length !== signed[0].length)) return null;
+    total = total ? total.map((row, i) => row.map((cell, j) => ["Add", cell, signed[i][j]] as MathJson)) : signed;
   }
-  let acc = grids[0];
-  for (const b of grids.slice(1)) {
-    if (acc[0].length !== b.length) return null;
-    acc = acc.map((row) =>
-      b[0].map((_, j): Expr => {
-        const json: MathJson = ["Add", ...row.map((cell, k): MathJson => ["Multiply", cell.json, b[k][j].json])];
-        return { kind: "expr", latex: row.map((cell, k) => `${cell.latex}\\cdot ${b[k][j].latex}`).join("+"), json };
-      }),
-    );
-  }
-  return { kind: "matrix", latex, rows: acc };
+  if (!total) return null;
+  return { kind: "matrix", latex: s, rows: total.map((row) => row.map((json): AnswerValue => ({ kind: "expr", latex: s, json }))) };
 }
 
-type Expr = Extract<AnswerValue, { kind: "expr" }>;
+type Cells = MathJson[][];
+
+function matrixTerm(term: string, next: (part: string) => AnswerValue): Cells | null {
+  const found = [...term.matchAll(MATRIX_ENV)];
+  if (found.length === 0 || found.length > 4) return null;
+  const prefix = term.slice(0, found[0].index).replace(/\\(?:cdot|times)\s*$/, "").trim();
+  for (let k = 1; k < found.length; k++) {
+    const between = term.slice((found[k - 1].index ?? 0) + found[k - 1][0].length, found[k].index);
+    if (!/^\s*(?:\\cdot|\\times)?\s*$/.test(between)) return null;
+  }
+  const last = found[found.length - 1];
+  if (term.slice((last.index ?? 0) + last[0].length).trim() !== "") return null;
+  let product: Cells | null = null;
+  for (const f of found) {
+    const m = readMatrixEnvironment(f[0], next);
+    if (!m || !m.rows.every((r) => r.every((c) => c.kind === "expr"))) return null;
+    const cells = m.rows.map((r) => r.map((c) => (c as Extract<AnswerValue, { kind: "expr" }>).json));
+    if (product && product[0].length !== cells.length) return null;
+    product = product ? multiply(product, cells) : cells;
+  }
+  if (!product) return null;
+  if (prefix === "" || prefix === "+") return product;
+  if (prefix === "-") return scale(product, -1);
+  const factor = next(prefix);
+  if (factor.kind !== "expr") return null;
+  return product.map((row) => row.map((cell) => ["Multiply", factor.json, cell] as MathJson));
+}
+
+function multiply(a: Cells, b: Cells): Cells {
+  return a.map((row) => b[0].map((_, j) => ["Add", ...row.map((cell, k) => ["Multiply", cell, b[k][j]] as MathJson)] as MathJson));
+}
+
+function scale(m: Cells, by: number): Cells {
+  return m.map((row) => row.map((cell) => ["Multiply", by, cell] as MathJson));
+}
+
 
 function parseScalar(s: string, budget: Budget): AnswerValue {
   // Plain numbers need no parser: a 3,000-digit integer is read directly (exactly, as text).
