@@ -13,8 +13,12 @@ const FUNCTIONS: Record<string, string> = { sin: "Sin", cos: "Cos", tan: "Tan", 
 
 class Bail extends Error {}
 
-export function fastParseLatex(latex: string): MathJson | null {
-  const reader = new Reader(latex);
+/**
+ * `lenient`: a letter before "(" multiplies ("k(d-k)" is k·(d-k)); used only after the full
+ * parser has failed, since "f(x)" usually applies a function.
+ */
+export function fastParseLatex(latex: string, lenient = false): MathJson | null {
+  const reader = new Reader(latex, lenient);
   try {
     reader.skip();
     if (reader.done()) return null;
@@ -29,7 +33,10 @@ export function fastParseLatex(latex: string): MathJson | null {
 
 class Reader {
   private i = 0;
-  constructor(private readonly s: string) {}
+  constructor(
+    private readonly s: string,
+    private readonly lenient: boolean,
+  ) {}
 
   done(): boolean {
     return this.i >= this.s.length;
@@ -102,7 +109,7 @@ class Reader {
 
   private startsFactor(): boolean {
     const c = this.peek();
-    if (/[A-Za-z0-9.({|]/.test(c)) {
+    if (/[A-Za-z0-9.({[|]/.test(c)) {
       // "|" closes an absolute value as often as it opens one: only the reader of |...| decides.
       return c !== "|";
     }
@@ -182,7 +189,7 @@ class Reader {
     if (/[A-Za-z]/.test(c)) {
       this.i++;
       // "f(x)" may apply a function or multiply: the full parser decides.
-      if (this.peek() === "(") throw new Bail();
+      if (this.peek() === "(" && !this.lenient) throw new Bail();
       // "e" followed by a digit may be a scientific exponent: leave to the full parser.
       if (c === "e" && /^\s*[+-]?\d/.test(this.s.slice(this.i, this.i + 4)) && /\d\s*$/.test(this.s.slice(0, this.i - 1))) throw new Bail();
       return c;
@@ -197,6 +204,14 @@ class Reader {
       this.i++;
       const v = this.sum(depth + 1);
       this.expect("}");
+      return v;
+    }
+    // Square brackets inside an expression group like parentheses ("\lambda^5 [e^x - 1]"); an
+    // interval "[a, b]" has a comma and never gets here as a whole.
+    if (c === "[") {
+      this.i++;
+      const v = this.sum(depth + 1);
+      this.expect("]");
       return v;
     }
     if (c === "|") {

@@ -48,7 +48,11 @@ export function parseLatex(latex: string, deadline?: number): ParsedLatex {
   }
   if (json === null) return { ok: false, why: "empty expression" };
   const error = findError(json, 0);
-  if (error) return { ok: false, why: `LaTeX parse error: ${error}` };
+  if (error) {
+    const lenient = latex.length <= MAX_FAST_CHARS ? fastParseLatex(latex, true) : null;
+    if (lenient !== null) return { ok: true, json: lenient };
+    return { ok: false, why: `LaTeX parse error: ${error}` };
+  }
   return { ok: true, json };
 }
 

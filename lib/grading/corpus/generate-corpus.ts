@@ -78,6 +78,9 @@ export function buildCorpus(perRule = 160): CorpusLine[] {
         pred = null;
       }
       if (pred === null || pred === gold) continue;
+      // A model writes its answer in math mode: a bare rewrite is given as "$...$", so both
+      // engines read it as they would read a solution (Math-Verify needs the delimiters).
+      if (!pred.includes("$") && !pred.includes("\\boxed")) pred = `$${pred}$`;
       const key = `${gold}\u0000${pred}`;
       if (seen.has(key)) continue;
       seen.add(key);
