@@ -129,7 +129,9 @@ describe("checkAnswer never hangs or crashes", () => {
       const started = performance.now();
       const v = checkAnswer(make(), make(), { timeBudgetMs: 100 });
       expect(["equal", "not-equal", "undecided"]).toContain(v.outcome);
-      expect(performance.now() - started).toBeLessThan(500);
+      // "Never hangs", not a speed claim (speed is the benchmark's): the bound allows the parser
+      // thread's first start (up to 2 s) on a loaded shared machine.
+      expect(performance.now() - started).toBeLessThan(2_500);
     }
   });
 });
