@@ -314,6 +314,9 @@ export function evaluateRational(expr: MathJson, budget: Budget): Rational | nul
       result = e >= 0 ? [bn ** BigInt(e), bd ** BigInt(e)] : [bd ** BigInt(-e), bn ** BigInt(-e)];
       break;
     }
+    case "BaseForm":
+      result = r[0];
+      break;
     case "Factorial": {
       const n = r[0][1] === 1n ? r[0][0] : -1n;
       if (n < 0n || n > 5_000n) return null;

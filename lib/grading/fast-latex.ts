@@ -152,6 +152,16 @@ class Reader {
     return value;
   }
 
+  /** 4210_{7}: digits in base 7, read as the Compute Engine does (BaseForm of the value). */
+  private baseForm(digits: string, base: RegExpExecArray): MathJson {
+    const b = Number(base[1]);
+    if (b < 2 || b > 36 || digits.includes(".") || [...digits].some((d) => Number(d) >= b)) throw new Bail();
+    this.i += base[0].length;
+    let value = 0n;
+    for (const d of digits) value = value * BigInt(b) + BigInt(d);
+    return ["BaseForm", { num: value.toString() }, b];
+  }
+
   /** A TeX argument: a {group}, or one token (a digit, a letter, a command). */
   private argument(depth: number, allowSigned = false): MathJson {
     const c = this.peek();
@@ -184,10 +194,19 @@ class Reader {
       this.i += m[0].length;
       // "2.5.3" or a digit right after a decimal: not a number we can read safely.
       if (/[\d.]/.test(this.s[this.i] ?? "")) throw new Bail();
+      const base = /^_\{?(\d{1,2})\}?/.exec(this.s.slice(this.i, this.i + 6));
+      if (base) return this.baseForm(m[0], base);
       return { num: m[0] };
     }
     if (/[A-Za-z]/.test(c)) {
       this.i++;
+      // x_0, x_{10}, a_n: one symbol, named as the Compute Engine names it ("x_10").
+      const sub = /^_(?:\{([A-Za-z0-9]{1,8})\}|([A-Za-z0-9]))/.exec(this.s.slice(this.i, this.i + 12));
+      if (sub) {
+        this.i += sub[0].length;
+        if (this.peek() === "(" || this.peek() === "_") throw new Bail();
+        return `${c}_${sub[1] ?? sub[2]}`;
+      }
       // "f(x)" may apply a function or multiply: the full parser decides.
       if (this.peek() === "(" && !this.lenient) throw new Bail();
       // "e" followed by a digit may be a scientific exponent: leave to the full parser.

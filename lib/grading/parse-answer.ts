@@ -236,6 +236,9 @@ function parseScalar(s: string, budget: Budget): AnswerValue {
 }
 
 function parseLeaf(s: string, budget: Budget): AnswerValue {
+  // A parse is far more than one step: look at the clock before each, so 150 leaves cannot
+  // overrun the deadline between two of the budget's periodic clock reads.
+  budget.checkDeadline();
   const parsed = parseLatex(s, budget.deadline);
   if (!parsed.ok && parsed.timedOut) throw new BudgetExceededError("deadline");
   if (!parsed.ok) return { kind: "unparsed", latex: s, why: parsed.why };
