@@ -18,7 +18,8 @@ type Expr = Extract<AnswerValue, { kind: "expr" }>;
 const SAMPLE_POINTS = 6;
 const MIN_VALID_POINTS = 3;
 
-export function compareScalars(gold: Expr, pred: Expr, ctx: CompareContext): Decision {
+export function compareScalars(gold: Expr, pred0: Expr, ctx: CompareContext): Decision {
+  const pred = ctx.looseVariables ? renameByPosition(gold, pred0, ctx) : pred0;
   const vars = freeSymbols(gold.json, new Set(), ctx.budget);
   freeSymbols(pred.json, vars, ctx.budget);
   try {
@@ -29,6 +30,24 @@ export function compareScalars(gold: Expr, pred: Expr, ctx: CompareContext): Dec
     }
     throw error;
   }
+}
+
+/**
+ * Math-Verify's strict: false. When both sides have the same number of variables, the
+ * prediction's are renamed to the gold's in sorted order, so f(x) = x + 1 matches y + 1.
+ */
+function renameByPosition(gold: Expr, pred: Expr, ctx: CompareContext): Expr {
+  const g = [...freeSymbols(gold.json, new Set(), ctx.budget)].sort();
+  const p = [...freeSymbols(pred.json, new Set(), ctx.budget)].sort();
+  if (g.length !== p.length || g.every((v, i) => v === p[i])) return pred;
+  const map = new Map(p.map((v, i) => [v, g[i]] as const));
+  const rename = (json: MathJson): MathJson => {
+    const node = readNode(json);
+    if (node.type === "symbol") return map.get(node.name) ?? json;
+    if (node.type !== "call") return json;
+    return [node.head, ...node.args.map(rename)] as MathJson;
+  };
+  return { ...pred, json: rename(pred.json) };
 }
 
 function compareNumbers(gold: Expr, pred: Expr, ctx: CompareContext): Decision {

@@ -57,8 +57,9 @@ export function locateAnswer(text: string, options: LocateOptions): LocatedAnswe
 }
 
 // Between boxes that give one answer in parts: a few words, commas, \quad, $ and \text{...}
-// ("$\boxed{3}$ cats and $\boxed{4}$ dogs"), but no sentence with numbers or equations of its own.
-const WORD_GAP = /^(?:[\s,;.&$]|\\q?quad|\\[,;:! ]|\\text\s*\{[^{}\d=]*\}|[A-Za-z]+)*$/;
+// ("$\boxed{3}$ cats and $\boxed{4}$ dogs", "$x = \boxed{-2}$ or $x = \boxed{1}$"), but no
+// sentence with numbers of its own.
+const WORD_GAP = /^(?:[\s,;.&$=]|\\q?quad|\\[,;:! ]|\\text\s*\{[^{}\d=]*\}|[A-Za-z]+)*$/;
 
 /** The trailing run of boxes separated only by such gaps (at most 80 characters each). */
 function wordJoinedBoxes(text: string, boxes: { start: number; end: number; outerStart: number; outerEnd: number }[]): string[] {
