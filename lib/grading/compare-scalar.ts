@@ -1,6 +1,6 @@
 // Equality of two scalar expressions. Where a decimal was written, within the relative tolerance
 // (or rounded to the configured decimal places); otherwise exactly: BigInt rationals, or values at
-// 40 and 80 significant digits. With free variables: randomized identity testing - both
+// 30 and 60 significant digits. With free variables: randomized identity testing - both
 // sides evaluated at the same pseudo-random points - which decides "difference is zero" for the
 // polynomial, rational and elementary expressions answers contain, in bounded time, where a
 // symbolic simplifier could run without limit.
@@ -17,6 +17,7 @@ type Expr = Extract<AnswerValue, { kind: "expr" }>;
 
 const SAMPLE_POINTS = 6;
 const MIN_VALID_POINTS = 3;
+const PRECISE_POINTS = 2;
 
 export function compareScalars(gold: Expr, pred0: Expr, ctx: CompareContext): Decision {
   const pred = ctx.looseVariables ? renameByPosition(gold, pred0, ctx) : pred0;
@@ -54,7 +55,8 @@ function compareNumbers(gold: Expr, pred: Expr, ctx: CompareContext): Decision {
   const exactGold = evaluateRational(gold.json, ctx.budget);
   const exactPred = exactGold && evaluateRational(pred.json, ctx.budget);
   if (exactGold && exactPred) {
-    const equal = exactGold[0] === exactPred[0] && exactGold[1] === exactPred[1];
+    // Cross-multiplied: large fractions are kept unreduced.
+    const equal = exactGold[0] * exactPred[1] === exactPred[0] * exactGold[1];
     return { equal, rule: "numeric", reason: `exact: ${quote(gold.latex)} = ${formatRational(exactGold)} ${equal ? "equals" : "differs from"} ${quote(pred.latex)} = ${formatRational(exactPred)}` };
   }
   const literals = [decimalLiteral(gold.json), decimalLiteral(pred.json)];
@@ -97,7 +99,7 @@ function roundTo(x: number, places: number): number {
 
 /**
  * No decimal was written: the two values must be the same number, not close numbers. Doubles
- * reject clear differences fast; anything closer than 1e-3 is decided at 40 and 80 digits.
+ * reject clear differences fast; anything closer than 1e-3 is decided at 30 and 60 digits.
  */
 function compareExactly(gold: Expr, pred: Expr, a: number, b: number, ctx: CompareContext): Decision {
   const shown = `${quote(gold.latex)} = ${formatNumber(a)} vs ${quote(pred.latex)} = ${formatNumber(b)}`;
@@ -147,9 +149,10 @@ function compareSymbolic(gold: Expr, pred: Expr, vars: string[], ctx: CompareCon
     return { equal: null, rule: "symbolic", reason: `symbolic: only ${points.length} of the sample points are in both domains, not decided` };
   }
   if (!approximate) {
-    // Three points at high precision: the doubles already checked all six for clear differences.
+    // Two points at high precision: the doubles already checked all six for clear differences,
+    // and two independent random points where a non-zero difference vanishes are improbable.
     const extra = Math.max(extraDigits(gold.json), extraDigits(pred.json));
-    for (const env of points.slice(0, MIN_VALID_POINTS)) {
+    for (const env of points.slice(0, PRECISE_POINTS)) {
       const at = (digits: number): [Decimal, Decimal] => {
         const D = decimalContext(digits + extra);
         const denv = new Map([...env].map(([k, v]) => [k, new D(v)] as const));

@@ -7,7 +7,7 @@ import type { CompareContext, Decision } from "@/lib/grading/compare-context";
 import { quote } from "@/lib/grading/compare-context";
 import { compareScalars } from "@/lib/grading/compare-scalar";
 import { parseAnswer } from "@/lib/grading/parse-answer";
-import { isVariable, relationToSet } from "@/lib/grading/relation-to-set";
+import { relationToSet } from "@/lib/grading/relation-to-set";
 import { compareEquations } from "@/lib/grading/compare-equations";
 
 const MAX_PAIRINGS = 2_500;

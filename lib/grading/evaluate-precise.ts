@@ -11,8 +11,8 @@ import { readNode } from "@/lib/grading/math-json-node";
 export type DecimalCtor = typeof Decimal;
 
 /** The two working precisions: a true difference is the same in both, rounding noise is not. */
-export const LOW_DIGITS = 40;
-export const HIGH_DIGITS = 80;
+export const LOW_DIGITS = 30;
+export const HIGH_DIGITS = 60;
 
 const ctors = new Map<number, DecimalCtor>();
 
@@ -218,7 +218,7 @@ function binomial(n: Decimal, k: Decimal, budget: Budget, D: DecimalCtor): Decim
 /** \sum_{k=a}^{b} body and \prod: numeric bounds are iterated (at most MAX_SERIES_TERMS terms). */
 function series(head: string, args: MathJson[], env: ReadonlyMap<string, Decimal>, budget: Budget, D: DecimalCtor): Decimal {
   const limits = args[1] === undefined ? null : readNode(args[1]);
-  if (!limits || limits.type !== "call" || limits.head !== "Tuple" || limits.args.length !== 3) throw new NotNumericError(`a ${head} without bounds`);
+  if (limits?.type !== "call" || limits.head !== "Tuple" || limits.args.length !== 3) throw new NotNumericError(`a ${head} without bounds`);
   const index = readNode(limits.args[0]);
   if (index.type !== "symbol") throw new NotNumericError(`a ${head} without an index`);
   const lo = evaluatePrecise(limits.args[1], env, budget, D);
@@ -248,7 +248,7 @@ export function extraDigits(json: MathJson): number {
     if (node.type === "number") most = Math.max(most, node.text.replace(/\D/g, "").length);
     if (node.type !== "call") return;
     const nums = node.args.map((a) => readNode(a)).map((n) => (n.type === "number" ? Math.abs(n.value) : Number.NaN));
-    if (node.head === "Power" && nums.length === 2 && Number.isFinite(nums[1])) most = Math.max(most, Math.abs(nums[1]) * Math.log10(Math.max(2, Number.isFinite(nums[0]) ? nums[0] : 10)));
+    if (node.head === "Power" && nums.length === 2 && Number.isFinite(nums[0]) && Number.isFinite(nums[1])) most = Math.max(most, Math.abs(nums[1]) * Math.log10(Math.max(2, nums[0])));
     if (node.head === "Factorial" && Number.isFinite(nums[0])) most = Math.max(most, nums[0] * Math.log10(Math.max(2, nums[0])));
     if (node.head === "Binomial" && Number.isFinite(nums[0])) most = Math.max(most, nums[0] * 0.302);
     for (const a of node.args) visit(a, depth + 1);
@@ -261,17 +261,17 @@ export type ZeroTest = "zero" | "nonzero" | "unclear";
 
 /**
  * Whether a - b is zero, from their values at two precisions: a true difference is the same at
- * 40 and 80 digits, rounding noise shrinks by about 40 orders of magnitude. Differences below
- * about 1e-60 of the largest intermediate value are not resolved (a documented limit).
+ * 30 and 60 digits, rounding noise shrinks by about 30 orders of magnitude. Differences below
+ * about 1e-50 of the largest intermediate value are not resolved (a documented limit).
  */
 export function differenceIsZero(lo: [Decimal, Decimal], hi: [Decimal, Decimal]): ZeroTest {
   const dHi = hi[0].sub(hi[1]);
   const dLo = lo[0].sub(lo[1]);
   if (dHi.isNaN() || dLo.isNaN()) return "unclear";
-  if (dHi.isZero()) return dLo.isZero() || dLo.abs().lt(scaleOf(lo).mul("1e-35")) ? "zero" : "unclear";
-  if (dLo.isZero()) return dHi.abs().lt(scaleOf(hi).mul("1e-35")) ? "zero" : "unclear";
+  if (dHi.isZero()) return dLo.isZero() || dLo.abs().lt(scaleOf(lo).mul("1e-25")) ? "zero" : "unclear";
+  if (dLo.isZero()) return dHi.abs().lt(scaleOf(hi).mul("1e-25")) ? "zero" : "unclear";
   const shrink = dHi.abs().div(dLo.abs());
-  if (shrink.lt("1e-25")) return "zero";
+  if (shrink.lt("1e-20")) return "zero";
   if (shrink.sub(1).abs().lt("1e-6")) return "nonzero";
   return "unclear";
 }

@@ -196,7 +196,7 @@ const MAX_SERIES_TERMS = 20_000;
 /** \sum_{k=a}^{b} and \prod with bounds that evaluate to integers: iterated, term by term. */
 function series(head: string, args: MathJson[], env: ReadonlyMap<string, number>, budget: Budget): number {
   const limits = args[1] === undefined ? null : readNode(args[1]);
-  if (!limits || limits.type !== "call" || limits.head !== "Tuple" || limits.args.length !== 3) throw new NotNumericError(`a ${head} without bounds`);
+  if (limits?.type !== "call" || limits.head !== "Tuple" || limits.args.length !== 3) throw new NotNumericError(`a ${head} without bounds`);
   const index = readNode(limits.args[0]);
   if (index.type !== "symbol") throw new NotNumericError(`a ${head} without an index`);
   const lo = evaluate(limits.args[1], env, budget);
@@ -372,7 +372,11 @@ function add(a: Rational, b: Rational): Rational {
 function reduce([n, d]: Rational): Rational | null {
   if (d === 0n) return null;
   if (d < 0n) [n, d] = [-n, -d];
-  if (n.toString().length > MAX_DIGITS || d.toString().length > MAX_DIGITS) return null;
+  const digits = Math.max(n.toString().length, d.toString().length);
+  if (digits > MAX_DIGITS) return null;
+  // Euclid on numbers of thousands of digits costs milliseconds per call; past 600 digits the
+  // fraction stays unreduced (still exact: comparisons cross-multiply).
+  if (digits > 600) return [n, d];
   let x = n < 0n ? -n : n;
   let y = d;
   while (y > 0n) [x, y] = [y, x % y];

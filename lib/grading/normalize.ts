@@ -39,7 +39,7 @@ export function normalizeAnswer(raw: string, options: NormalizeOptions = {}): st
   s = s.replace(/(\d)\s*,\s*\\!\s*(?=\d)/g, "$1");
   // (?<!\\) keeps a row break "\\" followed by a space or comma intact.
   s = s.replace(/(?<!\\)\\!/g, "").replace(/(?<!\\)\\[,:;> ]|~|\\q?quad(?![A-Za-z])/g, " ");
-  s = s.replace(/\\[dt]frac(?![A-Za-z])/g, "\\frac").replace(/\\[dt]binom(?![A-Za-z])/g, "\\binom");
+  s = s.replace(/\\[dtc]frac(?![A-Za-z])/g, "\\frac").replace(/\\[dt]binom(?![A-Za-z])/g, "\\binom");
   s = s.replace(/\\(?:varnothing)(?![A-Za-z])/g, "\\emptyset").replace(/\\(?:leqslant|leq)(?![A-Za-z])/g, "\\le");
   s = s.replace(/\\(?:geqslant|geq)(?![A-Za-z])/g, "\\ge").replace(/\\neq(?![A-Za-z])/g, "\\ne");
   s = s.replace(/\\(sin|cos|tan|sec|csc|cot)\s*\^\s*\{\s*-\s*1\s*\}/g, "\\arc$1");

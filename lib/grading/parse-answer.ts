@@ -188,7 +188,7 @@ function matrixTerm(term: string, next: (part: string) => AnswerValue): Cells | 
   let product: Cells | null = null;
   for (const f of found) {
     const m = readMatrixEnvironment(f[0], next);
-    if (!m || !m.rows.every((r) => r.every((c) => c.kind === "expr"))) return null;
+    if (!m?.rows.every((r) => r.every((c) => c.kind === "expr"))) return null;
     const cells = m.rows.map((r) => r.map((c) => (c as Extract<AnswerValue, { kind: "expr" }>).json));
     if (product && product[0].length !== cells.length) return null;
     product = product ? multiply(product, cells) : cells;
