@@ -13,7 +13,7 @@ import { hasSharedData } from "@/tests/support/shared-data";
 const FIXTURE = join(process.cwd(), "tests", "fixtures", "grading", "differential-corpus.jsonl");
 
 /** Lines (0-based) where Boxed's verdict differs from the rule's; each is explained in docs/grading.md. */
-export const KNOWN_EXCEPTIONS: Record<number, string> = {
+const KNOWN_EXCEPTIONS: Record<number, string> = {
   4720: "gold 't(0,4]' (OlympiadBench) is not a well-formed answer; the label rule cannot make it one",
   4882: "the same malformed gold 't(0,4]' times one",
   4949: "gold '\\quad(2+\\sqrt{2}, 1+\\sqrt{2})' is a pair; the rule multiplied a pair by 2/2, which Boxed does not evaluate",
