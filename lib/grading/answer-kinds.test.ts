@@ -69,6 +69,11 @@ describe("relations and intervals", () => {
     ["(-3, 3)", "|x| < 3"],
     ["(-\\infty, -1] \\cup [1, \\infty)", "|x| \\ge 1"],
     ["[1, 4)", "2 \\le 2x < 8"],
+    ["(-2, 3]", "3 \\ge x > -2"],
+    ["(-\\infty,-1) \\cup (3, \\infty)", "x < -1 \\text{ or } x > 3"],
+    ["x < -1 or x > 3", "(3,\\infty)\\cup(-\\infty,-1)"],
+    ["(-\\infty, \\infty)", "\\mathbb{R}"],
+    ["(-\\infty,3)\\cup(3,\\infty)", "x \\ne 3"],
   ])("%s = %s", (gold, pred) => expectEqual(gold, pred));
 
   it.each([
@@ -76,6 +81,7 @@ describe("relations and intervals", () => {
     ["y \\ge 4", "y \\le 4"],
     ["[-5,-2] \\cup [2,5]", "2 < |t| \\le 5"],
     ["(-3, 3)", "|x| \\le 3"],
+    ["(-\\infty,-1) \\cup (3, \\infty)", "x < -1 or x > 4"],
   ])("%s != %s", (gold, pred) => expectNotEqual(gold, pred));
 
   it("honours allow_set_relation_comp exactly (relationsAsIntervals)", () => {
@@ -160,6 +166,9 @@ describe("prose around numbers", () => {
     ["2.5", "The mass is 2,5 kg."],
     ["2, 3", "x = 2 or x = 3"],
     ["1,22", "1.22"],
+    ["3.5", "Die Antwort ist 3,5."],
+    ["\\frac{\\sqrt{2}}{2}", "\\sin 45^\\circ"],
+    ["\\frac{1}{2}", "\\cos(60^{\\circ})"],
   ])("%s = %s", (gold, pred) => expectEqual(gold, pred));
 
   it.each([

@@ -20,6 +20,13 @@ export function compareValues(gold: AnswerValue, pred: AnswerValue, ctx: Compare
   if (p.kind === "unparsed") return { equal: null, rule: "parse-failure", reason: `prediction ${quote(p.latex)}: ${p.why}` };
 
   if (g.kind === "percent" || p.kind === "percent") return comparePercent(g, p, ctx);
+  // "x < -1 or x > 3": alternatives of one unknown are the union of their sets.
+  const gu = g.kind === "list" && isSetLike(p) ? relationsAsUnion(g, ctx) : null;
+  const pu = p.kind === "list" && isSetLike(g) && ctx.relationsAsIntervals ? relationsAsUnion(p, ctx) : null;
+  if (gu || pu) {
+    const d = compareValues(gu ?? g, pu ?? p, ctx);
+    return { ...d, rule: "inequality", reason: `inequality: alternatives read as one set; ${d.reason}` };
+  }
   if (g.kind === "relation" || p.kind === "relation") return compareRelations(g, p, ctx);
 
   if (g.kind === "choice" || p.kind === "choice") {
@@ -151,6 +158,24 @@ function compareRelations(g: AnswerValue, p: AnswerValue, ctx: CompareContext): 
   }
   if (!allowed && setLike) return { equal: false, rule: "inequality", reason: `inequality: the prediction ${quote(rel.latex)} is a relation and the gold a set; comparing them is off (allow_set_relation_comp)` };
   return mismatch(g, p, "equation");
+}
+
+function isSetLike(v: AnswerValue): boolean {
+  return v.kind === "interval" || v.kind === "union";
+}
+
+/** A list of relations of the same unknown, as the union of the sets they describe. */
+function relationsAsUnion(list: Extract<AnswerValue, { kind: "list" }>, ctx: CompareContext): AnswerValue | null {
+  const sets: AnswerValue[] = [];
+  let variable: string | null = null;
+  for (const item of list.items) {
+    if (item.kind !== "relation") return null;
+    const s = relationToSet(item, ctx.budget);
+    if (!s || (variable !== null && s.variable !== variable)) return null;
+    variable = s.variable;
+    sets.push(...(s.set.kind === "union" ? s.set.parts : [s.set]));
+  }
+  return { kind: "union", latex: list.latex, parts: sets };
 }
 
 function decimalComma(reading: string, other: AnswerValue, ctx: CompareContext, goldHasComma: boolean): Decision {

@@ -46,6 +46,9 @@ export function normalizeAnswer(raw: string, options: NormalizeOptions = {}): st
   s = replaceUnicode(s);
   s = s.replace(/>=/g, "\\ge ").replace(/<=/g, "\\le ").replace(/!=/g, "\\ne ");
   s = braceArguments(s);
+  // The reals as a set, and trigonometric arguments in degrees (\sin 45^\circ is \sin(\pi/4)).
+  s = s.replace(/\\mathbb\s*\{?\s*R\s*\}?(?![A-Za-z^_])|ℝ/g, "(-\\infty, \\infty)");
+  s = s.replace(/\\(sin|cos|tan|sec|csc|cot)\s*(?:\(\s*(\d+(?:\.\d+)?)\s*\^\s*\{?\s*\\circ\s*\}?\s*\)|(\d+(?:\.\d+)?)\s*\^\s*\{?\s*\\circ\s*\}?)/g, (_m, fn: string, a?: string, b?: string) => `\\${fn}(\\frac{${a ?? b}\\pi}{180})`);
   s = unwrapText(s, options.strict ?? false);
   s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\\circ(?![A-Za-z])|\\degree(?![A-Za-z])/g, "");
   s = s.replace(/\\%|%|\bper\s*cent\b|\bpercent\b|\bpct\b/g, "\\%");
