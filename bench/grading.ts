@@ -88,7 +88,7 @@ Outcomes: ${summary.equal} equal, ${summary.notEqual} not equal, ${summary.undec
     const boxedRight = sample.filter((p) => (checkAnswer(p.gold, p.pred).outcome === "equal") === p.expectEqual).length;
     const peerRight = sample.filter((p, i) => peer.equal[i] === p.expectEqual).length;
     const ratio = boxedOnSample.medianRate / peerRate;
-    sections.push(`### Boxed vs Math-Verify on the same ${sample.length} pairs (every ${step}th of the two sets above)
+    sections.push(`### Boxed vs Math-Verify on the same ${sample.length} pairs (one in ${step} of the two sets above)
 
 | engine | checks/s | p50 ms | p99 ms | max ms | verdicts as expected |
 |---|---|---|---|---|---|
