@@ -161,6 +161,8 @@ describe("sums and products", () => {
 describe("prose around numbers", () => {
   it.each([
     ["3.2", "\\approx 3.2"],
+    ["11", "x \\approx 11"],
+    ["3.21", "3.21 \\approx 3.2"],
     ["35", "35 percent"],
     ["35", "35 per cent"],
     ["2.5", "The mass is 2,5 kg."],

@@ -55,13 +55,26 @@ export function normalizeAnswer(raw: string, options: NormalizeOptions = {}): st
   s = s.replace(/\\begin\{[bB]?matrix\}/g, "\\begin{pmatrix}").replace(/\\end\{[bB]?matrix\}/g, "\\end{pmatrix}");
   // "\approx 3.2" alone is 3.2; "3.21 \approx 3.2" keeps what was computed before the rounding.
   s = s.replace(/^\s*(?:\\approx|\\sim|\\simeq|about|approximately|approx\.?)\s*/i, "");
-  s = s.replace(/\\approx.*$/s, (tail) => (tail === s ? tail : ""));
+  s = dropApproximation(s);
   s = s.replace(/\s+/g, " ").trim();
   s = trimPunctuation(s);
   if (!options.strict) s = dropUnitWords(s);
   s = joinThousands(s);
   s = s.replace(/^\+\s*/, "");
   return s.trim();
+}
+
+/**
+ * "3.21 \\approx 3.2" keeps what was computed before the rounding; "x \\approx 11" is a label
+ * (letters only on the left) and gives its right side, as an "x = 11" would.
+ */
+function dropApproximation(s: string): string {
+  const at = s.search(/\\approx(?![A-Za-z])/);
+  if (at <= 0) return s;
+  const left = s.slice(0, at).trim();
+  const right = s.slice(at + "\\approx".length).trim();
+  if (right !== "" && !/\d/.test(left) && /^[A-Za-z\\{}_ ()|,']+$/.test(left)) return dropApproximation(right);
+  return left;
 }
 
 /** Control characters (a "\f" from an unescaped Python literal) and our marker become spaces. */
