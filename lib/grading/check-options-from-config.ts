@@ -12,6 +12,9 @@ export const CheckConfigSchema = z
     timeBudgetMs: z.number().positive().max(60_000).optional(),
     bareNumbers: z.boolean().optional(),
     relationsAsIntervals: z.boolean().optional(),
+    decimalPlaces: z.number().int().min(0).max(20).optional(),
+    looseVariables: z.boolean().optional(),
+    joinBoxes: z.boolean().optional(),
     match_types: z.array(z.string()).optional(),
     precision: z.number().int().min(0).max(15).optional(),
     allow_set_relation_comp: z.boolean().optional(),
@@ -27,12 +30,15 @@ export function checkOptionsFromConfig(config: CheckConfig | undefined, base: Ch
   const options: CheckOptions = { ...base };
   if (config.match_types) options.bareNumbers = config.match_types.includes("expr");
   if (config.include_percentage !== undefined) options.percentRule = config.include_percentage;
-  if (config.allow_set_relation_comp !== undefined) options.relationsAsIntervals = config.allow_set_relation_comp || (base.relationsAsIntervals ?? true);
+  // Exactly as given: false means relations are never compared with intervals or sets.
+  if (config.allow_set_relation_comp !== undefined) options.relationsAsIntervals = config.allow_set_relation_comp;
   if (config.tolerance !== undefined) options.relativeTolerance = config.tolerance;
-  // Math-Verify's `precision` rounds floats to that many digits; a relative tolerance of the same
-  // order is the closest equivalent, never looser than our default.
-  if (config.precision !== undefined) options.relativeTolerance = Math.min(base.relativeTolerance ?? 1e-4, 10 ** -config.precision * 10);
-  for (const key of ["relativeTolerance", "percentRule", "strict", "timeBudgetMs", "bareNumbers", "relationsAsIntervals"] as const) {
+  // Math-Verify's `precision` rounds both values to that many decimal places where a decimal was
+  // written: looser than our tolerance for large numbers, tighter for small ones.
+  if (config.precision !== undefined) options.decimalPlaces = config.precision;
+  // Math-Verify's `strict` is about variables and set/tuple shapes, not our formatting `strict`.
+  if (config.strict !== undefined) options.looseVariables = !config.strict;
+  for (const key of ["relativeTolerance", "percentRule", "timeBudgetMs", "bareNumbers", "relationsAsIntervals", "decimalPlaces", "looseVariables", "joinBoxes"] as const) {
     if (config[key] !== undefined) (options as Record<string, unknown>)[key] = config[key];
   }
   return options;

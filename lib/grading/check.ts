@@ -7,7 +7,8 @@ import { compareValues } from "@/lib/grading/compare-values";
 import { locateAnswer } from "@/lib/grading/locate-answer";
 import type { LocatedAnswer } from "@/lib/grading/locate-answer";
 import { comparisonKey, normalizeAnswer } from "@/lib/grading/normalize";
-import { parseAnswer } from "@/lib/grading/parse-answer";
+import { listSeparator, parseAnswer } from "@/lib/grading/parse-answer";
+import { splitTopLevel } from "@/lib/grading/split-top-level";
 
 export interface CheckOptions {
   /** Numbers within this relative difference are equal (NeMo-Skills: 1e-4). */
@@ -25,6 +26,18 @@ export interface CheckOptions {
   bareNumbers?: boolean;
   /** Compare "-2 \le x \le 7" with "[-2, 7]" (Math-Verify allow_set_relation_comp). Default true. */
   relationsAsIntervals?: boolean;
+  /**
+   * Math-Verify's `precision`: where a decimal was written, both values are rounded to this many
+   * decimal places and compared (looser or tighter than the relative tolerance). Unset by default.
+   */
+  decimalPlaces?: number;
+  /** Math-Verify's `strict: false`: variables matched by position (f(x) = f(y)), sets comparable with tuples. */
+  looseVariables?: boolean;
+  /**
+   * Several boxes joined by words ("\boxed{3} and \boxed{4}") are one answer when the gold has
+   * as many parts. Default true; false keeps the recipe's last-box rule everywhere.
+   */
+  joinBoxes?: boolean;
 }
 
 export type Outcome = "equal" | "not-equal" | "undecided";
@@ -39,17 +52,20 @@ export interface Verdict {
   predictedNormalized: string;
 }
 
-export const DEFAULT_CHECK_OPTIONS: Required<CheckOptions> = {
+export const DEFAULT_CHECK_OPTIONS: Required<Omit<CheckOptions, "decimalPlaces">> & Pick<CheckOptions, "decimalPlaces"> = {
   relativeTolerance: 1e-4,
   percentRule: true,
   strict: false,
   timeBudgetMs: 250,
   bareNumbers: true,
   relationsAsIntervals: true,
+  decimalPlaces: undefined,
+  looseVariables: false,
+  joinBoxes: true,
 };
 
-/** Answers longer than this are only compared as strings: no real answer is this long. */
-export const MAX_ANSWER_CHARS = 4_000;
+/** Answers longer than this are only compared as strings. Below it, work is linear in the length. */
+export const MAX_ANSWER_CHARS = 200_000;
 
 export function checkAnswer(gold: string | number, predicted: string | number, options: CheckOptions = {}): Verdict {
   const opts = { ...DEFAULT_CHECK_OPTIONS, ...definedOnly(options) };
@@ -77,14 +93,17 @@ export function checkAnswer(gold: string | number, predicted: string | number, o
     if (goldAnswer.answer.length > MAX_ANSWER_CHARS || predAnswer.answer.length > MAX_ANSWER_CHARS) {
       return verdict(compareOversized(goldAnswer, predAnswer));
     }
-    goldNormalized = normalizeAnswer(goldAnswer.answer, { strict: opts.strict });
-    predictedNormalized = normalizeAnswer(predAnswer.answer, { strict: opts.strict });
+    goldNormalized = normalizeAnswer(severalOrOne(goldAnswer), { strict: opts.strict });
+    // Several boxes joined by words are one answer when the gold has several parts; otherwise the
+    // recipe's rule stands and the last box is the answer.
+    const joinPred = opts.joinBoxes && predAnswer.several !== undefined && !opts.strict && hasSeveralParts(goldNormalized);
+    predictedNormalized = normalizeAnswer(joinPred ? severalOrOne(predAnswer) : predAnswer.answer, { strict: opts.strict });
     if (predictedNormalized === "") return verdict({ equal: false, rule: "no-answer", reason: `the prediction's answer ${JSON.stringify(predAnswer.answer)} is empty after normalisation` });
     if (comparisonKey(goldNormalized) === comparisonKey(predictedNormalized)) {
       return verdict({ equal: true, rule: "string", reason: `string: normalised forms are identical (${shorten(goldNormalized)})${sourceNote(predAnswer)}` });
     }
     budget.checkDeadline();
-    const ctx: CompareContext = { budget, relativeTolerance: opts.relativeTolerance, percentRule: opts.percentRule, strict: opts.strict, relationsAsIntervals: opts.relationsAsIntervals };
+    const ctx: CompareContext = { budget, relativeTolerance: opts.relativeTolerance, percentRule: opts.percentRule, strict: opts.strict, relationsAsIntervals: opts.relationsAsIntervals, decimalPlaces: opts.decimalPlaces, looseVariables: opts.looseVariables };
     const goldValue = parseAnswer(goldNormalized, budget);
     const predValue = parseAnswer(predictedNormalized, budget);
     const decision = compareValues(goldValue, predValue, ctx);
@@ -105,6 +124,15 @@ function compareOversized(gold: Extract<LocatedAnswer, { ok: true }>, pred: Extr
   if (same) return { equal: true, rule: "string", reason: "string: identical (too long to analyse further)" };
   const longest = Math.max(gold.answer.length, pred.answer.length);
   return { equal: null, rule: "parse-failure", reason: `an answer of ${longest} characters exceeds the ${MAX_ANSWER_CHARS}-character limit; not analysed` };
+}
+
+function severalOrOne(answer: Extract<LocatedAnswer, { ok: true }>): string {
+  return answer.several ? answer.several.join(", ") : answer.answer;
+}
+
+function hasSeveralParts(normalized: string): boolean {
+  const inner = normalized.startsWith("\\{") && normalized.endsWith("\\}") ? normalized.slice(2, -2) : normalized;
+  return splitTopLevel(inner, listSeparator).parts.filter((p) => p.trim() !== "").length >= 2;
 }
 
 function asText(value: unknown): string | null {

@@ -7,6 +7,10 @@ export interface CompareContext {
   percentRule: boolean;
   strict: boolean;
   relationsAsIntervals: boolean;
+  /** Math-Verify's `precision`: where a decimal was written, both sides rounded to this many places. */
+  decimalPlaces?: number;
+  /** Math-Verify's `strict: false`: variables matched by position, sets comparable with tuples. */
+  looseVariables?: boolean;
 }
 
 /** A comparison's result: equal, not equal, or undecided (null), with the rule and its evidence. */

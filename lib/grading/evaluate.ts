@@ -48,6 +48,38 @@ const UNARY: Record<string, (x: number) => number> = {
   Degrees: (x) => x,
 };
 
+/**
+ * Terms we cannot compute but can still name: an indexed quantity F_{n+1}, S_{\triangle ABC}, a
+ * function value I(0), f'(x). Each is an opaque unknown, sampled like a variable; two are the same
+ * unknown only when written the same way, so they never make different answers equal.
+ */
+export function opaqueKey(expr: MathJson): string | null {
+  const node = readNode(expr);
+  if (node.type !== "call") return null;
+  const opaque = node.head === "Apply" || /^[A-Za-z]$/.test(node.head) || (node.head === "Subscript" && !isBaseTen(node.args));
+  return opaque ? `#${canonical(expr, 0)}` : null;
+}
+
+function isBaseTen(args: MathJson[]): boolean {
+  const base = args.length === 2 ? readNode(args[1]) : null;
+  return base?.type === "number" && base.text === "10";
+}
+
+function canonical(expr: MathJson, depth: number): string {
+  if (depth > 50) return "…";
+  const node = readNode(expr);
+  switch (node.type) {
+    case "number":
+      return node.text;
+    case "symbol":
+      return node.name;
+    case "string":
+      return `'${node.text}'`;
+    case "call":
+      return `${node.head}(${node.args.map((a) => canonical(a, depth + 1)).join(",")})`;
+  }
+}
+
 /** Symbols that name a value or a function, never a free variable. */
 export function isConstantSymbol(name: string): boolean {
   return name in CONSTANTS;
@@ -60,6 +92,21 @@ export function freeSymbols(expr: MathJson, into: Set<string>, budget: Budget): 
   if (node.type === "symbol") {
     if (!isConstantSymbol(node.name)) into.add(node.name);
   } else if (node.type === "call") {
+    const opaque = opaqueKey(expr);
+    if (opaque) {
+      into.add(opaque);
+      return into;
+    }
+    if ((node.head === "Sum" || node.head === "Product") && node.args.length === 2) {
+      // The index is bound: only the body's other symbols and the bounds are free.
+      const limits = readNode(node.args[1]);
+      const index = limits.type === "call" ? readNode(limits.args[0] ?? "") : null;
+      const inner = freeSymbols(node.args[0], new Set(), budget);
+      if (index?.type === "symbol") inner.delete(index.name);
+      for (const v of inner) into.add(v);
+      if (limits.type === "call") for (const b of limits.args.slice(1)) freeSymbols(b, into, budget);
+      return into;
+    }
     for (const arg of node.args) freeSymbols(arg, into, budget);
   }
   return into;
@@ -86,6 +133,12 @@ export function evaluate(expr: MathJson, env: ReadonlyMap<string, number>, budge
 
 function evaluateCall(head: string, args: MathJson[], env: ReadonlyMap<string, number>, budget: Budget): number {
   const ev = (e: MathJson) => evaluate(e, env, budget);
+  const opaque = opaqueKey([head, ...args] as MathJson);
+  if (opaque) {
+    const bound = env.get(opaque);
+    if (bound === undefined) throw new NotNumericError(`the term ${opaque.slice(1, 40)}`);
+    return bound;
+  }
   const unary = UNARY[head];
   if (unary && args.length === 1) return unary(ev(args[0]));
   switch (head) {
@@ -130,9 +183,34 @@ function evaluateCall(head: string, args: MathJson[], env: ReadonlyMap<string, n
       return args.map(ev).reduce((a, b) => gcd(a, b, budget));
     case "LCM":
       return args.map(ev).reduce((a, b) => Math.abs(a * b) / gcd(a, b, budget));
+    case "Sum":
+    case "Product":
+      return series(head, args, env, budget);
     default:
       throw new NotNumericError(`the function ${head}`);
   }
+}
+
+const MAX_SERIES_TERMS = 20_000;
+
+/** \sum_{k=a}^{b} and \prod with bounds that evaluate to integers: iterated, term by term. */
+function series(head: string, args: MathJson[], env: ReadonlyMap<string, number>, budget: Budget): number {
+  const limits = args[1] === undefined ? null : readNode(args[1]);
+  if (limits?.type !== "call" || limits.head !== "Tuple" || limits.args.length !== 3) throw new NotNumericError(`a ${head} without bounds`);
+  const index = readNode(limits.args[0]);
+  if (index.type !== "symbol") throw new NotNumericError(`a ${head} without an index`);
+  const lo = evaluate(limits.args[1], env, budget);
+  const hi = evaluate(limits.args[2], env, budget);
+  if (!Number.isInteger(lo) || !Number.isInteger(hi)) throw new NotNumericError(`a ${head} with non-integer bounds`);
+  if (hi - lo > MAX_SERIES_TERMS) throw new NotNumericError(`a ${head} of more than ${MAX_SERIES_TERMS} terms`);
+  const inner = new Map(env);
+  let acc = head === "Sum" ? 0 : 1;
+  for (let k = lo; k <= hi; k++) {
+    inner.set(index.name, k);
+    const term = evaluate(args[0], inner, budget);
+    acc = head === "Sum" ? acc + term : acc * term;
+  }
+  return acc;
 }
 
 function isStringNode(e: MathJson): boolean {
@@ -185,7 +263,7 @@ function gcd(a: number, b: number, budget: Budget): number {
 export type Rational = readonly [bigint, bigint];
 
 // Digits beyond this are not worth exact arithmetic; the float path decides instead.
-const MAX_DIGITS = 2_000;
+const MAX_DIGITS = 20_000;
 
 /**
  * Exact value of an expression built from integers with + - * / and small integer powers.
@@ -196,8 +274,10 @@ export function evaluateRational(expr: MathJson, budget: Budget): Rational | nul
   budget.tick();
   const node = readNode(expr);
   if (node.type === "number") {
-    if (!/^[+-]?\d+$/.test(node.text) || node.text.length > MAX_DIGITS) return null;
-    return [BigInt(node.text), 1n];
+    // "4e33" is an integer too; "1.5e3" has a written decimal and is left to the tolerance.
+    const m = /^([+-]?\d+)(?:e\+?(\d{1,4}))?$/i.exec(node.text);
+    if (!m || node.text.length > MAX_DIGITS || Number(m[2] ?? 0) > MAX_DIGITS) return null;
+    return [BigInt(m[1]) * 10n ** BigInt(m[2] ?? 0), 1n];
   }
   if (node.type !== "call") return null;
   if (node.head === "Delimiter") return node.args.length >= 1 && node.args.slice(1).every(isStringNode) ? evaluateRational(node.args[0], budget) : null;
@@ -234,10 +314,49 @@ export function evaluateRational(expr: MathJson, budget: Budget): Rational | nul
       result = e >= 0 ? [bn ** BigInt(e), bd ** BigInt(e)] : [bd ** BigInt(-e), bn ** BigInt(-e)];
       break;
     }
+    case "BaseForm":
+      result = r[0];
+      break;
+    case "Factorial": {
+      const n = r[0][1] === 1n ? r[0][0] : -1n;
+      if (n < 0n || n > 5_000n) return null;
+      result = [bigFactorial(Number(n), budget), 1n];
+      break;
+    }
+    case "Binomial": {
+      const [n, k] = [r[0][1] === 1n ? r[0][0] : -1n, r[1]?.[1] === 1n ? r[1][0] : -1n];
+      if (n < 0n || k < 0n || n > 20_000n) return null;
+      const value = bigBinomial(n, k, budget);
+      if (value === null) return null;
+      result = [value, 1n];
+      break;
+    }
     default:
       return null;
   }
   return reduce(result);
+}
+
+// 5000! has 16,326 digits, within MAX_DIGITS.
+function bigFactorial(n: number, budget: Budget): bigint {
+  let r = 1n;
+  for (let k = 2; k <= n; k++) {
+    budget.tick();
+    r *= BigInt(k);
+  }
+  return r;
+}
+
+function bigBinomial(n: bigint, k: bigint, budget: Budget): bigint | null {
+  if (k > n) return 0n;
+  const kk = k < n - k ? k : n - k;
+  let r = 1n;
+  for (let j = 1n; j <= kk; j++) {
+    budget.tick();
+    r = (r * (n - kk + j)) / j;
+    if (j % 64n === 0n && r.toString().length > MAX_DIGITS) return null;
+  }
+  return r;
 }
 
 function log10(x: bigint): number {
@@ -253,7 +372,11 @@ function add(a: Rational, b: Rational): Rational {
 function reduce([n, d]: Rational): Rational | null {
   if (d === 0n) return null;
   if (d < 0n) [n, d] = [-n, -d];
-  if (n.toString().length > MAX_DIGITS || d.toString().length > MAX_DIGITS) return null;
+  const digits = Math.max(n.toString().length, d.toString().length);
+  if (digits > MAX_DIGITS) return null;
+  // Euclid on numbers of thousands of digits costs milliseconds per call; past 600 digits the
+  // fraction stays unreduced (still exact: comparisons cross-multiply).
+  if (digits > 600) return [n, d];
   let x = n < 0n ? -n : n;
   let y = d;
   while (y > 0n) [x, y] = [y, x % y];

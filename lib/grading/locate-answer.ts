@@ -9,7 +9,8 @@ import { findMathSpans } from "@/lib/grading/math-spans";
 export type AnswerSource = "boxed" | "fbox" | "phrase" | "math" | "number" | "whole";
 
 export type LocatedAnswer =
-  | { ok: true; answer: string; source: AnswerSource }
+  /** `several`: the last boxes joined by words ("\\boxed{3} and \\boxed{4}"), when there are two or more. */
+  | { ok: true; answer: string; source: AnswerSource; several?: string[] }
   | { ok: false; cause: string };
 
 export interface LocateOptions {
@@ -21,12 +22,13 @@ export interface LocateOptions {
 
 // Unit and filler words that may follow an answer without making the text prose.
 const ANSWER_WORDS = new Set(
-  "and or pct percent per cent degrees degree units unit square cubic dollars dollar cents cm mm km meters meter metres inches inch feet foot ft miles mile hours hour minutes minute seconds sec days day weeks years year grams gram kg pounds lbs mph sqrt frac text mbox mathrm mathbf textbf mathit infty cup cap pmatrix bmatrix matrix begin end left right cdot times div approx leq geq neq pm mp circ pi sin cos tan log ln".split(
+  "and or pct percent per cent approx approximately about array pmatrix bmatrix vmatrix degrees degree units unit square cubic dollars dollar cents cm mm km meters meter metres inches inch feet foot ft miles mile hours hour minutes minute seconds sec days day weeks years year grams gram kg pounds lbs mph sqrt frac text mbox mathrm mathbf textbf mathit infty cup cap pmatrix bmatrix matrix begin end left right cdot times div approx leq geq neq pm mp circ pi sin cos tan log ln".split(
     " ",
   ),
 );
 
-const NUMBER = /(?<![A-Za-z\d.])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s*\/\s*\d+)?/g;
+// A decimal comma ("2,5 kg") counts as one number when a unit word or the sentence end follows.
+const NUMBER = /(?<![A-Za-z\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d+,\d{1,2}(?=\s*[A-Za-z]{1,6}\b|\s*[.!]?\s*$)|\d+(?:\.\d+)?|\.\d+)(?:\s*\/\s*\d+)?/g;
 
 export function locateAnswer(text: string, options: LocateOptions): LocatedAnswer {
   const boxes = findBoxes(text).filter((b) => b.outerEnd >= 0 && text.slice(b.start, b.end).trim() !== "");
@@ -47,10 +49,28 @@ export function locateAnswer(text: string, options: LocateOptions): LocatedAnswe
       if (!/^[\s,;$]*$/.test(gap)) break;
       parts.unshift(text.slice(boxes[k].start, boxes[k].end));
     }
-    return { ok: true, answer: parts.join(", "), source: last.kind };
+    const several = wordJoinedBoxes(text, boxes);
+    return { ok: true, answer: parts.join(", "), source: last.kind, ...(several.length > parts.length ? { several } : {}) };
   }
   if (phrase) return fromPhrase(text, phrase.start, phrase.end, options);
   return fromUnanchored(text, 0, text.length, options);
+}
+
+// Between boxes that give one answer in parts: a few words, commas, \quad, $ and \text{...}
+// ("$\boxed{3}$ cats and $\boxed{4}$ dogs", "$x = \boxed{-2}$ or $x = \boxed{1}$"), but no
+// sentence with numbers of its own.
+const WORD_GAP = /^(?:[\s,;.&$=]|\\q?quad|\\[,;:! ]|\\text\s*\{[^{}\d=]*\}|[A-Za-z]+)*$/;
+
+/** The trailing run of boxes separated only by such gaps (at most 80 characters each). */
+function wordJoinedBoxes(text: string, boxes: { start: number; end: number; outerStart: number; outerEnd: number }[]): string[] {
+  const last = boxes[boxes.length - 1];
+  const run = [text.slice(last.start, last.end)];
+  for (let k = boxes.length - 2; k >= 0; k--) {
+    const gap = text.slice(boxes[k].outerEnd, boxes[k + 1].outerStart);
+    if (gap.length > 80 || /\n\s*\n/.test(gap) || !WORD_GAP.test(gap)) break;
+    run.unshift(text.slice(boxes[k].start, boxes[k].end));
+  }
+  return run;
 }
 
 function fromPhrase(text: string, start: number, end: number, options: LocateOptions): LocatedAnswer {

@@ -39,24 +39,42 @@ export function normalizeAnswer(raw: string, options: NormalizeOptions = {}): st
   s = s.replace(/(\d)\s*,\s*\\!\s*(?=\d)/g, "$1");
   // (?<!\\) keeps a row break "\\" followed by a space or comma intact.
   s = s.replace(/(?<!\\)\\!/g, "").replace(/(?<!\\)\\[,:;> ]|~|\\q?quad(?![A-Za-z])/g, " ");
-  s = s.replace(/\\[dt]frac(?![A-Za-z])/g, "\\frac").replace(/\\[dt]binom(?![A-Za-z])/g, "\\binom");
+  s = s.replace(/\\[dtc]frac(?![A-Za-z])/g, "\\frac").replace(/\\[dt]binom(?![A-Za-z])/g, "\\binom");
   s = s.replace(/\\(?:varnothing)(?![A-Za-z])/g, "\\emptyset").replace(/\\(?:leqslant|leq)(?![A-Za-z])/g, "\\le");
   s = s.replace(/\\(?:geqslant|geq)(?![A-Za-z])/g, "\\ge").replace(/\\neq(?![A-Za-z])/g, "\\ne");
   s = s.replace(/\\(sin|cos|tan|sec|csc|cot)\s*\^\s*\{\s*-\s*1\s*\}/g, "\\arc$1");
   s = replaceUnicode(s);
   s = s.replace(/>=/g, "\\ge ").replace(/<=/g, "\\le ").replace(/!=/g, "\\ne ");
   s = braceArguments(s);
+  // The reals as a set, and trigonometric arguments in degrees (\sin 45^\circ is \sin(\pi/4)).
+  s = s.replace(/\\mathbb\s*\{?\s*R\s*\}?(?![A-Za-z^_])|ℝ/g, "(-\\infty, \\infty)");
+  s = s.replace(/\\(sin|cos|tan|sec|csc|cot)\s*(?:\(\s*(\d+(?:\.\d+)?)\s*\^\s*\{?\s*\\circ\s*\}?\s*\)|(\d+(?:\.\d+)?)\s*\^\s*\{?\s*\\circ\s*\}?)/g, (_m, fn: string, a?: string, b?: string) => `\\${fn}(\\frac{${a ?? b}\\pi}{180})`);
   s = unwrapText(s, options.strict ?? false);
   s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\\circ(?![A-Za-z])|\\degree(?![A-Za-z])/g, "");
   s = s.replace(/\\%|%|\bper\s*cent\b|\bpercent\b|\bpct\b/g, "\\%");
   s = s.replace(/\\begin\{[bB]?matrix\}/g, "\\begin{pmatrix}").replace(/\\end\{[bB]?matrix\}/g, "\\end{pmatrix}");
-  s = s.replace(/\\approx.*$/s, (tail) => (tail === s ? tail : ""));
+  // "\approx 3.2" alone is 3.2; "3.21 \approx 3.2" keeps what was computed before the rounding.
+  s = s.replace(/^\s*(?:\\approx|\\sim|\\simeq|about|approximately|approx\.?)\s*/i, "");
+  s = dropApproximation(s);
   s = s.replace(/\s+/g, " ").trim();
   s = trimPunctuation(s);
   if (!options.strict) s = dropUnitWords(s);
   s = joinThousands(s);
   s = s.replace(/^\+\s*/, "");
   return s.trim();
+}
+
+/**
+ * "3.21 \\approx 3.2" keeps what was computed before the rounding; "x \\approx 11" is a label
+ * (letters only on the left) and gives its right side, as an "x = 11" would.
+ */
+function dropApproximation(s: string): string {
+  const at = s.search(/\\approx(?![A-Za-z])/);
+  if (at <= 0) return s;
+  const left = s.slice(0, at).trim();
+  const right = s.slice(at + "\\approx".length).trim();
+  if (right !== "" && !/\d/.test(left) && /^[A-Za-z\\{}_ ()|,']+$/.test(left)) return dropApproximation(right);
+  return left;
 }
 
 /** Control characters (a "\f" from an unescaped Python literal) and our marker become spaces. */

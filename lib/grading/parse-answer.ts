@@ -4,11 +4,12 @@
 import type { AnswerValue, RelationOp } from "@/lib/grading/answer-value";
 import { BudgetExceededError } from "@/lib/grading/budget";
 import type { Budget } from "@/lib/grading/budget";
-import { parseLatex } from "@/lib/grading/latex-to-math-json";
+import { SAFE_LENGTH, parseLatex } from "@/lib/grading/latex-to-math-json";
 import type { MathJson } from "@/lib/grading/latex-to-math-json";
 import { matchingBracket, splitTopLevel } from "@/lib/grading/split-top-level";
 
-const MAX_ITEMS = 200;
+// Elements are paired by their text first (linear), so big collections are affordable.
+const MAX_ITEMS = 10_000;
 const MAX_DEPTH = 12;
 
 const FUNCTION_WORDS = new Set(["sin", "cos", "tan", "sec", "csc", "cot", "log", "ln", "exp", "sqrt", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh"]);
@@ -28,7 +29,9 @@ export function parseAnswer(latex: string, budget: Budget, depth = 0): AnswerVal
   if (list.parts.length > 1) {
     const items = list.parts.map((p) => p.trim()).filter((p) => p !== "");
     if (items.length > MAX_ITEMS) return { kind: "unparsed", latex: s, why: `${items.length} items, over the ${MAX_ITEMS} limit` };
-    const decimalComma = /^-?\d+,\d+$/.test(s) ? s.replace(",", ".") : undefined;
+    // "2,5" may be 2.5 written with a decimal comma; "3,0" is not (nobody writes 3.0 that way
+    // without a unit), and "1,000" was joined as a thousands separator already.
+    const decimalComma = /^-?\d+,\d*[1-9]\d*$/.test(s) ? s.replace(",", ".") : undefined;
     return { kind: "list", latex: s, items: items.map(next), decimalComma };
   }
 
@@ -64,7 +67,7 @@ export function parseAnswer(latex: string, budget: Budget, depth = 0): AnswerVal
   return parseScalar(s, budget);
 }
 
-function listSeparator(s: string, i: number): number {
+export function listSeparator(s: string, i: number): number {
   const c = s[i];
   if (c === "," || c === ";") return 1;
   if ((c === "a" || c === "o") && /^(?:and|or)(?![A-Za-z])/.test(s.slice(i, i + 4)) && (i === 0 || /\s/.test(s[i - 1]))) return c === "a" ? 3 : 2;
@@ -130,8 +133,14 @@ function splitItems(inner: string): string[] {
 }
 
 function parseMatrix(s: string, next: (part: string) => AnswerValue): AnswerValue | null {
-  const factors = s.split(/(?<=\\end\{pmatrix\})\s*(?:\\cdot|\\times)?\s*(?=\\begin\{pmatrix\})/);
-  if (factors.length > 1 && factors.length <= 4) return matrixProduct(s, factors.map((f) => parseMatrix(f, next)));
+  if (!s.includes("\\begin{")) return null;
+  // "[\begin{array}{cc}...\end{array}]": the brackets only draw the matrix.
+  const wrapped = /^[([]\s*(\\begin\{(\w+)\}[\s\S]*\\end\{\2\})\s*[)\]]$/.exec(s);
+  if (wrapped) return parseMatrix(wrapped[1], next);
+  return readMatrixEnvironment(s, next) ?? matrixExpression(s, next);
+}
+
+function readMatrixEnvironment(s: string, next: (part: string) => AnswerValue): Extract<AnswerValue, { kind: "matrix" }> | null {
   const m = /^\\begin\{(pmatrix|array)\}(?:\{[^}]*\})?([\s\S]*)\\end\{\1\}$/.exec(s);
   if (!m || m[2].includes("\\begin{")) return null;
   const rows = m[2]
@@ -143,29 +152,77 @@ function parseMatrix(s: string, next: (part: string) => AnswerValue): AnswerValu
   return { kind: "matrix", latex: s, rows };
 }
 
-/** "A B" for two written-out matrices is their product (cells stay symbolic MathJSON). */
-function matrixProduct(latex: string, factors: (AnswerValue | null)[]): AnswerValue | null {
-  const grids: Expr[][][] = [];
-  for (const f of factors) {
-    if (f?.kind !== "matrix" || !f.rows.every((r) => r.every((c) => c.kind === "expr"))) return null;
-    grids.push(f.rows as Expr[][]);
+const MATRIX_ENV = /\\begin\{(pmatrix|array)\}(?:\{[^}]*\})?[\s\S]*?\\end\{\1\}/g;
+
+/**
+ * Sums, differences, scalar multiples and products of written-out matrices ("A + B", "2A",
+ * "A \cdot B"), multiplied out cell by cell; the cells stay exact MathJSON.
+ */
+function matrixExpression(s: string, next: (part: string) => AnswerValue): AnswerValue | null {
+  const split = splitTopLevel(s, (t, i) => ((t[i] === "+" || t[i] === "-") && i > 0 ? 1 : 0));
+  if (split.parts.length > 8) return null;
+  let total: Cells | null = null;
+  for (let k = 0; k < split.parts.length; k++) {
+    const term = matrixTerm(split.parts[k].trim(), next);
+    if (!term) return null;
+    const signed = k > 0 && split.separators[k - 1] === "-" ? scale(term, -1) : term;
+    if (total && (total.length !== signed.length || total[0].length !== signed[0].length)) return null;
+    total = total ? total.map((row, i) => row.map((cell, j) => ["Add", cell, signed[i][j]] as MathJson)) : signed;
   }
-  let acc = grids[0];
-  for (const b of grids.slice(1)) {
-    if (acc[0].length !== b.length) return null;
-    acc = acc.map((row) =>
-      b[0].map((_, j): Expr => {
-        const json: MathJson = ["Add", ...row.map((cell, k): MathJson => ["Multiply", cell.json, b[k][j].json])];
-        return { kind: "expr", latex: row.map((cell, k) => `${cell.latex}\\cdot ${b[k][j].latex}`).join("+"), json };
-      }),
-    );
-  }
-  return { kind: "matrix", latex, rows: acc };
+  if (!total) return null;
+  return { kind: "matrix", latex: s, rows: total.map((row) => row.map((json): AnswerValue => ({ kind: "expr", latex: s, json }))) };
 }
 
-type Expr = Extract<AnswerValue, { kind: "expr" }>;
+type Cells = MathJson[][];
+
+function matrixTerm(term: string, next: (part: string) => AnswerValue): Cells | null {
+  const found = [...term.matchAll(MATRIX_ENV)];
+  if (found.length === 0 || found.length > 4) return null;
+  const prefix = term.slice(0, found[0].index).replace(/\\(?:cdot|times)\s*$/, "").trim();
+  for (let k = 1; k < found.length; k++) {
+    const between = term.slice((found[k - 1].index ?? 0) + found[k - 1][0].length, found[k].index);
+    if (!/^\s*(?:\\cdot|\\times)?\s*$/.test(between)) return null;
+  }
+  const last = found[found.length - 1];
+  if (term.slice((last.index ?? 0) + last[0].length).trim() !== "") return null;
+  let product: Cells | null = null;
+  for (const f of found) {
+    const m = readMatrixEnvironment(f[0], next);
+    if (!m?.rows.every((r) => r.every((c) => c.kind === "expr"))) return null;
+    const cells = m.rows.map((r) => r.map((c) => (c as Extract<AnswerValue, { kind: "expr" }>).json));
+    if (product && product[0].length !== cells.length) return null;
+    product = product ? multiply(product, cells) : cells;
+  }
+  if (!product) return null;
+  if (prefix === "" || prefix === "+") return product;
+  if (prefix === "-") return scale(product, -1);
+  const factor = next(prefix);
+  if (factor.kind !== "expr") return null;
+  return product.map((row) => row.map((cell) => ["Multiply", factor.json, cell] as MathJson));
+}
+
+function multiply(a: Cells, b: Cells): Cells {
+  return a.map((row) => b[0].map((_, j) => ["Add", ...row.map((cell, k) => ["Multiply", cell, b[k][j]] as MathJson)] as MathJson));
+}
+
+function scale(m: Cells, by: number): Cells {
+  return m.map((row) => row.map((cell) => ["Multiply", by, cell] as MathJson));
+}
+
 
 function parseScalar(s: string, budget: Budget): AnswerValue {
+  // Plain numbers need no parser: a 3,000-digit integer is read directly (exactly, as text).
+  if (/^-?(?:\d+(?:\.\d*)?|\.\d+)$/.test(s)) {
+    const text = s.replace(/^-/, "");
+    const json: MathJson = { num: text };
+    return { kind: "expr", latex: s, json: s.startsWith("-") ? ["Negate", json] : json };
+  }
+  // A long sum is parsed term by term: each term is short (inline, linear), and a 1,000-term
+  // sum costs 1,000 small parses instead of one the parser may not finish.
+  if (s.length > SAFE_LENGTH) {
+    const sum = splitSum(s, budget);
+    if (sum) return sum;
+  }
   // Mixed numbers: "3128 1/2" and "918\frac{1}{2}" (NeMo-Skills reads both as n + a/b).
   const mixed = /^(-?)(\d+)\s*\\frac\{(\d+)\}\{(\d+)\}$/.exec(s) ?? /^(-?)(\d+)\s+(\d+)\/(\d+)$/.exec(s);
   if (mixed) {
@@ -175,8 +232,39 @@ function parseScalar(s: string, budget: Budget): AnswerValue {
       return { kind: "expr", latex: s, json: sign ? ["Negate", body] : body };
     }
   }
+  return parseLeaf(s, budget);
+}
+
+function parseLeaf(s: string, budget: Budget): AnswerValue {
+  // A parse is far more than one step: look at the clock before each, so 150 leaves cannot
+  // overrun the deadline between two of the budget's periodic clock reads.
+  budget.checkDeadline();
   const parsed = parseLatex(s, budget.deadline);
   if (!parsed.ok && parsed.timedOut) throw new BudgetExceededError("deadline");
   if (!parsed.ok) return { kind: "unparsed", latex: s, why: parsed.why };
   return { kind: "expr", latex: s, json: parsed.json };
+}
+
+/** Splits at top-level + and - (not a sign after ^, _, an operator or the start). */
+function splitSum(s: string, budget: Budget): AnswerValue | null {
+  const split = splitTopLevel(
+    s,
+    (t, i) => {
+      if (t[i] !== "+" && t[i] !== "-") return 0;
+      const before = t.slice(0, i).trimEnd();
+      if (before === "" || /[\^_+\-*/=(,{[]$|\\(?:cdot|times|div|pm|mp)$|\de$/i.test(before)) return 0;
+      return 1;
+    },
+    budget,
+  );
+  if (split.parts.length < 2) return null;
+  const terms: MathJson[] = [];
+  for (let i = 0; i < split.parts.length; i++) {
+    const part = split.parts[i].trim();
+    if (part === "") return null;
+    const term = parseScalar(part, budget);
+    if (term.kind !== "expr") return term.kind === "unparsed" ? term : null;
+    terms.push(i > 0 && split.separators[i - 1] === "-" ? ["Negate", term.json] : term.json);
+  }
+  return { kind: "expr", latex: s, json: ["Add", ...terms] };
 }
