@@ -9,7 +9,8 @@
 //   filter removed, and those counts add up to the rows read.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, type Page, test } from "@playwright/test";
 import { gsm8kGoldAnswer } from "../lib/datasets/formats/gsm8k-record";
 import { type LlmStub, startLlmStub } from "../lib/llm-stub/start-llm-stub";
@@ -32,7 +33,7 @@ let file = "";
 const endpointName = `e2e-provenance-stand-in-${process.pid}`;
 
 test.beforeAll(async () => {
-  const lines = readFileSync(join(__dirname, "..", "..", "shared", "data", "gsm8k", "train.jsonl"), "utf8").split("\n").filter(Boolean).slice(0, PROBLEMS);
+  const lines = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "..", "shared", "data", "gsm8k", "train.jsonl"), "utf8").split("\n").filter(Boolean).slice(0, PROBLEMS);
   expect(lines).toHaveLength(PROBLEMS);
   file = join(dir, "gsm8k-train-500.jsonl");
   writeFileSync(file, `${lines.join("\n")}\n`);
@@ -124,7 +125,7 @@ test("GSM8K seeds, a solutions batch, and a default export of generated, boxed, 
       `SELECT count(*) FILTER (WHERE verdict = 'equal')::int AS correct, count(*) FILTER (WHERE verdict <> 'ungraded')::int AS graded
          FROM samples WHERE provenance = 'generated'`,
     );
-    const card = page.getByText("Correct share (generated)").locator("..");
+    const card = page.getByRole("region", { name: "Totals" }).getByText("Correct share (generated)").locator("..");
     await expect(card).toContainText(pct(all?.correct ?? 0, all?.graded ?? 1), { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await screenshot(page, "dashboard");
