@@ -178,5 +178,12 @@ test("GSM8K seeds, a solutions batch, and a default export of generated, boxed, 
   await page.goto(`/insights?set=${setId}`);
   const denominators = page.getByRole("list", { name: "pass@k and problems per point" }).first();
   await expect(denominators).toContainText(`of ${PROBLEMS}`);
+  await expect(page.getByTestId(`reference-check-${SET}`)).toContainText(`${(c?.ref_correct ?? 0).toLocaleString("en-US")} (`);
   await screenshot(page, "insights");
+  if (shots) {
+    await page.getByRole("heading", { name: "pass@k", exact: true }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, "insights-pass-at-k.png") });
+    await page.getByTestId(`reference-check-${SET}`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, "insights-reference-check.png") });
+  }
 });

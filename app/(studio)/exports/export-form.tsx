@@ -8,6 +8,7 @@ import { ProgressMeter } from "@/components/ui/progress-meter";
 import type { ExportManifest } from "@/lib/datasets/export/export-manifest";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat, type ExportSettingsInput } from "@/lib/datasets/export/export-settings";
 import { exportSettingsToQuery } from "@/lib/datasets/export/export-settings-query";
+import { FILTER_ORDER } from "@/lib/datasets/export/export-stats";
 import type { TaskStatus } from "@/lib/datasets/web/task-status";
 import { startExportJob } from "./actions";
 
@@ -232,7 +233,8 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
                 {manifest.references.leftOut.toLocaleString("en-US")} reference solutions left out (not asked for)
               </li>
             )}
-            {Object.entries(manifest.removed).map(([name, r]) => (
+            {/* The Task result is jsonb, which does not keep key order: show the filters in their order. */}
+            {FILTER_ORDER.flatMap((name) => (manifest.removed[name] ? [[name, manifest.removed[name]] as const] : [])).map(([name, r]) => (
               <li key={name}>
                 {r.count.toLocaleString("en-US")} removed by {name}: {r.why}
                 {r.examples.length > 0 && (
