@@ -59,6 +59,9 @@ test.describe("signed in as a viewer", () => {
     const totals = page.getByRole("region", { name: "Totals" });
     await expect(totals.getByText("Solutions")).toBeVisible();
     await expect(totals.getByText(/\d+\.\d%/)).toBeVisible();
+    // The headline share is over generated solutions, with its denominator.
+    await expect(totals.getByText("Correct share (generated)")).toBeVisible();
+    await expect(totals.getByText(/of [\d,]+ graded generated solutions; references apart/)).toBeVisible();
     await expect(page.getByRole("meter", { name: "Correct share of demo-math-style" })).toBeVisible();
     await expect(page.getByText(`Role: viewer`)).toBeVisible();
   });

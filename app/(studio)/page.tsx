@@ -30,7 +30,7 @@ const SET_COLUMNS: SimpleColumn[] = [
   { header: "Sources", className: "w-1/4" },
   { header: "Problems", align: "right", className: "w-28" },
   { header: "Solutions", align: "right", className: "w-28" },
-  { header: "Correct share", className: "w-48" },
+  { header: "Correct share (generated)", className: "w-48" },
 ];
 // Left out for benchmark sets: they are the references the other sets are checked against.
 const CONTAMINATED_COLUMN: SimpleColumn = { header: "Contaminated", className: "w-48" };
@@ -54,8 +54,16 @@ export default async function DashboardPage() {
       <section aria-label="Totals" className="grid grid-cols-2 gap-4 lg:grid-cols-5">
         <StatCard label="Problem sets" value={formatInteger(sets.length)} />
         <StatCard label="Problems" value={formatInteger(totals.problems)} />
-        <StatCard label="Solutions" value={formatInteger(totals.samples)} hint={`${formatInteger(totals.graded)} graded`} />
-        <StatCard label="Correct share" value={formatPercent(totals.correct, totals.graded)} hint="of those graded" />
+        <StatCard
+          label="Solutions"
+          value={formatInteger(totals.samples)}
+          hint={`${formatInteger(totals.generated.samples)} generated, ${formatInteger(totals.references.samples)} reference`}
+        />
+        <StatCard
+          label="Correct share (generated)"
+          value={formatPercent(totals.generated.correct, totals.generated.graded)}
+          hint={`of ${formatInteger(totals.generated.graded)} graded generated solutions; references apart`}
+        />
         <StatCard label="Contaminated" value={formatInteger(totals.contaminated)} hint="problems decided contaminated" />
       </section>
       {batches.some((b) => b.state !== "paused") && <AutoRefresh everyMs={5000} />}
@@ -84,7 +92,12 @@ export default async function DashboardPage() {
                   <Td align="right" className="tabular-nums">{formatInteger(set.problemCount)}</Td>
                   <Td align="right" className="tabular-nums">{formatInteger(set.sampleCount)}</Td>
                   <Td>
-                    <ShareBar value={set.correctCount} total={set.gradedCount} label={`Correct share of ${set.name}`} />
+                    <ShareBar value={set.generated.correct} total={set.generated.graded} label={`Correct share of ${set.name}`} />
+                    {set.references.samples > 0 && (
+                      <div className="mt-0.5 text-xs text-slate-500" title="reference solutions whose final answer agrees with the gold (a data-quality check)">
+                        references: {formatInteger(set.references.correct)} of {formatInteger(set.references.graded)} agree with the gold
+                      </div>
+                    )}
                   </Td>
                   {role !== "benchmark" && (
                     <Td title={`${formatInteger(set.checkedCount)} checked, ${formatInteger(set.flaggedCount)} flagged and waiting for a decision`}>

@@ -177,6 +177,8 @@ async function insertSamples(
         boxedCount: grade.boxedCount,
         latencyMs: s.latencyMs,
         seed: s.sampleIndex,
+        // Demo outputs stand for a batch's: model-written, never a dataset's reference.
+        provenance: "generated",
         gradedAt: new Date(),
       },
     });

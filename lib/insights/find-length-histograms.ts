@@ -1,8 +1,8 @@
-// Solution lengths (characters and tokens) of correct and wrong solutions, from sample_stats.
+// Solution lengths (characters and tokens) of correct and wrong generated solutions, from sample_stats.
 import { pool } from "@/lib/db/pool";
 import { LENGTH_EDGES, NO_TOKEN_COUNT, TOKEN_EDGES, bucketLabel, bucketRange } from "@/lib/insights/buckets";
 import { scopeSetIds, type InsightScope } from "@/lib/insights/insight-scope";
-import { solutionsLink } from "@/lib/insights/solutions-link";
+import { GENERATED, solutionsLink } from "@/lib/insights/solutions-link";
 
 export interface LengthBucketRow {
   lower: number;
@@ -25,10 +25,10 @@ export interface LengthHistograms {
 export async function findLengthHistograms(scope: InsightScope): Promise<LengthHistograms> {
   const { rows } = await pool().query<{ axis: "len" | "tok"; lower: number; verdict: string; samples: string }>(
     `SELECT 'len' AS axis, len_bucket AS lower, verdict::text AS verdict, sum(samples)::bigint AS samples FROM sample_stats
-     WHERE samples <> 0 AND ($1::int IS NULL OR set_id = $1) GROUP BY 2, 3
+     WHERE samples <> 0 AND provenance = 'generated' AND ($1::int IS NULL OR set_id = $1) GROUP BY 2, 3
      UNION ALL
      SELECT 'tok', tok_bucket, verdict::text, sum(samples)::bigint FROM sample_stats
-     WHERE samples <> 0 AND ($1::int IS NULL OR set_id = $1) GROUP BY 2, 3`,
+     WHERE samples <> 0 AND provenance = 'generated' AND ($1::int IS NULL OR set_id = $1) GROUP BY 2, 3`,
     [scope.setId],
   );
   const setIds = scopeSetIds(scope);
@@ -50,8 +50,8 @@ export async function findLengthHistograms(scope: InsightScope): Promise<LengthH
           correct: sum((v) => v === "equal"),
           wrong: sum((v) => v === "not_equal"),
           other: sum((v) => v !== "equal" && v !== "not_equal"),
-          correctHref: solutionsLink({ setIds, ...filter, verdicts: ["equal"] }),
-          wrongHref: solutionsLink({ setIds, ...filter, verdicts: ["not_equal"] }),
+          correctHref: solutionsLink({ setIds, provenances: GENERATED, ...filter, verdicts: ["equal"] }),
+          wrongHref: solutionsLink({ setIds, provenances: GENERATED, ...filter, verdicts: ["not_equal"] }),
         };
       });
   };

@@ -1,5 +1,7 @@
 // Solutions by source, batch or model with their verdicts, from sample_stats (a few thousand rows
 // at full scale, never the samples table). Each row carries the link to its solutions.
+// Generated solutions only: a reference solution is the dataset's own answer, not a model's, and
+// would lift the correct share (docs/insights.md); references have their own check.
 import { pool } from "@/lib/db/pool";
 import type { InsightScope } from "@/lib/insights/insight-scope";
 import { scopeSetIds } from "@/lib/insights/insight-scope";
@@ -33,7 +35,7 @@ export async function findSampleBreakdown(dimension: BreakdownDimension, scope: 
   const { rows } = await pool().query<{ key: string; batch_name: string | null; verdict: VerdictName; samples: string }>(
     `SELECT ${KEY_SQL[dimension]} AS key, ${dimension === "batch" ? "b.name" : "NULL"} AS batch_name, st.verdict::text AS verdict, sum(st.samples)::bigint AS samples
      FROM sample_stats st ${dimension === "batch" ? "LEFT JOIN generation_batches b ON b.id = st.batch_id" : ""}
-     WHERE st.samples <> 0 AND ($1::int IS NULL OR st.set_id = $1)
+     WHERE st.samples <> 0 AND st.provenance = 'generated' AND ($1::int IS NULL OR st.set_id = $1)
      GROUP BY 1, 2, 3`,
     [scope.setId],
   );
@@ -45,7 +47,7 @@ export async function findSampleBreakdown(dimension: BreakdownDimension, scope: 
   }
   const sorted = [...byKey.entries()].map(([key, e]) => ({ key, ...e, total: totalOf(e.counts) })).sort((a, b) => b.total - a.total || a.label.localeCompare(b.label));
   return sorted.slice(0, BREAKDOWN_LIMIT).map((e) => {
-    const base: SolutionsLinkFilter = { setIds: scopeSetIds(scope), ...filterOf(dimension, e.key) };
+    const base: SolutionsLinkFilter = { setIds: scopeSetIds(scope), provenances: ["generated"], ...filterOf(dimension, e.key) };
     return {
       key: e.key,
       label: e.label,
@@ -59,7 +61,7 @@ export async function findSampleBreakdown(dimension: BreakdownDimension, scope: 
 }
 
 function labelOf(dimension: BreakdownDimension, key: string, batchName: string | null): string {
-  if (dimension === "batch") return key === "0" ? "imported (no batch)" : batchName ? `#${key} ${batchName}` : `#${key}`;
+  if (dimension === "batch") return key === "0" ? "imported generation files" : batchName ? `#${key} ${batchName}` : `#${key}`;
   if (dimension === "model") return key === "" ? "(unknown model)" : key;
   return key;
 }

@@ -3,7 +3,7 @@
 // unbalanced-braces, parse-failure, timeout, ...) and by batch and model. From sample_stats.
 import { pool } from "@/lib/db/pool";
 import { scopeSetIds, type InsightScope } from "@/lib/insights/insight-scope";
-import { solutionsLink } from "@/lib/insights/solutions-link";
+import { GENERATED, solutionsLink } from "@/lib/insights/solutions-link";
 
 export type UngradableVerdict = "no_answer" | "undecided";
 
@@ -36,7 +36,7 @@ export async function findUngradableCauses(scope: InsightScope): Promise<Ungrada
   const { rows } = await pool().query<{ batch_id: number; batch_name: string | null; model: string; verdict: UngradableVerdict; cause: string; samples: string }>(
     `SELECT st.batch_id, b.name AS batch_name, st.model, st.verdict::text AS verdict, st.verdict_rule AS cause, sum(st.samples)::bigint AS samples
      FROM sample_stats st LEFT JOIN generation_batches b ON b.id = st.batch_id
-     WHERE st.verdict IN ('no_answer', 'undecided') AND st.samples <> 0 AND ($1::int IS NULL OR st.set_id = $1)
+     WHERE st.verdict IN ('no_answer', 'undecided') AND st.samples <> 0 AND st.provenance = 'generated' AND ($1::int IS NULL OR st.set_id = $1)
      GROUP BY 1, 2, 3, 4, 5`,
     [scope.setId],
   );
@@ -58,7 +58,7 @@ export async function findUngradableCauses(scope: InsightScope): Promise<Ungrada
       model: r.model,
       causes: {},
       total: 0,
-      href: solutionsLink({ setIds, batchIds: [r.batch_id], models: [r.model], verdicts: ["no_answer", "undecided"] }),
+      href: solutionsLink({ setIds, provenances: GENERATED, batchIds: [r.batch_id], models: [r.model], verdicts: ["no_answer", "undecided"] }),
     };
     origin.causes[name] = (origin.causes[name] ?? 0) + n;
     origin.total += n;
@@ -69,6 +69,6 @@ export async function findUngradableCauses(scope: InsightScope): Promise<Ungrada
     causes,
     causeNames: [...new Set(causes.map((c) => c.cause))],
     byOrigin: [...origins.values()].sort((a, b) => b.total - a.total),
-    href: solutionsLink({ setIds, verdicts: ["no_answer", "undecided"] }),
+    href: solutionsLink({ setIds, provenances: GENERATED, verdicts: ["no_answer", "undecided"] }),
   };
 }

@@ -19,6 +19,8 @@ export interface SolutionsLinkFilter {
   agreement?: { min: number | null; max: number | null };
   problemId?: number;
   answerKey?: string;
+  /** Charts count generated solutions: their links say so, or the table would mix references in. */
+  provenances?: readonly ("generated" | "reference")[];
 }
 
 export const SOLUTIONS_PATH = "/solutions";
@@ -36,6 +38,7 @@ export function solutionsLink(f: SolutionsLinkFilter): string {
   if (f.agreement) filter.agreement = { ...f.agreement };
   if (f.problemId !== undefined) filter.problemId = f.problemId;
   if (f.answerKey !== undefined) filter.answerKey = f.answerKey;
+  filter.provenances = [...(f.provenances ?? [])];
   const query = solutionViewParams({ filter, sort: DEFAULT_SORT, columns: null }).toString();
   return query ? `${SOLUTIONS_PATH}?${query}` : SOLUTIONS_PATH;
 }
@@ -44,3 +47,6 @@ export function solutionsLink(f: SolutionsLinkFilter): string {
 export function problemLink(problemId: number): string {
   return `/problems/${problemId}`;
 }
+
+/** The provenance filter of every chart over generated solutions. */
+export const GENERATED = ["generated"] as const;

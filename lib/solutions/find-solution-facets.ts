@@ -10,6 +10,7 @@ import {
   CONTAMINATION_STATUSES,
   isFilterEmpty,
   type ListFilterKey,
+  PROVENANCES,
   REVIEW_STATUSES,
   type SolutionFilter,
   VERDICTS,
@@ -37,6 +38,7 @@ export const FACET_LABELS: Record<ListFilterKey, string> = {
   verdicts: "Verdict",
   contamination: "Contamination",
   reviewStatuses: "Review status",
+  provenances: "Provenance",
 };
 
 const enumOptions = (values: readonly string[]) => values.map((v) => ({ value: v, label: v.replace(/_/g, " ") }));
@@ -71,6 +73,7 @@ export async function listFacetOptions(filter: SolutionFilter): Promise<FacetOpt
     verdicts: enumOptions(VERDICTS),
     contamination: enumOptions(CONTAMINATION_STATUSES),
     reviewStatuses: enumOptions(REVIEW_STATUSES),
+    provenances: enumOptions(PROVENANCES),
   };
 }
 

@@ -25,6 +25,7 @@ interface Ref {
   contamination_status: string;
   agreement: number | null;
   problem_text: string;
+  provenance: string;
 }
 
 let world: SeededWorld;
@@ -35,9 +36,11 @@ beforeAll(async () => {
   // Unescaped, the pattern "100%_x" would also match "100abcx".
   await pool().query(`UPDATE samples SET text = text || ' cost 100%_x' WHERE id = (SELECT min(id) FROM samples)`);
   await pool().query(`UPDATE samples SET text = text || ' cost 100abcx' WHERE id = (SELECT max(id) FROM samples)`);
+  // Some imported solutions are references (they came with the problem file).
+  await pool().query(`UPDATE samples SET provenance = 'reference' WHERE batch_id IS NULL AND id % 2 = 0`);
   const { rows } = await pool().query<Ref>(
     `SELECT s.id, s.problem_id, s.set_id, s.batch_id, s.model, s.verdict::text, s.review_status::text, s.char_length, s.token_count, s.answer_key, s.text,
-            p.source, p.contamination_status::text, p.agreement, p.text AS problem_text
+            p.source, p.contamination_status::text, p.agreement, p.text AS problem_text, s.provenance::text
      FROM samples s JOIN problems p ON p.id = s.problem_id`,
   );
   all = rows;
@@ -114,6 +117,8 @@ describe("findSolutions", () => {
     ["verdict", { verdicts: ["not_equal", "no_answer"] }, (r) => r.verdict === "not_equal" || r.verdict === "no_answer"],
     ["contamination", { contamination: ["contaminated"] }, (r) => r.contamination_status === "contaminated"],
     ["review", { reviewStatuses: ["accepted"] }, (r) => r.review_status === "accepted"],
+    ["provenance", { provenances: ["reference"] }, (r) => r.provenance === "reference"],
+    ["provenance and verdict", { provenances: ["generated"], verdicts: ["equal"] }, (r) => r.provenance === "generated" && r.verdict === "equal"],
     ["length", { length: { min: 100, max: 150 } }, (r) => r.char_length >= 100 && r.char_length <= 150],
     ["tokens", { tokens: { min: 50, max: null } }, (r) => r.token_count !== null && r.token_count >= 50],
     ["agreement", { agreement: { min: 0.75, max: null } }, (r) => r.agreement !== null && r.agreement >= 0.75],
@@ -187,6 +192,9 @@ describe("facets", () => {
       const n = all.filter((r) => r.source === "math" && r.verdict === verdict).length;
       expect(counts.verdicts[verdict], verdict).toEqual(n > 30 ? { value: 30, exact: false, source: "rows" } : { value: n, exact: true, source: "rows" });
     }
+    const references = all.filter((r) => r.source === "math" && r.verdict === "equal" && r.provenance === "reference").length;
+    expect(options.provenances.map((o) => o.value)).toEqual(["reference", "generated"]);
+    expect(counts.provenances.reference).toEqual(references > 30 ? { value: 30, exact: false, source: "rows" } : { value: references, exact: true, source: "rows" });
     const gsm = all.filter((r) => r.source === "gsm8k" && r.verdict === "equal").length;
     expect(counts.sources.gsm8k).toEqual(gsm > 30 ? { value: 30, exact: false, source: "rows" } : { value: gsm, exact: true, source: "rows" });
   });

@@ -1,6 +1,7 @@
 // One page of the solutions browser: keyset pagination (no OFFSET) over samples, so page 1 and
 // page 10,000 cost the same. The page's ids are chosen from samples alone (filters and sort are
 // served by its indexes); problems, sets, batches and the reviewer are joined for those rows only.
+import type { Provenance } from "@/lib/datasets/formats/dataset-format";
 import { pool } from "@/lib/db/pool";
 import { type Cursor, decodeCursor, encodeCursor, type SortValue } from "@/lib/solutions/solution-cursor";
 import { keysetPlan, SORT_EXPRESSIONS, SqlParams, solutionConditions, whereClause } from "@/lib/solutions/solution-sql";
@@ -32,6 +33,7 @@ export interface SolutionRow {
   contaminationStatus: ContaminationName;
   reviewStatus: ReviewStatusName;
   reviewer: string | null;
+  provenance: Provenance;
 }
 
 export interface SolutionPage {
@@ -73,6 +75,7 @@ interface RawRow {
   contamination_status: ContaminationName;
   review_status: ReviewStatusName;
   reviewer: string | null;
+  provenance: Provenance;
 }
 
 export async function findSolutions(view: Pick<SolutionView, "filter" | "sort" | "after" | "before">, limit = PAGE_SIZE): Promise<SolutionPage> {
@@ -93,7 +96,7 @@ export async function findSolutions(view: Pick<SolutionView, "filter" | "sort" |
     SELECT page.sort_value, s.id, s.problem_id, left(p.text, 2000) AS problem_head, s.set_id, ps.name AS set_name, p.source,
       s.batch_id, b.name AS batch_name, s.model, left(s.extracted_answer, 500) AS extracted_answer, left(s.answer_key, 500) AS answer_key,
       left(p.gold_answer, 500) AS gold_answer, s.verdict, s.verdict_rule, s.char_length, s.token_count, p.agreement,
-      p.majority_votes, p.total_votes, p.contamination_status, s.review_status, r.reviewer
+      p.majority_votes, p.total_votes, p.contamination_status, s.review_status, r.reviewer, s.provenance
     FROM page
     JOIN samples s ON s.id = page.id
     JOIN problems p ON p.id = s.problem_id
@@ -144,5 +147,6 @@ function toRow(r: RawRow): SolutionRow {
     contaminationStatus: r.contamination_status,
     reviewStatus: r.review_status,
     reviewer: r.reviewer,
+    provenance: r.provenance,
   };
 }

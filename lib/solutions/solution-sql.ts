@@ -50,6 +50,8 @@ export function solutionConditions(filter: SolutionFilter, params: SqlParams): s
   if (filter.models.length) where.push(`COALESCE(s.model, '') = ANY(${params.add(filter.models)}::text[])`);
   if (filter.verdicts.length) where.push(`s.verdict = ANY(${params.add(filter.verdicts)}::"Verdict"[])`);
   if (filter.reviewStatuses.length) where.push(`s.review_status = ANY(${params.add(filter.reviewStatuses)}::"ReviewStatus"[])`);
+  // samples (provenance, id) index: a rare provenance (references among millions of generated) walks only its own rows.
+  if (filter.provenances.length) where.push(`s.provenance = ANY(${params.add(filter.provenances)}::"Provenance"[])`);
   if (filter.length.min !== null) where.push(`s.char_length >= ${params.add(filter.length.min)}`);
   if (filter.length.max !== null) where.push(`s.char_length <= ${params.add(filter.length.max)}`);
   // -1 stands for "not counted": a minimum of 0 or more excludes those rows, as does a maximum.

@@ -8,7 +8,7 @@ import { emptyFilter, isFilterEmpty, isSetOnlyFilter, parseSolutionView, solutio
 describe("solution view in the address", () => {
   it("round-trips every filter, the sort and the columns", () => {
     const query =
-      "set=2&set=3&source=math&batch=7&model=&model=llama&verdict=equal&verdict=not_equal&contam=flagged&review=unsure&len=100-2000&tok=-500&agree=0.5-1&pq=triangle&sq=%5Cfrac%7B3%7D%7B8%7D&answer=&problem=42&sort=length.asc&cols=problem%2Cverdict&after=abc";
+      "set=2&set=3&source=math&batch=7&model=&model=llama&verdict=equal&verdict=not_equal&contam=flagged&review=unsure&provenance=reference&len=100-2000&tok=-500&agree=0.5-1&pq=triangle&sq=%5Cfrac%7B3%7D%7B8%7D&answer=&problem=42&sort=length.asc&cols=problem%2Cverdict&after=abc";
     const { view, ignored } = parseSolutionView(new URLSearchParams(query));
     expect(ignored).toEqual([]);
     expect(view.filter).toEqual({
@@ -19,6 +19,7 @@ describe("solution view in the address", () => {
       verdicts: ["equal", "not_equal"],
       contamination: ["flagged"],
       reviewStatuses: ["unsure"],
+      provenances: ["reference"],
       length: { min: 100, max: 2000 },
       tokens: { min: null, max: 500 },
       agreement: { min: 0.5, max: 1 },

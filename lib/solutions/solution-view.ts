@@ -2,6 +2,9 @@
 // can be shared by copying the address; parseSolutionView reads it back and names every value it
 // had to ignore. Pure: no database, no Next.js.
 
+import { PROVENANCES, type Provenance } from "@/lib/datasets/formats/dataset-format";
+
+export { PROVENANCES };
 export const VERDICTS = ["ungraded", "equal", "not_equal", "undecided", "no_answer"] as const;
 export const REVIEW_STATUSES = ["unreviewed", "accepted", "rejected", "unsure"] as const;
 export const CONTAMINATION_STATUSES = ["unchecked", "clean", "candidate", "judge_failed", "flagged", "contaminated", "cleared", "unsure"] as const;
@@ -46,6 +49,8 @@ export interface SolutionFilter {
   verdicts: VerdictName[];
   contamination: ContaminationName[];
   reviewStatuses: ReviewStatusName[];
+  /** generated (a model wrote it) or reference (came with a problem file). */
+  provenances: Provenance[];
   length: NumberRange;
   tokens: NumberRange;
   agreement: NumberRange;
@@ -77,6 +82,7 @@ export function emptyFilter(): SolutionFilter {
     verdicts: [],
     contamination: [],
     reviewStatuses: [],
+    provenances: [],
     length: emptyRange(),
     tokens: emptyRange(),
     agreement: emptyRange(),
@@ -98,6 +104,7 @@ export const LIST_PARAMS = {
   verdicts: "verdict",
   contamination: "contam",
   reviewStatuses: "review",
+  provenances: "provenance",
 } as const satisfies Partial<Record<keyof SolutionFilter, string>>;
 export type ListFilterKey = keyof typeof LIST_PARAMS;
 
@@ -151,6 +158,7 @@ export function parseSolutionView(params: SearchParamsInput): { view: SolutionVi
   filter.verdicts = members(LIST_PARAMS.verdicts, VERDICTS);
   filter.contamination = members(LIST_PARAMS.contamination, CONTAMINATION_STATUSES);
   filter.reviewStatuses = members(LIST_PARAMS.reviewStatuses, REVIEW_STATUSES);
+  filter.provenances = members(LIST_PARAMS.provenances, PROVENANCES);
   for (const key of Object.keys(RANGE_PARAMS) as RangeKey[]) {
     const raw = first(params, RANGE_PARAMS[key]);
     if (raw === null || raw === "") continue;

@@ -8,6 +8,7 @@ import { ProgressMeter } from "@/components/ui/progress-meter";
 import type { ExportManifest } from "@/lib/datasets/export/export-manifest";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat, type ExportSettingsInput } from "@/lib/datasets/export/export-settings";
 import { exportSettingsToQuery } from "@/lib/datasets/export/export-settings-query";
+import { FILTER_ORDER } from "@/lib/datasets/export/export-stats";
 import type { TaskStatus } from "@/lib/datasets/web/task-status";
 import { startExportJob } from "./actions";
 
@@ -50,6 +51,8 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
   const [chosen, setChosen] = useState<string[]>(sets.filter((s) => s.role !== "benchmark").map((s) => s.name));
   const [sources, setSources] = useState("");
   const [batches, setBatches] = useState("");
+  const [includeReferences, setIncludeReferences] = useState(false);
+  const [requireBoxed, setRequireBoxed] = useState(true);
   const [correctOnly, setCorrectOnly] = useState(true);
   const [excludeContaminated, setExcludeContaminated] = useState(true);
   const [dropMultiBoxed, setDropMultiBoxed] = useState(true);
@@ -72,6 +75,8 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
     sets: chosen,
     sources: list(sources),
     batches: list(batches).map(Number),
+    includeReferences,
+    requireBoxed,
     correctOnly,
     excludeContaminated,
     dropMultiBoxed,
@@ -152,11 +157,20 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
             <input id="batches" value={batches} onChange={(e) => setBatches(e.target.value)} placeholder="all (or batch ids: 3,7)" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
           </div>
         </div>
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium text-slate-700">Solutions</legend>
+          <p className="text-xs text-slate-500">
+            Generated solutions (batch outputs, imported OMI2 and NeMo-Skills rows) go out. Reference solutions came with a problem file (GSM8K answers, MATH
+            solutions); the manifest counts the ones left out.
+          </p>
+          <Check id="includeReferences" label="Also export reference solutions" checked={includeReferences} onChange={setIncludeReferences} />
+        </fieldset>
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-700">Filters (published OpenMathInstruct-2 values)</legend>
           <div className="grid gap-1 sm:grid-cols-2">
             <Check id="correctOnly" label="Correct solutions only" checked={correctOnly} onChange={setCorrectOnly} />
             <Check id="excludeContaminated" label="Exclude contaminated problems" checked={excludeContaminated} onChange={setExcludeContaminated} />
+            <Check id="requireBoxed" label="Drop solutions without a \boxed{} answer" checked={requireBoxed} onChange={setRequireBoxed} />
             <Check id="dropMultiBoxed" label="Drop solutions with several \boxed{}" checked={dropMultiBoxed} onChange={setDropMultiBoxed} />
             <Check id="trimAfterBoxed" label="Trim after the boxed answer's line" checked={trimAfterBoxed} onChange={setTrimAfterBoxed} />
             <Check id="arithmeticCheck" label="Drop wrong a op b = c arithmetic" checked={arithmeticCheck} onChange={setArithmeticCheck} />
@@ -203,7 +217,8 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
       {manifest && job && (
         <section aria-label="Export result" className="space-y-2 rounded-lg border border-slate-200 bg-white p-5 text-sm">
           <p>
-            {manifest.rows.toLocaleString("en-US")} rows written from {manifest.scanned.toLocaleString("en-US")} read.{" "}
+            {manifest.rows.toLocaleString("en-US")} rows written ({manifest.perProvenance.generated.toLocaleString("en-US")} generated,{" "}
+            {manifest.perProvenance.reference.toLocaleString("en-US")} reference) from {manifest.scanned.toLocaleString("en-US")} read.{" "}
             <a className="font-medium underline" href={`/api/exports/${job.id}/file`}>
               Download {manifest.file}
             </a>{" "}
@@ -213,9 +228,30 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
             </a>
           </p>
           <ul className="list-disc pl-5 text-xs text-slate-600">
-            {Object.entries(manifest.removed).map(([name, r]) => (
+            {!manifest.references.included && (
+              <li data-testid="references-left-out">
+                {manifest.references.leftOut.toLocaleString("en-US")} reference solutions left out (not asked for)
+              </li>
+            )}
+            {/* The Task result is jsonb, which does not keep key order: show the filters in their order. */}
+            {FILTER_ORDER.flatMap((name) => (manifest.removed[name] ? [[name, manifest.removed[name]] as const] : [])).map(([name, r]) => (
               <li key={name}>
                 {r.count.toLocaleString("en-US")} removed by {name}: {r.why}
+                {r.examples.length > 0 && (
+                  <>
+                    {" "}
+                    (e.g.{" "}
+                    {r.examples.slice(0, 3).map((e, i) => (
+                      <span key={e.sampleId}>
+                        {i > 0 && ", "}
+                        <a className="underline" href={`/samples/${e.sampleId}`} title={e.reason}>
+                          #{e.sampleId}
+                        </a>
+                      </span>
+                    ))}
+                    )
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { findAgreementHistogram } from "@/lib/insights/find-agreement-histogram"
 import { findContaminationFunnel } from "@/lib/insights/find-contamination-funnel";
 import { findLengthHistograms } from "@/lib/insights/find-length-histograms";
 import { findPassAtKCurves } from "@/lib/insights/find-pass-at-k-curves";
+import { findReferenceCheck } from "@/lib/insights/find-reference-check";
 import { findSampleBreakdown } from "@/lib/insights/find-sample-breakdown";
 import { findSuspectGold } from "@/lib/insights/find-suspect-gold";
 import { findUngradableCauses } from "@/lib/insights/find-ungradable-causes";
@@ -14,6 +15,7 @@ import { AgreementSection } from "./agreement-section";
 import { FunnelSection } from "./funnel-section";
 import { LengthSection } from "./length-section";
 import { PassAtKSection } from "./pass-at-k-section";
+import { ReferenceCheckSection } from "./reference-check-section";
 import { ScopePicker } from "./scope-picker";
 import { SuspectGoldTable } from "./suspect-gold-table";
 import { UngradableSection } from "./ungradable-section";
@@ -24,7 +26,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   await requirePageUser("dashboard.view");
   const scope = parseInsightScope(await searchParams);
   // Every query reads the aggregate tables (docs/insights.md), so they run side by side.
-  const [sets, bySource, byBatch, byModel, agreement, lengths, passAtK, funnels, suspects, ungradable] = await Promise.all([
+  const [sets, bySource, byBatch, byModel, agreement, lengths, passAtK, funnels, suspects, ungradable, referenceCheck] = await Promise.all([
     prisma().problemSet.findMany({ select: { id: true, name: true, role: true }, orderBy: [{ role: "asc" }, { name: "asc" }] }),
     findSampleBreakdown("source", scope),
     findSampleBreakdown("batch", scope),
@@ -35,19 +37,23 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
     findContaminationFunnel(),
     findSuspectGold(),
     findUngradableCauses(scope),
+    findReferenceCheck(scope),
   ]);
   return (
     <div className="space-y-8">
       <header className="space-y-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Insights</h1>
-          <p className="text-sm text-slate-600">Where the solutions come from, how often they are right, and what to look at next. Every bar and point opens the matching solutions.</p>
+          <p className="text-sm text-slate-600">
+            Where the generated solutions come from, how often they are right, and what to look at next. Every bar and point opens the matching solutions.
+            Reference solutions (the worked answers that came with a problem file) are left out of every model figure and checked on their own below.
+          </p>
         </div>
         <ScopePicker sets={sets} current={scope.setId} />
       </header>
       <section aria-labelledby="correctness" className="space-y-4">
         <h2 id="correctness" className="text-lg font-semibold">
-          Solutions and correct share
+          Generated solutions and correct share
         </h2>
         <div className="grid gap-4 xl:grid-cols-2">
           <SampleBreakdownChart dimension="source" rows={bySource} />
@@ -72,6 +78,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         <h2 id="to-review" className="text-lg font-semibold">
           Worth a look
         </h2>
+        <ReferenceCheckSection rows={referenceCheck} />
         <SuspectGoldTable rows={suspects} />
         <UngradableSection data={ungradable} setIds={scopeSetIds(scope)} />
         <FunnelSection funnels={funnels} />

@@ -17,9 +17,10 @@ const FACET_LABELS: Record<ListFilterKey, string> = {
   verdicts: "Verdict",
   contamination: "Contamination",
   reviewStatuses: "Review status",
+  provenances: "Provenance",
 };
 
-const FACET_ORDER: ListFilterKey[] = ["verdicts", "reviewStatuses", "setIds", "sources", "batchIds", "models", "contamination"];
+const FACET_ORDER: ListFilterKey[] = ["provenances", "verdicts", "reviewStatuses", "setIds", "sources", "batchIds", "models", "contamination"];
 
 function formatCount(count: BoundedCount | null | undefined): string {
   if (count === undefined) return "";

@@ -5,7 +5,7 @@ import { columnOrderingFeature, columnVisibilityFeature, createColumnHelper, row
 import Link from "next/link";
 import { RenderedMath } from "@/components/math/rendered-math";
 import type { ColumnId, SortKey } from "@/lib/solutions/solution-view";
-import { StatusBadge } from "./status-badge";
+import { ProvenanceBadge, StatusBadge } from "./status-badge";
 import type { TableRow } from "./table-row";
 
 export const features = tableFeatures({ rowSelectionFeature, rowSortingFeature, columnVisibilityFeature, columnOrderingFeature });
@@ -88,6 +88,7 @@ export const columns = helper.columns([
     header: COLUMN_LABELS.batch,
     cell: ({ row }) => (
       <div className="whitespace-nowrap">
+        <ProvenanceBadge provenance={row.original.provenance} />{" "}
         {row.original.batchId ? (
           <Link href={`/batches/${row.original.batchId}`} className="hover:underline">
             {row.original.batchName ?? `#${row.original.batchId}`}

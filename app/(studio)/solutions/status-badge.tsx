@@ -21,3 +21,18 @@ const TONES: Record<string, string> = {
 export function StatusBadge({ value }: { value: string }) {
   return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${TONES[value] ?? TONES.ungraded}`}>{value.replace(/_/g, " ")}</span>;
 }
+
+/** Where a solution came from. Only references are marked loudly: they are the exception a
+ * curator must not mistake for model output (exports and insights leave them out by default). */
+export function ProvenanceBadge({ provenance }: { provenance: "generated" | "reference" }) {
+  const tone = provenance === "reference" ? "bg-violet-50 text-violet-800 ring-violet-200" : "bg-sky-50 text-sky-800 ring-sky-200";
+  return (
+    <span
+      data-provenance={provenance}
+      title={provenance === "reference" ? "came with a problem file (dataset's own worked answer)" : "written by a model (batch or imported generation file)"}
+      className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${tone}`}
+    >
+      {provenance}
+    </span>
+  );
+}

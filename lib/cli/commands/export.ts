@@ -10,8 +10,8 @@ import { EXPORT_FORMATS, type ExportFormat, type ExportSettingsInput, NO_FILTERS
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
 
 const usage = `usage: npx boxed export --out FILE [--format ${EXPORT_FORMATS.join("|")}]
-                         [--set NAME,...] [--source S,...] [--batch ID,...]
-                         [--no-correct-only] [--include-contaminated] [--keep-multi-boxed]
+                         [--set NAME,...] [--source S,...] [--batch ID,...] [--include-references]
+                         [--no-correct-only] [--include-contaminated] [--keep-multi-boxed] [--keep-unboxed]
                          [--max-problem-tokens N|none] [--min-solution-chars N|none]
                          [--max-solution-tokens N|none] [--no-trim] [--no-arithmetic-check]
                          [--no-dedup] [--max-rows N] [--no-filters]
@@ -20,8 +20,13 @@ Writes FILE and FILE.manifest.json (counts per source, what each filter removed 
 settings, time). The format defaults to omi2-parquet for .parquet files, else omi2-jsonl.
 Without --set: every seed and synthetic set (benchmark sets only when named).
 
+Generated solutions only (batch outputs, imported OMI2 / NeMo-Skills rows). Reference solutions
+(GSM8K answers, MATH solutions that came with a problem file) stay out unless --include-references
+(also with --no-filters); the manifest counts the ones left out.
+
 Filters, on by default with the published OpenMathInstruct-2 values:
-  correct only (our verdict 'equal'), contaminated/flagged problems excluded, one \\boxed{} at most,
+  correct only (our verdict 'equal'), contaminated/flagged problems excluded, a \\boxed{} answer
+  required (--keep-unboxed to keep solutions without one), one \\boxed{} at most,
   problem <= 1024 tokens, solution >= 200 characters and <= 1024 tokens (approximate tokenizer),
   trim after the line holding the boxed answer, simple arithmetic checked, exact duplicates dropped.
 --max-rows N: fair downsampling (the k-th solution of every problem before any (k+1)-th).
@@ -51,6 +56,8 @@ export function exportSettingsFromArgs(args: string[]): { out: string; settings:
       "no-correct-only": { type: "boolean", default: false },
       "include-contaminated": { type: "boolean", default: false },
       "keep-multi-boxed": { type: "boolean", default: false },
+      "keep-unboxed": { type: "boolean", default: false },
+      "include-references": { type: "boolean", default: false },
       "max-problem-tokens": { type: "string" },
       "min-solution-chars": { type: "string" },
       "max-solution-tokens": { type: "string" },
@@ -81,9 +88,12 @@ export function exportSettingsFromArgs(args: string[]): { out: string; settings:
     sources: list(values.source),
     batches,
     ...(values["no-filters"] ? NO_FILTERS : {}),
+    // References are their own explicit choice, --no-filters or not.
+    includeReferences: values["include-references"],
     ...(values["no-correct-only"] ? { correctOnly: false } : {}),
     ...(values["include-contaminated"] ? { excludeContaminated: false } : {}),
     ...(values["keep-multi-boxed"] ? { dropMultiBoxed: false } : {}),
+    ...(values["keep-unboxed"] ? { requireBoxed: false } : {}),
     ...(values["no-trim"] ? { trimAfterBoxed: false } : {}),
     ...(values["no-arithmetic-check"] ? { arithmeticCheck: false } : {}),
     ...(values["no-dedup"] ? { dedup: false } : {}),
@@ -111,6 +121,10 @@ export const exportCommand: CliCommand = {
       io.stdout.write(`wrote ${formatCount(manifest.rows)} rows (${formatCount(manifest.bytes)} bytes) to ${out}\n`);
       io.stdout.write(`manifest: ${manifestPathFor(out)}\n`);
       io.stdout.write(`  read ${formatCount(manifest.scanned)} rows from ${manifest.sets.map((s) => s.name).join(", ") || "no set"}\n`);
+      if (!manifest.references.included) {
+        io.stdout.write(`  left out ${formatCount(manifest.references.leftOut)} reference solutions (--include-references to export them)\n`);
+      }
+      io.stdout.write(`  wrote ${formatCount(manifest.perProvenance.generated)} generated, ${formatCount(manifest.perProvenance.reference)} reference solutions\n`);
       for (const [name, removed] of Object.entries(manifest.removed)) io.stdout.write(`  removed ${formatCount(removed.count)} ${name}: ${removed.why}\n`);
       if (manifest.trimmed) io.stdout.write(`  trimmed ${formatCount(manifest.trimmed)} solutions after their boxed line\n`);
       for (const [source, n] of Object.entries(manifest.perSource)) io.stdout.write(`  ${source}: ${formatCount(n)}\n`);

@@ -6,7 +6,7 @@
 // checks on hostile text for every JSONL format.
 //
 // Each COPY row is five columns separated by 0x1F in CSV mode with 0x1E as the quote character:
-//   kind (k kept, c contaminated, v not correct) · sample id · problem id · source as JSON · line
+//   kind (k kept generated, q kept reference, r reference left out, c contaminated, v not correct) · sample id · problem id · source as JSON · line
 // None of them can contain a control character (to_json escapes them all), so CSV never quotes.
 import type { Writable } from "node:stream";
 import { escapeLiteral, type PoolClient } from "pg";
@@ -50,6 +50,7 @@ export function canExportInSql(settings: ExportSettings): boolean {
   return (
     settings.format !== "omi2-parquet" &&
     !settings.dropMultiBoxed &&
+    !settings.requireBoxed &&
     settings.maxProblemTokens === null &&
     settings.minSolutionChars === null &&
     settings.maxSolutionTokens === null &&
@@ -68,11 +69,14 @@ function pageSql(scope: ExportScope, format: JsonlExportFormat, after: number, u
   const contaminated = `pp.contamination_status::text IN (${CONTAMINATED_STATUSES.map((s) => escapeLiteral(s)).join(", ")})`;
   // Removed rows come back without their text, as the filter that removed them and its reason.
   const removed: [condition: string, kind: string, reason: string][] = [];
+  // References not asked for come first: counted apart, before any filter (as in selectExportRows).
+  if (!scope.includeReferences) removed.push(["s.provenance = 'reference'", "r", "''"]);
   if (scope.excludeContaminated) removed.push([contaminated, "c", "pp.contamination_status::text"]);
   if (scope.correctOnly) removed.push(["s.verdict <> 'equal'", "v", "s.verdict::text"]);
   const choose = (pick: (r: (typeof removed)[number]) => string, otherwise: string) =>
     removed.length === 0 ? otherwise : `CASE ${removed.map((r) => `WHEN ${r[0]} THEN ${pick(r)}`).join(" ")} ELSE ${otherwise} END`;
-  const kind = choose((r) => `'${r[1]}'`, "'k'");
+  // A kept row's kind says its provenance: k generated, q reference.
+  const kind = choose((r) => `'${r[1]}'`, "CASE WHEN s.provenance = 'reference' THEN 'q' ELSE 'k' END");
   const line = sqlExportLineParts(format);
   const payload = choose((r) => r[2], `pp.head || ${line.solution} || pp.tail`);
   const sources = scope.sources.length > 0 ? `AND p.source IN (${scope.sources.map((source) => escapeLiteral(source)).join(", ")})` : "";
@@ -152,8 +156,8 @@ class LineHandler {
     }
     this.stats.scanned++;
     const kind = line[0];
-    if (kind === 0x6b /* k */) {
-      this.stats.keep(source);
+    if (kind === 0x6b /* k */ || kind === 0x71 /* q */) {
+      this.stats.keep(source, kind === 0x71 ? "reference" : "generated");
       // Newline included: the line sits inside its COPY chunk followed by "\n".
       const body = line.subarray(d + 1);
       this.out.push(body, NEWLINE_BUFFER);
@@ -162,6 +166,10 @@ class LineHandler {
       return;
     }
     const sampleId = Number(line.toString("latin1", a + 1, b));
+    if (kind === 0x72 /* r */) {
+      this.stats.leaveOutReference(sampleId);
+      return;
+    }
     const payload = line.toString("utf8", d + 1);
     if (kind === 0x63 /* c */) this.stats.remove("contaminated", sampleId, `problem ${line.toString("latin1", b + 1, c)} is ${payload}`);
     else this.stats.remove("not-correct", sampleId, `verdict is ${payload}`);

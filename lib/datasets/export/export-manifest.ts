@@ -15,6 +15,11 @@ export interface ExportManifest {
   /** Solutions shortened by "trim after the boxed line". */
   trimmed: number;
   perSource: Record<string, number>;
+  /** Rows written by provenance: generated (model-written) and reference (came with a problem file). */
+  perProvenance: { generated: number; reference: number };
+  /** Reference solutions in scope: whether they were asked for, and how many stayed out if not
+   * (counted before any filter; `scanned` includes them). */
+  references: { included: boolean; leftOut: number; examples: number[] };
   removed: Record<string, RemovedCount>;
   sets: { id: number; name: string; role: string }[];
   settings: ExportSettings;

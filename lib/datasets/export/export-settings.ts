@@ -34,10 +34,16 @@ export const ExportSettingsSchema = z.object({
   sources: z.array(z.string().min(1)).default([]),
   /** Generation batch ids; empty means solutions from any batch and imported ones. */
   batches: z.array(z.number().int().positive()).default([]),
+  /** Reference solutions (the worked answers that came with a problem file: GSM8K `answer`, MATH
+   * `solution`) go out too. Off by default: a training set is model-written solutions, as
+   * OpenMathInstruct-2 is; references left out are counted apart in the manifest. */
+  includeReferences: z.boolean().default(false),
   correctOnly: z.boolean().default(true),
   /** Problems marked contaminated or flagged stay out. */
   excludeContaminated: z.boolean().default(true),
   dropMultiBoxed: z.boolean().default(true),
+  /** A solution without any \boxed{} has no answer a model could learn to box: dropped. */
+  requireBoxed: z.boolean().default(true),
   maxProblemTokens: bound.default(RECIPE_BOUNDS.maxProblemTokens),
   minSolutionChars: bound.default(RECIPE_BOUNDS.minSolutionChars),
   maxSolutionTokens: bound.default(RECIPE_BOUNDS.maxSolutionTokens),
@@ -54,9 +60,11 @@ export type ExportSettingsInput = z.input<typeof ExportSettingsSchema>;
 
 /** Every filter off: what the database holds, row for row (round trips, audits). */
 export const NO_FILTERS = {
+  includeReferences: true,
   correctOnly: false,
   excludeContaminated: false,
   dropMultiBoxed: false,
+  requireBoxed: false,
   maxProblemTokens: null,
   minSolutionChars: null,
   maxSolutionTokens: null,

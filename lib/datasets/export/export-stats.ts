@@ -1,10 +1,13 @@
 // What an export kept and removed, filter by filter, for the manifest ("what the filters removed
 // and why"). Each removed row is counted once, under the first filter that removed it, in the
-// order of FILTER_ORDER.
+// order of FILTER_ORDER. Reference solutions left out by default are not a filter's doing: they
+// are counted apart (`referencesLeftOut`), before any filter looks at the row.
+import type { Provenance } from "@/lib/datasets/formats/dataset-format";
 
 export const FILTER_ORDER = [
   "contaminated",
   "not-correct",
+  "no-boxed",
   "multi-boxed",
   "solution-too-short",
   "solution-too-long",
@@ -18,6 +21,7 @@ export type FilterName = (typeof FILTER_ORDER)[number];
 export const FILTER_WHY: Record<FilterName, string> = {
   contaminated: "the problem is marked contaminated or flagged by decontamination",
   "not-correct": "our verdict is not 'equal' (wrong, no answer, undecided or not graded yet)",
+  "no-boxed": "no boxed answer: the solution has no \\boxed{}",
   "multi-boxed": "the solution has more than one \\boxed{}",
   "solution-too-short": "the solution (after trimming) is shorter than the minimum characters",
   "solution-too-long": "the solution (after trimming) has more than the maximum tokens (approximate)",
@@ -41,6 +45,16 @@ export class ExportStats {
   trimmed = 0;
   readonly removed = new Map<FilterName, RemovedCount>();
   readonly perSource = new Map<string, number>();
+  /** Rows written, by provenance (after downsampling: the rows actually written). */
+  readonly perProvenance = { generated: 0, reference: 0 };
+  /** Reference solutions in scope that stayed out because references were not asked for. */
+  referencesLeftOut = 0;
+  readonly referenceExamples: number[] = [];
+
+  leaveOutReference(sampleId: number): void {
+    this.referencesLeftOut++;
+    if (this.referenceExamples.length < MAX_EXAMPLES) this.referenceExamples.push(sampleId);
+  }
 
   remove(filter: FilterName, sampleId: number, reason: string | null, count = 1): void {
     let entry = this.removed.get(filter);
@@ -52,17 +66,21 @@ export class ExportStats {
     if (reason && entry.examples.length < MAX_EXAMPLES) entry.examples.push({ sampleId, reason });
   }
 
-  keep(source: string): void {
+  keep(source: string, provenance: Provenance): void {
     this.kept++;
     this.perSource.set(source, (this.perSource.get(source) ?? 0) + 1);
+    this.perProvenance[provenance]++;
   }
 
   /** After fair downsampling: the rows actually written, per source. */
-  setPicked(perSource: [string, number][]): void {
+  setPicked(picked: { source: string; provenance: Provenance; n: number }[]): void {
     this.perSource.clear();
     this.kept = 0;
-    for (const [source, n] of perSource) {
-      this.perSource.set(source, n);
+    this.perProvenance.generated = 0;
+    this.perProvenance.reference = 0;
+    for (const { source, provenance, n } of picked) {
+      this.perSource.set(source, (this.perSource.get(source) ?? 0) + n);
+      this.perProvenance[provenance] += n;
       this.kept += n;
     }
   }

@@ -10,6 +10,7 @@ const row = (over: Partial<CandidateRow>): CandidateRow => ({
   solution: `${LONG}\n3 + 4 = 7, so \\boxed{7}.`,
   expectedAnswer: "7",
   source: "math",
+  provenance: "generated",
   verdict: "equal",
   contaminationStatus: "clean",
   tokenCount: null,
@@ -30,11 +31,21 @@ describe("filterExportRow", () => {
     };
     expect(decide({ contaminationStatus: "flagged", verdict: "not_equal" })).toBe("contaminated");
     expect(decide({ verdict: "ungraded", solution: null })).toBe("not-correct");
+    expect(decide({ solution: `${LONG}\nThe answer is 7.` })).toBe("no-boxed");
     expect(decide({ solution: `${LONG} \\boxed{6} \\boxed{7}` })).toBe("multi-boxed");
     expect(decide({ solution: "So \\boxed{7}." })).toBe("solution-too-short");
     expect(decide({ solution: `${LONG}\n3 + 4 = 8, so \\boxed{7}.` })).toBe("arithmetic");
     expect(decide({ tokenCount: 5000 })).toBe("solution-too-long");
     expect(decide({ problemId: 2, problem: "word ".repeat(3000) })).toBe("problem-too-long");
+  });
+
+  it("drops a solution without a boxed answer, whatever else it has, and names why", () => {
+    // A GSM8K reference answer: correct by construction, graded equal, but no \boxed{} to learn from.
+    const gsm8k = row({ solution: `${LONG}\nShe has 48/2 = 24 left.\n#### 24`, expectedAnswer: "24" });
+    expect(filterExportRow(gsm8k, defaults, new ProblemChecks())).toEqual({ keep: false, filter: "no-boxed", reason: "no \\boxed{} in the solution" });
+    expect(filterExportRow(row({ solution: `${LONG}\nSo the answer is $\\fbox{7}$.` }), defaults, new ProblemChecks())).toMatchObject({ keep: true });
+    const off = parseExportSettings({ requireBoxed: false });
+    expect(filterExportRow(gsm8k, off, new ProblemChecks())).toMatchObject({ keep: true });
   });
 
   it("trims after the boxed line and measures lengths on the trimmed text", () => {

@@ -3,6 +3,7 @@
 // and explained here, so the manifest can say what each filter removed and why.
 import type { ExportSettings } from "@/lib/datasets/export/export-settings";
 import type { FilterName } from "@/lib/datasets/export/export-stats";
+import type { Provenance } from "@/lib/datasets/formats/dataset-format";
 import { countBoxed } from "@/lib/grading/extract";
 import { exceedsTokens, TOKENIZER_LABEL } from "@/lib/grading/filters/count-tokens";
 import { incorrectArithmeticReason } from "@/lib/grading/filters/drop-incorrect-arithmetic";
@@ -18,6 +19,7 @@ export interface CandidateRow {
   solution: string | null;
   expectedAnswer: string | null;
   source: string;
+  provenance: Provenance;
   verdict: string;
   contaminationStatus: string;
   /** Approximate tokens of the stored solution, when grading computed them. */
@@ -51,10 +53,9 @@ export function filterExportRow(row: CandidateRow, settings: ExportSettings, pro
     return { keep: false, filter: "not-correct", reason: `verdict is ${row.verdict}` };
   }
   if (row.solution === null) throw new Error(`sample ${row.sampleId}: the solution text was not fetched`);
-  if (settings.dropMultiBoxed) {
-    const boxes = countBoxed(row.solution);
-    if (boxes > 1) return { keep: false, filter: "multi-boxed", reason: `${boxes} \\boxed{} in the solution` };
-  }
+  const boxes = settings.requireBoxed || settings.dropMultiBoxed ? countBoxed(row.solution) : 0;
+  if (settings.requireBoxed && boxes === 0) return { keep: false, filter: "no-boxed", reason: "no \\boxed{} in the solution" };
+  if (settings.dropMultiBoxed && boxes > 1) return { keep: false, filter: "multi-boxed", reason: `${boxes} \\boxed{} in the solution` };
   const solution = settings.trimAfterBoxed ? trimAfterBoxed(row.solution) : row.solution;
   const trimmed = solution !== row.solution;
   if (settings.minSolutionChars !== null && solution.length < settings.minSolutionChars) {

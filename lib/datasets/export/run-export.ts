@@ -65,6 +65,7 @@ export async function runExport(input: ExportSettingsInput, out: Writable, optio
       setIds: sets.map((s) => s.id),
       sources: settings.sources,
       batchIds: settings.batches,
+      includeReferences: settings.includeReferences,
       correctOnly: settings.correctOnly,
       excludeContaminated: settings.excludeContaminated,
     };
@@ -85,6 +86,8 @@ export async function runExport(input: ExportSettingsInput, out: Writable, optio
       scanned: stats.scanned,
       trimmed: stats.trimmed,
       perSource: stats.perSourceJson(),
+      perProvenance: { ...stats.perProvenance },
+      references: { included: settings.includeReferences, leftOut: stats.referencesLeftOut, examples: [...stats.referenceExamples] },
       removed: stats.removedJson(),
       sets: sets.map(({ id, name, role }) => ({ id, name, role })),
       settings,

@@ -7,6 +7,7 @@
 // the second reads back `ORDER BY rank, problem LIMIT N` in keyset pages. Both passes keep
 // constant memory in JavaScript; PostgreSQL does the sorting (on disk if it must).
 import type { PoolClient } from "pg";
+import type { Provenance } from "@/lib/datasets/formats/dataset-format";
 import type { ExportRow } from "@/lib/datasets/formats/export-row";
 import type { ExportSettings } from "@/lib/datasets/export/export-settings";
 import type { ExportStats } from "@/lib/datasets/export/export-stats";
@@ -24,6 +25,10 @@ interface KeptRow {
 function filterPage(page: CandidateRow[], settings: ExportSettings, stats: ExportStats, checks: ProblemChecks, dedup: ProblemDedup, keep: (k: KeptRow) => void) {
   for (const row of page) {
     stats.scanned++;
+    if (row.provenance === "reference" && !settings.includeReferences) {
+      stats.leaveOutReference(row.sampleId);
+      continue;
+    }
     const decision = filterExportRow(row, settings, checks);
     if (!decision.keep) {
       stats.remove(decision.filter, row.sampleId, decision.reason);
@@ -34,7 +39,7 @@ function filterPage(page: CandidateRow[], settings: ExportSettings, stats: Expor
       continue;
     }
     if (decision.trimmed) stats.trimmed++;
-    stats.keep(row.source);
+    stats.keep(row.source, row.provenance);
     keep({ row, solution: decision.solution, trimmed: decision.trimmed });
   }
 }
@@ -75,7 +80,7 @@ async function* downsampled(
   onPage: () => void,
 ): AsyncGenerator<ExportRow> {
   await client.query(
-    `CREATE TEMP TABLE export_kept (rank int NOT NULL, problem_id int NOT NULL, sample_id int NOT NULL, source text NOT NULL, solution text) ON COMMIT DROP`,
+    `CREATE TEMP TABLE export_kept (rank int NOT NULL, problem_id int NOT NULL, sample_id int NOT NULL, source text NOT NULL, provenance text NOT NULL, solution text) ON COMMIT DROP`,
   );
   let rankProblem = -1;
   let rank = 0;
@@ -91,6 +96,7 @@ async function* downsampled(
           { name: "problem_id", type: "int4" },
           { name: "sample_id", type: "int4" },
           { name: "source", type: "text" },
+          { name: "provenance", type: "text" },
           { name: "solution", type: "text" },
         ],
       });
@@ -101,7 +107,7 @@ async function* downsampled(
         }
         rank++;
         // Untrimmed text is read back from samples; only a changed text is stored again.
-        await copy.write([rank, k.row.problemId, k.row.sampleId, k.row.source, k.trimmed ? k.solution : null]);
+        await copy.write([rank, k.row.problemId, k.row.sampleId, k.row.source, k.row.provenance, k.trimmed ? k.solution : null]);
       }
       await copy.end();
     }
@@ -109,12 +115,14 @@ async function* downsampled(
   }
   await client.query(
     `CREATE TEMP TABLE export_pick ON COMMIT DROP AS
-       SELECT row_number() OVER (ORDER BY rank, problem_id) AS n, problem_id, sample_id, source, solution
+       SELECT row_number() OVER (ORDER BY rank, problem_id) AS n, problem_id, sample_id, source, provenance, solution
          FROM export_kept ORDER BY rank, problem_id LIMIT ${Math.floor(limit)}`,
   );
-  const picked = await client.query<{ source: string; n: string }>("SELECT source, count(*) AS n FROM export_pick GROUP BY source");
+  const picked = await client.query<{ source: string; provenance: Provenance; n: string }>(
+    "SELECT source, provenance, count(*) AS n FROM export_pick GROUP BY source, provenance",
+  );
   const before = stats.kept;
-  stats.setPicked(picked.rows.map((r) => [r.source, Number(r.n)]));
+  stats.setPicked(picked.rows.map((r) => ({ source: r.source, provenance: r.provenance, n: Number(r.n) })));
   if (before > stats.kept) stats.remove("downsampled", 0, null, before - stats.kept);
   await client.query("CREATE INDEX ON export_pick (n)");
   let after = 0;

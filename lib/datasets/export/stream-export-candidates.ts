@@ -6,13 +6,16 @@
 // taken the previous one (backpressure).
 // Rows the database can already rule out (not correct, contaminated problem) come without their
 // text, so they are counted without being transferred.
+// Reference solutions, when not asked for, come without their text too: counted, never sent.
 import type { PoolClient } from "pg";
 import { CONTAMINATED_STATUSES, type CandidateRow } from "@/lib/datasets/export/filter-export-row";
+import type { Provenance } from "@/lib/datasets/formats/dataset-format";
 
 export interface ExportScope {
   setIds: number[];
   sources: string[];
   batchIds: number[];
+  includeReferences: boolean;
   correctOnly: boolean;
   excludeContaminated: boolean;
 }
@@ -33,12 +36,13 @@ interface SampleRow {
   problem_id: number;
   text: string | null;
   verdict: string;
+  provenance: Provenance;
   token_count: number | null;
 }
 
 export async function* streamExportCandidates(client: PoolClient, scope: ExportScope): AsyncGenerator<CandidateRow[]> {
   const sourceClause = scope.sources.length > 0 ? "AND source = ANY($3::text[])" : "";
-  const batchClause = scope.batchIds.length > 0 ? "AND s.batch_id = ANY($6::int[])" : "";
+  const batchClause = scope.batchIds.length > 0 ? "AND s.batch_id = ANY($7::int[])" : "";
   const problemPage = (after: number) =>
     quiet(
       client.query<ProblemRow>(
@@ -50,13 +54,14 @@ export async function* streamExportCandidates(client: PoolClient, scope: ExportS
     );
   // s.set_id (the problems' sets, copied onto their samples) keeps each page to those sets' tables of samples.
   const samplePage = (problemIds: number[], excluded: number[], afterProblem: number, afterSample: number) => {
-    const params: unknown[] = [problemIds, afterProblem, afterSample, scope.correctOnly, excluded];
+    const params: unknown[] = [problemIds, afterProblem, afterSample, scope.correctOnly, excluded, scope.includeReferences];
     if (scope.batchIds.length > 0) params.push(scope.batchIds);
     params.push(scope.setIds);
     return quiet(
       client.query<SampleRow>(
-        `SELECT s.id, s.problem_id, s.verdict::text AS verdict, s.token_count,
-                CASE WHEN ($4 AND s.verdict <> 'equal') OR s.problem_id = ANY($5::int[]) THEN NULL ELSE s.text END AS text
+        `SELECT s.id, s.problem_id, s.verdict::text AS verdict, s.provenance::text AS provenance, s.token_count,
+                CASE WHEN ($4 AND s.verdict <> 'equal') OR s.problem_id = ANY($5::int[]) OR (NOT $6 AND s.provenance = 'reference')
+                     THEN NULL ELSE s.text END AS text
            FROM samples s
           WHERE s.problem_id = ANY($1::int[]) AND (s.problem_id, s.id) > ($2, $3) ${batchClause}
             AND s.set_id = ANY($${params.length}::int[])
@@ -93,6 +98,7 @@ export async function* streamExportCandidates(client: PoolClient, scope: ExportS
           solution: s.text,
           expectedAnswer: p.gold_answer,
           source: p.source,
+          provenance: s.provenance,
           verdict: s.verdict,
           contaminationStatus: p.contamination_status,
           tokenCount: s.token_count,

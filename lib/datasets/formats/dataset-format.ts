@@ -14,6 +14,25 @@ export interface FieldMapping {
   source?: string;
 }
 
+/** Where a solution came from (samples.provenance). */
+export const PROVENANCES = ["reference", "generated"] as const;
+export type Provenance = (typeof PROVENANCES)[number];
+
+/**
+ * What the solutions of each input format are. A format that ships problems with their worked
+ * answers (GSM8K `answer`, MATH `solution`, a generic file's `solution` column) gives references;
+ * a file of model outputs (OMI2 rows, NeMo-Skills outputs) gives generated solutions. A new format
+ * only has to say which here (the Record makes the compiler ask); the loader stamps every
+ * solution of the import with it, and exports and insights read generated ones by default.
+ */
+export const FORMAT_PROVENANCE: Record<DatasetFormat, Provenance> = {
+  gsm8k: "reference",
+  math: "reference",
+  omi2: "generated",
+  "nemo-skills": "generated",
+  generic: "reference",
+};
+
 /** Human label used in messages ("looks like MATH JSONL ..."). */
 export const FORMAT_LABELS: Record<DatasetFormat, string> = {
   gsm8k: "GSM8K",

@@ -4,7 +4,7 @@
 // then read once more by validateFile so the summary lists every bad row, not only the first.
 // Grading is not done here: the caller queues it once the rows are in.
 import { basename } from "node:path";
-import type { DatasetFormat, FieldMapping } from "@/lib/datasets/formats/dataset-format";
+import { type DatasetFormat, FORMAT_PROVENANCE, type FieldMapping } from "@/lib/datasets/formats/dataset-format";
 import { ImportError } from "@/lib/datasets/formats/import-error";
 import { openDataset } from "@/lib/datasets/readers/open-dataset";
 import { validateFile } from "@/lib/datasets/readers/validate-file";
@@ -121,16 +121,25 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
     // before COMMIT (samples-partition.ts); an existing set's go through `samples`, its indexes
     // kept up row by row.
     const table = set.created ? await createBarePartition(client, set.id) : "samples";
+    const provenance = FORMAT_PROVENANCE[reader.format];
     const counts = await loadRecords(
       client,
       reader,
-      { setId: set.id, defaultSource: options.setName.trim(), importTaskId: options.importTaskId, samplesTable: table, freeze: set.created, countLengthBuckets: set.created },
+      {
+        setId: set.id,
+        defaultSource: options.setName.trim(),
+        importTaskId: options.importTaskId,
+        provenance,
+        samplesTable: table,
+        freeze: set.created,
+        countLengthBuckets: set.created,
+      },
       report,
     );
     let searchIndex: ImportSummary["searchIndex"] = "built";
     if (set.created) {
       await buildPartitionIndexes(client, set.id, options.onIndexBuilt);
-      await attachPartition(client, set.id, counts.lengthBuckets);
+      await attachPartition(client, set.id, counts.lengthBuckets, provenance);
       if (counts.solutionsInserted <= (options.inlineSearchIndexMax ?? INLINE_SEARCH_INDEX_MAX)) await buildSearchIndexNow(client, set.id);
       else searchIndex = "deferred";
     }

@@ -14,6 +14,7 @@
 import { basename } from "node:path";
 import type { PoolClient } from "pg";
 import { describeLocation } from "@/lib/datasets/formats/import-error";
+import type { Provenance } from "@/lib/datasets/formats/dataset-format";
 import type { ImportRecord } from "@/lib/datasets/formats/import-record";
 import { problemHash } from "@/lib/datasets/formats/problem-hash";
 import type { CopyColumn } from "@/lib/datasets/import/copy-binary";
@@ -32,6 +33,8 @@ export interface LoadTarget {
   /** Name used as the problem source when a record names none (generic files, NeMo-Skills outputs). */
   defaultSource: string;
   importTaskId: number;
+  /** Every solution of the import gets this (FORMAT_PROVENANCE of the file's format). */
+  provenance: Provenance;
   /** Where solutions are copied: `samples`, or a new set's own table before it is attached. */
   samplesTable?: string;
   /** COPY FREEZE: rows written frozen, for a table created in this transaction (no hint-bit rewrite later). */
@@ -73,6 +76,8 @@ const SAMPLE_COLUMNS: CopyColumn[] = [
   { name: "seed", type: "int4" },
   { name: "char_length", type: "int4" },
   { name: "boxed_count", type: "int4" },
+  // An enum's binary form is its label's text.
+  { name: "provenance", type: "text" },
 ];
 
 const GOLD_SOURCE = { dataset: "dataset", "majority-vote": "majority_vote" } as const;
@@ -250,6 +255,7 @@ async function loadBatch(client: PoolClient, batch: ImportRecord[], target: Load
         solution.seed ?? null,
         solution.text.length,
         countBoxed(solution.text),
+        target.provenance,
       ]);
       if (full) await full;
     }

@@ -12,6 +12,7 @@
 // the tables samples refers to (its references are kept by triggers, not foreign keys: see the
 // migration for the deadlock foreign keys would bring).
 import type { PoolClient } from "pg";
+import type { Provenance } from "@/lib/datasets/formats/dataset-format";
 
 /** Solutions up to this many get their search index inside the import; more, in the background. */
 export const INLINE_SEARCH_INDEX_MAX = 50_000;
@@ -55,7 +56,7 @@ export async function buildPartitionIndexes(client: PoolClient, setId: number, o
  * are all ungraded, of no batch or model, without a token count; the loader counted them by
  * problem source and length bucket (LoadCounts.lengthBuckets).
  */
-export async function attachPartition(client: PoolClient, setId: number, lengthBuckets: Map<string, number>): Promise<void> {
+export async function attachPartition(client: PoolClient, setId: number, lengthBuckets: Map<string, number>, provenance: Provenance): Promise<void> {
   // What the insert trigger checks for `samples`, in one pass each: problems of this set, existing
   // batches and import tasks. Without its FOR KEY SHARE locks: every problem these rows name was
   // inserted by this transaction, invisible to anyone who could delete it (see the migration).
@@ -66,12 +67,14 @@ export async function attachPartition(client: PoolClient, setId: number, lengthB
   await client.query("SELECT boxed_attach_samples_partition($1)", [setId]);
   const keys = [...lengthBuckets.keys()].map((key) => key.split("\u0000"));
   await client.query(
-    `INSERT INTO sample_stats AS t (set_id, batch_id, model, source, verdict, verdict_rule, len_bucket, tok_bucket, samples)
-     SELECT $1, 0, '', b.source, 'ungraded', '', b.bucket, -1, b.n FROM unnest($2::text[], $3::int[], $4::int[]) AS b(source, bucket, n)
+    `INSERT INTO sample_stats AS t (set_id, batch_id, model, source, provenance, verdict, verdict_rule, len_bucket, tok_bucket, samples)
+     SELECT $1, 0, '', b.source, $5::"Provenance", 'ungraded', '', b.bucket, -1, b.n FROM unnest($2::text[], $3::int[], $4::int[]) AS b(source, bucket, n)
      ORDER BY b.source, b.bucket
-     ON CONFLICT (set_id, batch_id, model, source, verdict, verdict_rule, len_bucket, tok_bucket) DO UPDATE SET samples = t.samples + EXCLUDED.samples`,
-    [setId, keys.map(([source]) => source), keys.map(([, bucket]) => Number(bucket)), [...lengthBuckets.values()]],
+     ON CONFLICT (set_id, batch_id, model, source, provenance, verdict, verdict_rule, len_bucket, tok_bucket) DO UPDATE SET samples = t.samples + EXCLUDED.samples`,
+    [setId, keys.map(([source]) => source), keys.map(([, bucket]) => Number(bucket)), [...lengthBuckets.values()], provenance],
   );
+  // pass@k counts only graded generated solutions: loaded rows are ungraded, so they add nothing
+  // until grading updates them (the update trigger counts them then).
 }
 
 /** Builds the set's substring-search index in this transaction (small sets). */

@@ -80,9 +80,9 @@ async function insertSamples(db: Db, ctx: BatchSettings, successes: SuccessItem[
        WHERE d.request_id IN (SELECT id FROM done)
      ), ins AS (
        INSERT INTO samples (problem_id, set_id, batch_id, sample_index, text, model, extracted_answer, answer_key, verdict, verdict_rule, verdict_reason,
-                            finish_reason, prompt_tokens, completion_tokens, char_length, boxed_count, latency_ms, seed, graded_at)
+                            finish_reason, prompt_tokens, completion_tokens, char_length, boxed_count, latency_ms, seed, graded_at, provenance)
        SELECT d.problem_id, $8, $7, d.sample_index, d.text, $25, d.extracted, d.answer_key, d.verdict::"Verdict", d.rule, d.reason,
-              d.finish, d.pt, d.ct, d.chars, d.boxed, d.latency, d.seed, CASE WHEN d.verdict = 'ungraded' THEN NULL ELSE now() END
+              d.finish, d.pt, d.ct, d.chars, d.boxed, d.latency, d.seed, CASE WHEN d.verdict = 'ungraded' THEN NULL ELSE now() END, 'generated'
        FROM d
        ON CONFLICT (batch_id, problem_id, sample_index, set_id) DO NOTHING
        RETURNING problem_id, verdict

@@ -41,8 +41,18 @@ describe("boxed import / sets / export", () => {
     const json = JSON.parse(boxed(["sets", "--json"]).stdout);
     expect(json).toEqual([expect.objectContaining({ name: "cli-seed", role: "seed", problemCount: 6, sampleCount: 9, gradedCount: 6, correctCount: correct, searchIndex: "ready" })]);
 
+    // GSM8K's worked answers are references: a default export leaves every one out, and says so.
+    const generatedOnly = join(tempDir(), "cli-generated.jsonl");
+    const byDefault = boxed(["export", "--out", generatedOnly, "--set", "cli-seed"]);
+    expect(byDefault.code).toBe(0);
+    expect(byDefault.stdout).toContain("left out 9 reference solutions (--include-references to export them)");
+    const defaultManifest = JSON.parse(readFileSync(`${generatedOnly}.manifest.json`, "utf8"));
+    expect(defaultManifest).toMatchObject({ rows: 0, scanned: 9, removed: {}, references: { included: false, leftOut: 9 }, perProvenance: { generated: 0, reference: 0 } });
+    expect(readFileSync(generatedOnly, "utf8")).toBe("");
+
+    // Asked for, they go out; without a \boxed{} they are then dropped unless that filter is off too.
     const out = join(tempDir(), "cli-out.jsonl");
-    const exported = boxed(["export", "--out", out, "--set", "cli-seed", "--min-solution-chars", "none"]);
+    const exported = boxed(["export", "--out", out, "--set", "cli-seed", "--min-solution-chars", "none", "--include-references", "--keep-unboxed"]);
     expect(exported.stderr).not.toMatch(/error|failed|refused/i);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain(`manifest: ${out}.manifest.json`);
@@ -54,7 +64,20 @@ describe("boxed import / sets / export", () => {
       .reduce((sum, [, r]) => sum + r.count, 0);
     expect(readFileSync(out, "utf8").trim().split("\n")).toHaveLength(correct - removedByOthers);
     expect(manifest.rows).toBe(correct - removedByOthers);
-  });
+    expect(manifest.references).toEqual({ included: true, leftOut: 0, examples: [] });
+    expect(manifest.perProvenance).toEqual({ generated: 0, reference: manifest.rows });
+    const boxedOnly = join(tempDir(), "cli-boxed.jsonl");
+    boxed(["export", "--out", boxedOnly, "--set", "cli-seed", "--min-solution-chars", "none", "--include-references"]);
+    const boxedManifest = JSON.parse(readFileSync(`${boxedOnly}.manifest.json`, "utf8"));
+    // The GSM8K answers ("#### 72") go; the MATH solutions, boxed, stay.
+    const boxedRows = readFileSync(boxedOnly, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(boxedRows.length).toBe(boxedManifest.rows);
+    expect(boxedRows.length).toBeGreaterThan(0);
+    for (const row of boxedRows) expect(row.generated_solution).toContain("\\boxed{");
+    expect(boxedManifest.removed["no-boxed"]).toMatchObject({ why: "no boxed answer: the solution has no \\boxed{}" });
+    expect(boxedManifest.removed["no-boxed"].count).toBeGreaterThan(0);
+    expect(boxedManifest.removed["no-boxed"].examples[0].reason).toBe("no \\boxed{} in the solution");
+  }, 240_000);
 
   it("refuses a bad file with the line and field, and leaves nothing behind", () => {
     const dir = tempDir();

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ExportManifest } from "@/lib/datasets/export/export-manifest";
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
-import type { ExportSettingsInput } from "@/lib/datasets/export/export-settings";
+import { type ExportSettingsInput, NO_FILTERS } from "@/lib/datasets/export/export-settings";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { importFiles, tempDir, writeTemp } from "./import-helpers";
@@ -122,5 +122,69 @@ describe("export filters", () => {
     const entries = await prisma().auditLog.findMany({ where: { action: "dataset.export" }, orderBy: { id: "desc" } });
     expect(entries.length).toBe(before + 1);
     expect(entries[0].details).toMatchObject({ ok: true, file: "audited.jsonl", rows: 1 });
+  });
+});
+
+describe("provenance in exports", () => {
+  // GSM8K rows bring reference solutions ("#### 72", no \boxed{}); OMI2 rows for the same
+  // problems bring generated ones. Every solution is forced correct, so only provenance decides.
+  const Q1 = "Natalia sold 48 clips in April and half as many in May. How many altogether?";
+  const Q2 = "A shop has 12 apples and sells 5. How many are left?";
+  beforeAll(async () => {
+    const gsm8k = [
+      JSON.stringify({ question: Q1, answer: "Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nAltogether 48+24 = <<48+24=72>>72.\n#### 72" }),
+      JSON.stringify({ question: Q2, answer: "12 - 5 = <<12-5=7>>7\n#### 7" }),
+    ];
+    expect((await importFiles([writeTemp(dir, "refs-gsm8k.jsonl", `${gsm8k.join("\n")}\n`)], "refs", "seed")).summary.ok).toBe(true);
+    const omi2 = [
+      row(Q1, `${PAD}\nIn May she sold 48 / 2 = 24 clips, so 48 + 24 = 72 in all: \\boxed{72}.`, "72", "gsm8k"),
+      row(Q1, `${PAD}\nShe sold 24 in May and 72 in both months, \\boxed{72}.`, "72", "gsm8k"),
+      row(Q2, `${PAD}\nThe shop keeps 12 - 5 = 7 apples, \\boxed{7}.`, "7", "gsm8k"),
+    ];
+    expect((await importFiles([writeTemp(dir, "refs-omi2.jsonl", `${omi2.join("\n")}\n`)], "refs", "seed")).summary.ok).toBe(true);
+    await pool().query(`UPDATE samples SET verdict = 'equal' WHERE set_id = (SELECT id FROM problem_sets WHERE name = 'refs')`);
+  });
+
+  it("imports stamp each format's provenance: GSM8K answers are references, OMI2 rows generated", async () => {
+    const rows = await pool().query<{ provenance: string; n: number }>(
+      `SELECT provenance::text, count(*)::int AS n FROM samples WHERE set_id = (SELECT id FROM problem_sets WHERE name = 'refs') GROUP BY 1 ORDER BY 1`,
+    );
+    expect(rows.rows).toEqual([
+      { provenance: "generated", n: 3 },
+      { provenance: "reference", n: 2 },
+    ]);
+  });
+
+  it("by default only generated solutions go out; the references left out are counted apart", async () => {
+    const { rows, manifest } = await runExport({ sets: ["refs"] }, "refs-default.jsonl");
+    expect(rows).toHaveLength(3);
+    for (const r of rows) expect(r.generated_solution).toContain("\\boxed{");
+    expect(manifest).toMatchObject({ rows: 3, scanned: 5, removed: {}, perProvenance: { generated: 3, reference: 0 } });
+    expect(manifest.references.included).toBe(false);
+    expect(manifest.references.leftOut).toBe(2);
+    expect(manifest.references.examples).toHaveLength(2);
+  });
+
+  it("references are an explicit choice; without a boxed answer the recipe filters still drop them", async () => {
+    const asked = await runExport({ sets: ["refs"], includeReferences: true }, "refs-included.jsonl");
+    expect(asked.manifest.references).toEqual({ included: true, leftOut: 0, examples: [] });
+    expect(asked.manifest.removed["no-boxed"].count).toBe(2);
+    expect(asked.manifest.removed["no-boxed"].why).toBe("no boxed answer: the solution has no \\boxed{}");
+    expect(asked.manifest.rows).toBe(3);
+    const unboxed = await runExport({ sets: ["refs"], includeReferences: true, requireBoxed: false, minSolutionChars: null, arithmeticCheck: false }, "refs-unboxed.jsonl");
+    expect(unboxed.manifest).toMatchObject({ rows: 5, perProvenance: { generated: 3, reference: 2 } });
+    expect(unboxed.rows.filter((r) => r.generated_solution.includes("#### ")).map((r) => r.problem).sort()).toEqual([Q2, Q1].sort());
+  });
+
+  it("the COPY path and the general path leave the same references out and write the same bytes", async () => {
+    for (const includeReferences of [false, true]) {
+      const settings: ExportSettingsInput = { sets: ["refs"], ...NO_FILTERS, includeReferences, correctOnly: true };
+      const fast = await exportToFile(settings, join(dir, `refs-fast-${includeReferences}.jsonl`), { user: null, via: "cli" });
+      const general = await exportToFile(settings, join(dir, `refs-general-${includeReferences}.jsonl`), { user: null, via: "cli", path: "general" });
+      expect([fast.path, general.path]).toEqual(["copy", "stream"]);
+      expect(readFileSync(join(dir, `refs-fast-${includeReferences}.jsonl`), "utf8")).toBe(readFileSync(join(dir, `refs-general-${includeReferences}.jsonl`), "utf8"));
+      expect([fast.references, fast.perProvenance, fast.rows]).toEqual([general.references, general.perProvenance, general.rows]);
+      expect(fast.references.leftOut).toBe(includeReferences ? 0 : 2);
+    }
   });
 });

@@ -80,7 +80,7 @@ describe("import and export permissions", () => {
     expect((await wrongRole.json()).error).toMatch(/"web-seed" is a seed set, but this import asked for role benchmark/);
 
     const file = await withSessionClaim(claims.curator, () =>
-      download(new Request("http://localhost/api/exports/download?format=omi2-jsonl&set=web-seed&correctOnly=0&minSolutionChars=none")),
+      download(new Request("http://localhost/api/exports/download?format=omi2-jsonl&set=web-seed&correctOnly=0&minSolutionChars=none&includeReferences=1&requireBoxed=0")),
     );
     expect(file.status).toBe(200);
     expect(file.headers.get("content-disposition")).toMatch(/attachment; filename="boxed-\d+-omi2-jsonl-.*\.jsonl"/);

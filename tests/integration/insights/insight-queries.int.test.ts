@@ -76,20 +76,20 @@ describe("insight queries on a hand-computed fixture", () => {
     ]);
     expect(rows[0].correctShare).toBeCloseTo(4 / 9, 12);
     expect(rows[1].correctShare).toBeCloseTo(1 / 2, 12);
-    expect(rows[0].href).toBe("/solutions?source=gsm8k");
-    expect(rows[0].verdictHrefs.equal).toBe("/solutions?source=gsm8k&verdict=equal");
+    expect(rows[0].href).toBe("/solutions?source=gsm8k&provenance=generated");
+    expect(rows[0].verdictHrefs.equal).toBe("/solutions?source=gsm8k&verdict=equal&provenance=generated");
     const byBatch = await findSampleBreakdown("batch", { setId: ids.seed });
     expect(byBatch.map((r) => [r.label, r.total])).toEqual([
       [`#${ids.batch} iq batch`, 9],
-      ["imported (no batch)", 2],
+      ["imported generation files", 2],
     ]);
-    expect(byBatch[0].verdictHrefs.not_equal).toBe(`/solutions?set=${ids.seed}&batch=${ids.batch}&verdict=not_equal`);
+    expect(byBatch[0].verdictHrefs.not_equal).toBe(`/solutions?set=${ids.seed}&batch=${ids.batch}&verdict=not_equal&provenance=generated`);
     const byModel = await findSampleBreakdown("model", ALL_SETS);
     expect(byModel.map((r) => [r.label, r.total])).toEqual([
       ["m", 9],
       ["(unknown model)", 2],
     ]);
-    expect(byModel[1].href).toBe("/solutions?model=");
+    expect(byModel[1].href).toBe("/solutions?model=&provenance=generated");
   });
 
   it("bucket lengths in characters and tokens, correct against wrong", async () => {
@@ -103,13 +103,13 @@ describe("insight queries on a hand-computed fixture", () => {
     ]);
     // Every bucket up to the last used one is present, so gaps show.
     expect(chars.map((r) => r.lower)).toEqual([0, 250, 500, 750, 1000, 1250, 1500, 2000, 2500, 3000, 4000, 5000]);
-    expect(chars[1].wrongHref).toBe("/solutions?verdict=not_equal&len=250-499");
+    expect(chars[1].wrongHref).toBe("/solutions?verdict=not_equal&provenance=generated&len=250-499");
     expect(nonEmpty(tokens)).toEqual([
       [64, 1, 4, 0],
       [128, 3, 0, 0],
       [256, 1, 0, 1],
     ]);
-    expect(tokens.find((r) => r.lower === 64)?.correctHref).toBe("/solutions?verdict=equal&tok=64-127");
+    expect(tokens.find((r) => r.lower === 64)?.correctHref).toBe("/solutions?verdict=equal&provenance=generated&tok=64-127");
     expect(uncountedTokens).toBe(1);
   });
 
@@ -134,14 +134,14 @@ describe("insight queries on a hand-computed fixture", () => {
     expect(gsm8k?.points[1].value).toBeCloseTo((1 - 6 / 10 + 1) / 2, 12);
     expect(gsm8k?.points[2].value).toBeCloseTo((1 - 1 / 5 + 1) / 2, 12);
     expect(gsm8k?.points[3]).toEqual({ k: 5, value: 1, problems: 1 });
-    expect(gsm8k?.href).toBe("/solutions?source=gsm8k");
+    expect(gsm8k?.href).toBe("/solutions?source=gsm8k&provenance=generated");
     const math = curves.bySource.find((s) => s.name === "math");
     expect(math?.points).toEqual([
       { k: 1, value: 0.5, problems: 1 },
       { k: 2, value: 1, problems: 1 },
     ]);
     expect(curves.byLevel.map((s) => s.name)).toEqual(["Level 2"]);
-    expect(curves.bySubject.map((s) => [s.name, s.href])).toEqual([["Algebra", "/solutions?source=math"]]);
+    expect(curves.bySubject.map((s) => [s.name, s.href])).toEqual([["Algebra", "/solutions?source=math&provenance=generated"]]);
     // Synthetic problems without solutions and problems without a gold are not on any curve.
     expect(curves.bySource.map((s) => s.name)).toEqual(["gsm8k", "math"]);
   });
@@ -178,7 +178,7 @@ describe("insight queries on a hand-computed fixture", () => {
         [ids.batch, "m", { "no-box": 1 }, 1],
       ].sort(),
     );
-    expect(u.byOrigin.find((o) => o.batchId === ids.batch)?.href).toBe(`/solutions?batch=${ids.batch}&model=m&verdict=no_answer&verdict=undecided`);
+    expect(u.byOrigin.find((o) => o.batchId === ids.batch)?.href).toBe(`/solutions?batch=${ids.batch}&model=m&verdict=no_answer&verdict=undecided&provenance=generated`);
   });
 
   it("run the contamination funnel per checked set", async () => {

@@ -8,7 +8,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { checkAnswer } from "@/lib/grading/check";
 import { extractAnswer } from "@/lib/grading/extract";
 import { findSampleDetail } from "@/lib/solutions/find-sample-detail";
-import { StatusBadge } from "../../solutions/status-badge";
+import { ProvenanceBadge, StatusBadge } from "../../solutions/status-badge";
 import { ReviewPanel } from "./review-panel";
 import { SolutionText } from "./solution-text";
 
@@ -49,6 +49,7 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
           · {sample.problem.source}
         </p>
         <div className="flex flex-wrap items-center gap-2">
+          <ProvenanceBadge provenance={sample.provenance} />
           <StatusBadge value={sample.verdict} />
           <StatusBadge value={sample.reviewStatus} />
           <StatusBadge value={sample.problem.contaminationStatus} />
