@@ -1,12 +1,13 @@
 // pg-boss in the same PostgreSQL (schema "pgboss"): workers on any machine pointed at the same
 // database share the queues. Producers (web server, CLI) use a light instance that only sends.
 import { PgBoss } from "pg-boss";
+import { JobsErrorLog } from "@/lib/jobs/jobs-error-log";
 
 export const BOSS_SCHEMA = "pgboss";
 
 const holder = globalThis as unknown as { boxedProducer?: Promise<PgBoss>; boxedProducerUrl?: string };
 
-export function createBoss(databaseUrl: string, role: "worker" | "producer"): PgBoss {
+export function createBoss(databaseUrl: string, role: "worker" | "producer", errors: JobsErrorLog = new JobsErrorLog({ log: (line) => console.error(line) })): PgBoss {
   const boss = new PgBoss({
     connectionString: databaseUrl,
     schema: BOSS_SCHEMA,
@@ -17,8 +18,8 @@ export function createBoss(databaseUrl: string, role: "worker" | "producer"): Pg
     schedule: role === "worker",
   });
   // pg-boss reports transient connection errors as events; an unhandled 'error' event would
-  // crash the process, and a database restart must not.
-  boss.on("error", (error) => console.error(`[jobs] ${error instanceof Error ? error.message : error}`));
+  // crash the process, and a database restart must not. JobsErrorLog keeps an outage readable.
+  boss.on("error", (error) => errors.report(error));
   return boss;
 }
 

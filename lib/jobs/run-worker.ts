@@ -2,6 +2,7 @@
 // against the same database; pg-boss hands each job to one of them.
 import type { PgBoss } from "pg-boss";
 import { createBoss } from "@/lib/jobs/boss";
+import { databaseProbe, JobsErrorLog } from "@/lib/jobs/jobs-error-log";
 import { jobDefinitions } from "@/lib/jobs/job-registry";
 
 export interface RunningWorker {
@@ -10,7 +11,8 @@ export interface RunningWorker {
 }
 
 export async function startWorker(databaseUrl: string, log: (line: string) => void = console.log): Promise<RunningWorker> {
-  const boss = createBoss(databaseUrl, "worker");
+  const errors = new JobsErrorLog({ log, probe: databaseProbe(databaseUrl) });
+  const boss = createBoss(databaseUrl, "worker", errors);
   await boss.start();
   for (const job of jobDefinitions) {
     await boss.createQueue(job.queue, { retryLimit: job.retryLimit, expireInSeconds: job.expireInSeconds });
@@ -28,6 +30,7 @@ export async function startWorker(databaseUrl: string, log: (line: string) => vo
     boss,
     async stop() {
       // Graceful: running handlers finish (or their jobs go back to the queue after expiry).
+      errors.close();
       await boss.stop({ graceful: true, timeout: 15_000, close: true });
     },
   };
