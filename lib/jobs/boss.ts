@@ -2,6 +2,7 @@
 // database share the queues. Producers (web server, CLI) use a light instance that only sends.
 import { PgBoss } from "pg-boss";
 import { JobsErrorLog } from "@/lib/jobs/jobs-error-log";
+import { jobSuperviseSeconds } from "@/lib/jobs/job-timing";
 
 export const BOSS_SCHEMA = "pgboss";
 
@@ -16,6 +17,8 @@ export function createBoss(databaseUrl: string, role: "worker" | "producer", err
     // Only workers run maintenance and the scheduler; many web processes need not.
     supervise: role === "worker",
     schedule: role === "worker",
+    // How soon a job whose worker died is failed or retried (job-timing.ts).
+    ...(role === "worker" ? { superviseIntervalSeconds: jobSuperviseSeconds(), monitorIntervalSeconds: jobSuperviseSeconds() } : {}),
   });
   // pg-boss reports transient connection errors as events; an unhandled 'error' event would
   // crash the process, and a database restart must not. JobsErrorLog keeps an outage readable.
