@@ -22,6 +22,11 @@ export interface JobDefinition<T extends object = object> {
    * should know (what was kept, what to do).
    */
   onAbandoned?(data: T, task: AbandonedTask): Promise<string | undefined>;
+  /**
+   * Work of this queue that has no Task (a batch): called by every supervision pass to restart
+   * what says it is running but has no live job left. Returns a line per thing restarted.
+   */
+  recoverOrphans?(): Promise<string[]>;
 }
 
 export interface AbandonedTask {

@@ -22,7 +22,8 @@ import { BOSS_SCHEMA } from "@/lib/jobs/boss";
 export interface TaskRecoveryOutcome {
   failed: number[];
   requeued: number[];
-  batchesRestarted: number[];
+  /** What the queues' own recoverOrphans restarted (batches). */
+  restarted: string[];
 }
 
 interface OrphanRow {
@@ -59,8 +60,14 @@ function outputMessage(output: unknown): string | null {
 }
 
 export async function recoverTasks(db: pg.Pool, definitions: JobDefinition<never>[], log: (line: string) => void = () => {}): Promise<TaskRecoveryOutcome> {
-  const outcome: TaskRecoveryOutcome = { failed: [], requeued: [], batchesRestarted: [] };
+  const outcome: TaskRecoveryOutcome = { failed: [], requeued: [], restarted: [] };
   for (const definition of definitions) {
+    if (definition.recoverOrphans) {
+      for (const line of await definition.recoverOrphans()) {
+        outcome.restarted.push(line);
+        log(`[recovery] ${line}`);
+      }
+    }
     const field = definition.taskIdField ?? "taskId";
     // Starts from the few unfinished Tasks; for each, the latest job of this queue naming it.
     const { rows } = await db.query<OrphanRow>(

@@ -13,6 +13,7 @@ import { launchBatch } from "@/lib/generation/batches/launch-batch";
 import { arithmeticProblems, batchRow, createProblemSet, createStubEndpoint, requestStates, sampleCountsByProblem } from "@/lib/generation/testing/batch-fixtures";
 import { spawnWorker, type SpawnedWorker } from "@/lib/generation/testing/spawn-worker";
 import { waitFor } from "@/lib/generation/testing/wait-for";
+import { RUN_BATCH_QUEUE } from "@/lib/generation/worker/run-batch-queue";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { type LlmStub, startLlmStub } from "@/lib/llm-stub/start-llm-stub";
 
@@ -120,11 +121,27 @@ describe("a worker killed with SIGKILL", () => {
     // No job of the batch is left claimed by the dead process.
     await waitFor(
       "no active job of the batch",
-      () => pool().query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'run-batch' AND state = 'active' AND data->>'batchId' = $1`, [String(batch.id)]).then((r) => r.rows[0].n as number),
+      () => pool().query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'active' AND data->>'batchId' = $2`, [RUN_BATCH_QUEUE, String(batch.id)]).then((r) => r.rows[0].n as number),
       (n) => n === 0,
       60_000,
       250,
     );
     await kill(second);
+  });
+
+  it("again and again until its batch's jobs ran out of retries: the next worker starts the batch again", { timeout: 180_000 }, async () => {
+    await createProblemSet("orphan-seed", "seed", arithmeticProblems(10));
+    await createStubEndpoint("stub-orphan", stub.url, { maxConcurrency: 8 });
+    const batch = await launchBatch({ kind: "solutions", set: "orphan-seed", endpoint: "stub-orphan", samplesPerProblem: 2 }, null);
+    // What pg-boss leaves after the last retry of every job of the batch failed with its worker.
+    const ended = await pool().query(`UPDATE pgboss.job SET state = 'failed', completed_on = now() WHERE name = $1 AND data->>'batchId' = $2`, [RUN_BATCH_QUEUE, String(batch.id)]);
+    expect(ended.rowCount).toBeGreaterThan(0);
+    const worker = startWorker();
+    await waitFor("the batch to finish", () => batchRow(batch.id), (b) => b.state === "completed", 120_000, 200).catch((error) => {
+      throw new Error(`${error}\nworker output:\n${worker.output()}`);
+    });
+    expect(worker.output()).toMatch(new RegExp(`batch ${batch.id} had no job left in circulation`));
+    expect([...(await sampleCountsByProblem(batch.id)).values()]).toEqual(Array(10).fill(2));
+    await kill(worker);
   });
 });
