@@ -15,7 +15,9 @@ import { boxedHome, repoRoot } from "@/lib/db/boxed-home";
 import { checkReachable, ensureDatabaseExists, redactUrl } from "@/lib/db/database-url";
 import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
+import { stopProducer } from "@/lib/jobs/boss";
 import { loadDemoIfEmpty } from "@/lib/demo/load-demo";
 import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
 import { ensureFirstAdmin, type FirstAdmin } from "@/lib/users/ensure-first-admin";
@@ -53,7 +55,11 @@ moment of start-up too.`,
     const shutdown = () => {
       stopping ??= (async () => {
         for (const service of [...services].reverse()) await attempt(`stopping the ${service.name}`, () => service.stop());
-        await attempt("closing database connections", () => disconnectPrisma());
+        await attempt("closing database connections", async () => {
+          await stopProducer();
+          await disconnectPrisma();
+          await closePool();
+        });
         if (embeddedHome) {
           const home = embeddedHome;
           await attempt("stopping the embedded PostgreSQL", async () => {
