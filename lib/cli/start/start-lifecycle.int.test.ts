@@ -163,4 +163,15 @@ describe("boxed start stops what it started", () => {
     process.kill(-(run.child.pid as number), "SIGINT");
     expect(await expectNothingLeft(run)).toBe(0);
   });
+
+  it("on Ctrl-C while a crashed worker waits to be restarted", { timeout: 120_000 }, async () => {
+    const run = await startStudio();
+    await run.waitFor(/Boxed is ready/);
+    const pid = Number((await run.waitFor(/serving \d+ queues \(pid (\d+)\)/))[1]);
+    process.kill(pid, "SIGKILL");
+    await run.waitFor(/\[worker\] exited unexpectedly/);
+    process.kill(-(run.child.pid as number), "SIGINT");
+    expect(await expectNothingLeft(run)).toBe(0);
+    expect(run.output().match(/serving \d+ queues/g)).toHaveLength(1);
+  });
 });
