@@ -1,12 +1,14 @@
 // pg-boss in the same PostgreSQL (schema "pgboss"): workers on any machine pointed at the same
 // database share the queues. Producers (web server, CLI) use a light instance that only sends.
 import { PgBoss } from "pg-boss";
+import { JobsErrorLog } from "@/lib/jobs/jobs-error-log";
+import { jobSuperviseSeconds } from "@/lib/jobs/job-timing";
 
 export const BOSS_SCHEMA = "pgboss";
 
 const holder = globalThis as unknown as { boxedProducer?: Promise<PgBoss>; boxedProducerUrl?: string };
 
-export function createBoss(databaseUrl: string, role: "worker" | "producer"): PgBoss {
+export function createBoss(databaseUrl: string, role: "worker" | "producer", errors: JobsErrorLog = new JobsErrorLog({ log: (line) => console.error(line) })): PgBoss {
   const boss = new PgBoss({
     connectionString: databaseUrl,
     schema: BOSS_SCHEMA,
@@ -15,10 +17,12 @@ export function createBoss(databaseUrl: string, role: "worker" | "producer"): Pg
     // Only workers run maintenance and the scheduler; many web processes need not.
     supervise: role === "worker",
     schedule: role === "worker",
+    // How soon a job whose worker died is failed or retried (job-timing.ts).
+    ...(role === "worker" ? { superviseIntervalSeconds: jobSuperviseSeconds(), monitorIntervalSeconds: jobSuperviseSeconds() } : {}),
   });
   // pg-boss reports transient connection errors as events; an unhandled 'error' event would
-  // crash the process, and a database restart must not.
-  boss.on("error", (error) => console.error(`[jobs] ${error instanceof Error ? error.message : error}`));
+  // crash the process, and a database restart must not. JobsErrorLog keeps an outage readable.
+  boss.on("error", (error) => errors.report(error));
   return boss;
 }
 

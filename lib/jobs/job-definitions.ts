@@ -9,6 +9,32 @@ export interface JobDefinition<T extends object = object> {
   retryLimit: number;
   expireInSeconds: number;
   handle(data: T, job: Job<T>): Promise<unknown>;
+  /**
+   * The field of the job's data naming the Task it reports into (default "taskId"). Task recovery
+   * (recover-tasks.ts) uses it to fail, or mark for retry, the Task of a job whose worker died.
+   */
+  taskIdField?: string;
+  /** Seconds without a heartbeat before a running job counts as abandoned (default: job-timing.ts). */
+  heartbeatSeconds?: number;
+  /**
+   * Called once when recovery fails this job's Task because its worker died (no retry left):
+   * clean up what the handler's own `finally` never got to, and say in a sentence what the user
+   * should know (what was kept, what to do).
+   */
+  onAbandoned?(data: T, task: AbandonedTask): Promise<string | undefined>;
+  /**
+   * Work of this queue that has no Task (a batch): called by every supervision pass to restart
+   * what says it is running but has no live job left. Returns a line per thing restarted.
+   */
+  recoverOrphans?(): Promise<string[]>;
+}
+
+export interface AbandonedTask {
+  id: number;
+  payload: unknown;
+  createdById: number | null;
+  /** Why the job ended, as the Task's error now says. */
+  reason: string;
 }
 
 export function defineJob<T extends object>(definition: JobDefinition<T>): JobDefinition<T> {

@@ -1,19 +1,23 @@
 // `npm start` / `boxed start`: the whole studio on one machine. Order matters both ways:
-// database → migrations → first admin → demo data → build → web server + worker; on Ctrl-C the
-// web server and worker stop first, then the embedded database (if this command started it).
+// database → migrations → first admin → demo data → build → web server + worker; on Ctrl-C (at
+// any moment, start-up included) the web server and worker stop first, then the embedded database
+// (if this command started it). A web server or worker that dies is restarted with a backoff.
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { CliCommand, CliIo } from "@/lib/cli/command";
 import { buildIsStale, buildWebApp } from "@/lib/cli/start/build-if-needed";
-import { type ManagedChild, startChild, waitForHttp } from "@/lib/cli/start/child-process";
+import { startChild, waitForHttp } from "@/lib/cli/start/child-process";
 import { localSecrets } from "@/lib/cli/start/local-secrets";
 import { assertPortFree, parsePort } from "@/lib/cli/start/port-check";
-import { waitForStopSignal } from "@/lib/cli/commands/worker";
+import { listenForStop, StopRequested } from "@/lib/cli/start/stop-signals";
+import { type SupervisedChild, superviseChild } from "@/lib/cli/start/supervised-child";
 import { boxedHome, repoRoot } from "@/lib/db/boxed-home";
-import { redactUrl, resolveDatabase } from "@/lib/db/database-url";
-import { stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { checkReachable, ensureDatabaseExists, redactUrl } from "@/lib/db/database-url";
+import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
+import { stopProducer } from "@/lib/jobs/boss";
 import { loadDemoIfEmpty } from "@/lib/demo/load-demo";
 import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
 import { ensureFirstAdmin, type FirstAdmin } from "@/lib/users/ensure-first-admin";
@@ -25,7 +29,9 @@ export const startCommand: CliCommand = {
 
 Starts PostgreSQL (embedded, unless DATABASE_URL is set), applies migrations, creates the first
 admin and loads demo data into an empty database, builds the web app if needed, then runs the web
-server on PORT (default 3000) and one job worker. Ctrl-C stops everything.`,
+server on PORT (default 3000) and one job worker. A web server or worker that exits on its own is
+restarted (after 1 s, doubling up to 30 s while it keeps failing). Ctrl-C stops everything, at any
+moment of start-up too.`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -40,28 +46,60 @@ server on PORT (default 3000) and one job worker. Ctrl-C stops everything.`,
     await assertPortFree(port);
     const say = (line: string) => io.stdout.write(`${line}\n`);
 
-    const database = await resolveDatabase(io.env, (line) => say(`[db] ${line}`));
-    say(database.embedded ? `[db] embedded PostgreSQL ${database.embedded.startedHere ? "started" : "already running"} on port ${database.embedded.config.port}` : `[db] using DATABASE_URL ${redactUrl(database.url)}`);
-    const children: ManagedChild[] = [];
-    const shutdown = async () => {
-      for (const child of [...children].reverse()) await child.stop();
-      await disconnectPrisma();
-      if (database.embedded?.startedHere) {
-        await stopEmbeddedPostgres(boxedHome(io.env));
-        say("[db] embedded PostgreSQL stopped");
+    // Everything started below is recorded here the moment it exists, and `shutdown` stops exactly
+    // that, in reverse order, whichever way this function is left: Ctrl-C at any step, a step that
+    // throws, the web server that never answers.
+    const services: SupervisedChild[] = [];
+    let embeddedHome: string | null = null;
+    let stopping: Promise<void> | null = null;
+    const shutdown = () => {
+      stopping ??= (async () => {
+        for (const service of [...services].reverse()) await attempt(`stopping the ${service.name}`, () => service.stop());
+        await attempt("closing database connections", async () => {
+          await stopProducer();
+          await disconnectPrisma();
+          await closePool();
+        });
+        if (embeddedHome) {
+          const home = embeddedHome;
+          await attempt("stopping the embedded PostgreSQL", async () => {
+            await stopEmbeddedPostgres(home);
+            say("[db] embedded PostgreSQL stopped");
+          });
+        }
+      })();
+      return stopping;
+    };
+    const attempt = async (what: string, fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+      } catch (error) {
+        say(`[stop] ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     };
+    const stop = listenForStop((signal, count) => {
+      if (count === 1) say(`\n${signal}: stopping${services.length ? ` ${services.map((s) => s.name).join(", ")} and` : ""} ${embeddedHome ? "the embedded database" : "start-up"}…`);
+      else say(`${signal}: still stopping (waiting for the steps above to finish)…`);
+    });
+
     try {
+      const database = await openDatabase(io.env, say, (home) => {
+        embeddedHome = home;
+      });
+      stop.throwIfRequested();
       process.env.DATABASE_URL = database.url;
       const { applied } = await migrateDatabase(database.url);
       if (applied.length) say(`[db] applied ${applied.length} migration(s)`);
+      stop.throwIfRequested();
       const admin = await ensureFirstAdmin(io.env);
       await ensureDefaultTemplates();
+      stop.throwIfRequested();
       if (!values["no-demo"] && io.env.BOXED_DEMO !== "0") {
         const demo = await loadDemoIfEmpty((line) => say(`[demo] ${line}`));
         if (demo) say(`[demo] loaded ${demo.problems} problems and ${demo.samples} solutions into an empty database`);
       }
       await disconnectPrisma();
+      stop.throwIfRequested();
 
       const env = {
         ...io.env,
@@ -71,40 +109,60 @@ server on PORT (default 3000) and one job worker. Ctrl-C stops everything.`,
         NEXT_TELEMETRY_DISABLED: "1",
         PORT: String(port),
       };
-      if (buildIsStale()) {
+      // Tests stand a small HTTP server in for Next.js (tests/support/stand-in-web-server.mjs), so
+      // they can stop a start-up at any moment without building the web app.
+      const standIn = io.env.BOXED_START_WEB_SCRIPT;
+      if (!standIn && buildIsStale()) {
         say("[web] building the web app (first start or changed sources)…");
-        await buildWebApp({ ...env, NODE_ENV: "production" });
+        await buildWebApp({ ...env, NODE_ENV: "production" }, repoRoot, stop.abort);
       }
+      stop.throwIfRequested();
       const nextBin = join(repoRoot, "node_modules", "next", "dist", "bin", "next");
-      const web = startChild("web", [nextBin, "start", "-p", String(port)], { ...env, NODE_ENV: "production" }, repoRoot, io.stdout);
-      children.push(web);
+      const webArgs = standIn ? [standIn] : [nextBin, "start", "-p", String(port)];
+      const web = superviseChild("web", () => startChild("web", webArgs, { ...env, NODE_ENV: "production" }, repoRoot, io.stdout), say);
+      services.push(web);
       if (!values["no-worker"]) {
-        children.push(startChild("worker", [join(repoRoot, "bin", "boxed.mjs"), "worker"], env, repoRoot, io.stdout));
+        services.push(superviseChild("worker", () => startChild("worker", [join(repoRoot, "bin", "boxed.mjs"), "worker"], env, repoRoot, io.stdout), say));
       }
-      const ready = await waitForHttp(`http://127.0.0.1:${port}/api/health`, 120_000, () => web.process.exitCode === null);
+      const webAlive = () => {
+        const child = web.current()?.process;
+        return !!child && child.exitCode === null && child.signalCode === null;
+      };
+      const ready = await waitForHttp(`http://127.0.0.1:${port}/api/health`, 120_000, webAlive, stop.abort);
+      stop.throwIfRequested();
       if (!ready) {
         say("[web] the web server did not come up; see the lines above");
-        await shutdown();
         return 1;
       }
       printBanner(io, port, admin, (Date.now() - started) / 1000);
-      const firstExit = Promise.race(children.map((child) => child.exited.then((code) => ({ child, code }))));
-      const outcome = await Promise.race([waitForStopSignal().then((signal) => ({ signal })), firstExit]);
-      if ("signal" in outcome) {
-        say(`\n${outcome.signal}: stopping web server${values["no-worker"] ? "" : ", worker"} and database…`);
-        await shutdown();
-        say("stopped.");
-        return 0;
-      }
-      say(`[${outcome.child.name}] exited unexpectedly (code ${outcome.code}); stopping the rest`);
-      await shutdown();
-      return 1;
+      // From here on a child that dies is restarted (superviseChild); only a signal ends the studio.
+      await stop.whenRequested;
+      return 0;
     } catch (error) {
-      await shutdown();
+      if (error instanceof StopRequested || stop.requested) return 0;
       throw error;
+    } finally {
+      await shutdown();
+      if (stop.requested) say("stopped.");
+      stop.dispose();
     }
   },
 };
+
+/** DATABASE_URL, or the embedded server: `onEmbeddedStarted` hears of it before anything else can fail. */
+async function openDatabase(env: NodeJS.ProcessEnv, say: (line: string) => void, onEmbeddedStarted: (home: string) => void): Promise<{ url: string }> {
+  if (env.DATABASE_URL) {
+    await checkReachable(env.DATABASE_URL);
+    say(`[db] using DATABASE_URL ${redactUrl(env.DATABASE_URL)}`);
+    return { url: env.DATABASE_URL };
+  }
+  const home = boxedHome(env);
+  const cluster = await startEmbeddedPostgres({ home, log: (line) => say(`[db] ${line}`) });
+  if (cluster.startedHere) onEmbeddedStarted(home);
+  say(`[db] embedded PostgreSQL ${cluster.startedHere ? "started" : "already running"} on port ${cluster.config.port}`);
+  await ensureDatabaseExists(cluster.url("postgres"), "boxed");
+  return { url: cluster.url("boxed") };
+}
 
 function printBanner(io: CliIo, port: number, admin: FirstAdmin, seconds: number) {
   const lines = [

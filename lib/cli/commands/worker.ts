@@ -2,20 +2,9 @@
 // machines, with DATABASE_URL pointing at the same PostgreSQL.
 import { parseArgs } from "node:util";
 import type { CliCommand } from "@/lib/cli/command";
+import { listenForStop, StopRequested } from "@/lib/cli/start/stop-signals";
 import { withDatabase } from "@/lib/cli/with-database";
 import { startWorker } from "@/lib/jobs/run-worker";
-
-export function waitForStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolvePromise) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-      resolvePromise(signal);
-    };
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-  });
-}
 
 export const workerCommand: CliCommand = {
   path: ["worker"],
@@ -26,13 +15,24 @@ Serves every job queue until stopped with Ctrl-C or SIGTERM (running jobs finish
 Scale out by starting more workers on other machines with the same DATABASE_URL.`,
   async run(args, io) {
     parseArgs({ args, options: {} });
-    return withDatabase(io, async (url) => {
-      const worker = await startWorker(url, (line) => io.stdout.write(`${line}\n`));
-      const signal = await waitForStopSignal();
-      io.stdout.write(`[worker] ${signal}: finishing running jobs\n`);
-      await worker.stop();
-      io.stdout.write("[worker] stopped\n");
-      return 0;
-    });
+    // Listening from the start: a signal while the database or the queues come up still ends in
+    // the orderly stop below (and withDatabase stops an embedded server it started).
+    const stop = listenForStop(() => {});
+    try {
+      return await withDatabase(io, async (url) => {
+        stop.throwIfRequested();
+        const worker = await startWorker(url, (line) => io.stdout.write(`${line}\n`));
+        const signal = await stop.whenRequested;
+        io.stdout.write(`[worker] ${signal}: finishing running jobs\n`);
+        await worker.stop();
+        io.stdout.write("[worker] stopped\n");
+        return 0;
+      });
+    } catch (error) {
+      if (error instanceof StopRequested) return 0;
+      throw error;
+    } finally {
+      stop.dispose();
+    }
   },
 };

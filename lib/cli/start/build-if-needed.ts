@@ -28,9 +28,10 @@ export function buildIsStale(root = repoRoot): boolean {
 
 // Two starts at once (a user's and the e2e tests', say) must not build into one .next together:
 // the second waits for the first's build and then uses it.
-async function withBuildLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
+async function withBuildLock<T>(root: string, fn: () => Promise<T>, abort?: AbortSignal): Promise<T> {
   const lock = join(root, ".next-build.lock");
   for (;;) {
+    abort?.throwIfAborted();
     try {
       mkdirSync(lock);
       break;
@@ -47,21 +48,34 @@ async function withBuildLock<T>(root: string, fn: () => Promise<T>): Promise<T> 
   }
 }
 
-export async function buildWebApp(env: NodeJS.ProcessEnv, root = repoRoot): Promise<void> {
-  await withBuildLock(root, async () => {
-    if (!buildIsStale(root)) return;
-    await runNextBuild(env, root);
-  });
+/** `abort` (Ctrl-C) ends a build in progress: `next build` is stopped and the call rejects. */
+export async function buildWebApp(env: NodeJS.ProcessEnv, root = repoRoot, abort?: AbortSignal): Promise<void> {
+  await withBuildLock(
+    root,
+    async () => {
+      if (!buildIsStale(root)) return;
+      await runNextBuild(env, root, abort);
+    },
+    abort,
+  );
 }
 
-function runNextBuild(env: NodeJS.ProcessEnv, root: string): Promise<void> {
+function runNextBuild(env: NodeJS.ProcessEnv, root: string, abort?: AbortSignal): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
       cwd: root,
       env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "inherit", "inherit"],
+      ...(abort ? { signal: abort, killSignal: "SIGTERM" as const } : {}),
     });
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolvePromise() : reject(new Error(`next build failed (exit code ${code})`))));
+    // An aborted build rejects once `next build` has exited, so nothing of it outlives the caller.
+    child.on("error", (error) => {
+      if (!abort?.aborted) reject(error);
+    });
+    child.on("close", (code) => {
+      if (abort?.aborted) reject(abort.reason);
+      else if (code === 0) resolvePromise();
+      else reject(new Error(`next build failed (exit code ${code})`));
+    });
   });
 }

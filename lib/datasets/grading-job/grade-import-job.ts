@@ -20,6 +20,7 @@ export const gradeImportJob = defineJob<GradeImportJobData>({
   // Batches commit as they go and a re-run resumes at the first ungraded row, so retrying is safe.
   retryLimit: 2,
   expireInSeconds: 6 * 3600,
+  taskIdField: "gradingTaskId",
   async handle(data) {
     try {
       const summary = await gradeImport(data.importTaskId, data.gradingTaskId);

@@ -5,6 +5,7 @@
 //   replaces one that was killed) finds a job and joins in;
 // - the batch is no longer queued/running: the job ends, and with it the circulation.
 import { pool } from "@/lib/db/pool";
+import { BOSS_SCHEMA } from "@/lib/jobs/boss";
 import { defineJob } from "@/lib/jobs/job-definitions";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
 import { BatchRunner, type RunOutcome } from "@/lib/generation/worker/batch-runner";
@@ -47,6 +48,20 @@ export const runBatchJob = defineJob<{ batchId: number }>({
   retryLimit: 5,
   // Longer than a slice (10 minutes by default) plus the drain at its end.
   expireInSeconds: 3600,
+  // A batch saying queued or running must have a job in circulation; one whose jobs all ended
+  // (a worker killed again and again until the retries ran out) gets new ones. Safe: a runner
+  // resumes from the claims, and a surplus job only passes itself on.
+  async recoverOrphans() {
+    const { rows } = await pool().query<{ id: number }>(
+      `SELECT b.id FROM generation_batches b
+        WHERE b.state IN ('queued', 'running')
+          AND NOT EXISTS (SELECT 1 FROM ${BOSS_SCHEMA}.job j
+                           WHERE j.name = $1 AND j.state IN ('created', 'retry', 'active') AND j.data->>'batchId' = b.id::text)`,
+      [RUN_BATCH_QUEUE],
+    );
+    for (const { id } of rows) await startBatchJobs(id);
+    return rows.map(({ id }) => `batch ${id} had no job left in circulation; started its jobs again`);
+  },
   async handle(data) {
     if (!Number.isInteger(data.batchId)) throw new Error(`run-batch job without a batch id: ${JSON.stringify(data)}`);
     return runBatchSlice(data.batchId, (line) => console.log(line));

@@ -86,7 +86,11 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
 
   const busy = phase.kind === "uploading" || (phase.kind === "importing" && (!status || status.state === "queued" || status.state === "running"));
   const live = (status?.result as { live?: ImportProgress } | null)?.live;
-  const summary = status && (status.state === "completed" || status.state === "failed") ? (status.result as ImportSummary | null) : null;
+  const finished = status && (status.state === "completed" || status.state === "failed") ? (status.result as Partial<ImportSummary> | null) : null;
+  // A failed import has no summary when it never reached the end: its worker died mid-way and
+  // task recovery (lib/jobs/recover-tasks.ts) failed it; the Task's error says what happened.
+  const summary = finished && typeof finished.ok === "boolean" ? (finished as ImportSummary) : null;
+  const failedWithoutSummary = status?.state === "failed" && !summary ? (status.error ?? "The import failed.") : null;
 
   return (
     <div className="space-y-6">
@@ -177,6 +181,11 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
             detail={live ? `${live.problemsInserted.toLocaleString("en-US")} problems inserted · ${live.duplicates.toLocaleString("en-US")} duplicates · ${live.solutions.toLocaleString("en-US")} solutions` : undefined}
           />
         </section>
+      )}
+      {failedWithoutSummary && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          Import failed. {failedWithoutSummary}
+        </p>
       )}
       {summary && status && <ImportSummaryView summary={summary} grading={status.grading ?? null} searchIndex={status.searchIndex ?? null} failedMessage={status.state === "failed" ? status.error : null} />}
     </div>
