@@ -6,6 +6,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { findActiveBatches } from "@/lib/dashboard/find-active-batches";
+import { findFailedBatches } from "@/lib/dashboard/find-failed-batches";
 import { findRecentActivity } from "@/lib/dashboard/find-recent-activity";
 import { getDashboardSummary, type SetSummary } from "@/lib/dashboard/get-dashboard-summary";
 import { formatInteger, formatPercent } from "@/lib/format";
@@ -39,9 +40,10 @@ export default async function DashboardPage() {
   const user = await requirePageUser("dashboard.view");
   // The audit log is the admins' (ACTIONS "audit.view"); others do not get its entries.
   const showActivity = can(user.role, "audit.view");
-  const [{ sets, totals }, batches, bySource, activity] = await Promise.all([
+  const [{ sets, totals }, batches, failedBatches, bySource, activity] = await Promise.all([
     getDashboardSummary(),
     findActiveBatches(),
+    findFailedBatches(),
     findSampleBreakdown("source", ALL_SETS),
     showActivity ? findRecentActivity(10) : Promise.resolve([]),
   ]);
@@ -67,7 +69,7 @@ export default async function DashboardPage() {
         <StatCard label="Contaminated" value={formatInteger(totals.contaminated)} hint="problems decided contaminated" />
       </section>
       {batches.some((b) => b.state !== "paused") && <AutoRefresh everyMs={5000} />}
-      <ActiveBatches batches={batches} canLaunch={can(user.role, "batches.launch")} />
+      <ActiveBatches batches={batches} failed={failedBatches} canLaunch={can(user.role, "batches.launch")} />
       {(["seed", "synthetic", "benchmark"] as const).map((role) => {
         const group = sets.filter((set) => set.role === role);
         if (group.length === 0) return null;

@@ -1,12 +1,27 @@
 "use client";
+// The sign-in form. It is a real POST form to next-auth's credentials callback, so a submit before
+// the page's JavaScript has loaded (or without JavaScript) still sends the password in the body,
+// never in the address; once hydrated, the submit is taken over to show errors in place.
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 
-export function LoginForm({ callbackUrl, oidcName }: { callbackUrl: string; oidcName: string | null }) {
+export function LoginForm({
+  callbackUrl,
+  oidcName,
+  csrfToken,
+  initialError,
+}: {
+  callbackUrl: string;
+  oidcName: string | null;
+  /** next-auth's CSRF token from its cookie, when the browser has one, for the form's plain POST. */
+  csrfToken: string | null;
+  /** What a plain POST that came back said (wrong password, expired form). */
+  initialError: string | null;
+}) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -29,7 +44,9 @@ export function LoginForm({ callbackUrl, oidcName }: { callbackUrl: string; oidc
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {csrfToken && <input type="hidden" name="csrfToken" value={csrfToken} />}
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-700">
           Email

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { LoginForm } from "./login-form";
@@ -6,9 +7,29 @@ import { LoginForm } from "./login-form";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+// next-auth's CSRF cookie holds "token|hash"; the form posts the token back (double submit). Before
+// the browser has the cookie, next-auth answers a plain POST by setting it and sending the person
+// back to this page, whose form then carries the token.
+async function csrfTokenFromCookie(): Promise<string | null> {
+  const jar = await cookies();
+  const value = jar.get("__Host-next-auth.csrf-token")?.value ?? jar.get("next-auth.csrf-token")?.value;
+  const token = value?.split("|")[0];
+  return token && /^[0-9a-f]{32,128}$/.test(token) ? token : null;
+}
+
+/** The message for what a plain (no JavaScript) POST came back with. */
+function errorOfReturn(params: { error?: string }): string | null {
+  if (params.error === "CredentialsSignin") return "Wrong email or password.";
+  // Only our own messages are repeated; any other text in the address is not shown as if we said it.
+  if (params.error && /^(Too many failed sign-ins\. Try again in \d+ minute\(s\)\.|Enter your email and password\.)$/.test(params.error)) return params.error;
+  if (params.error) return "Sign-in failed. Try again.";
+  return null;
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   if (await currentUser()) redirect("/");
-  const { callbackUrl } = await searchParams;
+  const params = await searchParams;
+  const { callbackUrl } = params;
   const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   const oidcName = process.env.BOXED_OIDC_ISSUER ? (process.env.BOXED_OIDC_NAME ?? "Single sign-on") : null;
   return (
@@ -18,7 +39,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <span className="rounded border-2 border-slate-900 px-1.5">Boxed</span>
         </h1>
         <p className="mt-2 text-sm text-slate-600">Sign in to build and audit math reasoning datasets.</p>
-        <LoginForm callbackUrl={safeCallback} oidcName={oidcName} />
+        <LoginForm callbackUrl={safeCallback} oidcName={oidcName} csrfToken={await csrfTokenFromCookie()} initialError={errorOfReturn(params)} />
       </div>
     </main>
   );

@@ -11,7 +11,8 @@
 import katex from "katex";
 import MarkdownIt from "markdown-it";
 import { findBoxes } from "@/lib/grading/extract";
-import { findMathSpans } from "@/lib/grading/math-spans";
+import { findRenderSpans, type RenderSpan } from "@/components/math/find-render-spans";
+import { normalizeTex } from "@/components/math/normalize-tex";
 
 declare const madeHere: unique symbol;
 /**
@@ -74,11 +75,28 @@ export function escapeHtml(text: string): string {
 function renderFormula(tex: string, display: boolean, source: string): string {
   if (tex.length > MAX_FORMULA_CHARS) return `<code class="math-source">${escapeHtml(source)}</code>`;
   try {
-    return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display });
+    return katex.renderToString(normalizeTex(tex, display), { ...KATEX_OPTIONS, displayMode: display });
   } catch {
     // throwOnError:false covers parse errors; anything else (an internal KaTeX error) shows the source.
     return `<code class="math-source">${escapeHtml(source)}</code>`;
   }
+}
+
+/**
+ * An Asymptote figure: Boxed does not draw it, so its source is shown as code under a label. Spans
+ * only (styled as blocks), because the figure may sit inside a markdown paragraph, where a <pre>
+ * or <details> would make the browser split the paragraph and differ from the server's HTML.
+ */
+function renderFigure(source: string): string {
+  return `<span class="asy-figure"><span class="asy-label">Figure (Asymptote source, not drawn)</span><code class="asy-source">${escapeHtml(source.trim())}</code></span>`;
+}
+
+function renderSpan(text: string, span: RenderSpan): string {
+  const inner = text.slice(span.start, span.end);
+  if (span.kind === "figure") return renderFigure(inner);
+  if (span.kind === "drop") return "";
+  if (span.kind === "calculator") return `<span class="calculator-note">${escapeHtml(text.slice(span.outerStart, span.outerEnd))}</span>`;
+  return renderFormula(inner, span.display, text.slice(span.outerStart, span.outerEnd));
 }
 
 function mark(html: string): string {
@@ -87,13 +105,13 @@ function mark(html: string): string {
 
 /** Formulas, bare \boxed{...} outside formulas, and the highlighted answer, as ordered segments. */
 function findSegments(text: string, highlight: RenderOptions["highlight"]): Segment[] {
-  const spans = findMathSpans(text).slice(0, MAX_FORMULAS);
+  const spans = findRenderSpans(text).slice(0, MAX_FORMULAS);
   const inSpan = (offset: number) => spans.some((s) => offset >= s.outerStart && offset < s.outerEnd);
   const segments: (Segment & { contains: (a: number, b: number) => boolean })[] = spans.map((s) => ({
     start: s.outerStart,
     end: s.outerEnd,
-    html: renderFormula(text.slice(s.start, s.end), s.display, text.slice(s.outerStart, s.outerEnd)),
-    contains: (a, b) => a >= s.start && b <= s.end,
+    html: renderSpan(text, s),
+    contains: (a, b) => s.kind === "math" && a >= s.start && b <= s.end,
   }));
   for (const box of findBoxes(text)) {
     if (box.outerEnd < 0 || inSpan(box.outerStart) || inSpan(box.outerEnd - 1)) continue;
@@ -140,14 +158,19 @@ function substitute(html: string, segments: Segment[]): string {
   return out + html.slice(last);
 }
 
+// "2*3" in prose is a product, not the start of italics: a "*" between digits (or brackets) is
+// escaped for markdown, so "2*3 and 4*5" does not italicise " and 4".
+const PRODUCT_STAR = /(?<=[\d)\]])\*(?=[\d(.[])/g;
+
 function withPlaceholders(text: string, segments: Segment[]): string {
+  const prose = (from: number, to: number) => text.slice(from, to).replace(PRODUCT_STAR, "\\*");
   let out = "";
   let at = 0;
   segments.forEach((segment, index) => {
-    out += text.slice(at, segment.start) + OPEN + index + CLOSE;
+    out += prose(at, segment.start) + OPEN + index + CLOSE;
     at = segment.end;
   });
-  return out + text.slice(at);
+  return out + prose(at, text.length);
 }
 
 function render(text: string, options: RenderOptions, inline: boolean): RenderedHtml {

@@ -1,14 +1,37 @@
-// Queued, running and paused batches with live progress and the last half hour's throughput.
+// Queued, running and paused batches with live progress and the last half hour's throughput, and
+// the batches that failed in the last day with the reason.
 import Link from "next/link";
 import { ChartEmpty } from "@/components/charts/chart-figure";
 import { LinkedBarChart } from "@/components/charts/linked-bar-chart";
 import { OKABE_ITO } from "@/components/charts/palette";
 import { ShareBar } from "@/components/ui/share-bar";
 import { type ActiveBatch, BATCH_LAUNCH_PATH, batchPath, THROUGHPUT_MINUTES } from "@/lib/dashboard/find-active-batches";
+import { FAILED_WINDOW_HOURS, type FailedBatch } from "@/lib/dashboard/find-failed-batches";
 import { formatInteger } from "@/lib/format";
 import { solutionsLink } from "@/lib/insights/solutions-link";
 
-export function ActiveBatches({ batches, canLaunch }: { batches: ActiveBatch[]; canLaunch: boolean }) {
+function FailedBatches({ batches }: { batches: FailedBatch[] }) {
+  if (batches.length === 0) return null;
+  return (
+    <section aria-label="Failed batches" className="rounded-lg border border-rose-300 bg-rose-50 p-3 text-sm">
+      <h3 className="font-semibold text-rose-900">Failed in the last {FAILED_WINDOW_HOURS} hours: every request failed</h3>
+      <ul className="mt-1 space-y-1">
+        {batches.map((b) => (
+          <li key={b.id} className="text-rose-900">
+            <Link href={batchPath(b.id)} className="font-medium text-rose-800 underline">
+              #{b.id} {b.name}
+            </Link>{" "}
+            <span className="text-xs text-rose-800">
+              ({b.kind} · {b.model} · {b.setName}) — <span data-testid="failed-batch-reason">{b.reason}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ActiveBatches({ batches, failed = [], canLaunch }: { batches: ActiveBatch[]; failed?: FailedBatch[]; canLaunch: boolean }) {
   return (
     <section aria-labelledby="active-batches" className="space-y-2">
       <div className="flex items-center justify-between">
@@ -21,6 +44,7 @@ export function ActiveBatches({ batches, canLaunch }: { batches: ActiveBatch[]; 
           </Link>
         )}
       </div>
+      <FailedBatches batches={failed} />
       {batches.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">No batch is queued, running or paused.</p>
       ) : (

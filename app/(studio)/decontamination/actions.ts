@@ -9,7 +9,7 @@ import { pool } from "@/lib/db/pool";
 import { countJudgePairs, launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
 import { startRetrievalTask } from "@/lib/decontamination/pipeline/retrieval-task";
 import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
-import { resolveSyntheticSet } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
+import { resolveCheckedSet } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
 import { DEFAULT_FLAG_THRESHOLD, DEFAULT_TOP_K } from "@/lib/decontamination/retrieve";
 import { UserFacingError } from "@/lib/errors";
 
@@ -43,7 +43,7 @@ export const cancelRetrievalAction = authorizedAction("decontam.run", z.object({
 const judgeInput = z.object({ problemSet: id, endpoint: id, threshold: threshold.default(DEFAULT_FLAG_THRESHOLD), template: id.optional() });
 
 export const previewJudgeAction = authorizedAction("decontam.run", judgeInput, async (input) => {
-  const problemSet = await resolveSyntheticSet(input.problemSet);
+  const problemSet = await resolveCheckedSet(input.problemSet);
   return countJudgePairs(problemSet.id, input.threshold, DEFAULT_EMBEDDING_THRESHOLD);
 });
 

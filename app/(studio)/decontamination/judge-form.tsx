@@ -11,18 +11,18 @@ import { launchJudgeAction, previewJudgeAction } from "./actions";
 export function JudgeForm({ choices }: { choices: DecontamChoices }) {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [input, setInput] = useState({ problemSet: choices.syntheticSets[0]?.id ?? 0, endpoint: choices.generationEndpoints[0]?.id ?? 0, threshold: 0.4 });
+  const [input, setInput] = useState({ problemSet: choices.checkableSets[0]?.id ?? 0, endpoint: choices.generationEndpoints[0]?.id ?? 0, threshold: 0.4 });
   const [preview, setPreview] = useState<{ pairs: number; problems: number } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string; batchId?: number } | null>(null);
   const change = (patch: Partial<typeof input>) => {
     setInput((prev) => ({ ...prev, ...patch }));
     setPreview(null);
   };
-  if (choices.syntheticSets.length === 0 || choices.generationEndpoints.length === 0) {
+  if (choices.checkableSets.length === 0 || choices.generationEndpoints.length === 0) {
     return (
       <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">
         <h3 className="text-sm font-semibold text-slate-800">Run the LLM judge</h3>
-        <p className="mt-2">The judge needs a synthetic set and a generation endpoint (chat API); an admin adds endpoints in Settings.</p>
+        <p className="mt-2">The judge needs a checked set and a generation endpoint (chat API); an admin adds endpoints in Settings.</p>
       </div>
     );
   }
@@ -55,11 +55,11 @@ export function JudgeForm({ choices }: { choices: DecontamChoices }) {
       </p>
       <div className="flex flex-wrap gap-3">
         <label className="block">
-          <span className="text-xs font-medium text-slate-700">Synthetic set</span>
+          <span className="text-xs font-medium text-slate-700">Checked set</span>
           <select value={input.problemSet} onChange={(e) => change({ problemSet: Number(e.target.value) })} className="mt-1 block rounded border border-slate-300 px-2 py-1">
-            {choices.syntheticSets.map((s) => (
+            {choices.checkableSets.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name}
+                {s.name} · {s.role}
               </option>
             ))}
           </select>

@@ -1,5 +1,6 @@
 "use client";
-// Starts a retrieval run (curators): a synthetic set, the benchmark sets to check it against,
+// Starts a retrieval run (curators): the set to check (any role: synthesized, seed, even another
+// benchmark), the benchmark sets to check it against,
 // top-k and threshold, optionally an embeddings endpoint. The run is a background Task.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -11,11 +12,11 @@ export function RetrievalForm({ choices }: { choices: DecontamChoices }) {
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [against, setAgainst] = useState<number[]>(choices.benchmarkSets.map((s) => s.id));
-  if (choices.syntheticSets.length === 0 || choices.benchmarkSets.length === 0) {
+  if (choices.checkableSets.length === 0 || choices.benchmarkSets.length === 0) {
     return (
       <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">
         <h3 className="text-sm font-semibold text-slate-800">Run retrieval</h3>
-        <p className="mt-2">Retrieval needs a synthetic set and a benchmark set. Import the test problems with <code>npx boxed import --role benchmark</code>.</p>
+        <p className="mt-2">Retrieval needs a set to check and a benchmark set. Import the test problems with <code>npx boxed import --role benchmark</code>.</p>
       </div>
     );
   }
@@ -44,11 +45,11 @@ export function RetrievalForm({ choices }: { choices: DecontamChoices }) {
         Run retrieval
       </h3>
       <label className="block">
-        <span className="text-xs font-medium text-slate-700">Synthetic set</span>
+        <span className="text-xs font-medium text-slate-700">Set to check (synthesized, seed or benchmark)</span>
         <select name="problemSet" className="mt-1 block w-full rounded border border-slate-300 px-2 py-1">
-          {choices.syntheticSets.map((s) => (
+          {choices.checkableSets.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name} ({s.problemCount.toLocaleString("en-US")} problems)
+              {s.name} · {s.role} ({s.problemCount.toLocaleString("en-US")} problems)
             </option>
           ))}
         </select>

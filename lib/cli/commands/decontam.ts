@@ -32,7 +32,8 @@ const unit = (n: number) => n >= 0 && n <= 1;
 const retrieveUsage = `usage: npx boxed decontam retrieve --problems SET --against SET[,SET...] [--top-k K] [--out FILE]
                                   [--threshold T] [--embeddings ENDPOINT] [--embedding-threshold E]
 
-For every problem of the synthetic set SET: the top-K (default ${DEFAULT_TOP_K}) most similar problems of
+For every problem of the set SET (any set: synthesized, a seed set such as GSM8K train, or another
+benchmark; never one of the --against sets): the top-K (default ${DEFAULT_TOP_K}) most similar problems of
 the benchmark sets, stored as candidates with their score and evidence. An exact match (after
 trim + lowercase + whitespace) flags the problem at once, without a judge; a pair scoring T or more
 (default ${DEFAULT_FLAG_THRESHOLD}) makes the problem a candidate for the LLM judge; the others become clean.
@@ -43,7 +44,7 @@ lexical score; pairs with cosine E or more (default ${DEFAULT_EMBEDDING_THRESHOL
 
 export const decontamRetrieveCommand: CliCommand = {
   path: ["decontam", "retrieve"],
-  summary: "find each synthetic problem's nearest benchmark problems (stage 1 of decontamination)",
+  summary: "find each problem's nearest benchmark problems (stage 1 of decontamination)",
   usage: retrieveUsage,
   async run(args, io) {
     const { values } = parseArgs({
@@ -58,7 +59,7 @@ export const decontamRetrieveCommand: CliCommand = {
         "embedding-threshold": { type: "string" },
       },
     });
-    if (!values.problems) throw new CliError("--problems SET is required (the synthetic set to check)");
+    if (!values.problems) throw new CliError("--problems SET is required (the set to check: synthesized, seed or benchmark)");
     const against = (values.against ?? "").split(",").map((s) => s.trim()).filter(Boolean);
     if (against.length === 0) throw new CliError("--against SET[,SET...] is required (the benchmark sets)");
     const topK = number("top-k", values["top-k"], DEFAULT_TOP_K, (n) => Number.isInteger(n) && n >= 1 && n <= 100, "a whole number from 1 to 100");

@@ -69,7 +69,8 @@ export async function findJudgeRuns(limit = 5): Promise<JudgeRun[]> {
 }
 
 export interface DecontamChoices {
-  syntheticSets: { id: number; name: string; problemCount: number }[];
+  /** Every set can be checked: synthesized ones first, then seed and benchmark sets. */
+  checkableSets: { id: number; name: string; role: string; problemCount: number }[];
   benchmarkSets: { id: number; name: string; problemCount: number }[];
   generationEndpoints: { id: number; name: string; apiStyle: string }[];
   embeddingEndpoints: { id: number; name: string }[];
@@ -78,12 +79,12 @@ export interface DecontamChoices {
 /** What the run forms offer. */
 export async function findDecontamChoices(): Promise<DecontamChoices> {
   const sets = await pool().query<{ id: number; name: string; role: string; problem_count: number }>(
-    `SELECT id, name, role::text, problem_count FROM problem_sets WHERE role IN ('synthetic', 'benchmark') ORDER BY name`,
+    `SELECT id, name, role::text, problem_count FROM problem_sets ORDER BY CASE role WHEN 'synthetic' THEN 0 WHEN 'seed' THEN 1 ELSE 2 END, name`,
   );
   const endpoints = await pool().query<{ id: number; name: string; purpose: string; api_style: string }>(`SELECT id, name, purpose::text, api_style::text FROM model_endpoints WHERE disabled_at IS NULL ORDER BY name`);
   const pick = (role: string) => sets.rows.filter((s) => s.role === role).map((s) => ({ id: s.id, name: s.name, problemCount: s.problem_count }));
   return {
-    syntheticSets: pick("synthetic"),
+    checkableSets: sets.rows.map((s) => ({ id: s.id, name: s.name, role: s.role, problemCount: s.problem_count })),
     benchmarkSets: pick("benchmark"),
     generationEndpoints: endpoints.rows.filter((e) => e.purpose === "generation").map((e) => ({ id: e.id, name: e.name, apiStyle: e.api_style })),
     embeddingEndpoints: endpoints.rows.filter((e) => e.purpose === "embeddings").map((e) => ({ id: e.id, name: e.name })),

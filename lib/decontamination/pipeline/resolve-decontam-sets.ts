@@ -1,7 +1,8 @@
-// The sets a decontamination run names: one synthetic set to check, one or more benchmark sets to
-// check it against. Only synthesized problems are checked (recipe section 6), and only benchmark
-// sets are references, so a swapped argument is refused with the fix instead of silently
-// comparing, say, a seed set with itself.
+// The sets a decontamination run names: one set to check, one or more benchmark sets to check it
+// against. The recipe checks synthesized problems (section 6), but any set can be checked: a seed
+// set too (GSM8K train against GSM8K test is the classic audit), or one benchmark against another.
+// Only benchmark sets are references, and a set is never checked against itself (every problem
+// would match itself), so a swapped argument is refused with the fix.
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
 
@@ -28,18 +29,15 @@ async function findSets(refs: (string | number)[]): Promise<Map<string, Decontam
   return found;
 }
 
-/** The synthetic set a run checks. */
-export async function resolveSyntheticSet(ref: string | number): Promise<DecontamSet> {
+/** The set a run checks: any set, whatever its role. */
+export async function resolveCheckedSet(ref: string | number): Promise<DecontamSet> {
   const problemSet = (await findSets([ref])).get(String(ref));
   if (!problemSet) throw new UserFacingError(`Problem set "${ref}" was not found.`, "see `npx boxed sets` for the names");
-  if (problemSet.role !== "synthetic") {
-    throw new UserFacingError(`Set "${problemSet.name}" is a ${problemSet.role} set; decontamination checks synthesized problems only.`, "name a synthetic set with --problems");
-  }
   return problemSet;
 }
 
 export async function resolveDecontamSets(problems: string | number, against: (string | number)[]): Promise<{ problemSet: DecontamSet; benchmarkSets: DecontamSet[] }> {
-  const problemSet = await resolveSyntheticSet(problems);
+  const problemSet = await resolveCheckedSet(problems);
   if (against.length === 0) throw new UserFacingError("No benchmark set given to check against.", "name one or more benchmark sets, e.g. --against gsm8k-test,math-test");
   const found = await findSets(against);
   const benchmarkSets: DecontamSet[] = [];
@@ -48,6 +46,9 @@ export async function resolveDecontamSets(problems: string | number, against: (s
     if (!set) throw new UserFacingError(`Benchmark set "${ref}" was not found.`, "see `npx boxed sets` for the names");
     if (set.role !== "benchmark") {
       throw new UserFacingError(`Set "${set.name}" is a ${set.role} set, not a benchmark set.`, "import the test set with --role benchmark, or name a benchmark set with --against");
+    }
+    if (set.id === problemSet.id) {
+      throw new UserFacingError(`Set "${set.name}" cannot be checked against itself: every problem would match its own copy.`, "leave it out of --against");
     }
     if (!benchmarkSets.some((s) => s.id === set.id)) benchmarkSets.push(set);
   }

@@ -4,7 +4,8 @@
 // status (contaminated / cleared / unsure), and an audit entry.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/prisma";
-import { NotFoundError } from "@/lib/errors";
+import { describeNearCopy, pairNeedingClearConfirmation } from "@/lib/decontamination/review/clear-confirmation";
+import { NotFoundError, UserFacingError } from "@/lib/errors";
 
 export const DECISIONS = ["contaminated", "clean", "unsure"] as const;
 export type DecisionName = (typeof DECISIONS)[number];
@@ -22,6 +23,8 @@ export interface DecisionInput {
   note?: string | null;
   /** The pairs the page showed (candidate ids), kept with the evidence. */
   shownCandidateIds?: number[];
+  /** The person confirmed clearing an exact or near-exact copy (see clear-confirmation.ts). */
+  confirmedNearCopy?: boolean;
 }
 
 export interface DecisionEvidence {
@@ -54,7 +57,11 @@ export async function decideProblem(input: DecisionInput, userId: number): Promi
              c.judge_forward::text, c.judge_backward::text, c.judge_raw
       FROM contamination_candidates c JOIN problems b ON b.id = c.benchmark_problem_id JOIN problem_sets s ON s.id = b.set_id
       WHERE c.problem_id = ${input.problemId} ORDER BY c.exact DESC, c.score DESC, c.id LIMIT 50`;
-    const evidence: DecisionEvidence = {
+    if (input.decision === "clean" && !input.confirmedNearCopy) {
+      const copy = pairNeedingClearConfirmation(pairs.map((c) => ({ exact: c.exact, score: c.score, benchmarkSet: c.set_name, benchmarkKey: c.source_key })));
+      if (copy) throw new UserFacingError(`Problem #${input.problemId} has ${describeNearCopy(copy)}: clearing it needs a confirmation. Nothing was changed.`);
+    }
+        const evidence: DecisionEvidence = {
       statusBefore: problem.status,
       shownCandidateIds: input.shownCandidateIds ?? null,
       pairs: pairs.map((c) => ({

@@ -7,6 +7,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
+import { finalStateSql } from "@/lib/generation/batches/final-state";
 import { backoffDelay } from "@/lib/generation/llm-client/backoff-delay";
 import { BatchApiLineError, type BatchApiResult, batchApiInputLine, parseBatchApiOutputLine } from "@/lib/generation/batches/batch-api-lines";
 import { inTransaction } from "@/lib/generation/worker/in-transaction";
@@ -153,7 +154,7 @@ export async function importBatchResults(batchId: number, path: string): Promise
     await apply();
     // An offline batch is paused: settle it when the import answered everything.
     await client.query(
-      `UPDATE generation_batches SET state = 'completed', finished_at = now()
+      `UPDATE generation_batches SET state = ${finalStateSql("done_count", "failed_count")}, finished_at = now()
        WHERE id = $1 AND state IN ('queued', 'running', 'paused') AND NOT EXISTS (SELECT 1 FROM batch_requests WHERE batch_id = $1 AND state IN ('pending', 'in_flight'))`,
       [batchId],
     );

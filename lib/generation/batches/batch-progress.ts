@@ -5,6 +5,7 @@ import { leaseHolderPrefix } from "@/lib/generation/worker/endpoint-slots";
 import { pool } from "@/lib/db/pool";
 import { percentile } from "@/lib/generation/batches/percentile";
 import { type BatchStats, recentRate } from "@/lib/generation/batches/batch-stats";
+import { failureReason } from "@/lib/generation/batches/final-state";
 
 export interface BatchProgress {
   id: number;
@@ -61,6 +62,8 @@ export interface BatchProgress {
   problems: BatchStats["problems"] | null;
   judge: BatchStats["judge"] | null;
   pausedReason: string | null;
+  /** Why a failed batch failed (every request failed; the error that failed most of them). */
+  failureReason: string | null;
 }
 
 interface Row {
@@ -174,5 +177,6 @@ export async function getBatchProgress(id: number): Promise<BatchProgress | null
     problems: stats.problems ?? null,
     judge: stats.judge ?? null,
     pausedReason: stats.pausedReason ?? null,
+    failureReason: b.state === "failed" ? failureReason(stats, b.failed_count) : null,
   };
 }

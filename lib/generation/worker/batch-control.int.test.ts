@@ -1,8 +1,10 @@
 // Protects: pause stops claiming while in-flight requests land, resume carries on; cancel turns
 // pending into cancelled; retry-failed re-runs only the failed; error storms (429 with
 // Retry-After, 500, malformed JSON, dropped connections, timeouts) still end with exactly N
-// samples per problem; and the requests-per-minute bucket is shared by concurrent runners.
+// samples per problem; a batch whose every request failed ends failed with its reason; and the
+// requests-per-minute bucket is shared by concurrent runners.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findFailedBatches } from "@/lib/dashboard/find-failed-batches";
 import { pool } from "@/lib/db/pool";
 import { cancelBatch, pauseBatch, resumeBatch, retryFailedRequests } from "@/lib/generation/batches/control-batch";
 import { getBatchProgress } from "@/lib/generation/batches/batch-progress";
@@ -90,6 +92,27 @@ describe("batch control", () => {
     // The samples stored before the retry are untouched.
     const after = await pool().query<{ id: number }>(`SELECT id FROM samples WHERE batch_id = $1 AND id = ANY($2::int[])`, [batch.id, before.rows.map((r) => r.id)]);
     expect(after.rows.length).toBe(before.rows.length);
+  });
+
+  it("a batch whose every request failed ends failed, with the reason on its page and the dashboard", async () => {
+    stub.setOptions({ errorRate: { "500": 1 } });
+    try {
+      const batch = await launch(1);
+      expect((await new BatchRunner(batch.id, { ...fast, maxAttempts: 1 }).run()).reason).toBe("completed");
+      expect(await batchRow(batch.id)).toMatchObject({ state: "failed", done_count: 0, failed_count: 30 });
+      const progress = await getBatchProgress(batch.id);
+      expect(progress?.failureReason).toMatch(/^30 of 30 requests failed with server: /);
+      const failed = await findFailedBatches(100);
+      expect(failed.find((b) => b.id === batch.id)?.reason).toBe(progress?.failureReason);
+      // Retrying after the endpoint is fixed completes it.
+      stub.setOptions({ errorRate: 0 });
+      expect((await retryFailedRequests(batch.id)).state).toBe("running");
+      await new BatchRunner(batch.id, fast).run();
+      expect(await batchRow(batch.id)).toMatchObject({ state: "completed", done_count: 30, failed_count: 0 });
+      expect((await findFailedBatches(100)).some((b) => b.id === batch.id)).toBe(false);
+    } finally {
+      stub.setOptions({ errorRate: 0 });
+    }
   });
 
   it("honours Retry-After on 429: the retry waits at least that long", async () => {

@@ -8,6 +8,7 @@
 // Database errors that a restart causes are waited out; results stay buffered until stored.
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
+import { finalStateSql } from "@/lib/generation/batches/final-state";
 import { backoffDelay } from "@/lib/generation/llm-client/backoff-delay";
 import { classifyLlmError } from "@/lib/generation/llm-client/classify-llm-error";
 import type { GenerateRequest } from "@/lib/generation/llm-client/create-llm-client";
@@ -158,7 +159,8 @@ export class BatchRunner {
         if (active && !sliceOver) this.maybeClaim();
         const idle = this.queue.length === 0 && this.running.size === 0 && this.buffer.length === 0 && !this.flushPromise && !this.claimPromise;
         if (idle) {
-          if (!active) return this.outcome(this.batchState === "completed" ? "completed" : "inactive");
+          // Failed is finished too: every request settled, none succeeded (see final-state.ts).
+          if (!active) return this.outcome(this.batchState === "completed" || this.batchState === "failed" ? "completed" : "inactive");
           if (sliceOver) return this.outcome(this.stopRequested ? "stopped" : "slice-over");
           if (this.lastClaimEmpty) {
             const done = await this.checkFinished();
@@ -194,7 +196,7 @@ export class BatchRunner {
         return false;
       }
       const { rows } = await pool().query<{ state: string }>(
-        `UPDATE generation_batches SET state = CASE WHEN state IN ('queued', 'running') THEN 'completed'::"BatchState" ELSE state END,
+        `UPDATE generation_batches SET state = CASE WHEN state IN ('queued', 'running') THEN ${finalStateSql("done_count", "failed_count")} ELSE state END,
            finished_at = CASE WHEN state IN ('queued', 'running') THEN coalesce(finished_at, now()) ELSE finished_at END
          WHERE id = $1 RETURNING state::text`,
         [this.batchId],

@@ -15,6 +15,7 @@ import type pg from "pg";
 import { pool } from "@/lib/db/pool";
 import { problemHash } from "@/lib/datasets/formats/problem-hash";
 import type { StatsDelta } from "@/lib/generation/batches/batch-stats";
+import { finalStateSql } from "@/lib/generation/batches/final-state";
 import { parseJudgeAnswer } from "@/lib/generation/prompts/parse-judge-answer";
 import { parseNewProblem } from "@/lib/generation/prompts/parse-new-problem";
 import { judgeOrder } from "@/lib/generation/worker/build-request";
@@ -22,6 +23,9 @@ import { inTransaction } from "@/lib/generation/worker/in-transaction";
 import { labelSettledProblems } from "@/lib/generation/worker/label-problems";
 import type { BatchSettings } from "@/lib/generation/worker/load-batch-context";
 import type { FailureItem, ResultItem, SuccessItem } from "@/lib/generation/worker/result-item";
+
+/** Every request settled: failed when none succeeded (see final-state.ts). */
+const FINAL_STATE = finalStateSql("g.done_count + c.landed", "g.failed_count + c.final_failed");
 
 export interface FlushOutcome {
   landed: number;
@@ -99,7 +103,7 @@ async function insertSamples(db: Db, ctx: BatchSettings, successes: SuccessItem[
      ), batch AS (
        UPDATE generation_batches g SET done_count = g.done_count + c.landed, failed_count = g.failed_count + c.final_failed, correct_count = g.correct_count + t.correct,
          prompt_tokens = g.prompt_tokens + c.pt, completion_tokens = g.completion_tokens + c.ct,
-         state = CASE WHEN g.state IN ('queued', 'running') AND g.done_count + c.landed + g.failed_count + c.final_failed >= g.request_count THEN 'completed'::"BatchState" ELSE g.state END,
+         state = CASE WHEN g.state IN ('queued', 'running') AND g.done_count + c.landed + g.failed_count + c.final_failed >= g.request_count THEN ${FINAL_STATE} ELSE g.state END,
          finished_at = CASE WHEN g.state IN ('queued', 'running') AND g.done_count + c.landed + g.failed_count + c.final_failed >= g.request_count THEN now() ELSE g.finished_at END
        FROM counts c, totals t WHERE g.id = $7 RETURNING g.state::text AS state
      ), set_counts AS (
@@ -146,7 +150,7 @@ async function transitionOnly(db: Db, ctx: BatchSettings, successes: SuccessItem
      ), batch AS (
        UPDATE generation_batches g SET done_count = g.done_count + c.landed, failed_count = g.failed_count + c.final_failed,
          prompt_tokens = g.prompt_tokens + c.pt, completion_tokens = g.completion_tokens + c.ct,
-         state = CASE WHEN g.state IN ('queued', 'running') AND g.done_count + c.landed + g.failed_count + c.final_failed >= g.request_count THEN 'completed'::"BatchState" ELSE g.state END,
+         state = CASE WHEN g.state IN ('queued', 'running') AND g.done_count + c.landed + g.failed_count + c.final_failed >= g.request_count THEN ${FINAL_STATE} ELSE g.state END,
          finished_at = CASE WHEN g.state IN ('queued', 'running') AND g.done_count + c.landed + g.failed_count + c.final_failed >= g.request_count THEN now() ELSE g.finished_at END
        FROM counts c WHERE g.id = $7 RETURNING g.state::text AS state
      )

@@ -109,8 +109,8 @@ describe("stage 1: retrieval", () => {
     await expect(launchJudgeBatch({ problemSet: "decontam-exact", endpoint: endpointId }, null, { startWorkers: false })).rejects.toThrow(/No pairs to judge/);
   });
 
-  it("refuses sets of the wrong role with the fix", async () => {
-    await expect(runRetrievalHere({ problemSet: "demo-benchmark", against: ["demo-benchmark"] }, null)).rejects.toThrow(/benchmark set; decontamination checks synthesized problems only/);
+  it("refuses a set against itself and references that are not benchmark sets, with the fix", async () => {
+    await expect(runRetrievalHere({ problemSet: "demo-benchmark", against: ["demo-benchmark"] }, null)).rejects.toThrow(/cannot be checked against itself/);
     await expect(runRetrievalHere({ problemSet: "demo-synthetic", against: ["demo-synthetic"] }, null)).rejects.toThrow(/synthetic set, not a benchmark set/);
     await expect(runRetrievalHere({ problemSet: "demo-synthetic", against: ["nope"] }, null)).rejects.toThrow(/Benchmark set "nope" was not found/);
   });

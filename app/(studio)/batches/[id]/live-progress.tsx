@@ -1,6 +1,7 @@
 "use client";
-// The batch page's live part: polls the progress route every second while the batch is queued or
-// running (no reload), computes the current rate from successive counts, and offers the controls.
+// The batch page's live part: polls the progress route every second while the batch is queued,
+// running or paused (no reload; a paused batch still settles its in-flight requests and can be
+// resumed from elsewhere), computes the current rate from successive counts, and offers the controls.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { BatchProgress } from "@/lib/generation/batches/batch-progress";
 import { formatSeconds } from "@/lib/generation/batches/format-progress";
@@ -10,6 +11,8 @@ import { OfflinePanel } from "./offline-panel";
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
 const percent = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)}%`);
 const LIVE = new Set(["queued", "running"]);
+/** States whose counts can still change, so the page keeps polling. */
+const POLLED = new Set(["queued", "running", "paused"]);
 const AGREEMENT_BUCKETS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90];
 
 function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
@@ -44,7 +47,7 @@ export function LiveProgress({ initial, canControl }: { initial: BatchProgress; 
   }, [initial.id]);
 
   useEffect(() => {
-    if (!LIVE.has(progress.state)) return;
+    if (!POLLED.has(progress.state)) return;
     const timer = setInterval(() => void refresh(), 1000);
     return () => clearInterval(timer);
   }, [progress.state, refresh]);
@@ -69,6 +72,12 @@ export function LiveProgress({ initial, canControl }: { initial: BatchProgress; 
           <span>
             State: <strong data-testid="batch-state">{p.state}</strong>
             {p.pausedReason ? <span className="text-amber-700"> — {p.pausedReason}</span> : null}
+            {p.failureReason ? (
+              <span data-testid="batch-failure-reason" className="text-rose-700">
+                {" "}
+                — every request failed: {p.failureReason}
+              </span>
+            ) : null}
           </span>
           <span className="tabular-nums">
             {percent(fraction)} · {count(settled)} / {count(p.requestCount)} requests settled

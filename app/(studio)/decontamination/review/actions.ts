@@ -14,7 +14,7 @@ const id = z.number().int().positive();
 
 export const decideProblemAction = authorizedAction(
   "decontam.decide",
-  z.object({ problemId: id, decision: z.enum(DECISIONS), note: z.string().max(5000).nullish(), shownCandidateIds: z.array(id).max(100).optional() }),
+  z.object({ problemId: id, decision: z.enum(DECISIONS), note: z.string().max(5000).nullish(), shownCandidateIds: z.array(id).max(100).optional(), confirmedNearCopy: z.boolean().optional() }),
   async (input, user) => decideProblem(input, user.id),
 );
 

@@ -5,7 +5,8 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { pool } from "@/lib/db/pool";
 import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
-import { findQueueNeighbour, findReviewProblem } from "@/lib/decontamination/review/find-review-problem";
+import { countQueue, describeQueueCount } from "@/lib/decontamination/review/count-queue";
+import { findQueueNeighbour, findReviewProblem, isInQueue } from "@/lib/decontamination/review/find-review-problem";
 import { describeReviewFilter, parseReviewFilter, reviewFilterQuery } from "@/lib/decontamination/review/review-filter";
 import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
 import { EmptyQueue } from "./empty-queue";
@@ -34,8 +35,12 @@ export default async function DecontaminationReviewPage({ searchParams }: { sear
     problem = first ? await findReviewProblem(first.id, THRESHOLDS) : null;
   }
   const position = problem ? { status: problem.status, id: problem.id } : null;
-  const [next, prev] = position ? await Promise.all([findQueueNeighbour(filter, position, "next", THRESHOLDS), findQueueNeighbour(filter, position, "prev", THRESHOLDS)]) : [null, null];
-  const sets = await pool().query<{ id: number; name: string; role: string }>(`SELECT id, name, role::text FROM problem_sets WHERE role IN ('synthetic', 'benchmark') ORDER BY name`);
+  const [next, prev, inQueueNow] = position
+    ? await Promise.all([findQueueNeighbour(filter, position, "next", THRESHOLDS), findQueueNeighbour(filter, position, "prev", THRESHOLDS), isInQueue(filter, position.id, THRESHOLDS)])
+    : [null, null, false];
+  // Bounded counts (see count-queue.ts): never more than 10,001 index entries per status.
+  const queueCount = await countQueue(filter, inQueueNow ? position : null, THRESHOLDS);
+  const sets = await pool().query<{ id: number; name: string; role: string }>(`SELECT id, name, role::text FROM problem_sets ORDER BY name`);
   const nameOf = (id: number | null) => sets.rows.find((s) => s.id === id)?.name;
   const base = `/decontamination/review`;
   const notice = noticeText(Array.isArray(params.notice) ? params.notice[0] : params.notice);
@@ -69,7 +74,8 @@ export default async function DecontaminationReviewPage({ searchParams }: { sear
             afterDecision: next ? `${base}${reviewFilterQuery(filter, { problem: next.id })}` : `${base}${reviewFilterQuery(filter)}`,
             queue: `${base}${reviewFilterQuery(filter)}`,
           }}
-          inQueue={filter.statuses.includes(problem.status)}
+          inQueue={inQueueNow}
+          queueCount={describeQueueCount(queueCount)}
           notice={notice}
         />
       ) : (

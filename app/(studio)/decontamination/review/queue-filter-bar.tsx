@@ -54,16 +54,14 @@ export function QueueFilterBar({ filter, sets }: { filter: ReviewFilter; sets: {
         </select>
       </label>
       <label className="block">
-        <span className="text-xs font-medium text-slate-700">Synthetic set</span>
-        <select name="set" defaultValue={filter.set ?? ""} className="mt-1 block rounded border border-slate-300 px-2 py-1">
-          <option value="">every synthetic set</option>
-          {sets
-            .filter((s) => s.role === "synthetic")
-            .map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+        <span className="text-xs font-medium text-slate-700">Checked set</span>
+        <select name="set" defaultValue={filter.set ?? ""} className="mt-1 block max-w-72 rounded border border-slate-300 px-2 py-1">
+          <option value="">every checked set</option>
+          {sets.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name} · {s.role}
+            </option>
+          ))}
         </select>
       </label>
       {filter.benchmark && <input type="hidden" name="benchmark" value={filter.benchmark} />}

@@ -1,15 +1,18 @@
 "use client";
-// One problem of the decontamination queue: the synthesized problem beside each of its nearest
-// benchmark problems (rendered, with a word diff, scores, shared n-grams and numbers, the judge's
-// answers per order), and the decision, by button or keyboard: c contaminated, l clean,
-// u unsure, n note, z undo, j/k next/previous, ? help. Decisions made here are kept in this tab
-// (sessionStorage) so z can undo them after moving on.
+// One problem of the decontamination queue, with its place in the queue ("3 of 120"): the problem
+// beside its closest benchmark problem in full (rendered, with a word diff, scores, shared n-grams
+// and numbers, the judge's answers per order), the other pairs folded under one line each, and the
+// decision, by button or keyboard: c contaminated, l clean, u unsure, n note, z undo, j/k
+// next/previous, ? help. Clearing an exact or near-exact copy (clear-confirmation.ts) asks once
+// more: Enter confirms, Esc cancels. Decisions made here are kept in this tab (sessionStorage) so z
+// can undo them after moving on.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { RenderedHtml } from "@/components/math/render-math-markdown";
 import { RenderedMath } from "@/components/math/rendered-math";
-import type { ReviewProblem } from "@/lib/decontamination/review/find-review-problem";
+import { describeNearCopy, pairNeedingClearConfirmation } from "@/lib/decontamination/review/clear-confirmation";
+import type { ReviewCandidate, ReviewProblem } from "@/lib/decontamination/review/find-review-problem";
 import { decideProblemAction } from "./actions";
 import { FamilyActions } from "./family-actions";
 import { JudgeAnswers } from "./judge-answers";
@@ -37,6 +40,7 @@ export function ReviewWorkspace({
   userId,
   hrefs,
   inQueue,
+  queueCount,
   notice,
 }: {
   problem: ReviewProblem;
@@ -46,6 +50,8 @@ export function ReviewWorkspace({
   userId: number;
   hrefs: { next: string | null; prev: string | null; afterDecision: string; queue: string };
   inQueue: boolean;
+  /** The problem's place in the queue, "3 of 120" (bounded counts, see count-queue.ts). */
+  queueCount: string;
   /** What the previous action did (a decision or an undo), carried in the address. */
   notice: string | null;
 }) {
@@ -58,14 +64,29 @@ export function ReviewWorkspace({
   const [keysReady, setKeysReady] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
 
+  const nearCopy = pairNeedingClearConfirmation(problem.candidates);
+  // Open while "clear" waits for its confirmation (only for an exact or near-exact copy).
+  const [confirmingClear, setConfirmingClear] = useState(false);
+
   const decide = useCallback(
-    (decision: Decision) => {
+    (decision: Decision, confirmed = false) => {
       if (!canDecide) {
         setMessage({ ok: false, text: "Your role cannot decide; a reviewer can." });
         return;
       }
+      if (decision === "clean" && nearCopy && !confirmed) {
+        setConfirmingClear(true);
+        return;
+      }
+      setConfirmingClear(false);
       start(async () => {
-        const result = await decideProblemAction({ problemId: problem.id, decision, note: note || null, shownCandidateIds: problem.candidates.map((c) => c.id) });
+        const result = await decideProblemAction({
+          problemId: problem.id,
+          decision,
+          note: note || null,
+          shownCandidateIds: problem.candidates.map((c) => c.id),
+          confirmedNearCopy: decision === "clean" && confirmed,
+        });
         if (!result.ok) {
           setMessage({ ok: false, text: result.error });
           return;
@@ -76,7 +97,7 @@ export function ReviewWorkspace({
         router.refresh();
       });
     },
-    [canDecide, note, problem, router, hrefs.afterDecision, userId],
+    [canDecide, note, problem, router, hrefs.afterDecision, userId, nearCopy],
   );
 
   const { undo: undoLast } = useUndoDecision(userId, setMessage);
@@ -94,6 +115,17 @@ export function ReviewWorkspace({
         return;
       }
       if (pending) return;
+      if (confirmingClear) {
+        // Only the two answers to the question count; any other key is ignored, not acted on.
+        if (event.key === "Enter") {
+          event.preventDefault();
+          decide("clean", true);
+        } else if (event.key === "Escape") {
+          event.preventDefault();
+          setConfirmingClear(false);
+        }
+        return;
+      }
       const actions: Record<string, () => void> = {
         c: () => decide("contaminated"),
         l: () => decide("clean"),
@@ -114,7 +146,7 @@ export function ReviewWorkspace({
     window.addEventListener("keydown", onKey);
     setKeysReady(true);
     return () => window.removeEventListener("keydown", onKey);
-  }, [decide, undo, hrefs, router, pending]);
+  }, [decide, undo, hrefs, router, pending, confirmingClear]);
 
   const standing = problem.decisions.find((d) => !d.undoneAt);
   return (
@@ -128,6 +160,9 @@ export function ReviewWorkspace({
             <span className={`rounded px-2 py-0.5 font-medium ${STATUS_STYLE[problem.status] ?? ""}`}>
               <span className="sr-only">Status: </span>
               {problem.status.replace("_", " ")}
+            </span>
+            <span data-testid="queue-position" className="tabular-nums text-slate-700">
+              {queueCount}
             </span>
             {!inQueue && <span className="text-slate-500">(not in this queue)</span>}
             {hrefs.prev ? (
@@ -189,11 +224,26 @@ export function ReviewWorkspace({
         <p role="status" aria-live="polite" className={`mt-2 min-h-4 text-sm ${message?.ok === false ? "text-rose-700" : "text-emerald-800"}`}>
           {message?.text ?? ""}
         </p>
+        {confirmingClear && nearCopy && (
+          <div role="alertdialog" aria-label="Confirm clearing" className="mt-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
+            <p>
+              This problem has <strong>{describeNearCopy(nearCopy)}</strong>. Clear it anyway, keeping it in the data?
+            </p>
+            <div className="mt-2 flex gap-2">
+              <button type="button" disabled={pending} onClick={() => decide("clean", true)} className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-50">
+                Clear anyway (Enter)
+              </button>
+              <button type="button" onClick={() => setConfirmingClear(false)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+                Cancel (Esc)
+              </button>
+            </div>
+          </div>
+        )}
         {help && (
           <div role="dialog" aria-label="Keyboard shortcuts" className="mt-2 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
             <ul className="grid grid-cols-2 gap-1 sm:grid-cols-4">
               <li><kbd>c</kbd> contaminated</li>
-              <li><kbd>l</kbd> clean</li>
+              <li><kbd>l</kbd> clean (a copy asks: <kbd>Enter</kbd>)</li>
               <li><kbd>u</kbd> unsure</li>
               <li><kbd>n</kbd> write a note</li>
               <li><kbd>z</kbd> undo your last decision</li>
@@ -213,57 +263,26 @@ export function ReviewWorkspace({
           <WordDiffLegend />
         </div>
         {problem.candidates.length === 0 && <p className="text-sm text-slate-600">No retrieval pairs are stored for this problem.</p>}
-        {problem.candidates.map((c) => (
-          <article key={c.id} aria-label={`Benchmark ${c.benchmarkSet}/${c.benchmarkKey}`} className={`rounded-lg border bg-white p-4 ${c.close ? "border-slate-400" : "border-slate-200"}`}>
-            <header className="flex flex-wrap items-center justify-between gap-2 text-sm">
-              <h3 className="font-medium">
-                {c.benchmarkSet}/{c.benchmarkKey}
-                {c.exact && <span className="ml-2 rounded bg-rose-700 px-1.5 py-0.5 text-xs text-white">exact match{c.exactKind ? ` (${c.exactKind})` : ""}</span>}
-                {!c.close && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">below threshold</span>}
-              </h3>
-              <p className="text-xs tabular-nums text-slate-700">
-                score <strong>{c.score.toFixed(2)}</strong>
-                {c.embeddingScore !== null && (
-                  <>
-                    {" "}
-                    · embedding <strong>{c.embeddingScore.toFixed(2)}</strong>
-                  </>
-                )}
-                {Object.keys(c.views).length > 0 && ` · text ${c.views.text?.toFixed(2)} · skeleton ${c.views.skeleton?.toFixed(2)} · numbers ${c.views.numbers?.toFixed(2)}`}
-              </p>
-            </header>
-            <div className="mt-2 grid gap-4 md:grid-cols-2">
-              <div>
-                <p className="text-xs font-medium text-slate-500">Synthesized</p>
-                <RenderedMath html={problemHtml} className="text-sm" />
-              </div>
-              <div>
-                <p className="text-xs font-medium text-slate-500">Benchmark{c.benchmarkAnswer ? ` (answer ${c.benchmarkAnswer})` : ""}</p>
-                <RenderedMath html={benchmarkHtml[c.id] as RenderedHtml} className="text-sm" />
-              </div>
-            </div>
-            <div className="mt-3 space-y-2">
-              <WordDiffView parts={c.diff} label={`Word diff with ${c.benchmarkKey}`} />
-              {(c.sharedNgrams.length > 0 || c.sharedNumbers.length > 0) && (
-                <p className="text-xs text-slate-700">
-                  {c.sharedNgrams.length > 0 && (
-                    <>
-                      Shared phrases:{" "}
-                      {c.sharedNgrams.map((g) => (
-                        <span key={g} className="mr-1 rounded bg-slate-100 px-1">
-                          {g}
-                        </span>
-                      ))}
-                    </>
-                  )}
-                  {c.sharedNumbers.length > 0 && <> · shared numbers: {c.sharedNumbers.join(", ")}</>}
-                </p>
-              )}
-              <JudgeAnswers candidate={c} />
-              {canDecide && <FamilyActions group={{ kind: "benchmark", benchmarkId: c.benchmarkId }} label={`Flag every problem near ${c.benchmarkKey}…`} />}
-            </div>
-          </article>
+        {problem.candidates.slice(0, 1).map((c) => (
+          <CandidatePair key={c.id} candidate={c} problemHtml={problemHtml} benchmarkHtml={benchmarkHtml[c.id] as RenderedHtml} canDecide={canDecide} />
         ))}
+        {problem.candidates.length > 1 && (
+          <div className="space-y-1">
+            <p className="text-xs text-slate-600">Other pairs, folded (open one to compare):</p>
+            {problem.candidates.slice(1).map((c) => (
+              <details key={c.id} className="group rounded-lg border border-slate-200 bg-white">
+                <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-4 py-2 text-sm">
+                  <span className="font-medium">
+                    {c.benchmarkSet}/{c.benchmarkKey}
+                  </span>
+                  <CandidateBadges candidate={c} />
+                  <span className="ml-auto text-xs tabular-nums text-slate-700">score {c.score.toFixed(2)}</span>
+                </summary>
+                <CandidatePair candidate={c} problemHtml={problemHtml} benchmarkHtml={benchmarkHtml[c.id] as RenderedHtml} canDecide={canDecide} folded />
+              </details>
+            ))}
+          </div>
+        )}
       </section>
 
       {canDecide && problem.parentId !== null && (
@@ -289,5 +308,81 @@ export function ReviewWorkspace({
         </section>
       )}
     </div>
+  );
+}
+
+function CandidateBadges({ candidate: c }: { candidate: ReviewCandidate }) {
+  return (
+    <>
+      {c.exact && <span className="rounded bg-rose-700 px-1.5 py-0.5 text-xs text-white">exact match{c.exactKind ? ` (${c.exactKind})` : ""}</span>}
+      {!c.close && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">below threshold</span>}
+    </>
+  );
+}
+
+/** One pair: the problem beside the benchmark problem, scores, word diff, shared evidence, judge answers. */
+function CandidatePair({
+  candidate: c,
+  problemHtml,
+  benchmarkHtml,
+  canDecide,
+  folded = false,
+}: {
+  candidate: ReviewCandidate;
+  problemHtml: RenderedHtml;
+  benchmarkHtml: RenderedHtml;
+  canDecide: boolean;
+  /** Inside a <details> whose summary already names the pair. */
+  folded?: boolean;
+}) {
+  return (
+    <article aria-label={`Benchmark ${c.benchmarkSet}/${c.benchmarkKey}`} className={folded ? "border-t border-slate-200 p-4" : `rounded-lg border bg-white p-4 ${c.close ? "border-slate-400" : "border-slate-200"}`}>
+      <header className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <h3 className="font-medium">
+          {folded ? "" : "Closest pair: "}
+          {c.benchmarkSet}/{c.benchmarkKey} <CandidateBadges candidate={c} />
+        </h3>
+        <p className="text-xs tabular-nums text-slate-700">
+          score <strong>{c.score.toFixed(2)}</strong>
+          {c.embeddingScore !== null && (
+            <>
+              {" "}
+              · embedding <strong>{c.embeddingScore.toFixed(2)}</strong>
+            </>
+          )}
+          {Object.keys(c.views).length > 0 && ` · text ${c.views.text?.toFixed(2)} · skeleton ${c.views.skeleton?.toFixed(2)} · numbers ${c.views.numbers?.toFixed(2)}`}
+        </p>
+      </header>
+      <div className="mt-2 grid gap-4 md:grid-cols-2">
+        <div>
+          <p className="text-xs font-medium text-slate-500">Checked problem</p>
+          <RenderedMath html={problemHtml} className="text-sm" />
+        </div>
+        <div>
+          <p className="text-xs font-medium text-slate-500">Benchmark{c.benchmarkAnswer ? ` (answer ${c.benchmarkAnswer})` : ""}</p>
+          <RenderedMath html={benchmarkHtml} className="text-sm" />
+        </div>
+      </div>
+      <div className="mt-3 space-y-2">
+        <WordDiffView parts={c.diff} label={`Word diff with ${c.benchmarkKey}`} />
+        {(c.sharedNgrams.length > 0 || c.sharedNumbers.length > 0) && (
+          <p className="text-xs text-slate-700">
+            {c.sharedNgrams.length > 0 && (
+              <>
+                Shared phrases:{" "}
+                {c.sharedNgrams.map((g) => (
+                  <span key={g} className="mr-1 rounded bg-slate-100 px-1">
+                    {g}
+                  </span>
+                ))}
+              </>
+            )}
+            {c.sharedNumbers.length > 0 && <> · shared numbers: {c.sharedNumbers.join(", ")}</>}
+          </p>
+        )}
+        <JudgeAnswers candidate={c} />
+        {canDecide && <FamilyActions group={{ kind: "benchmark", benchmarkId: c.benchmarkId }} label={`Flag every problem near ${c.benchmarkKey}…`} />}
+      </div>
+    </article>
   );
 }

@@ -10,7 +10,7 @@ export default async function ReviewQueuePage({ params }: { params: Promise<{ qu
   await requirePageUser("review.annotate");
   const queueId = Number((await params).queueId);
   if (!Number.isInteger(queueId) || queueId < 1) notFound();
-  const queue = await prisma().reviewQueue.findUnique({ where: { id: queueId }, select: { id: true, name: true } });
+  const queue = await prisma().reviewQueue.findUnique({ where: { id: queueId }, select: { id: true, name: true, itemCount: true } });
   if (!queue) notFound();
-  return <ReviewSession queueId={queue.id} queueName={queue.name} />;
+  return <ReviewSession queueId={queue.id} queueName={queue.name} itemCount={queue.itemCount} />;
 }

@@ -23,7 +23,7 @@ interface Made {
   saved: Promise<number | null>;
 }
 
-export function ReviewSession({ queueId, queueName }: { queueId: number; queueName: string }) {
+export function ReviewSession({ queueId, queueName, itemCount }: { queueId: number; queueName: string; /** The queue's own counter (review_queues.item_count). */ itemCount: number }) {
   const [cards, setCards] = useState<ReviewCard[]>([]);
   const [index, setIndex] = useState(0);
   const [made, setMade] = useState<Record<number, Made>>({});
@@ -155,7 +155,7 @@ export function ReviewSession({ queueId, queueName }: { queueId: number; queueNa
         <h1 className="text-xl font-semibold tracking-tight">Review: {queueName}</h1>
         <span className="text-sm text-slate-600" aria-live="polite">
           {decidedCount} decided in this session
-          {card ? ` · item ${card.position}` : ""}
+          {card ? ` · item ${card.position.toLocaleString("en-US")} of ${itemCount.toLocaleString("en-US")}` : ""}
           {card?.stratum ? ` · ${card.stratum}` : ""}
         </span>
         <button type="button" className="ml-auto text-sm text-sky-700 underline" onClick={() => setHelp(true)}>
