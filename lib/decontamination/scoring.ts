@@ -59,6 +59,8 @@ export const FEATURE_NAMES = [
   "skeleton*numberCoverage",
   "words*numberCoverage",
   "coverage*question",
+  "skeleton^4",
+  "text^4",
 ] as const;
 
 /** The model's inputs (without the answer, which is a separate fitted bonus). */
@@ -75,6 +77,10 @@ export function featureVector(f: PairFeatures): number[] {
     f.skeleton * f.numberCoverage,
     f.words * f.numberCoverage,
     f.coverage * f.question,
+    // Sharp terms: only a near-complete match of the template / wording counts much here, which is
+    // what tells "the same problem with other numbers" from a sibling of the same textbook type.
+    f.skeleton ** 4,
+    f.text ** 4,
   ];
 }
 
@@ -82,11 +88,11 @@ export type ScoreModel = { bias: number; weights: number[]; answerBonus: number 
 
 // Fitted by lib/decontamination/eval/fit-score.ts (see docs/decontamination.md, "The score").
 export const SCORE_MODEL: ScoreModel = {
-  bias: -5.708,
+  bias: -5.521,
   // text, words, coverage, skeleton, numbers, numberCoverage, question, evidence,
-  // skeleton*numberCoverage, words*numberCoverage, coverage*question
-  weights: [2.911, -0.378, 0.967, 4.524, 2.288, 0.148, 1.566, 2.928, 0.757, 0.875, 0.374],
-  answerBonus: 3.946,
+  // skeleton*numberCoverage, words*numberCoverage, coverage*question, skeleton^4, text^4
+  weights: [2.778, -0.359, 0.968, 4.067, 2.538, -0.252, 1.551, 2.792, 0.942, 1.073, 0.192, 1.533, 0.119],
+  answerBonus: 3.997,
 };
 
 export function pairLogit(f: PairFeatures, model: ScoreModel = SCORE_MODEL): number {
