@@ -1,6 +1,6 @@
 // Every `boxed` command, in the order `boxed --help` lists them.
 import type { CliCommand } from "@/lib/cli/command";
-import { decontamJudgeCommand, decontamReportCommand, decontamRetrieveCommand } from "@/lib/cli/commands/decontam";
+import { decontamClustersCommand, decontamJudgeCommand, decontamReportCommand, decontamRetrieveCommand } from "@/lib/cli/commands/decontam";
 import { dbMigrateCommand, dbStartCommand, dbStatusCommand, dbStopCommand } from "@/lib/cli/commands/db";
 import { exportCommand } from "@/lib/cli/commands/export";
 import { gradeCommand } from "@/lib/cli/commands/grade";
@@ -39,6 +39,7 @@ export const commands: CliCommand[] = [
   decontamRetrieveCommand,
   decontamJudgeCommand,
   decontamReportCommand,
+  decontamClustersCommand,
   dbStartCommand,
   dbStopCommand,
   dbStatusCommand,

@@ -2,13 +2,15 @@
 // per-problem feature lists) plus one feature dictionary, so 12K problems build in about a second
 // and the index can be rebuilt in each worker thread instead of being copied.
 import { normalizeForExactMatch } from "@/lib/decontamination/normalize";
+import { canonicalAnswer } from "@/lib/decontamination/answer";
 import { extractViews, VIEW_COUNT, VIEW_NAMES, type ViewFeatures } from "@/lib/decontamination/views";
 
 // Chosen on the evaluation (docs/decontamination.md): the prior weighs as much as ~4.7 skeleton
 // n-grams of the highest IDF. Expressed relative to the corpus so small indexes behave the same.
 export const DEFAULT_SKELETON_PRIOR_FEATURES = 4.7;
 
-export type BenchmarkItem = { id: number; setName: string; key: string; text: string };
+/** `answer`: the benchmark's gold answer when known; a synthesized problem with the same answer gets credit. */
+export type BenchmarkItem = { id: number; setName: string; key: string; text: string; answer?: string };
 
 export type BenchmarkIndexOptions = {
   /**
@@ -30,8 +32,10 @@ export type BenchmarkIndex = {
   size: number;
   featureIds: Map<string, number>;
   featureNames: string[];
-  /** view index (0 text, 1 skeleton, 2 numbers) of each feature */
+  /** view index (0 text, 1 skeleton, 2 numbers, 3 question) of each feature */
   featureView: Uint8Array;
+  /** 1 for text-view word unigrams (the paraphrase-tolerant part of the text view) */
+  featureUnigram: Uint8Array;
   df: Int32Array;
   /** squared IDF: the contribution of a shared feature to a dot product */
   idf2: Float64Array;
@@ -44,6 +48,10 @@ export type BenchmarkIndex = {
   docFeatures: Int32Array;
   /** per problem and view: the norm of its IDF vector (index doc * VIEW_COUNT + view) */
   docNorm: Float64Array;
+  /** per problem: squared norm of its text-view word unigrams */
+  docUnigramNorm2: Float64Array;
+  /** per problem: its gold answer in canonical form ("" when unknown) */
+  answers: string[];
   /** recipe exact form -> problem indexes */
   exactVerbatim: Map<string, number[]>;
   /** retrieval-token form (LaTeX, number formats, plurals unified) -> problem indexes */
@@ -72,6 +80,7 @@ export function buildBenchmarkIndex(items: BenchmarkItem[], options: BenchmarkIn
   const featureIds = new Map<string, number>();
   const featureNames: string[] = [];
   const featureViewList: number[] = [];
+  const unigramList: number[] = [];
   const dfList: number[] = [];
   const perDoc: Int32Array[] = [];
   const exactVerbatim = new Map<string, number[]>();
@@ -88,6 +97,7 @@ export function buildBenchmarkIndex(items: BenchmarkItem[], options: BenchmarkIn
           featureIds.set(f, id);
           featureNames.push(f);
           featureViewList.push(v);
+          unigramList.push(v === 0 && !f.includes(" ") ? 1 : 0);
           dfList.push(0);
         }
         dfList[id]++;
@@ -118,12 +128,15 @@ export function buildBenchmarkIndex(items: BenchmarkItem[], options: BenchmarkIn
   const docFeatures = new Int32Array(docFeatureStart[n]);
   const docNorm = new Float64Array(n * VIEW_COUNT);
   const featureView = Uint8Array.from(featureViewList);
+  const featureUnigram = Uint8Array.from(unigramList);
+  const docUnigramNorm2 = new Float64Array(n);
   for (let d = 0; d < n; d++) {
     const ids = perDoc[d];
     docFeatures.set(ids, docFeatureStart[d]);
     for (const f of ids) {
       postingDocs[fill[f]++] = d;
       docNorm[d * VIEW_COUNT + featureView[f]] += idf2[f];
+      if (featureUnigram[f]) docUnigramNorm2[d] += idf2[f];
     }
   }
   for (let i = 0; i < docNorm.length; i++) docNorm[i] = Math.sqrt(docNorm[i]);
@@ -134,6 +147,7 @@ export function buildBenchmarkIndex(items: BenchmarkItem[], options: BenchmarkIn
     featureIds,
     featureNames,
     featureView,
+    featureUnigram,
     df,
     idf2,
     unseenIdf2: unseenIdf * unseenIdf,
@@ -142,6 +156,8 @@ export function buildBenchmarkIndex(items: BenchmarkItem[], options: BenchmarkIn
     docFeatureStart,
     docFeatures,
     docNorm,
+    docUnigramNorm2,
+    answers: items.map((i) => canonicalAnswer(i.answer)),
     exactVerbatim,
     exactTokens,
     maxCandidateDf: Math.max(50, Math.floor((options.maxCandidateDfFraction ?? 0.02) * n)),

@@ -35,7 +35,17 @@ describe("retrieveCandidates", () => {
     expect(top.score).toBeGreaterThan(0.3);
     expect(top.evidence.sharedNumbers.sort()).toEqual(["16", "2", "3", "4"]);
     expect(top.evidence.sharedNgrams.length).toBeGreaterThan(0);
-    expect(Object.keys(top.evidence.views)).toEqual(["text", "skeleton", "numbers"]);
+    expect(Object.keys(top.evidence.views)).toEqual([
+      "text",
+      "skeleton",
+      "numbers",
+      "words",
+      "coverage",
+      "numberCoverage",
+      "question",
+      "evidence",
+      "answer",
+    ]);
   });
 
   it("finds the same question with renamed people and objects", () => {

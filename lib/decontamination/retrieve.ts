@@ -6,15 +6,17 @@
 // shortlist exactly by merging sorted feature lists, which adds back the common features.
 import type { BenchmarkIndex } from "@/lib/decontamination/benchmark-index";
 import { normalizeForExactMatch } from "@/lib/decontamination/normalize";
-import { combineScores, combineViewScores } from "@/lib/decontamination/scoring";
+import { canonicalAnswer, sameAnswer } from "@/lib/decontamination/answer";
+import { combineScores, type PairFeatures, pairScore, type ScoreModel, SCORE_MODEL } from "@/lib/decontamination/scoring";
 import { extractViews, VIEW_COUNT, VIEW_NAMES, type ViewFeatures } from "@/lib/decontamination/views";
 
 /**
- * Pairs scoring at or above this go to the LLM judge. Chosen on the evaluation in
- * docs/decontamination.md: it keeps recall of rewritten benchmark problems high while flagging
- * few unrelated problems (MATH train against the test sets).
+ * Pairs scoring at or above this go to the LLM judge. The score is a fitted probability of "this
+ * pair is a rephrasing" at a 1:1 prior (scoring.ts), so 0.5 is even odds there; on the separation
+ * evaluation (docs/decontamination.md) it keeps 96-100% of the rewrites of every family but the
+ * free paraphrases while ~10% of same-topic unrelated problems reach it.
  */
-export const DEFAULT_FLAG_THRESHOLD = 0.4;
+export const DEFAULT_FLAG_THRESHOLD = 0.5;
 export const DEFAULT_TOP_K = 5;
 
 export type Candidate = {
@@ -30,12 +32,16 @@ export type Candidate = {
     /** shared word n-grams of the text view, most distinctive first */
     sharedNgrams: string[];
     sharedNumbers: string[];
-    /** per-view cosine: text, skeleton, numbers */
+    /** the score's signals (PairFeatures): text, skeleton, numbers, words, coverage, numberCoverage, question, evidence, answer */
     views: Record<string, number>;
   };
 };
 
-export type RetrieveOptions = { topK?: number; maxEvidence?: number };
+/**
+ * `answer`: the synthesized problem's answer when known (the majority label of its solutions, or a
+ * reference solution's gold); a benchmark problem with the same gold answer gets the answer bonus.
+ */
+export type RetrieveOptions = { topK?: number; maxEvidence?: number; answer?: string };
 
 type Scratch = { acc: Float64Array; stamp: Int32Array; touched: Int32Array; generation: number };
 const scratchByIndex = new WeakMap<BenchmarkIndex, Scratch>();
@@ -54,26 +60,51 @@ function scratchFor(index: BenchmarkIndex): Scratch {
   return s;
 }
 
-type Query = { ids: Int32Array; norm: Float64Array };
+type Query = { ids: Int32Array; norm: Float64Array; unigramNorm: number; answer: string };
 
-function prepareQuery(index: BenchmarkIndex, views: ViewFeatures): Query {
+function prepareQuery(index: BenchmarkIndex, views: ViewFeatures, answer = ""): Query {
   const ids: number[] = [];
   const norm2 = new Float64Array(VIEW_COUNT);
+  let unigram2 = 0;
   VIEW_NAMES.forEach((view, v) => {
     for (const f of views[view]) {
       const id = index.featureIds.get(f);
-      if (id === undefined) norm2[v] += index.unseenIdf2;
-      else {
-        norm2[v] += index.idf2[id];
-        ids.push(id);
-      }
+      const w = id === undefined ? index.unseenIdf2 : index.idf2[id];
+      norm2[v] += w;
+      if (v === 0 && !f.includes(" ")) unigram2 += w;
+      if (id !== undefined) ids.push(id);
     }
   });
-  return { ids: Int32Array.from(ids).sort(), norm: norm2.map(Math.sqrt) };
+  return { ids: Int32Array.from(ids).sort(), norm: norm2.map(Math.sqrt), unigramNorm: Math.sqrt(unigram2), answer };
 }
 
 function cosine(dot: number, a: number, b: number): number {
   return a > 0 && b > 0 ? Math.min(1, dot / (a * b)) : 0;
+}
+
+/** Share of `own` squared norm matched by `dot` (containment of one side in the other). */
+function coverageOf(dot: number, own2: number, neutral: number): number {
+  return own2 > 0 ? Math.min(1, dot / own2) : neutral;
+}
+
+/**
+ * Every signal of the pair (see PairFeatures). `dots` per view plus the unigram part of the text
+ * view's dot product.
+ */
+function pairFeatures(index: BenchmarkIndex, q: Query, doc: number, dots: ArrayLike<number>, unigramDot: number): PairFeatures {
+  const base = doc * VIEW_COUNT;
+  const v = viewScores(index, q, doc, dots);
+  const docNumbers2 = index.docNorm[base + 2] ** 2;
+  return {
+    ...v,
+    words: cosine(unigramDot, q.unigramNorm, Math.sqrt(index.docUnigramNorm2[doc])),
+    coverage: coverageOf(unigramDot, index.docUnigramNorm2[doc], 0),
+    // A benchmark problem without numbers: neutral, unless the synthesized one brings numbers.
+    numberCoverage: coverageOf(dots[2], docNumbers2, q.norm[2] === 0 ? 0.5 : 0.25),
+    question: cosine(dots[3], q.norm[3], index.docNorm[base + 3]),
+    evidence: 1 - Math.exp(-unigramDot / (8 * index.unseenIdf2)),
+    answer: sameAnswer(q.answer, index.answers[doc]),
+  };
 }
 
 function viewScores(index: BenchmarkIndex, q: Query, doc: number, dots: ArrayLike<number>) {
@@ -108,9 +139,7 @@ function shortlist(index: BenchmarkIndex, q: Query, size: number): number[] {
       if (s.stamp[d] !== s.generation) {
         s.stamp[d] = s.generation;
         s.touched[touchedCount++] = d;
-        s.acc[d * VIEW_COUNT] = 0;
-        s.acc[d * VIEW_COUNT + 1] = 0;
-        s.acc[d * VIEW_COUNT + 2] = 0;
+        s.acc.fill(0, d * VIEW_COUNT, d * VIEW_COUNT + VIEW_COUNT);
       }
       s.acc[d * VIEW_COUNT + v] += w;
     }
@@ -145,8 +174,9 @@ function shortlist(index: BenchmarkIndex, q: Query, size: number): number[] {
 }
 
 /** Exact pass: merge the sorted feature lists, per view, and keep the shared features. */
-function rescore(index: BenchmarkIndex, q: Query, doc: number) {
+function rescore(index: BenchmarkIndex, q: Query, doc: number, scorer: (f: PairFeatures) => number) {
   const dots = new Float64Array(VIEW_COUNT);
+  let unigramDot = 0;
   const shared: number[] = [];
   let i = 0;
   let j = index.docFeatureStart[doc];
@@ -156,14 +186,15 @@ function rescore(index: BenchmarkIndex, q: Query, doc: number) {
     const b = index.docFeatures[j];
     if (a === b) {
       dots[index.featureView[a]] += index.idf2[a];
+      if (index.featureUnigram[a]) unigramDot += index.idf2[a];
       shared.push(a);
       i++;
       j++;
     } else if (a < b) i++;
     else j++;
   }
-  const views = viewScores(index, q, doc, dots);
-  return { doc, views, score: combineViewScores(views), shared };
+  const features = pairFeatures(index, q, doc, dots, unigramDot);
+  return { doc, features, score: scorer(features), shared };
 }
 
 function evidenceFrom(index: BenchmarkIndex, shared: number[], maxEvidence: number) {
@@ -178,7 +209,7 @@ function evidenceFrom(index: BenchmarkIndex, shared: number[], maxEvidence: numb
     picked.push(text);
     if (picked.length >= maxEvidence) break;
   }
-  const numbers = shared.filter((f) => index.featureView[f] === 2).map((f) => index.featureNames[f].slice(2));
+  const numbers = shared.filter((f) => index.featureView[f] === 2 && !index.featureNames[f].includes(" ")).map((f) => index.featureNames[f].slice(2));
   return { sharedNgrams: picked, sharedNumbers: numbers };
 }
 
@@ -186,12 +217,27 @@ function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 
-export function retrieveCandidates(index: BenchmarkIndex, problemText: string, options: RetrieveOptions = {}): Candidate[] {
+export type RankedPair = {
+  doc: number;
+  features: PairFeatures;
+  score: number;
+  shared: number[];
+  exactKind?: "verbatim" | "normalized";
+};
+
+/**
+ * The whole shortlist, rescored with every signal and ranked by `model` (exact matches first, at
+ * score 1). retrieveCandidates cuts it to top-k; the evaluation and the fitting read it whole.
+ */
+export function rankPairs(
+  index: BenchmarkIndex,
+  problemText: string,
+  options: { topK?: number; answer?: string; model?: ScoreModel; scorer?: (f: PairFeatures) => number } = {},
+): RankedPair[] {
+  if (index.size === 0) return [];
   const topK = options.topK ?? DEFAULT_TOP_K;
-  const maxEvidence = options.maxEvidence ?? 8;
-  if (index.size === 0 || topK <= 0) return [];
   const views = extractViews(problemText);
-  const q = prepareQuery(index, views);
+  const q = prepareQuery(index, views, canonicalAnswer(options.answer));
 
   const exactKinds = new Map<number, "verbatim" | "normalized">();
   for (const d of index.exactTokens.get(views.signature) ?? []) exactKinds.set(d, "normalized");
@@ -199,13 +245,30 @@ export function retrieveCandidates(index: BenchmarkIndex, problemText: string, o
 
   const docs = new Set(shortlist(index, q, Math.max(index.shortlistSize, topK * 2)));
   for (const d of exactKinds.keys()) docs.add(d);
-  const rescored = [...docs].map((d) => rescore(index, q, d));
-  for (const r of rescored) if (exactKinds.has(r.doc)) r.score = 1;
+  const model = options.model ?? SCORE_MODEL;
+  const scorer = options.scorer ?? ((f: PairFeatures) => pairScore(f, model));
+  const rescored: RankedPair[] = [...docs].map((d) => rescore(index, q, d, scorer));
+  for (const r of rescored) {
+    const kind = exactKinds.get(r.doc);
+    if (kind) {
+      r.score = 1;
+      r.exactKind = kind;
+    }
+  }
   rescored.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  return rescored;
+}
 
-  return rescored.slice(0, Math.max(topK, exactKinds.size)).map((r) => {
+export function retrieveCandidates(index: BenchmarkIndex, problemText: string, options: RetrieveOptions = {}): Candidate[] {
+  const topK = options.topK ?? DEFAULT_TOP_K;
+  const maxEvidence = options.maxEvidence ?? 8;
+  if (index.size === 0 || topK <= 0) return [];
+  const rescored = rankPairs(index, problemText, { topK, answer: options.answer });
+  const exactCount = rescored.filter((r) => r.exactKind).length;
+
+  return rescored.slice(0, Math.max(topK, exactCount)).map((r) => {
     const item = index.items[r.doc];
-    const exactKind = exactKinds.get(r.doc);
+    const exactKind = r.exactKind;
     return {
       benchmarkId: item.id,
       setName: item.setName,
@@ -215,7 +278,7 @@ export function retrieveCandidates(index: BenchmarkIndex, problemText: string, o
       ...(exactKind ? { exactKind } : {}),
       evidence: {
         ...evidenceFrom(index, r.shared, maxEvidence),
-        views: { text: round(r.views.text), skeleton: round(r.views.skeleton), numbers: round(r.views.numbers) },
+        views: Object.fromEntries(Object.entries(r.features).map(([k, x]) => [k, round(x)])),
       },
     };
   });

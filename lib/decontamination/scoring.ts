@@ -1,12 +1,13 @@
-// How per-view cosines become one 0..1 score. Kept separate so the evaluation can show why each
-// term exists.
+// How a (synthesized problem, benchmark problem) pair becomes one 0..1 score.
 //
-// - text alone is what a lexical/embedding search sees: near-copies score close to 1.
-// - skeleton near 1 means "same template": same words in the same order once numbers, names and
-//   objects are masked. With the same numbers too it is almost surely the same problem; with other
-//   numbers it is the "same template, changed numbers" case the recipe's embedding search misses,
-//   which we want the judge to see, but below a verbatim copy.
-// - numbers rescue heavy rewordings that keep every number.
+// Two scores, for two jobs:
+// - combineScores: the cheap blend of per-view cosines used to FIND candidates (the approximate
+//   pass over every touched benchmark problem). Its job is recall, not separation.
+// - pairScore: the calibrated score of a shortlisted pair, from what a rephrasing keeps and a
+//   same-topic look-alike does not (see PairFeatures). A logistic model whose weights were fitted
+//   by `lib/decontamination/eval/fit-score.ts` on rewrites of half the GSM8K/MATH test problems
+//   against matched GSM8K/MATH train problems; docs/decontamination.md states what a score means
+//   (estimated precision at that score on the evaluation).
 export type ViewScores = { text: number; skeleton: number; numbers: number };
 
 export function combineViewScores(v: ViewScores): number {
@@ -21,4 +22,86 @@ export function combineScores(text: number, skeleton: number, numbers: number): 
   // A blend term so that two weaker signals that agree outrank one moderate signal.
   const blend = 0.45 * text + 0.4 * skeleton + 0.15 * numbers;
   return Math.min(1, Math.max(best, 0.5 * best + 0.5 * blend));
+}
+
+/** Every signal of a pair, each 0..1. All IDF-weighted over the benchmark index. */
+export type PairFeatures = {
+  /** cosine of content words + word/number/operator 2- and 3-grams: near-copies */
+  text: number;
+  /** cosine of content-word unigrams only: survives synonym swaps and reordered clauses */
+  words: number;
+  /** share of the benchmark problem's content words (IDF mass) present in the synthesized one:
+   * survives added distractor sentences and filler, which only lower the cosine */
+  coverage: number;
+  /** cosine of n-grams with numbers, names and objects masked: same template */
+  skeleton: number;
+  /** cosine of the number sets (0.5 when neither has numbers) */
+  numbers: number;
+  /** share of the benchmark problem's numbers (IDF mass) present: a rephrasing keeps them all */
+  numberCoverage: number;
+  /** cosine of the content words of the asking sentence: the target quantity */
+  question: number;
+  /** how much rare evidence is shared at all: 1 - exp(-shared rare words / 8) */
+  evidence: number;
+  /** 1 when both answers are known and equal */
+  answer: number;
+};
+
+export const FEATURE_NAMES = [
+  "text",
+  "words",
+  "coverage",
+  "skeleton",
+  "numbers",
+  "numberCoverage",
+  "question",
+  "evidence",
+  "skeleton*numberCoverage",
+  "words*numberCoverage",
+  "coverage*question",
+  "skeleton^4",
+  "text^4",
+] as const;
+
+/** The model's inputs (without the answer, which is a separate fitted bonus). */
+export function featureVector(f: PairFeatures): number[] {
+  return [
+    f.text,
+    f.words,
+    f.coverage,
+    f.skeleton,
+    f.numbers,
+    f.numberCoverage,
+    f.question,
+    f.evidence,
+    f.skeleton * f.numberCoverage,
+    f.words * f.numberCoverage,
+    f.coverage * f.question,
+    // Sharp terms: only a near-complete match of the template / wording counts much here, which is
+    // what tells "the same problem with other numbers" from a sibling of the same textbook type.
+    f.skeleton ** 4,
+    f.text ** 4,
+  ];
+}
+
+export type ScoreModel = { bias: number; weights: number[]; answerBonus: number };
+
+// Fitted by lib/decontamination/eval/fit-score.ts (see docs/decontamination.md, "The score").
+export const SCORE_MODEL: ScoreModel = {
+  bias: -5.521,
+  // text, words, coverage, skeleton, numbers, numberCoverage, question, evidence,
+  // skeleton*numberCoverage, words*numberCoverage, coverage*question, skeleton^4, text^4
+  weights: [2.778, -0.359, 0.968, 4.067, 2.538, -0.252, 1.551, 2.792, 0.942, 1.073, 0.192, 1.533, 0.119],
+  answerBonus: 3.997,
+};
+
+export function pairLogit(f: PairFeatures, model: ScoreModel = SCORE_MODEL): number {
+  const x = featureVector(f);
+  let z = model.bias;
+  for (let i = 0; i < x.length; i++) z += model.weights[i] * x[i];
+  return z + model.answerBonus * f.answer;
+}
+
+export function pairScore(f: PairFeatures, model: ScoreModel = SCORE_MODEL): number {
+  return 1 / (1 + Math.exp(-pairLogit(f, model)));
 }

@@ -19,7 +19,7 @@ describe("skeletons", () => {
 
   it("extracts text n-grams, skeleton n-grams and the number set", () => {
     const v = extractViews("Tom has 3 apples and 12 pears.");
-    expect(v.numbers).toEqual(new Set(["n|3", "n|12"]));
+    expect(v.numbers).toEqual(new Set(["n|3", "n|12", "n|3 12"]));
     expect(v.text.has("t|tom has 3")).toBe(true);
     expect(v.text.has("t|and")).toBe(false); // stopwords are not unigrams
     expect(v.skeleton.has("s|@ has #")).toBe(true);

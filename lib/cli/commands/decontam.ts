@@ -1,4 +1,4 @@
-// `boxed decontam retrieve|judge|report`: the decontamination pipeline from the terminal
+// `boxed decontam retrieve|judge|report|clusters`: the decontamination pipeline from the terminal
 // (docs/decontamination.md). Retrieval and the judge run in this process with a progress bar,
 // through the same Task and batch machinery the studio uses; the report prints or writes the
 // funnel counts.
@@ -15,6 +15,8 @@ import { launchJudgeBatch, startJudgeBatch } from "@/lib/decontamination/pipelin
 import { runRetrievalHere } from "@/lib/decontamination/pipeline/retrieval-task";
 import { DEFAULT_EMBEDDING_THRESHOLD, type RetrievalLine } from "@/lib/decontamination/pipeline/run-retrieval";
 import { settleJudgeBatch } from "@/lib/decontamination/pipeline/settle-judge-batch";
+import { clusterProblemSet } from "@/lib/decontamination/diversity/cluster-set";
+import { DEFAULT_DUPLICATE_JACCARD, keepOnePerCluster } from "@/lib/decontamination/diversity/near-duplicates";
 import { buildDecontamReport } from "@/lib/decontamination/report/build-decontam-report";
 import { reportToMarkdown } from "@/lib/decontamination/report/decontam-report";
 import { DEFAULT_FLAG_THRESHOLD, DEFAULT_TOP_K } from "@/lib/decontamination/retrieve";
@@ -214,6 +216,71 @@ export const decontamReportCommand: CliCommand = {
         });
         io.stdout.write(`wrote ${path}\n`);
       } else io.stdout.write(text);
+      return 0;
+    });
+  },
+};
+
+const clustersUsage = `usage: npx boxed decontam clusters --problems SET [--kept SET[,SET...]] [--similarity J] [--out FILE]
+
+Question diversity: clusters of near-duplicate problems in the synthetic set SET (the same problem
+with other names or numbers, verbatim copies across seeds), the number of distinct problems per
+seed, and which problem to keep per cluster (the earliest). --kept SETS: sets already kept; their
+problems count first, so copies of them in SET are found (an incremental check of a new batch).
+--similarity J: estimated Jaccard of the masked skeletons at or above which two problems are the
+same (default ${DEFAULT_DUPLICATE_JACCARD}). --out FILE writes JSONL, one line per problem of SET:
+  {"problem": KEY, "cluster": KEY OF ITS KEPT PROBLEM, "size": N, "keep": true|false}`;
+
+export const decontamClustersCommand: CliCommand = {
+  path: ["decontam", "clusters"],
+  summary: "cluster near-duplicate synthesized problems and say which one to keep per cluster",
+  usage: clustersUsage,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { problems: { type: "string" }, kept: { type: "string" }, similarity: { type: "string" }, out: { type: "string" } },
+    });
+    if (!values.problems) throw new CliError("--problems SET is required");
+    const threshold = number("similarity", values.similarity, DEFAULT_DUPLICATE_JACCARD, (n) => n > 0 && n <= 1, "a number above 0 and at most 1");
+    const kept = values.kept ? values.kept.split(",").map((s) => s.trim()).filter(Boolean) : [];
+    return withDatabase(io, async () => {
+      const started = performance.now();
+      const { result, keys, sets } = await clusterProblemSet(values.problems!, { threshold, kept });
+      const seconds = (performance.now() - started) / 1000;
+      const { keep } = keepOnePerCluster(result);
+      const keepSet = new Set(keep);
+      // The checked set's problems come last (after any --kept sets).
+      const inTarget = sets.map((s) => s === values.problems || s === sets[sets.length - 1]);
+      const targetCount = inTarget.filter(Boolean).length;
+      let targetKept = 0;
+      for (let i = 0; i < result.problems; i++) if (inTarget[i] && result.representative[i] === i) targetKept++;
+      const sizes = new Map<number, number>();
+      for (let i = 0; i < result.problems; i++) if (result.representative[i] === i && result.clusterSize[i] > 1) sizes.set(i, result.clusterSize[i]);
+      const largest = [...sizes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10);
+      const seeds = [...result.perSeed.entries()].filter(([seed]) => seed >= 0);
+      io.stdout.write(
+        [
+          `${formatCount(targetCount)} problems in ${values.problems}${kept.length ? ` (checked after ${formatCount(result.problems - targetCount)} already kept)` : ""}: ${formatCount(targetKept)} to keep, ${formatCount(targetCount - targetKept)} near-duplicates (${seconds.toFixed(1)} s)`,
+          ...(largest.length ? ["largest clusters:", ...largest.map(([i, n]) => `  ${n}  ${keys[i]}`)] : ["no near-duplicates"]),
+          ...(seeds.length ? [`seeds: ${formatCount(seeds.length)}, distinct problems per seed: mean ${(seeds.reduce((a, [, s]) => a + s.distinct, 0) / seeds.length).toFixed(2)} of ${(seeds.reduce((a, [, s]) => a + s.problems, 0) / seeds.length).toFixed(2)}`] : []),
+          "",
+        ].join("\n"),
+      );
+      if (values.out) {
+        const path = resolve(values.out);
+        const out = createWriteStream(path);
+        const failed = once(out, "error").then(([e]) => {
+          throw new CliError(`cannot write ${path}: ${(e as Error).message}`);
+        });
+        for (let i = 0; i < result.problems; i++) {
+          if (!inTarget[i]) continue;
+          const line = { problem: keys[i], cluster: keys[result.representative[i]], size: result.clusterSize[i], keep: keepSet.has(result.ids[i]) };
+          if (!out.write(`${JSON.stringify(line)}\n`)) await Promise.race([once(out, "drain"), failed]);
+        }
+        out.end();
+        await Promise.race([once(out, "finish"), failed]);
+        io.stdout.write(`wrote ${path}\n`);
+      }
       return 0;
     });
   },

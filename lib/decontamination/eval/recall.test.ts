@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { buildBenchmarkIndex } from "@/lib/decontamination/benchmark-index";
 import { loadBenchmarkItems, loadTrainProblems } from "@/lib/decontamination/eval/load-benchmarks";
 import { evaluateFamily, falseCandidateRate, sampleItems } from "@/lib/decontamination/eval/recall-eval";
-import type { RewriteFamily } from "@/lib/decontamination/eval/rewrite-rules";
+import { REWRITE_FAMILY_NAMES, type RewriteFamily } from "@/lib/decontamination/eval/rewrite-rules";
+import { runSeparation } from "@/lib/decontamination/eval/run-separation";
 import { hasSharedData, sharedDataPath } from "@/tests/support/shared-data";
 
 describe.skipIf(!hasSharedData)("recall on rewritten benchmark problems (shared data)", () => {
@@ -35,4 +36,16 @@ describe.skipIf(!hasSharedData)("recall on rewritten benchmark problems (shared 
     const r = falseCandidateRate(index, loadTrainProblems(sharedDataPath(), "gsm8k").slice(0, 2000));
     expect(r.rate).toBeLessThan(0.02);
   }, 60_000);
+});
+
+describe.skipIf(!hasSharedData)("separation against plain TF-IDF (shared data, evaluation half)", () => {
+  it("beats word uni+bigram TF-IDF on AUC of the top-1 score and keeps recall@5 on every family, held-out ones included", async () => {
+    const { results } = await runSeparation({ perSet: 60 });
+    expect(results.length).toBe(REWRITE_FAMILY_NAMES.length);
+    for (const r of results) {
+      expect(r.evaluated, r.family).toBeGreaterThan(30);
+      expect(r.score.auc, r.family).toBeGreaterThan(r.tfidf.auc);
+      expect(r.score.recallAt5, r.family).toBeGreaterThanOrEqual(0.98);
+    }
+  }, 240_000);
 });

@@ -108,3 +108,67 @@ export const OBJECTS: [string, string][] = [
   ["pie", "pies"], ["ticket", "tickets"], ["card", "cards"], ["bracelet", "bracelets"],
   ["kite", "kites"], ["puzzle", "puzzles"], ["peach", "peaches"], ["box", "boxes"], ["chair", "chairs"],
 ];
+
+// Held-out paraphrase pairs: used only by the held-out family ("restated"), never by the families
+// the score was fitted on, so the held-out rate says how a paraphrase the fit never saw fares.
+export const HELD_OUT_SYNONYMS: [string, string][] = [
+  ["sells", "trades"],
+  ["market", "bazaar"],
+  ["earn", "bring in"],
+  ["earns", "brings in"],
+  ["spend", "pay out"],
+  ["spends", "pays out"],
+  ["has", "owns"],
+  ["have", "own"],
+  ["together", "combined"],
+  ["more than", "in excess of"],
+  ["less than", "below"],
+  ["the number of", "the count of"],
+  ["find the value of", "what is the value of"],
+  ["real numbers", "reals"],
+  ["remainder", "amount left over"],
+  ["twice", "double"],
+  ["does not", "doesn't"],
+  ["is not", "isn't"],
+  ["of the", "from the"],
+  ["there are", "we have"],
+  ["there is", "we have"],
+  ["what is", "what's"],
+  ["determine", "figure out"],
+  ["compute", "find"],
+  ["all", "every one of the"],
+  ["equal to", "the same as"],
+  ["largest", "maximum"],
+  ["minimum", "lowest"],
+  ["walk", "stroll"],
+  ["money", "cash"],
+  ["week", "seven-day week"],
+];
+
+// Irrelevant sentences, the way GSM-Plus "distractor insertion" and GSM-NoOp add them: topical,
+// with a number, and changing nothing. `{n}` is a number, `{x}` a noun of the problem.
+export const DISTRACTORS = [
+  "Note that {n} of the {x} were slightly smaller than the others.",
+  "Last year there were {n} more {x} than this year.",
+  "The {x} were first counted {n} days ago.",
+  "A similar question was asked {n} times in the previous lesson.",
+  "Assume {n} is an unrelated number that plays no role here.",
+  "The teacher mentioned that {n} students solved this quickly.",
+];
+
+// Everyday words a free paraphrase brings in. To a lexical score a synonym it does not know is just
+// another word, so "replace a share of the words by words from this pool" reproduces what an LLM
+// paraphrase does to the features, without the rule being something the score could learn.
+export const DRIFT_WORDS = `able account actually amount around asked away become begin below best better
+  big bring brought building came carry certain change city clear close collect come complete contain
+  count country couple cover current daily deal decide deliver different during early earn easy either
+  else end enough entire equal event exactly except extra fact family far fast figure fill final fine
+  follow form found full gather general given goes going good group grow hand happen hold home hour idea
+  important include keep kind known large later least leave level light likely list little live long
+  look lot low main make manage mean measure meet middle might mind mostly move near need new normal
+  note number offer often old open order overall own pair part past pay people pick place plan point
+  possible present pretty produce provide put quite rather reach ready real receive regular remain
+  result return right room round run same save second see seem set several short show side simple
+  single size small sort spend stand start stay still store such supply sure take task tell than then
+  think though time together total toward turn type under until use usual value want way whole within
+  work worth year`.split(/\s+/);

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createRng } from "@/lib/decontamination/eval/prng";
 import {
   changeNumbers,
+  changeOneNumber,
   detectNames,
+  enlargeNumbers,
+  FAMILY_IMITATES,
+  HELD_OUT_FAMILIES,
+  insertDistractor,
+  lexicalDrift,
+  questionFirst,
   REWRITE_FAMILY_NAMES,
   renameObjects,
   renamePeople,
@@ -54,5 +61,47 @@ describe("rewrite rules", () => {
   it("keeps synonyms out of formulas", () => {
     const out = swapSynonyms("Find $\\text{find}$ the number.", () => 0);
     expect(out).toBe("Determine $\\text{find}$ the value.");
+  });
+});
+
+describe("families imitating published variant sets", () => {
+  const text =
+    "Janet's ducks lay 16 eggs per day. She eats three for breakfast every morning and bakes muffins with 4. She sells the rest for $2 each. How much does she make every day?";
+
+  it("lexical drift rewords words but keeps numbers, number words and names", () => {
+    const out = lexicalDrift(0.9)(text, createRng(3));
+    expect(out).not.toBe(text);
+    for (const kept of ["Janet", "16", "three", "4", "$2"]) expect(out).toContain(kept);
+  });
+
+  it("lexical drift leaves figure code alone", () => {
+    const fig = "Find the area. [asy] draw((0,0)--(1,1)); label(\"A\", (0,0)); [/asy]";
+    expect(lexicalDrift(1)(fig, createRng(1))).toContain("[asy] draw((0,0)--(1,1)); label(\"A\", (0,0)); [/asy]");
+  });
+
+  it("a distractor goes before the question and the question stays last", () => {
+    const out = insertDistractor(text, createRng(2));
+    expect(out.endsWith("How much does she make every day?")).toBe(true);
+    expect(out.length).toBeGreaterThan(text.length + 20);
+    expect(out.startsWith("Janet's ducks lay 16 eggs per day.")).toBe(true);
+  });
+
+  it("number substitution changes exactly one number; harder numbers lengthen every number above 1", () => {
+    const nums = (s: string) => s.match(/\d+(\.\d+)?/g) ?? [];
+    const one = changeOneNumber(text, createRng(4));
+    const diff = nums(one).filter((n, i) => n !== nums(text)[i]);
+    expect(diff).toHaveLength(1);
+    const harder = enlargeNumbers(text, createRng(4));
+    const before = nums(text);
+    for (const [i, n] of nums(harder).entries()) expect(n.length).toBeGreaterThan(before[i].length);
+  });
+
+  it("question first moves the asking sentence to the front", () => {
+    expect(questionFirst(text, createRng(1)).startsWith("How much does she make every day?")).toBe(true);
+  });
+
+  it("keeps held-out families out of the fit list and names what each family imitates", () => {
+    for (const f of HELD_OUT_FAMILIES) expect(REWRITE_FAMILY_NAMES).toContain(f);
+    for (const f of REWRITE_FAMILY_NAMES) expect(FAMILY_IMITATES[f]).toBeTruthy();
   });
 });

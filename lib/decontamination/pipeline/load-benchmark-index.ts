@@ -12,11 +12,14 @@ export async function loadBenchmarkItems(sets: DecontamSet[]): Promise<Benchmark
   for (const set of sets) {
     let after = 0;
     for (;;) {
-      const { rows } = await pool().query<{ id: number; source_key: string; text: string }>(
-        `SELECT id, source_key, text FROM problems WHERE set_id = $1 AND id > $2 ORDER BY id LIMIT ${PAGE}`,
+      // gold_answer: the benchmark's answer, for the score's "same answer" signal.
+      const { rows } = await pool().query<{ id: number; source_key: string; text: string; gold_answer: string | null }>(
+        `SELECT id, source_key, text, gold_answer FROM problems WHERE set_id = $1 AND id > $2 ORDER BY id LIMIT ${PAGE}`,
         [set.id, after],
       );
-      for (const r of rows) items.push({ id: r.id, setName: set.name, key: r.source_key, text: r.text });
+      for (const r of rows) {
+        items.push({ id: r.id, setName: set.name, key: r.source_key, text: r.text, ...(r.gold_answer ? { answer: r.gold_answer } : {}) });
+      }
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1].id;
     }

@@ -116,14 +116,16 @@ export async function runRetrieval(settings: RetrievalSettings, hooks: Retrieval
   let after = 0;
   try {
     for (;;) {
-      const { rows: problems } = await pool().query<{ id: number; text: string; source_key: string }>(
-        `SELECT id, text, source_key FROM problems WHERE set_id = $1 AND id > $2 ORDER BY id LIMIT ${RETRIEVAL_CHUNK}`,
+      // gold_answer of a synthesized problem: its majority label or reference answer when labelled;
+      // equal to a benchmark problem's gold it adds the score's answer bonus.
+      const { rows: problems } = await pool().query<{ id: number; text: string; source_key: string; gold_answer: string | null }>(
+        `SELECT id, text, source_key, gold_answer FROM problems WHERE set_id = $1 AND id > $2 ORDER BY id LIMIT ${RETRIEVAL_CHUNK}`,
         [problemSet.id, after],
       );
       if (problems.length === 0) break;
       const vectors = embeddings ? await embeddings.embed(problems.map((p) => p.text)) : null;
       const results = problems.map((p, i) => {
-        const lexical = retrieveCandidates(index, p.text, { topK });
+        const lexical = retrieveCandidates(index, p.text, { topK, answer: p.gold_answer ?? undefined });
         let hits: EmbeddingHit[] | null = null;
         let cosineOf: ((id: number) => number) | null = null;
         const vector = vectors?.[i];

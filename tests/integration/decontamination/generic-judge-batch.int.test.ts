@@ -6,6 +6,7 @@
 // move exactly as they do for launchJudgeBatch, against the real LLM stand-in. Also: retrying the
 // failed requests of a finished judge batch sends the settle job again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
 import { pool } from "@/lib/db/pool";
 import { JUDGE_SETTLE_QUEUE } from "@/lib/decontamination/pipeline/judge-settle-queue";
 import { countJudgePairs, launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
@@ -165,7 +166,7 @@ describe("a judge batch launched through the generic path", () => {
       stub.setOptions({ judge });
       const decontam = await launchJudgeBatch({ problemSet: "gj-decontam", endpoint: endpointId }, null, { via: "cli" });
       const created = await launchBatch(generic, null, { via: "studio" });
-      expect(created).toMatchObject({ requestCount: decontam.requests, problemCount: decontam.problems, name: expect.stringContaining("score ≥ 0.4") });
+      expect(created).toMatchObject({ requestCount: decontam.requests, problemCount: decontam.problems, name: expect.stringContaining(`score ≥ ${DEFAULT_FLAG_THRESHOLD}`) });
       if (round === 0) expect(created.requestCount).toBe(preview.requests);
 
       // Same pairs, both orders, same sample indexes.

@@ -11,6 +11,7 @@ import { launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-ba
 import { runRetrievalHere, runRetrievalTask, startRetrievalTask } from "@/lib/decontamination/pipeline/retrieval-task";
 import type { RetrievalLine } from "@/lib/decontamination/pipeline/run-retrieval";
 import { settleJudgeBatch } from "@/lib/decontamination/pipeline/settle-judge-batch";
+import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
 import { BatchRunner } from "@/lib/generation/worker/batch-runner";
 import { type LlmStub, startLlmStub } from "@/lib/llm-stub/start-llm-stub";
 import { addEndpoint, addSyntheticProblems, loadDemo, problemIdByKey, statusOf } from "./decontam-helpers";
@@ -58,10 +59,12 @@ describe("stage 1: retrieval", () => {
     const paraphraseId = await problemIdByKey("demo-synthetic/1");
     const stored = await candidatesOf(paraphraseId);
     expect(stored[0]).toMatchObject({ key: "demo-test/gsm8k/1", set: "demo-benchmark", rank: 1, exact: false });
-    expect(stored[0].score).toBeGreaterThanOrEqual(0.4);
+    expect(stored[0].score).toBeGreaterThanOrEqual(DEFAULT_FLAG_THRESHOLD);
     expect(stored[0].evidence.sharedNumbers).toEqual(expect.arrayContaining(["3", "5", "6"]));
     expect(stored[0].evidence.sharedNgrams.length).toBeGreaterThan(0);
-    expect(Object.keys(stored[0].evidence.views).sort()).toEqual(["numbers", "skeleton", "text"]);
+    expect(Object.keys(stored[0].evidence.views).sort()).toEqual(
+      ["answer", "coverage", "evidence", "numberCoverage", "numbers", "question", "skeleton", "text", "words"].sort(),
+    );
     expect(stored.length).toBeLessThanOrEqual(5);
     expect(await statusOf(paraphraseId)).toBe("candidate");
     const line = lines.find((l) => l.problem === "demo-synthetic/1");
@@ -71,12 +74,12 @@ describe("stage 1: retrieval", () => {
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
 
-    // Every status follows from the stored pairs (exact → flagged, >= 0.4 → candidate, else clean).
+    // Every status follows from the stored pairs (exact → flagged, >= threshold → candidate, else clean).
     const counts = { flagged: 0, candidate: 0, clean: 0 };
     for (const key of lines.map((l) => l.problem)) {
       const id = await problemIdByKey(key);
       const pairs = await candidatesOf(id);
-      const expected = pairs.some((p) => p.exact) ? "flagged" : pairs.some((p) => p.score >= 0.4) ? "candidate" : "clean";
+      const expected = pairs.some((p) => p.exact) ? "flagged" : pairs.some((p) => p.score >= DEFAULT_FLAG_THRESHOLD) ? "candidate" : "clean";
       expect(await statusOf(id), key).toBe(expected);
       counts[expected]++;
     }
