@@ -15,6 +15,8 @@ export interface ExportManifest {
   /** Solutions shortened by "trim after the boxed line". */
   trimmed: number;
   perSource: Record<string, number>;
+  /** Sources written that are not one of the OpenMathInstruct-2 release's four, with their rows. */
+  sourcesOutsideRelease: { note: string; rows: Record<string, number> } | null;
   removed: Record<string, RemovedCount>;
   sets: { id: number; name: string; role: string }[];
   settings: ExportSettings;

@@ -3,6 +3,7 @@
 // order of FILTER_ORDER.
 
 export const FILTER_ORDER = [
+  "no-gold-answer",
   "contaminated",
   "not-correct",
   "multi-boxed",
@@ -16,6 +17,7 @@ export const FILTER_ORDER = [
 export type FilterName = (typeof FILTER_ORDER)[number];
 
 export const FILTER_WHY: Record<FilterName, string> = {
+  "no-gold-answer": "the problem has no gold answer (no label, or no answer to vote on), so the row would go out with an empty expected_answer",
   contaminated: "the problem is marked contaminated or flagged by decontamination",
   "not-correct": "our verdict is not 'equal' (wrong, no answer, undecided or not graded yet)",
   "multi-boxed": "the solution has more than one \\boxed{}",
