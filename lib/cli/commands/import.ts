@@ -9,11 +9,11 @@ import { createProgressBar, formatCount } from "@/lib/cli/progress-bar";
 import { withDatabase } from "@/lib/cli/with-database";
 import { DATASET_FORMATS, type DatasetFormat, isDatasetFormat } from "@/lib/datasets/formats/dataset-format";
 import { groupNemoRuns, isNemoOutputName, nemoRunKey } from "@/lib/datasets/formats/nemo-skills-file-name";
-import { isReleaseSource, RELEASE_SOURCES } from "@/lib/datasets/formats/release-sources";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
 import { isSetRole } from "@/lib/datasets/import/ensure-problem-set";
 import { INLINE_SEARCH_INDEX_MAX } from "@/lib/datasets/import/samples-partition";
 import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
+import { nemoSkillsSummaryLines } from "@/lib/datasets/import/nemo-skills-summary-lines";
 import { parseImportMapping } from "@/lib/datasets/import/parse-import-mapping";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
@@ -68,7 +68,7 @@ export function groupImportFiles(files: string[], format: DatasetFormat | undefi
 export function checkImportSource(source: string | undefined): string | undefined {
   if (source === undefined) return undefined;
   const trimmed = source.trim();
-  if (trimmed === "" || trimmed.length > 200 || /[\u0000-\u001f\u007f]/.test(trimmed)) {
+  if (trimmed === "" || trimmed.length > 200 || [...trimmed].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
     throw new CliError(`--source must be a name of 1-200 printable characters (got ${JSON.stringify(source)})`);
   }
   return trimmed;
@@ -91,18 +91,7 @@ function printSummary(io: CliIo, summary: ImportSummary): void {
   out(`  solutions inserted   ${formatCount(summary.solutionsInserted)}${summary.solutionsOnDuplicates ? ` (${formatCount(summary.solutionsOnDuplicates)} attached to existing problems)` : ""}`);
   if (summary.solutionsWithFileVerdict) out(`  with file verdicts   ${formatCount(summary.solutionsWithFileVerdict)}`);
   if (summary.problemsWithoutGold) out(`  without gold answer  ${formatCount(summary.problemsWithoutGold)}`);
-  const nemo = summary.nemoSkills;
-  if (nemo) {
-    const from = Object.entries(nemo.verdictsFrom).filter(([, n]) => n > 0);
-    if (from.length > 0) out(`  file verdicts from   ${from.map(([field, n]) => `${field} ${formatCount(n)}`).join(", ")}`);
-    if (nemo.judgementsUnreadable) out(`  judgements without a verdict line  ${formatCount(nemo.judgementsUnreadable)} (counted as "no", as NeMo-Skills does)`);
-    if (nemo.noVoteProblems) out(`  no answer to vote on ${formatCount(nemo.noVoteProblems)} (expected_answer "no_valid_answer_found": no gold)`);
-    if (nemo.seedAnswersIgnored) out(`  seed answers ignored ${formatCount(nemo.seedAnswersIgnored)} (new problems not voted on yet: no gold)`);
-    if (nemo.emptyLines) out(`  empty {} lines       ${formatCount(nemo.emptyLines)} (skipped)`);
-    if (nemo.unfinishedThinking) out(`  unfinished thinking  ${formatCount(nemo.unfinishedThinking)} (skipped)`);
-    if (nemo.fullGeneration) out(`  full generations     imported${nemo.fullGenerationMissing ? ` (${formatCount(nemo.fullGenerationMissing)} lines had none: generation taken)` : ""}`);
-  }
-  if (summary.source !== undefined && !isReleaseSource(summary.source)) out(`  source               "${summary.source}" is not one of the release's (${RELEASE_SOURCES.join(", ")})`);
+  for (const [label, value] of nemoSkillsSummaryLines(summary)) out(`  ${label.toLowerCase().padEnd(20)} ${value}`);
   out(`  time                 ${(summary.durationMs / 1000).toFixed(1)} s (${formatCount(summary.rowsPerSecond)} rows/s)`);
   if (summary.loadPath === "new-set") out("  loaded               into the new set's own table, indexed after the load");
   if (summary.searchIndex === "deferred") out("  search index         deferred: built after grading (substring search reads every row until then)");

@@ -11,6 +11,7 @@
 // numbers our exports hold); JavaScript cannot tell 2.0 from 2, so a float that is a whole number
 // comes out as "2" where Python would write "2.0".
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped
 const NEEDS_ESCAPE = /[\\"\u0000-\u001f\u007f-\uffff]/g;
 
 const SHORT: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
