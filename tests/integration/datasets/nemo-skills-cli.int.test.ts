@@ -47,7 +47,7 @@ describe("boxed import of NeMo-Skills outputs", () => {
     expect(JSON.parse(lines[0] as string).output).toBe("<think>9+10 is 19, not 21.</think>\nSo $9+10=\\boxed{19}$.<|eot_id|>");
 
     const bad = boxed(["import", "--set", "cli-nemo-bad", "--role", "seed", "--source", " ", ...files("judged")]);
-    expect(bad.code).toBe(2);
+    expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("--source must be a name of 1-200 printable characters");
   });
 });
