@@ -97,7 +97,7 @@ test("a curator exports from the browser and the download holds the rows", async
 
 test("a curator imports a NeMo-Skills majority-vote output with its problem source and sees what was not taken as gold", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  const fixture = join(__dirname, "..", "tests", "fixtures", "datasets", "nemo-skills-shapes", "majority", "problem-set0", "generation", "output-rs0.jsonl");
+  const fixture = join(process.cwd(), "tests", "fixtures", "datasets", "nemo-skills-shapes", "majority", "problem-set0", "generation", "output-rs0.jsonl");
   await page.goto("/sets/import");
   await page.getByLabel("File").setInputFiles(fixture);
   await page.getByLabel("Problem set").fill("e2e-nemo-voted");

@@ -5,6 +5,7 @@ import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import { isReleaseSource, RELEASE_SOURCES } from "@/lib/datasets/formats/release-sources";
 
 const n = (x: number) => x.toLocaleString("en-US");
+const count = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
 
 export function nemoSkillsSummaryLines(summary: Pick<ImportSummary, "nemoSkills" | "source">): [label: string, value: string][] {
   const lines: [string, string][] = [];
@@ -13,8 +14,8 @@ export function nemoSkillsSummaryLines(summary: Pick<ImportSummary, "nemoSkills"
     const from = Object.entries(nemo.verdictsFrom).filter(([, count]) => count > 0);
     if (from.length > 0) lines.push(["File verdicts from", from.map(([field, count]) => `${field} ${n(count)}`).join(", ")]);
     if (nemo.judgementsUnreadable) lines.push(["Judgements without a verdict", `${n(nemo.judgementsUnreadable)} (counted as "no", as NeMo-Skills does)`]);
-    if (nemo.noVoteProblems) lines.push(["No answer to vote on", `${n(nemo.noVoteProblems)} problems (expected_answer "no_valid_answer_found": no gold)`]);
-    if (nemo.seedAnswersIgnored) lines.push(["Seed answers not taken", `${n(nemo.seedAnswersIgnored)} new problems not voted on yet (no gold)`]);
+    if (nemo.noVoteProblems) lines.push(["No answer to vote on", `${count(nemo.noVoteProblems, "problem", "problems")} (expected_answer "no_valid_answer_found": no gold)`]);
+    if (nemo.seedAnswersIgnored) lines.push(["Seed answers not taken", `${count(nemo.seedAnswersIgnored, "new problem", "new problems")} not voted on yet (no gold)`]);
     if (nemo.emptyLines) lines.push(["Empty {} lines skipped", n(nemo.emptyLines)]);
     if (nemo.unfinishedThinking) lines.push(["Unfinished thinking skipped", n(nemo.unfinishedThinking)]);
     if (nemo.fullGeneration) {
