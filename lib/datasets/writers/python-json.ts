@@ -11,17 +11,17 @@
 // numbers our exports hold); JavaScript cannot tell 2.0 from 2, so a float that is a whole number
 // comes out as "2" where Python would write "2.0".
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped
-const NEEDS_ESCAPE = /[\\"\u0000-\u001f\u007f-\uffff]/g;
+// JSON.stringify already escapes the quote, the backslash and C0 controls exactly as json.dumps does
+// (the same short escapes, \u00XX in lowercase otherwise), natively and fast; what json.dumps escapes
+// on top (ensure_ascii) is everything from DEL up, a UTF-16 code unit at a time.
+const NON_ASCII = /[\u007f-\uffff]/g;
 
-const SHORT: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
-
-function escapeChar(char: string): string {
-  return SHORT[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+function escapeCodeUnit(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
 export function pythonJsonString(text: string): string {
-  return `"${text.replace(NEEDS_ESCAPE, escapeChar)}"`;
+  return JSON.stringify(text).replace(NON_ASCII, escapeCodeUnit);
 }
 
 function pythonNumber(value: number): string {
