@@ -94,3 +94,29 @@ test("a curator exports from the browser and the download holds the rows", async
   expect(new Set(rows.map((r) => r.problem)).size).toBe(5);
   expect(rows[0]).toMatchObject({ problem: "Export problem 0: what is 0 + 1?", expected_answer: "1", problem_source: "augmented_gsm8k" });
 });
+
+test("a curator imports a NeMo-Skills majority-vote output with its problem source and sees what was not taken as gold", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const fixture = join(process.cwd(), "tests", "fixtures", "datasets", "nemo-skills-shapes", "majority", "problem-set0", "generation", "output-rs0.jsonl");
+  await page.goto("/sets/import");
+  await page.getByLabel("File").setInputFiles(fixture);
+  await page.getByLabel("Problem set").fill("e2e-nemo-voted");
+  await page.getByLabel("Role").selectOption("synthetic");
+  await page.getByLabel("Problem source").fill("augmented_math");
+  await page.screenshot({ path: "test-results/nemo-import-form.png" });
+  await page.getByRole("button", { name: "Import" }).click();
+
+  const summary = page.getByRole("region", { name: "Import summary" });
+  await expect(summary).toBeVisible({ timeout: 60_000 });
+  await expect(summary.getByRole("row", { name: /Problems without gold answer/ })).toContainText("1");
+  await expect(summary.getByRole("row", { name: /No answer to vote on/ })).toContainText("no_valid_answer_found");
+  await expect(summary.getByRole("row", { name: /File verdicts from/ })).toContainText("is_correct 1");
+  await page.screenshot({ path: "test-results/nemo-import-summary.png", fullPage: true });
+
+  await page.goto("/exports");
+  await expect(page.getByLabel("Drop rows without a gold answer (else written null)")).toBeChecked();
+  await page.getByLabel("Format").selectOption("nemo-sft");
+  await page.getByLabel(/Write JSON as Python's json.dumps does/).check();
+  await expect(page.getByRole("link", { name: "Download now" })).toHaveAttribute("href", /pythonJson=1/);
+  await page.screenshot({ path: "test-results/nemo-export-form.png", fullPage: true });
+});

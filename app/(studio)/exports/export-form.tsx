@@ -59,6 +59,8 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
   const [trimAfterBoxed, setTrimAfterBoxed] = useState(true);
   const [arithmeticCheck, setArithmeticCheck] = useState(true);
   const [dedup, setDedup] = useState(true);
+  const [dropWithoutGold, setDropWithoutGold] = useState(true);
+  const [pythonJson, setPythonJson] = useState(false);
   const [maxProblemTokens, setMaxProblemTokens] = useState("1024");
   const [minSolutionChars, setMinSolutionChars] = useState("200");
   const [maxSolutionTokens, setMaxSolutionTokens] = useState("1024");
@@ -83,6 +85,8 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
     trimAfterBoxed,
     arithmeticCheck,
     dedup,
+    dropWithoutGold,
+    pythonJson,
     maxProblemTokens: bound(maxProblemTokens),
     minSolutionChars: bound(minSolutionChars),
     maxSolutionTokens: bound(maxSolutionTokens),
@@ -175,6 +179,7 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
             <Check id="trimAfterBoxed" label="Trim after the boxed answer's line" checked={trimAfterBoxed} onChange={setTrimAfterBoxed} />
             <Check id="arithmeticCheck" label="Drop wrong a op b = c arithmetic" checked={arithmeticCheck} onChange={setArithmeticCheck} />
             <Check id="dedup" label="Drop exact duplicates" checked={dedup} onChange={setDedup} />
+            <Check id="dropWithoutGold" label="Drop rows without a gold answer (else written null)" checked={dropWithoutGold} onChange={setDropWithoutGold} />
           </div>
           <div className="flex flex-wrap gap-4 pt-1">
             <Bound id="maxProblemTokens" label="Max problem tokens" value={maxProblemTokens} onChange={setMaxProblemTokens} />
@@ -184,6 +189,9 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
           </div>
           <p className="text-xs text-slate-500">Tokens are approximate Llama-3.1 tokens (cl100k_base). Empty means off.</p>
         </fieldset>
+        {format !== "omi2-parquet" && (
+          <Check id="pythonJson" label="Write JSON as Python's json.dumps does (byte-compare with NeMo-Skills' files)" checked={pythonJson} onChange={setPythonJson} />
+        )}
         <div className="flex flex-wrap items-center gap-3">
           <a href={downloadHref} download className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">
             Download now

@@ -15,6 +15,7 @@ const usage = `usage: npx boxed export --out FILE [--format ${EXPORT_FORMATS.joi
                          [--max-problem-tokens N|none] [--min-solution-chars N|none]
                          [--max-solution-tokens N|none] [--no-trim] [--no-arithmetic-check]
                          [--no-dedup] [--max-rows N] [--no-filters]
+                         [--keep-without-gold] [--python-json]
 
 Writes FILE and FILE.manifest.json (counts per source, what each filter removed and why, the
 settings, time). The format defaults to omi2-parquet for .parquet files, else omi2-jsonl.
@@ -30,7 +31,12 @@ Filters, on by default with the published OpenMathInstruct-2 values:
   problem <= 1024 tokens, solution >= 200 characters and <= 1024 tokens (approximate tokenizer),
   trim after the line holding the boxed answer, simple arithmetic checked, exact duplicates dropped.
 --max-rows N: fair downsampling (the k-th solution of every problem before any (k+1)-th).
---no-filters: every row in scope, unchanged (turns all of the above off).`;
+--no-filters: every row in scope, unchanged (turns all of the above off, --keep-without-gold too).
+--keep-without-gold: keep rows whose problem has no gold answer (no label, no vote), written with
+  expected_answer null; by default they are left out and counted (never written as "").
+--python-json: JSONL written as Python's json.dumps writes it (for nemo-sft, the key order of
+  NeMo-Skills' prepare_sft_data: expected_answer, input, output), so the file byte-compares with
+  a manifest NeMo-Skills built. The manifest notes sources that are not the release's four.`;
 
 function list(text: string | undefined): string[] {
   return text ? text.split(",").map((s) => s.trim()).filter(Boolean) : [];
@@ -66,6 +72,8 @@ export function exportSettingsFromArgs(args: string[]): { out: string; settings:
       "no-dedup": { type: "boolean", default: false },
       "max-rows": { type: "string" },
       "no-filters": { type: "boolean", default: false },
+      "keep-without-gold": { type: "boolean", default: false },
+      "python-json": { type: "boolean", default: false },
     },
   });
   if (!values.out) throw new CliError("--out FILE is required");
@@ -97,6 +105,8 @@ export function exportSettingsFromArgs(args: string[]): { out: string; settings:
     ...(values["no-trim"] ? { trimAfterBoxed: false } : {}),
     ...(values["no-arithmetic-check"] ? { arithmeticCheck: false } : {}),
     ...(values["no-dedup"] ? { dedup: false } : {}),
+    ...(values["keep-without-gold"] ? { dropWithoutGold: false } : {}),
+    ...(values["python-json"] ? { pythonJson: true } : {}),
   };
   const bounds = {
     maxProblemTokens: bound("max-problem-tokens", values["max-problem-tokens"]),
@@ -128,6 +138,7 @@ export const exportCommand: CliCommand = {
       for (const [name, removed] of Object.entries(manifest.removed)) io.stdout.write(`  removed ${formatCount(removed.count)} ${name}: ${removed.why}\n`);
       if (manifest.trimmed) io.stdout.write(`  trimmed ${formatCount(manifest.trimmed)} solutions after their boxed line\n`);
       for (const [source, n] of Object.entries(manifest.perSource)) io.stdout.write(`  ${source}: ${formatCount(n)}\n`);
+      if (manifest.sourcesOutsideRelease) io.stdout.write(`  note: ${Object.keys(manifest.sourcesOutsideRelease.rows).join(", ")}: ${manifest.sourcesOutsideRelease.note}\n`);
       return 0;
     });
   },

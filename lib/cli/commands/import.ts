@@ -8,10 +8,12 @@ import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
 import { createProgressBar, formatCount } from "@/lib/cli/progress-bar";
 import { withDatabase } from "@/lib/cli/with-database";
 import { DATASET_FORMATS, type DatasetFormat, isDatasetFormat } from "@/lib/datasets/formats/dataset-format";
+import { groupNemoRuns, isNemoOutputName, nemoRunKey } from "@/lib/datasets/formats/nemo-skills-file-name";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
 import { isSetRole } from "@/lib/datasets/import/ensure-problem-set";
 import { INLINE_SEARCH_INDEX_MAX } from "@/lib/datasets/import/samples-partition";
 import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
+import { nemoSkillsSummaryLines } from "@/lib/datasets/import/nemo-skills-summary-lines";
 import { parseImportMapping } from "@/lib/datasets/import/parse-import-mapping";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
@@ -20,12 +22,19 @@ import { prisma } from "@/lib/db/prisma";
 
 const usage = `usage: npx boxed import --set NAME --role seed|benchmark|synthetic [--format F]
                          [--mapping problem=col,answer=col,solution=col,id=col,source=col]
-                         [--grade-now] FILE...
+                         [--source S] [--full-generation] [--grade-now] FILE...
 
 Imports each FILE into the problem set NAME (created with the role when missing; an existing set
 must have that role). Formats (detected unless --format): ${DATASET_FORMATS.join(", ")}.
-Several output-rs<seed>.jsonl files are read together as one NeMo-Skills run; other files are
-imported one by one, each in ONE transaction: a file imports completely or not at all.
+NeMo-Skills outputs (output-rs<seed>.jsonl, output-rs<seed>_chunk_<k>.jsonl) are grouped into runs:
+the files of one folder (and one chunk) are read together in lockstep, each run is its own import.
+Other files are imported one by one, each in ONE transaction: a file imports completely or not at all.
+
+--source S         problem_source for rows that name none (default: the set name); the release uses
+                   gsm8k, math, augmented_gsm8k, augmented_math. With augmented_*, NeMo-Skills lines
+                   not voted on yet carry their seed problem's expected_answer, which is not taken.
+--full-generation  NeMo-Skills reasoning outputs: import _full_generation (thinking included)
+                   instead of generation. Lines whose thinking never finished are skipped either way.
 Problems already in the set (same normalised text) are reported as duplicates, not inserted
 twice; their solutions attach to the stored problem.
 
@@ -37,11 +46,32 @@ the substring-search index of its solutions is built in the background after gra
 Solutions are graded by a background job (run \`npm start\` or \`npx boxed worker\`);
 --grade-now grades them here instead, after the import (and then builds a deferred search index here too).`;
 
-/** Files of one NeMo-Skills run go together; any other file is its own import. */
+/** Files of one NeMo-Skills run (one folder, one chunk) go together; any other file is its own import. */
 export function groupImportFiles(files: string[], format: DatasetFormat | undefined): string[][] {
-  const nemo = files.every((f) => /^output-rs\d+\.jsonl$/.test(basename(f)));
-  if (files.length > 1 && (format === "nemo-skills" || (nemo && !format))) return [files];
-  return files.map((f) => [f]);
+  if (format === "nemo-skills") return groupNemoRuns(files);
+  if (format) return files.map((f) => [f]);
+  const runs = new Map(groupNemoRuns(files.filter((f) => isNemoOutputName(f))).map((run) => [nemoRunKey(run[0] as string), run]));
+  const groups: string[][] = [];
+  // Each run where its first file was named, other files one by one, in the order given.
+  for (const file of files) {
+    if (!isNemoOutputName(file)) groups.push([file]);
+    else {
+      const key = nemoRunKey(file);
+      const run = runs.get(key);
+      if (run) groups.push(run);
+      runs.delete(key);
+    }
+  }
+  return groups;
+}
+
+export function checkImportSource(source: string | undefined): string | undefined {
+  if (source === undefined) return undefined;
+  const trimmed = source.trim();
+  if (trimmed === "" || trimmed.length > 200 || [...trimmed].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
+    throw new CliError(`--source must be a name of 1-200 printable characters (got ${JSON.stringify(source)})`);
+  }
+  return trimmed;
 }
 
 function printSummary(io: CliIo, summary: ImportSummary): void {
@@ -61,6 +91,7 @@ function printSummary(io: CliIo, summary: ImportSummary): void {
   out(`  solutions inserted   ${formatCount(summary.solutionsInserted)}${summary.solutionsOnDuplicates ? ` (${formatCount(summary.solutionsOnDuplicates)} attached to existing problems)` : ""}`);
   if (summary.solutionsWithFileVerdict) out(`  with file verdicts   ${formatCount(summary.solutionsWithFileVerdict)}`);
   if (summary.problemsWithoutGold) out(`  without gold answer  ${formatCount(summary.problemsWithoutGold)}`);
+  for (const [label, value] of nemoSkillsSummaryLines(summary)) out(`  ${label.toLowerCase().padEnd(20)} ${value}`);
   out(`  time                 ${(summary.durationMs / 1000).toFixed(1)} s (${formatCount(summary.rowsPerSecond)} rows/s)`);
   if (summary.loadPath === "new-set") out("  loaded               into the new set's own table, indexed after the load");
   if (summary.searchIndex === "deferred") out("  search index         deferred: built after grading (substring search reads every row until then)");
@@ -80,6 +111,8 @@ export const importCommand: CliCommand = {
         role: { type: "string" },
         format: { type: "string" },
         mapping: { type: "string" },
+        source: { type: "string" },
+        "full-generation": { type: "boolean", default: false },
         "grade-now": { type: "boolean", default: false },
       },
     });
@@ -94,6 +127,8 @@ export const importCommand: CliCommand = {
     }
     const format = values.format as DatasetFormat | undefined;
     const mapping = parseImportMapping(values.mapping);
+    const source = checkImportSource(values.source);
+    const fullGeneration = values["full-generation"] === true;
     const setName = values.set;
     const role = values.role;
     return withDatabase(io, async () => {
@@ -101,7 +136,7 @@ export const importCommand: CliCommand = {
       for (const group of groupImportFiles(files, format)) {
         let bytes = 0;
         for (const f of group) bytes += (await stat(f)).size;
-        const taskId = await createImportTask({ paths: group, setName, role, format, mapping, via: "cli" }, null, bytes, "running");
+        const taskId = await createImportTask({ paths: group, setName, role, format, mapping, ...(source !== undefined && { source }), ...(fullGeneration && { fullGeneration }), via: "cli" }, null, bytes, "running");
         const bar = createProgressBar(io.stderr, `import ${group.map((f) => basename(f)).join(", ")}`, "rows");
         // An import into a new set has a second phase; its bar appears when the first index is built.
         const phase: { indexBar?: ReturnType<typeof createProgressBar> } = {};

@@ -6,7 +6,7 @@
 // checks on hostile text for every JSONL format.
 //
 // Each COPY row is five columns separated by 0x1F in CSV mode with 0x1E as the quote character:
-//   kind (k kept generated, q kept reference, r reference left out, c contaminated, v not correct) · sample id · problem id · source as JSON · line
+//   kind (k kept generated, q kept reference, r reference left out, g no gold answer, c contaminated, v not correct) · sample id · problem id · source as JSON · line
 // None of them can contain a control character (to_json escapes them all), so CSV never quotes.
 import type { Writable } from "node:stream";
 import { escapeLiteral, type PoolClient } from "pg";
@@ -49,6 +49,7 @@ async function problemsPerPage(client: PoolClient, setIds: number[]): Promise<nu
 export function canExportInSql(settings: ExportSettings): boolean {
   return (
     settings.format !== "omi2-parquet" &&
+    !settings.pythonJson &&
     !settings.dropMultiBoxed &&
     !settings.requireBoxed &&
     settings.maxProblemTokens === null &&
@@ -71,6 +72,7 @@ function pageSql(scope: ExportScope, format: JsonlExportFormat, after: number, u
   const removed: [condition: string, kind: string, reason: string][] = [];
   // References not asked for come first: counted apart, before any filter (as in selectExportRows).
   if (!scope.includeReferences) removed.push(["s.provenance = 'reference'", "r", "''"]);
+  if (scope.dropWithoutGold) removed.push(["pp.no_gold", "g", "''"]);
   if (scope.excludeContaminated) removed.push([contaminated, "c", "pp.contamination_status::text"]);
   if (scope.correctOnly) removed.push(["s.verdict <> 'equal'", "v", "s.verdict::text"]);
   const choose = (pick: (r: (typeof removed)[number]) => string, otherwise: string) =>
@@ -91,7 +93,7 @@ function pageSql(scope: ExportScope, format: JsonlExportFormat, after: number, u
   return `COPY (
     SELECT ${kind}, s.id, s.problem_id, pp.source_json, ${payload}
       FROM samples s
-      JOIN (SELECT p.id, p.contamination_status, to_json(p.source)::text AS source_json, ${line.head} AS head, ${line.tail} AS tail
+      JOIN (SELECT p.id, p.contamination_status, (p.gold_answer IS NULL OR p.gold_answer !~ '\\S') AS no_gold, to_json(p.source)::text AS source_json, ${line.head} AS head, ${line.tail} AS tail
               FROM problems p
              WHERE p.id > ${after} AND p.id <= ${upTo} AND p.set_id = ANY(${sets}) ${sources}
              ORDER BY p.id OFFSET 0) pp ON pp.id = s.problem_id
@@ -171,7 +173,8 @@ class LineHandler {
       return;
     }
     const payload = line.toString("utf8", d + 1);
-    if (kind === 0x63 /* c */) this.stats.remove("contaminated", sampleId, `problem ${line.toString("latin1", b + 1, c)} is ${payload}`);
+    if (kind === 0x67 /* g */) this.stats.remove("no-gold-answer", sampleId, `problem ${line.toString("latin1", b + 1, c)} has no gold answer`);
+    else if (kind === 0x63 /* c */) this.stats.remove("contaminated", sampleId, `problem ${line.toString("latin1", b + 1, c)} is ${payload}`);
     else this.stats.remove("not-correct", sampleId, `verdict is ${payload}`);
   }
 }

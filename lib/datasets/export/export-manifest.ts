@@ -20,6 +20,8 @@ export interface ExportManifest {
   /** Reference solutions in scope: whether they were asked for, and how many stayed out if not
    * (counted before any filter; `scanned` includes them). */
   references: { included: boolean; leftOut: number; examples: number[] };
+  /** Sources written that are not one of the OpenMathInstruct-2 release's four, with their rows. */
+  sourcesOutsideRelease: { note: string; rows: Record<string, number> } | null;
   removed: Record<string, RemovedCount>;
   sets: { id: number; name: string; role: string }[];
   settings: ExportSettings;

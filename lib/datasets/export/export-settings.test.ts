@@ -23,11 +23,13 @@ describe("export settings", () => {
       arithmeticCheck: true,
       dedup: true,
       maxRows: null,
+      dropWithoutGold: true,
+      pythonJson: false,
     });
   });
 
   it("survive the trip through a download URL", () => {
-    const settings = parseExportSettings({ format: "nemo-sft", sets: ["a b", "c"], sources: ["gsm8k"], batches: [3], ...NO_FILTERS, minSolutionChars: 10, maxRows: 500 });
+    const settings = parseExportSettings({ format: "nemo-sft", sets: ["a b", "c"], sources: ["gsm8k"], batches: [3], ...NO_FILTERS, minSolutionChars: 10, maxRows: 500, pythonJson: true });
     expect(exportSettingsFromQuery(exportSettingsToQuery(settings))).toEqual(settings);
     expect(exportSettingsFromQuery(new URLSearchParams(""))).toEqual(parseExportSettings({}));
   });

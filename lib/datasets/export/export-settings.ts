@@ -53,6 +53,11 @@ export const ExportSettingsSchema = z.object({
   dedup: z.boolean().default(true),
   /** Fair downsampling: the k-th solution of every problem before any (k+1)-th. */
   maxRows: z.number().int().positive().nullable().default(null),
+  /** Rows whose problem has no gold answer stay out (counted); when kept, expected_answer is null, never "". */
+  dropWithoutGold: z.boolean().default(true),
+  /** JSONL written as Python's json.dumps writes it (NeMo-Skills' key order, ", " / ": ", ASCII
+   * escapes), to byte-compare with a manifest NeMo-Skills built. */
+  pythonJson: z.boolean().default(false),
 });
 
 export type ExportSettings = z.infer<typeof ExportSettingsSchema>;
@@ -72,6 +77,7 @@ export const NO_FILTERS = {
   arithmeticCheck: false,
   dedup: false,
   maxRows: null,
+  dropWithoutGold: false,
 } as const satisfies Partial<ExportSettings>;
 
 export function parseExportSettings(input: ExportSettingsInput): ExportSettings {

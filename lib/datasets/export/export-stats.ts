@@ -5,6 +5,7 @@
 import type { Provenance } from "@/lib/datasets/formats/dataset-format";
 
 export const FILTER_ORDER = [
+  "no-gold-answer",
   "contaminated",
   "not-correct",
   "no-boxed",
@@ -19,6 +20,7 @@ export const FILTER_ORDER = [
 export type FilterName = (typeof FILTER_ORDER)[number];
 
 export const FILTER_WHY: Record<FilterName, string> = {
+  "no-gold-answer": "the problem has no gold answer (no label, or no answer to vote on), so the row would go out with an empty expected_answer",
   contaminated: "the problem is marked contaminated or flagged by decontamination",
   "not-correct": "our verdict is not 'equal' (wrong, no answer, undecided or not graded yet)",
   "no-boxed": "no boxed answer: the solution has no \\boxed{}",

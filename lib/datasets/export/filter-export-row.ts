@@ -45,7 +45,15 @@ export class ProblemChecks {
   }
 }
 
+/** No gold answer: none stored, or a blank one. */
+export function hasNoGold(expectedAnswer: string | null): boolean {
+  return expectedAnswer === null || expectedAnswer.trim() === "";
+}
+
 export function filterExportRow(row: CandidateRow, settings: ExportSettings, problems: ProblemChecks): RowDecision {
+  if (settings.dropWithoutGold && hasNoGold(row.expectedAnswer)) {
+    return { keep: false, filter: "no-gold-answer", reason: `problem ${row.problemId} has no gold answer` };
+  }
   if (settings.excludeContaminated && (CONTAMINATED_STATUSES as readonly string[]).includes(row.contaminationStatus)) {
     return { keep: false, filter: "contaminated", reason: `problem ${row.problemId} is ${row.contaminationStatus}` };
   }

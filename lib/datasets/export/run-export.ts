@@ -14,6 +14,7 @@ import { selectExportRows } from "@/lib/datasets/export/select-export-rows";
 import type { ExportResult, ExportRow } from "@/lib/datasets/formats/export-row";
 import { writeJsonlExport } from "@/lib/datasets/writers/write-jsonl-export";
 import { writeOmi2Parquet } from "@/lib/datasets/writers/write-omi2-parquet";
+import { isReleaseSource, RELEASE_SOURCES } from "@/lib/datasets/formats/release-sources";
 import { pool } from "@/lib/db/pool";
 import { TOKENIZER_LABEL } from "@/lib/grading/filters/count-tokens";
 
@@ -38,16 +39,29 @@ export interface RunExportOptions {
 }
 
 function write(settings: ExportSettings, rows: AsyncIterable<ExportRow>, out: Writable): Promise<ExportResult> {
+  const json = settings.pythonJson ? "python" : "javascript";
   switch (settings.format) {
     case "omi2-parquet":
-      return writeOmi2Parquet(rows, out);
+      return writeOmi2Parquet(rows, out, { nullableAnswer: !settings.dropWithoutGold });
     case "omi2-jsonl":
-      return writeJsonlExport(rows, out, { format: "omi2" });
+      return writeJsonlExport(rows, out, { format: "omi2", json });
     case "nemo-sft":
-      return writeJsonlExport(rows, out, { format: "nemo-sft" });
+      return writeJsonlExport(rows, out, { format: "nemo-sft", json });
     case "messages":
-      return writeJsonlExport(rows, out, { format: "messages" });
+      return writeJsonlExport(rows, out, { format: "messages", json });
   }
+}
+
+/** Sources written that the release does not have (a set's name where gsm8k or augmented_math
+ * belongs, say), with their rows: a trainer or a comparison expecting the release's values would
+ * see them. Null when every source is one of the release's. */
+function sourcesOutsideRelease(perSource: Record<string, number>): ExportManifest["sourcesOutsideRelease"] {
+  const others = Object.entries(perSource).filter(([source]) => !isReleaseSource(source));
+  if (others.length === 0) return null;
+  return {
+    note: `${others.length === 1 ? "this source is" : "these sources are"} not one of the release's (${RELEASE_SOURCES.join(", ")}); set one at import with --source`,
+    rows: Object.fromEntries(others),
+  };
 }
 
 export async function runExport(input: ExportSettingsInput, out: Writable, options: RunExportOptions): Promise<ExportManifest> {
@@ -68,6 +82,7 @@ export async function runExport(input: ExportSettingsInput, out: Writable, optio
       includeReferences: settings.includeReferences,
       correctOnly: settings.correctOnly,
       excludeContaminated: settings.excludeContaminated,
+      dropWithoutGold: settings.dropWithoutGold,
     };
     const onPage = () => options.onProgress?.({ scanned: stats.scanned, kept: stats.kept, total });
     const path = options.path !== "general" && canExportInSql(settings) ? "copy" : "stream";
@@ -77,6 +92,7 @@ export async function runExport(input: ExportSettingsInput, out: Writable, optio
         : await write(settings, selectExportRows(client, scope, settings, stats, onPage), out);
     await client.query("COMMIT");
     const finishedAt = new Date();
+    const perSource = stats.perSourceJson();
     return {
       manifestVersion: 1,
       file: options.fileName,
@@ -85,7 +101,8 @@ export async function runExport(input: ExportSettingsInput, out: Writable, optio
       bytes: result.bytes,
       scanned: stats.scanned,
       trimmed: stats.trimmed,
-      perSource: stats.perSourceJson(),
+      perSource,
+      sourcesOutsideRelease: sourcesOutsideRelease(perSource),
       perProvenance: { ...stats.perProvenance },
       references: { included: settings.includeReferences, leftOut: stats.referencesLeftOut, examples: [...stats.referenceExamples] },
       removed: stats.removedJson(),

@@ -15,6 +15,9 @@ import { type CandidateRow, filterExportRow, ProblemChecks, ProblemDedup } from 
 import { type ExportScope, streamExportCandidates } from "@/lib/datasets/export/stream-export-candidates";
 import { CopyWriter } from "@/lib/datasets/import/copy-writer";
 
+/** A blank gold is no gold: written as null, never as "". */
+const goldOrNull = (gold: string | null) => (gold === null || gold.trim() === "" ? null : gold);
+
 interface KeptRow {
   row: CandidateRow;
   solution: string;
@@ -45,7 +48,7 @@ function filterPage(page: CandidateRow[], settings: ExportSettings, stats: Expor
 }
 
 function exportRow(row: CandidateRow, solution: string): ExportRow {
-  return { problem: row.problem, solution, expectedAnswer: row.expectedAnswer ?? "", problemSource: row.source };
+  return { problem: row.problem, solution, expectedAnswer: goldOrNull(row.expectedAnswer), problemSource: row.source };
 }
 
 export async function* selectExportRows(
@@ -135,6 +138,6 @@ async function* downsampled(
     );
     if (rows.length === 0) return;
     after = Number(rows[rows.length - 1].n);
-    for (const r of rows) yield { problem: r.problem, solution: r.solution, expectedAnswer: r.gold_answer ?? "", problemSource: r.source };
+    for (const r of rows) yield { problem: r.problem, solution: r.solution, expectedAnswer: goldOrNull(r.gold_answer), problemSource: r.source };
   }
 }

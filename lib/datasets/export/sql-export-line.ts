@@ -29,7 +29,8 @@ const jsonString = (sql: string) => `to_json(${sql})::text`;
 const wrapped = (sqlText: string, [before, after]: [string, string]) =>
   [before ? escapeLiteral(before) : null, sqlText, after ? escapeLiteral(after) : null].filter(Boolean).join(" || ");
 
-const ANSWER = "COALESCE(p.gold_answer, '')";
+/** The gold answer as a JSON value: a string, or null (never "") when the problem has none. */
+const ANSWER_JSON = "COALESCE(to_json(CASE WHEN p.gold_answer ~ '\\S' THEN p.gold_answer END)::text, 'null')";
 
 /**
  * The line in three parts: what comes before the solution and what comes after it depend on the
@@ -49,20 +50,20 @@ export function sqlExportLineParts(format: JsonlExportFormat): SqlExportLinePart
       return {
         head: join([json('{"problem":'), jsonString("p.text"), json(',"generated_solution":')]),
         solution: jsonString("s.text"),
-        tail: join([json(',"expected_answer":'), jsonString(ANSWER), json(',"problem_source":'), jsonString("p.source"), json("}")]),
+        tail: join([json(',"expected_answer":'), ANSWER_JSON, json(',"problem_source":'), jsonString("p.source"), json("}")]),
       };
     case "nemo-sft":
       return {
         head: join([json('{"input":'), jsonString(wrapped("p.text", around((problem) => llama3MathPrompt(problem)))), json(',"output":')]),
         solution: jsonString(wrapped("s.text", ["", LLAMA3_EOT])),
-        tail: join([json(',"expected_answer":'), jsonString(ANSWER), json("}")]),
+        tail: join([json(',"expected_answer":'), ANSWER_JSON, json("}")]),
       };
     case "messages":
       // No system turn: the default prompt has none (see chatMessagesObject).
       return {
         head: join([json('{"messages":[{"role":"user","content":'), jsonString(wrapped("p.text", around((problem) => userMessage(problem)))), json('},{"role":"assistant","content":')]),
         solution: jsonString("s.text"),
-        tail: join([json('}],"expected_answer":'), jsonString(ANSWER), json("}")]),
+        tail: join([json('}],"expected_answer":'), ANSWER_JSON, json("}")]),
       };
   }
 }

@@ -4,11 +4,11 @@
 // cursor held across pages: each page is one short query, memory is two pages (the one being
 // written and the one read ahead), and the caller pulls the next page only when the output has
 // taken the previous one (backpressure).
-// Rows the database can already rule out (not correct, contaminated problem) come without their
+// Rows the database can already rule out (not correct, contaminated problem, no gold) come without their
 // text, so they are counted without being transferred.
 // Reference solutions, when not asked for, come without their text too: counted, never sent.
 import type { PoolClient } from "pg";
-import { CONTAMINATED_STATUSES, type CandidateRow } from "@/lib/datasets/export/filter-export-row";
+import { CONTAMINATED_STATUSES, type CandidateRow, hasNoGold } from "@/lib/datasets/export/filter-export-row";
 import type { Provenance } from "@/lib/datasets/formats/dataset-format";
 
 export interface ExportScope {
@@ -18,6 +18,8 @@ export interface ExportScope {
   includeReferences: boolean;
   correctOnly: boolean;
   excludeContaminated: boolean;
+  /** Rows of problems without a gold answer are out (their text is not sent either). */
+  dropWithoutGold?: boolean;
 }
 
 export const PROBLEM_PAGE = 1_000;
@@ -80,9 +82,13 @@ export async function* streamExportCandidates(client: PoolClient, scope: ExportS
     nextProblems = problems.rows.length === PROBLEM_PAGE ? problemPage(problems.rows[problems.rows.length - 1].id) : null;
     const byId = new Map(problems.rows.map((p) => [p.id, p]));
     const ids = problems.rows.map((p) => p.id);
-    const excluded = scope.excludeContaminated
-      ? problems.rows.filter((p) => (CONTAMINATED_STATUSES as readonly string[]).includes(p.contamination_status)).map((p) => p.id)
-      : [];
+    const excluded = problems.rows
+      .filter(
+        (p) =>
+          (scope.excludeContaminated && (CONTAMINATED_STATUSES as readonly string[]).includes(p.contamination_status)) ||
+          (scope.dropWithoutGold === true && hasNoGold(p.gold_answer)),
+      )
+      .map((p) => p.id);
     let nextSamples: Promise<{ rows: SampleRow[] }> | null = samplePage(ids, excluded, 0, 0);
     while (nextSamples) {
       const samples: { rows: SampleRow[] } = await nextSamples;

@@ -1,4 +1,3 @@
-import { basename } from "node:path";
 import {
   type Container,
   type DatasetFormat,
@@ -105,7 +104,3 @@ export function resolveFormat(input: DetectionInput): DatasetFormat {
   return format;
 }
 
-/** NeMo-Skills output files sort by their seed so sampleIndex follows the seed order. */
-export function sortBySeed(paths: readonly string[], seedOf: (name: string) => number | null): string[] {
-  return [...paths].sort((a, b) => (seedOf(basename(a)) ?? -1) - (seedOf(basename(b)) ?? -1));
-}

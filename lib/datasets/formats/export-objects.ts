@@ -5,6 +5,9 @@ import { LLAMA3_EOT, llama3MathPrompt, type PromptOptions, userMessage } from "@
 
 export type JsonlExportFormat = "omi2" | "nemo-sft" | "messages";
 
+/** "python": key order and spelling of NeMo-Skills' own files (writers/python-json.ts). */
+export type JsonStyle = "javascript" | "python";
+
 /** The OpenMathInstruct-2 release row. */
 export function omi2Object(row: ExportRow) {
   return {
@@ -15,8 +18,14 @@ export function omi2Object(row: ExportRow) {
   };
 }
 
-/** NeMo-Skills SFT manifest: full prompt in `input`, the target in `output` ending with EOT. */
-export function sftManifestObject(row: ExportRow, prompt: PromptOptions = {}) {
+/** NeMo-Skills SFT manifest: full prompt in `input`, the target in `output` ending with EOT.
+ * In the Python style the keys come in the order prepare_sft_data writes them
+ * (WriteFinalSftManifest in nemo_skills/training/data_preparation_utils/preprocessing.py:
+ * expected_answer first, then input and output). */
+export function sftManifestObject(row: ExportRow, prompt: PromptOptions = {}, style: JsonStyle = "javascript") {
+  if (style === "python") {
+    return { expected_answer: row.expectedAnswer, input: llama3MathPrompt(row.problem, prompt), output: `${row.solution}${LLAMA3_EOT}` };
+  }
   return {
     input: llama3MathPrompt(row.problem, prompt),
     output: `${row.solution}${LLAMA3_EOT}`,
@@ -36,8 +45,8 @@ export function chatMessagesObject(row: ExportRow, prompt: PromptOptions = {}) {
   };
 }
 
-export function exportObject(format: JsonlExportFormat, row: ExportRow, prompt: PromptOptions = {}): object {
+export function exportObject(format: JsonlExportFormat, row: ExportRow, prompt: PromptOptions = {}, style: JsonStyle = "javascript"): object {
   if (format === "omi2") return omi2Object(row);
-  if (format === "nemo-sft") return sftManifestObject(row, prompt);
+  if (format === "nemo-sft") return sftManifestObject(row, prompt, style);
   return chatMessagesObject(row, prompt);
 }

@@ -2,7 +2,8 @@
 export interface ExportRow {
   problem: string;
   solution: string;
-  expectedAnswer: string;
+  /** Null only when the export keeps rows without a gold answer (never written as ""). */
+  expectedAnswer: string | null;
   /** gsm8k, math, augmented_gsm8k, augmented_math, or a user's source name. */
   problemSource: string;
 }

@@ -15,10 +15,12 @@ export interface ImportSolution {
   /** 0-based position of this solution within its record (the file index for NeMo-Skills lockstep). */
   sampleIndex: number;
   predictedAnswer?: string | null;
-  /** `is_correct` / `symbolic_correct` exactly as the file stated it; never recomputed here. */
+  /** `is_correct` / `symbolic_correct` / the judge's `judgement` as the file stated it; never recomputed here. */
   fileVerdict?: boolean | null;
+  /** The field the file verdict came from (NeMo-Skills outputs). */
+  fileVerdictSource?: "is_correct" | "symbolic_correct" | "judgement" | null;
   generatedTokens?: number | null;
-  /** From the `output-rs<seed>.jsonl` file name. */
+  /** From the `output-rs<seed>.jsonl` (or `output-rs<seed>_chunk_<k>.jsonl`) file name. */
   seed?: number | null;
 }
 

@@ -29,6 +29,10 @@ export interface ImportDatasetOptions {
   role: SetRoleName;
   format?: DatasetFormat;
   mapping?: FieldMapping;
+  /** problem_source for rows that name none (default: the set name), e.g. augmented_math. */
+  source?: string;
+  /** NeMo-Skills reasoning outputs: import `_full_generation` (the thinking trace) instead of `generation`. */
+  fullGeneration?: boolean;
   /** Every import has a Task row; its id is stamped on the samples (samples.import_task_id). */
   importTaskId: number;
   onProgress?: (progress: ImportProgress) => void;
@@ -87,7 +91,11 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
   const summary = emptySummary(options.paths.map((p) => basename(p)));
   let reader: Awaited<ReturnType<typeof openDataset>>;
   try {
-    reader = await openDataset(options.paths, { format: options.format, mapping: options.mapping });
+    reader = await openDataset(options.paths, {
+      format: options.format,
+      mapping: options.mapping,
+      nemoSkills: { fullGeneration: options.fullGeneration, source: options.source },
+    });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     await describeRejection(options, error, summary);
@@ -127,7 +135,7 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
       reader,
       {
         setId: set.id,
-        defaultSource: options.setName.trim(),
+        defaultSource: options.source ?? options.setName.trim(),
         importTaskId: options.importTaskId,
         provenance,
         samplesTable: table,
@@ -169,6 +177,8 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
       problemsWithoutGold: counts.problemsWithoutGold,
       loadPath: set.created ? "new-set" : "existing-set",
       searchIndex,
+      ...(options.source !== undefined && { source: options.source }),
+      ...(reader.nemoSkills && { nemoSkills: { ...reader.nemoSkills.toJSON(), fullGeneration: options.fullGeneration === true } }),
     });
     report(counts);
   } catch (error) {

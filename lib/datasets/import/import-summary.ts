@@ -1,3 +1,5 @@
+import type { NemoSkillsReadCounts } from "@/lib/datasets/formats/nemo-skills-record";
+
 // What an import reports, in the CLI, the Task result and the upload page. Counts are exact:
 // every row read is either inserted, a duplicate (its solutions attached to the existing
 // problem) or the reason the file was refused.
@@ -20,7 +22,7 @@ export interface GradingSummary {
   notEqual: number;
   noAnswer: number;
   undecided: number;
-  /** Solutions whose file verdict (is_correct / symbolic_correct) we could compare with ours. */
+  /** Solutions whose file verdict (is_correct / symbolic_correct / judgement) we could compare with ours. */
   withFileVerdict: number;
   /** The file said correct, we say not equal (or no answer). */
   fileCorrectWeWrong: number;
@@ -65,6 +67,11 @@ export interface ImportSummary {
   searchIndex?: "built" | "deferred";
   /** The Task that builds a deferred search index. */
   searchIndexTaskId?: number | null;
+  /** The problem source given to the import (--source) for rows that name none. */
+  source?: string;
+  /** NeMo-Skills outputs: `{}` lines, unfinished thoughts, where the file verdicts came from, labels
+   * not taken (no vote; a seed problem's answer on a new problem). */
+  nemoSkills?: NemoSkillsReadCounts & { fullGeneration: boolean };
 }
 
 export function emptySummary(files: string[]): ImportSummary {

@@ -20,6 +20,10 @@ export interface ImportTaskPayload {
   role: SetRoleName;
   format?: DatasetFormat;
   mapping?: FieldMapping;
+  /** problem_source for rows that name none (default: the set name). */
+  source?: string;
+  /** NeMo-Skills reasoning outputs: import `_full_generation`. */
+  fullGeneration?: boolean;
   /** Uploaded files live in their own directory under BOXED_HOME/uploads, removed afterwards. */
   removeUploadDir?: boolean;
   via: "cli" | "web";
@@ -70,6 +74,8 @@ export async function runImportTask(
       role: payload.role,
       format: payload.format,
       mapping: payload.mapping,
+      ...(payload.source !== undefined && { source: payload.source }),
+      ...(payload.fullGeneration && { fullGeneration: true }),
       importTaskId: taskId,
       ...(options.inlineSearchIndexMax !== undefined ? { inlineSearchIndexMax: options.inlineSearchIndexMax } : {}),
       onIndexBuilt: (built, total, name) => {

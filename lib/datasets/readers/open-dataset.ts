@@ -1,21 +1,21 @@
 import { stat } from "node:fs/promises";
-import { basename } from "node:path";
 import type {
   Container,
   DatasetFormat,
   FieldMapping,
 } from "@/lib/datasets/formats/dataset-format";
-import { containerFromFileName, resolveFormat, sortBySeed } from "@/lib/datasets/formats/detect-format";
+import { containerFromFileName, resolveFormat } from "@/lib/datasets/formats/detect-format";
 import { genericRecord } from "@/lib/datasets/formats/generic-record";
 import { gsm8kRecord } from "@/lib/datasets/formats/gsm8k-record";
 import { ImportError } from "@/lib/datasets/formats/import-error";
 import type { ImportLocation, ImportRecord } from "@/lib/datasets/formats/import-record";
 import { mathRecord } from "@/lib/datasets/formats/math-record";
-import { seedFromFileName } from "@/lib/datasets/formats/nemo-skills-record";
+import { parseNemoOutputName } from "@/lib/datasets/formats/nemo-skills-file-name";
+import type { NemoSkillsReadOptions, NemoSkillsReadStats } from "@/lib/datasets/formats/nemo-skills-record";
 import { parseOmi2Row } from "@/lib/datasets/formats/omi2-row";
 import type { Row } from "@/lib/datasets/formats/row-fields";
 import { DEFAULT_MAX_SOLUTIONS_PER_RECORD, groupOmi2Rows, type Omi2Item } from "@/lib/datasets/readers/group-omi2-rows";
-import { lockstepRecords } from "@/lib/datasets/readers/nemo-skills-lockstep";
+import { openNemoSkillsRun } from "@/lib/datasets/readers/nemo-skills-lockstep";
 import { openParquet, parquetRows } from "@/lib/datasets/readers/parquet-rows";
 import { csvItems, jsonlItems, type RawItem } from "@/lib/datasets/readers/raw-row-items";
 import { type ProgressListener, ReadProgress } from "@/lib/datasets/readers/read-progress";
@@ -38,6 +38,8 @@ export interface OpenDatasetOptions {
   maxSolutionsPerRecord?: number;
   /** Dry-run hook: errors confined to one row are passed here and the row skipped instead of thrown. */
   onRowError?: (error: ImportError) => void;
+  /** NeMo-Skills outputs: full generations, the import's source (nemo-skills-record.ts). */
+  nemoSkills?: NemoSkillsReadOptions;
 }
 
 export interface DatasetReader extends AsyncIterable<ImportRecord> {
@@ -47,6 +49,8 @@ export interface DatasetReader extends AsyncIterable<ImportRecord> {
   readonly container: Container;
   /** Live counters; `progress.snapshot()` gives fraction, rate and ETA. */
   readonly progress: ReadProgress;
+  /** NeMo-Skills outputs: what the reader skipped or read specially (complete once iterated). */
+  readonly nemoSkills?: NemoSkillsReadStats;
 }
 
 type RowMapper = (row: Row, loc: ImportLocation) => ImportRecord;
@@ -148,6 +152,7 @@ function readerOf(
   container: Container,
   progress: ReadProgress,
   records: AsyncIterable<ImportRecord>,
+  nemoSkills?: NemoSkillsReadStats,
 ): DatasetReader {
   let used = false;
   return {
@@ -155,6 +160,7 @@ function readerOf(
     format,
     container,
     progress,
+    ...(nemoSkills && { nemoSkills }),
     [Symbol.asyncIterator]() {
       // The underlying streams can be consumed once; a second pass must reopen the file.
       if (used) throw new Error("a DatasetReader can be iterated only once; call openDataset again");
@@ -164,27 +170,19 @@ function readerOf(
   };
 }
 
+/** `output-rs3.jsonl`, `output_chunk_2.jsonl`: a name only NeMo-Skills writes (a bare `output.jsonl`
+ * could be anything, so it goes through detection). */
+function looksLikeSeededOutput(path: string): boolean {
+  const name = parseNemoOutputName(path);
+  return name !== null && (name.seed !== null || name.chunk !== null);
+}
+
 async function openNemoSkills(paths: readonly string[], progress: ReadProgress, options: OpenDatasetOptions): Promise<DatasetReader> {
-  const files = sortBySeed(paths, seedFromFileName);
-  for (const file of files) {
-    if (containerFromFileName(file) !== "jsonl") {
-      throw new ImportError({ code: "format-mismatch", file, detail: "NeMo-Skills outputs are JSONL files (output-rs<seed>.jsonl)" });
-    }
-  }
-  const iterators = files.map((file) => jsonlItems(file, progress)[Symbol.asyncIterator]());
-  const firstPath = files[0] as string;
-  // Detection looks at the first file only; the others must agree line by line anyway.
-  const first = await peekFirstRow(iterators[0] as AsyncIterator<RawItem>, firstPath, progress, options.onRowError);
-  resolveFormat({ file: firstPath, container: "jsonl", fields: new Set(Object.keys(first.row)), line: first.loc.line, requested: "nemo-skills" });
-  const sources = [prepend(first as RawItem, iterators[0] as AsyncIterator<RawItem>), ...iterators.slice(1)];
-  const seeds = files.map((f) => seedFromFileName(basename(f)));
+  const run = await openNemoSkillsRun(paths, progress, { ...options.nemoSkills, onRowError: options.onRowError });
   const records = (async function* () {
-    for await (const record of lockstepRecords(sources, files, seeds, options.onRowError)) {
-      progress.rowsRead += files.length;
-      yield checkProblem(record);
-    }
+    for await (const record of run.records) yield checkProblem(record);
   })();
-  return readerOf(files, "nemo-skills", "jsonl", progress, records);
+  return readerOf(run.files, "nemo-skills", "jsonl", progress, records, run.stats);
 }
 
 /**
@@ -209,6 +207,8 @@ export async function openDataset(input: string | readonly string[], options: Op
 
   const path = paths[0] as string;
   const container = containerFromFileName(path);
+  // NeMo-Skills outputs may start with `{}` lines, which detection must look past.
+  if (requested === "nemo-skills" || (!requested && !mapping && looksLikeSeededOutput(path))) return openNemoSkills(paths, progress, options);
 
   if (container === "parquet") {
     const source = await openParquet(path);
@@ -238,15 +238,12 @@ export async function openDataset(input: string | readonly string[], options: Op
   const line = container === "csv" ? undefined : first.loc.line;
   const format = resolveFormat({ file: path, container, fields, line, requested, mapping });
   if (format === "nemo-skills") {
-    const sources = [prepend(first as RawItem, it)];
-    const seeds = [seedFromFileName(basename(path))];
-    const records = (async function* () {
-      for await (const record of lockstepRecords(sources, paths, seeds, options.onRowError)) {
-        progress.rowsRead++;
-        yield checkProblem(record);
-      }
-    })();
-    return readerOf(paths, format, container, progress, records);
+    // Detected from the fields of a file not named like a seeded output: read it again as one.
+    await it.return?.(undefined);
+    progress.bytesRead = 0;
+    progress.rowsRead = 0;
+    progress.blankLines = 0;
+    return openNemoSkills(paths, progress, options);
   }
   return readerOf(paths, format, container, progress, recordsFor(format, prepend(first as RawItem, it), progress, options));
 }

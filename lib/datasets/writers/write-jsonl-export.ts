@@ -1,13 +1,17 @@
 import type { Writable } from "node:stream";
-import { exportObject, type JsonlExportFormat } from "@/lib/datasets/formats/export-objects";
+import { exportObject, type JsonlExportFormat, type JsonStyle } from "@/lib/datasets/formats/export-objects";
 import type { ExportResult, ExportRow } from "@/lib/datasets/formats/export-row";
 import type { PromptOptions } from "@/lib/datasets/formats/llama3-math-prompt";
+import { pythonJsonDumps } from "@/lib/datasets/writers/python-json";
 import { WritableSink } from "@/lib/datasets/writers/writable-sink";
 
 export interface JsonlExportOptions {
   format: JsonlExportFormat;
   /** Prompt settings for nemo-sft and messages. */
   prompt?: PromptOptions;
+  /** "python": written as Python's json.dumps writes (NeMo-Skills' key order, ", " / ": ",
+   * ASCII escapes), so the file byte-compares with one NeMo-Skills built. Default "javascript". */
+  json?: JsonStyle;
   /** End the output stream when done (default true). */
   end?: boolean;
 }
@@ -21,8 +25,10 @@ export async function writeJsonlExport(
 ): Promise<ExportResult> {
   const sink = new WritableSink(out);
   let count = 0;
+  const style = options.json ?? "javascript";
+  const stringify = style === "python" ? pythonJsonDumps : JSON.stringify;
   for await (const row of rows) {
-    await sink.writeText(`${JSON.stringify(exportObject(options.format, row, options.prompt))}\n`);
+    await sink.writeText(`${stringify(exportObject(options.format, row, options.prompt, style))}\n`);
     count++;
   }
   await sink.end(options.end ?? true);

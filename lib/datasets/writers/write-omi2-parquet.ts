@@ -13,6 +13,9 @@ export const DEFAULT_ROW_GROUP_SIZE = 50_000;
 
 export interface ParquetExportOptions {
   rowGroupSize?: number;
+  /** expected_answer may be null (an export that keeps rows without a gold answer); the release's
+   * column is required, so only then is it written optional. */
+  nullableAnswer?: boolean;
   /** End the output stream when done (default true). */
   end?: boolean;
 }
@@ -58,7 +61,7 @@ export async function writeOmi2Parquet(
     columns: [
       { name: "problem", type: "STRING", nullable: false },
       { name: "generated_solution", type: "STRING", nullable: false },
-      { name: "expected_answer", type: "STRING", nullable: false },
+      { name: "expected_answer", type: "STRING", nullable: options.nullableAnswer === true },
       { name: "problem_source", type: "STRING", nullable: false },
     ],
     rowGroupSize: options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE,

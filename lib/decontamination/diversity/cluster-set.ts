@@ -4,7 +4,7 @@
 // new batch's copies of them are found without re-clustering anything else by hand.
 import { pool } from "@/lib/db/pool";
 import { type ClusterResult, DEFAULT_DUPLICATE_JACCARD, NearDuplicateClusterer } from "@/lib/decontamination/diversity/near-duplicates";
-import { resolveSyntheticSet } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
+import { resolveCheckedSet } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
 
 const CHUNK = 5_000;
 
@@ -17,8 +17,8 @@ export type SetClusters = {
 
 export async function clusterProblemSet(ref: string, options: { threshold?: number; kept?: string[] } = {}): Promise<SetClusters> {
   const sets = [];
-  for (const k of options.kept ?? []) sets.push(await resolveSyntheticSet(k));
-  const target = await resolveSyntheticSet(ref);
+  for (const k of options.kept ?? []) sets.push(await resolveCheckedSet(k));
+  const target = await resolveCheckedSet(ref);
   sets.push(target);
   const clusterer = new NearDuplicateClusterer(options.threshold ?? DEFAULT_DUPLICATE_JACCARD);
   const keys: string[] = [];

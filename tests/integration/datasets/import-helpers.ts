@@ -19,13 +19,24 @@ export async function importFiles(
   extra: {
     format?: DatasetFormat;
     mapping?: FieldMapping;
+    source?: string;
+    fullGeneration?: boolean;
     queueGrading?: boolean;
     onIndexBuilt?: (built: number, total: number, name: string) => void;
     inlineSearchIndexMax?: number;
   } = {},
 ): Promise<{ taskId: number; summary: ImportSummary; lastProgress: ImportProgress | null }> {
   const taskId = await createImportTask(
-    { paths, setName, role, format: extra.format, mapping: extra.mapping, via: "cli" },
+    {
+      paths,
+      setName,
+      role,
+      format: extra.format,
+      mapping: extra.mapping,
+      ...(extra.source !== undefined && { source: extra.source }),
+      ...(extra.fullGeneration && { fullGeneration: true }),
+      via: "cli",
+    },
     null,
     0,
     "running",

@@ -23,13 +23,13 @@ function expectedRows(records: ImportRecord[], defaultSource: string): string[] 
     const owner = first.get(hash) ?? record;
     first.set(hash, owner);
     for (const s of record.solutions) {
-      rows.push(JSON.stringify([owner.problem, s.text, owner.goldAnswer ?? "", owner.problemSource ?? defaultSource]));
+      rows.push(JSON.stringify([owner.problem, s.text, owner.goldAnswer ?? null, owner.problemSource ?? defaultSource]));
     }
   }
   return rows.sort();
 }
 
-function key(row: { problem: string; generated_solution: string; expected_answer: string; problem_source: string }): string {
+function key(row: { problem: string; generated_solution: string; expected_answer: string | null; problem_source: string }): string {
   return JSON.stringify([row.problem, row.generated_solution, row.expected_answer, row.problem_source]);
 }
 

@@ -73,14 +73,15 @@ describe("nemo-skills reader", () => {
     expect(a?.goldAnswer).toBe("2");
     expect(a?.goldSource).toBe("dataset");
     expect(a?.solutions).toEqual([
-      { text: "So $\\boxed{2}$.", sampleIndex: 0, predictedAnswer: "2", fileVerdict: true, generatedTokens: 12, seed: 0 },
-      { text: "I get \\boxed{3}.", sampleIndex: 1, predictedAnswer: "3", fileVerdict: false, generatedTokens: 11, seed: 1 },
-      { text: "Clearly \\boxed{2}", sampleIndex: 2, predictedAnswer: "2", fileVerdict: true, generatedTokens: 8, seed: 3 },
+      { text: "So $\\boxed{2}$.", sampleIndex: 0, predictedAnswer: "2", fileVerdict: true, fileVerdictSource: "is_correct", generatedTokens: 12, seed: 0 },
+      { text: "I get \\boxed{3}.", sampleIndex: 1, predictedAnswer: "3", fileVerdict: false, fileVerdictSource: "is_correct", generatedTokens: 11, seed: 1 },
+      { text: "Clearly \\boxed{2}", sampleIndex: 2, predictedAnswer: "2", fileVerdict: true, fileVerdictSource: "is_correct", generatedTokens: 8, seed: 3 },
     ]);
     expect(c?.goldSource).toBe("majority-vote");
     expect(c?.majorityVotes).toBe(2);
     expect(c?.totalVotes).toBe(3);
-    expect(c?.solutions.map((s) => s.fileVerdict)).toEqual([true, true, false]); // symbolic_correct
+    expect(c?.solutions.map((s) => s.fileVerdict)).toEqual([true, true, false]);
+    expect(c?.solutions.map((s) => s.fileVerdictSource)).toEqual(["symbolic_correct", "symbolic_correct", "symbolic_correct"]);
   });
 
   it("reads a single output file", async () => {

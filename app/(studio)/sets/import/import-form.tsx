@@ -6,6 +6,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import { uploadFile } from "@/lib/web/upload-file";
+import { RELEASE_SOURCES } from "@/lib/datasets/formats/release-sources";
 import type { ImportProgress } from "@/lib/datasets/import/import-dataset";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import type { TaskStatus } from "@/lib/datasets/web/task-status";
@@ -65,6 +66,8 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
       role: String(form.get("role") ?? ""),
       format: String(form.get("format") ?? ""),
       mapping: String(form.get("mapping") ?? ""),
+      source: String(form.get("source") ?? ""),
+      fullGeneration: form.get("fullGeneration") === "on" ? "1" : "",
       name: file.name,
     });
     setStatus(null);
@@ -154,6 +157,33 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
               Column mapping
             </label>
             <input id="mapping" name="mapping" placeholder="problem=question,answer=final" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </div>
+          <div>
+            <label htmlFor="source" className="block text-sm font-medium text-slate-700">
+              Problem source
+            </label>
+            <input
+              id="source"
+              name="source"
+              list="release-sources"
+              placeholder="the set name"
+              aria-describedby="source-help"
+              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
+            <datalist id="release-sources">
+              {RELEASE_SOURCES.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+            <p id="source-help" className="mt-1 text-xs text-slate-500">
+              For rows that name none (NeMo-Skills outputs). The release uses gsm8k, math, augmented_gsm8k, augmented_math.
+            </p>
+          </div>
+          <div className="flex items-start gap-2 pt-6">
+            <input id="fullGeneration" name="fullGeneration" type="checkbox" className="mt-1" />
+            <label htmlFor="fullGeneration" className="text-sm text-slate-700">
+              NeMo-Skills reasoning outputs: import the full generation (thinking included)
+            </label>
           </div>
         </div>
         <button type="submit" disabled={busy} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">

@@ -5,6 +5,7 @@
 // search index of a large new set (built in the background after grading).
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
+import { nemoSkillsSummaryLines } from "@/lib/datasets/import/nemo-skills-summary-lines";
 import type { TaskStatus } from "@/lib/datasets/web/task-status";
 
 const n = (x: number) => x.toLocaleString("en-US");
@@ -97,6 +98,9 @@ export function ImportSummaryView({
           <Row label="Solutions inserted" value={n(summary.solutionsInserted)} />
           <Row label="Solutions on duplicate problems" value={n(summary.solutionsOnDuplicates)} />
           <Row label="Problems without gold answer" value={n(summary.problemsWithoutGold)} />
+          {nemoSkillsSummaryLines(summary).map(([label, value]) => (
+            <Row key={label} label={label} value={value} />
+          ))}
           <Row label="Time" value={`${(summary.durationMs / 1000).toFixed(1)} s (${n(summary.rowsPerSecond)} rows/s)`} />
         </tbody>
       </table>

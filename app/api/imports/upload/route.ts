@@ -1,4 +1,4 @@
-// POST /api/imports/upload?set=&role=&format=&mapping=&name=  (body: the file, streamed)
+// POST /api/imports/upload?set=&role=&format=&mapping=&source=&fullGeneration=1&name=  (body: the file, streamed)
 // Curators only. The body goes to disk as it arrives (never buffered whole), then the import runs
 // as a job with a Task; the answer is the Task id the page polls at /api/imports/<id>.
 import { z } from "zod";
@@ -20,6 +20,14 @@ const UploadParams = z.object({
   role: z.enum(SET_ROLES),
   format: z.enum(DATASET_FORMATS).optional(),
   mapping: z.string().optional(),
+  source: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), "must be printable")
+    .optional(),
+  fullGeneration: z.enum(["1"]).optional(),
   name: z.string().min(1, "the file needs a name"),
 });
 
@@ -44,7 +52,17 @@ export async function POST(request: Request) {
   }
   const upload = await receiveUpload(request.body, params.name);
   const taskId = await createImportTask(
-    { paths: [upload.path], setName: params.set, role: params.role, format: params.format, mapping, removeUploadDir: true, via: "web" },
+    {
+      paths: [upload.path],
+      setName: params.set,
+      role: params.role,
+      format: params.format,
+      mapping,
+      ...(params.source !== undefined && { source: params.source }),
+      ...(params.fullGeneration && { fullGeneration: true }),
+      removeUploadDir: true,
+      via: "web",
+    },
     user.id,
     upload.bytes,
   );
