@@ -134,19 +134,18 @@ describe("llm stand-in", () => {
     }
   });
 
-  it("serves 256 concurrent requests at 200 ms latency in about one latency period", async () => {
+  // Concurrency is proven by the stand-in's own count of requests open at once, not by a clock
+  // (a timed assertion fails on a loaded machine).
+  it("serves 256 concurrent requests at 200 ms latency all at once", async () => {
     const local = await startLlmStub({ latencyMs: 200 });
     try {
-      const started = performance.now();
       const replies = await Promise.all(
         Array.from({ length: 256 }, (_, i) =>
           fetch(`${local.url}/completions`, { method: "POST", body: JSON.stringify({ prompt: solvePrompt(`What is ${i} + 1?`), seed: i }) }).then((r) => r.json() as Promise<WireReply>),
         ),
       );
-      const elapsed = performance.now() - started;
       expect(replies.every((r) => typeof r.choices?.[0]?.text === "string")).toBe(true);
       expect(local.stats().maxInFlight).toBeGreaterThanOrEqual(200);
-      expect(elapsed).toBeLessThan(2500);
     } finally {
       await local.close();
     }
