@@ -6,11 +6,14 @@
 //   against GSM8K test; the review queue says "n of N", shows the closest pair in full and folds
 //   the others, and clearing the verbatim copy asks once (Esc cancels, Enter confirms);
 // - the sign-in form posts without JavaScript and never puts the password in the address; the
-//   favicon is served to signed-out visitors.
+//   favicon is served to signed-out visitors;
+// - a batch whose every request fails ends "failed" with the reason on its page and the dashboard,
+//   and a paused batch's page keeps refreshing (it follows a resume made elsewhere).
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import { type LlmStub, startLlmStub } from "../lib/llm-stub/start-llm-stub";
 import { hasSharedData, sharedDataPath } from "../tests/support/shared-data";
 import { E2E_PASSWORD, emailFor, storageStateFor } from "./support/roles";
 import { runCli } from "./support/run-cli";
@@ -180,5 +183,63 @@ test.describe("signed out, without JavaScript", () => {
     }
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
     expect(addresses.filter((url) => url.includes(E2E_PASSWORD) || /[?&]password=/.test(url))).toEqual([]);
+  });
+});
+
+test.describe("batches that tell the truth", () => {
+  test.use({ storageState: storageStateFor("curator") });
+  let failing: LlmStub;
+  let slow: LlmStub;
+  let seedSetName = "";
+
+  test.beforeAll(async () => {
+    failing = await startLlmStub({ errorRate: { "500": 1 } });
+    slow = await startLlmStub({ latencyMs: 300 });
+    for (const [name, stub] of [
+      [`e2e-failing-${tag}`, failing],
+      [`e2e-slow-${tag}`, slow],
+    ] as const) {
+      const added = runCli(["endpoint", "add", "--name", name, "--base-url", stub.url, "--model", "boxed-stand-in", "--api", "chat", "--concurrency", "1"]);
+      expect(added.status, added.stderr).toBe(0);
+    }
+    const [set] = await sql<{ name: string }>(`SELECT name FROM problem_sets WHERE role = 'seed' AND name LIKE 'demo-%' AND problem_count > 0 ORDER BY id LIMIT 1`);
+    seedSetName = set.name;
+  });
+
+  test.afterAll(async () => {
+    await failing?.close();
+    await slow?.close();
+  });
+
+  const create = (endpoint: string, n: number) => {
+    const created = runCli(["batch", "create", "--kind", "solutions", "--set", seedSetName, "--endpoint", endpoint, "--n", String(n), "--limit", "3", "--name", `${endpoint}-batch`]);
+    expect(created.status, created.stderr).toBe(0);
+    return Number(created.stdout.trim());
+  };
+
+  test("a batch whose every request fails ends failed, with the reason on its page and the dashboard", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const id = create(`e2e-failing-${tag}`, 1);
+    await page.goto(`/batches/${id}`);
+    await expect(page.getByTestId("batch-state")).toHaveText("failed", { timeout: 90_000 });
+    await expect(page.getByTestId("batch-failure-reason")).toContainText(/every request failed: 3 of 3 requests failed with server/);
+    await page.goto("/");
+    const failed = page.getByRole("region", { name: "Failed batches" });
+    await expect(failed.getByRole("link", { name: `#${id} e2e-failing-${tag}-batch` })).toBeVisible();
+    await expect(failed).toContainText("3 of 3 requests failed with server");
+    await shoot(page, "workbench-dashboard-failed-batch.png");
+  });
+
+  test("a paused batch's page keeps refreshing and follows a resume made elsewhere", async ({ page }) => {
+    test.setTimeout(120_000);
+    const id = create(`e2e-slow-${tag}`, 4);
+    expect(runCli(["batch", "pause", String(id)]).status).toBe(0);
+    await page.goto(`/batches/${id}`);
+    await expect(page.getByTestId("batch-state")).toHaveText("paused");
+    // Resumed from the command line: the open page sees it without a reload.
+    expect(runCli(["batch", "resume", String(id)]).status).toBe(0);
+    await expect(page.getByTestId("batch-state")).toHaveText(/running|completed/, { timeout: 30_000 });
+    await expect(page.getByTestId("batch-state")).toHaveText("completed", { timeout: 90_000 });
   });
 });
