@@ -47,7 +47,8 @@ test.beforeAll(async () => {
   expect(currencyQuestion && leakedQuestion && alignProblem).toBeTruthy();
   // The seed set: 150 GSM8K train rows (the currency one among them) and one GSM8K test question
   // copied verbatim, the leak a GSM8K-train-against-GSM8K-test audit exists to find.
-  const slice = [...train.slice(0, 150), train.find((r) => r.question === currencyQuestion), { question: leakedQuestion, answer: test_.find((r) => r.question === leakedQuestion)?.answer }];
+  const slice = [...train.slice(0, 150), { question: leakedQuestion, answer: test_.find((r) => r.question === leakedQuestion)?.answer }];
+  expect(slice.some((r) => r.question === currencyQuestion)).toBe(true);
   const gsmFile = join(dir, "gsm8k-train-slice.jsonl");
   writeFileSync(gsmFile, `${slice.map((r) => JSON.stringify(r)).join("\n")}\n`);
   const mathFile = join(dir, "math-align.jsonl");
@@ -92,6 +93,13 @@ test.describe("as a viewer", () => {
     const prose = page.locator(".math-prose").first();
     await expect(prose).toContainText("costs $1000. A computer shop accepts payment in installments of $65 per month");
     await expect(prose.locator(".katex")).toHaveCount(0);
+
+    // The solutions table renders the same text through the inline path.
+    await page.goto(`/solutions?problem=${await problemId(currencyQuestion)}`);
+    const cell = page.locator("table .math-inline").filter({ hasText: "A computer shop accepts payment" }).first();
+    await expect(cell).toContainText("costs $1000. A computer shop accepts payment in installments of $65 per month");
+    await expect(cell.locator(".katex")).toHaveCount(0);
+    await shoot(page, "workbench-solutions-currency.png");
 
     await page.goto(`/problems/${await problemId(alignProblem)}`);
     const math = page.locator(".math-prose").first();
