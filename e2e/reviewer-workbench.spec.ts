@@ -6,11 +6,14 @@
 //   against GSM8K test; the review queue says "n of N", shows the closest pair in full and folds
 //   the others, and clearing the verbatim copy asks once (Esc cancels, Enter confirms);
 // - the sign-in form posts without JavaScript and never puts the password in the address; the
-//   favicon is served to signed-out visitors.
+//   favicon is served to signed-out visitors;
+// - a batch whose every request fails ends "failed" with the reason on its page and the dashboard,
+//   and a paused batch's page keeps refreshing (it follows a resume made elsewhere).
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import { type LlmStub, startLlmStub } from "../lib/llm-stub/start-llm-stub";
 import { hasSharedData, sharedDataPath } from "../tests/support/shared-data";
 import { E2E_PASSWORD, emailFor, storageStateFor } from "./support/roles";
 import { runCli } from "./support/run-cli";
@@ -44,7 +47,8 @@ test.beforeAll(async () => {
   expect(currencyQuestion && leakedQuestion && alignProblem).toBeTruthy();
   // The seed set: 150 GSM8K train rows (the currency one among them) and one GSM8K test question
   // copied verbatim, the leak a GSM8K-train-against-GSM8K-test audit exists to find.
-  const slice = [...train.slice(0, 150), train.find((r) => r.question === currencyQuestion), { question: leakedQuestion, answer: test_.find((r) => r.question === leakedQuestion)?.answer }];
+  const slice = [...train.slice(0, 150), { question: leakedQuestion, answer: test_.find((r) => r.question === leakedQuestion)?.answer }];
+  expect(slice.some((r) => r.question === currencyQuestion)).toBe(true);
   const gsmFile = join(dir, "gsm8k-train-slice.jsonl");
   writeFileSync(gsmFile, `${slice.map((r) => JSON.stringify(r)).join("\n")}\n`);
   const mathFile = join(dir, "math-align.jsonl");
@@ -89,6 +93,13 @@ test.describe("as a viewer", () => {
     const prose = page.locator(".math-prose").first();
     await expect(prose).toContainText("costs $1000. A computer shop accepts payment in installments of $65 per month");
     await expect(prose.locator(".katex")).toHaveCount(0);
+
+    // The solutions table renders the same text through the inline path.
+    await page.goto(`/solutions?problem=${await problemId(currencyQuestion)}`);
+    const cell = page.locator("table .math-inline").filter({ hasText: "A computer shop accepts payment" }).first();
+    await expect(cell).toContainText("costs $1000. A computer shop accepts payment in installments of $65 per month");
+    await expect(cell.locator(".katex")).toHaveCount(0);
+    await shoot(page, "workbench-solutions-currency.png");
 
     await page.goto(`/problems/${await problemId(alignProblem)}`);
     const math = page.locator(".math-prose").first();
@@ -180,5 +191,63 @@ test.describe("signed out, without JavaScript", () => {
     }
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
     expect(addresses.filter((url) => url.includes(E2E_PASSWORD) || /[?&]password=/.test(url))).toEqual([]);
+  });
+});
+
+test.describe("batches that tell the truth", () => {
+  test.use({ storageState: storageStateFor("curator") });
+  let failing: LlmStub;
+  let slow: LlmStub;
+  let seedSetName = "";
+
+  test.beforeAll(async () => {
+    failing = await startLlmStub({ errorRate: { "500": 1 } });
+    slow = await startLlmStub({ latencyMs: 300 });
+    for (const [name, stub] of [
+      [`e2e-failing-${tag}`, failing],
+      [`e2e-slow-${tag}`, slow],
+    ] as const) {
+      const added = runCli(["endpoint", "add", "--name", name, "--base-url", stub.url, "--model", "boxed-stand-in", "--api", "chat", "--concurrency", "1"]);
+      expect(added.status, added.stderr).toBe(0);
+    }
+    const [set] = await sql<{ name: string }>(`SELECT name FROM problem_sets WHERE role = 'seed' AND name LIKE 'demo-%' AND problem_count > 0 ORDER BY id LIMIT 1`);
+    seedSetName = set.name;
+  });
+
+  test.afterAll(async () => {
+    await failing?.close();
+    await slow?.close();
+  });
+
+  const create = (endpoint: string, n: number) => {
+    const created = runCli(["batch", "create", "--kind", "solutions", "--set", seedSetName, "--endpoint", endpoint, "--n", String(n), "--limit", "3", "--name", `${endpoint}-batch`]);
+    expect(created.status, created.stderr).toBe(0);
+    return Number(created.stdout.trim());
+  };
+
+  test("a batch whose every request fails ends failed, with the reason on its page and the dashboard", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const id = create(`e2e-failing-${tag}`, 1);
+    await page.goto(`/batches/${id}`);
+    await expect(page.getByTestId("batch-state")).toHaveText("failed", { timeout: 90_000 });
+    await expect(page.getByTestId("batch-failure-reason")).toContainText(/every request failed: 3 of 3 requests failed with server/);
+    await page.goto("/");
+    const failed = page.getByRole("region", { name: "Failed batches" });
+    await expect(failed.getByRole("link", { name: `#${id} e2e-failing-${tag}-batch` })).toBeVisible();
+    await expect(failed).toContainText("3 of 3 requests failed with server");
+    await shoot(page, "workbench-dashboard-failed-batch.png");
+  });
+
+  test("a paused batch's page keeps refreshing and follows a resume made elsewhere", async ({ page }) => {
+    test.setTimeout(120_000);
+    const id = create(`e2e-slow-${tag}`, 4);
+    expect(runCli(["batch", "pause", String(id)]).status).toBe(0);
+    await page.goto(`/batches/${id}`);
+    await expect(page.getByTestId("batch-state")).toHaveText("paused");
+    // Resumed from the command line: the open page sees it without a reload.
+    expect(runCli(["batch", "resume", String(id)]).status).toBe(0);
+    await expect(page.getByTestId("batch-state")).toHaveText(/running|completed/, { timeout: 30_000 });
+    await expect(page.getByTestId("batch-state")).toHaveText("completed", { timeout: 90_000 });
   });
 });

@@ -21,7 +21,7 @@ async function csrfTokenFromCookie(): Promise<string | null> {
 function errorOfReturn(params: { error?: string }): string | null {
   if (params.error === "CredentialsSignin") return "Wrong email or password.";
   // Only our own messages are repeated; any other text in the address is not shown as if we said it.
-  if (params.error && /^(Too many failed sign-ins\. Try again in \d+ minute\(s\)\.|Enter your email and password\.)$/.test(params.error)) return params.error;
+  if (params.error && /^(Wrong email or password\.|Too many failed sign-ins\. Try again in \d+ minute\(s\)\.|Enter your email and password\.)$/.test(params.error)) return params.error;
   if (params.error) return "Sign-in failed. Try again.";
   return null;
 }

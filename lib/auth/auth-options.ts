@@ -23,7 +23,8 @@ export const authOptions: NextAuthOptions = {
   // The token's own expiry (next-auth's default is 30 days whatever the cookie says), so a copied
   // cookie stops working after 8 hours too.
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/login" },
+  // Errors come back to the sign-in form (a plain POST without JavaScript lands there with ?error=).
+  pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",

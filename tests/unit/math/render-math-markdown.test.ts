@@ -43,6 +43,13 @@ const HOSTILE = [
   "<a href='javascript:alert(1)'>x</a>",
   "<svg/onload=alert(1)>",
   "```\n<script>alert(1)</script>\n```",
+  // The renderer's own segments: figures, calculator notes, environments outside formulas, money.
+  "[asy]</code></span><script>alert(1)</script><img src=x onerror=alert(1)>[/asy]",
+  '<<"><img src=x onerror=alert(1)>=1>> and <<1=<script>>>',
+  "\\begin{tabular}{c} \\href{javascript:alert(1)}{x} & <img src=x onerror=alert(1)> \\\\ \\end{tabular}",
+  "\\begin{align*} \\htmlData{onerror=alert(1)}{x} &= \\url{javascript:alert(1)} \\end{align*}",
+  "\\begin{center}<script>alert(1)</script>\\end{center}",
+  "costs $5 <script>alert(1)</script> and $6 [x](javascript:alert(1))",
 ];
 
 describe("renderMathMarkdown", () => {
