@@ -78,6 +78,14 @@ describe("recoverTasks", () => {
     expect((await task(done)).state).toBe("running");
   });
 
+  it("never reads the jobs of a queue without Tasks (taskIdField: null)", async () => {
+    const id = await taskWithJob("running", { state: "failed", output: { value: { message: "job heartbeat timeout" } } });
+    const outcome = await recoverTasks(pool(), [{ ...definition, taskIdField: null } as JobDefinition<never>]);
+    expect(outcome.failed).toEqual([]);
+    expect((await task(id)).state).toBe("running");
+    await recoverTasks(pool(), [definition]);
+  });
+
   it("fails a Task once when two workers recover at the same moment", async () => {
     const id = await taskWithJob("running", { state: "failed", output: { value: { message: "job heartbeat timeout" } } });
     cleanups = 0;

@@ -68,6 +68,7 @@ export async function recoverTasks(db: pg.Pool, definitions: JobDefinition<never
         log(`[recovery] ${line}`);
       }
     }
+    if (definition.taskIdField === null) continue;
     const field = definition.taskIdField ?? "taskId";
     // Starts from the few unfinished Tasks; for each, the latest job of this queue naming it.
     const { rows } = await db.query<OrphanRow>(
