@@ -76,9 +76,13 @@ test.afterAll(async () => {
     await exited;
     clearTimeout(timer);
   }
-  const { dataDir } = JSON.parse(readFileSync(join(home, "pg.json"), "utf8")) as { dataDir: string };
-  expect(postgresAlive(dataDir), `the studio left its PostgreSQL running:\n${output}`).toBe(false);
+  const config = join(home, "pg.json");
+  const dataDir = existsSync(config) ? (JSON.parse(readFileSync(config, "utf8")) as { dataDir: string }).dataDir : null;
+  const orphaned = dataDir !== null && postgresAlive(dataDir);
+  // Never leave a database behind, even when the assertion below fails.
+  if (orphaned && dataDir) process.kill(Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]), "SIGQUIT");
   rmSync(home, { recursive: true, force: true });
+  expect(orphaned, `the studio left its PostgreSQL running:\n${output}`).toBe(false);
 });
 
 test("a worker killed mid-import: the studio stays up, the page says the import failed and why", async ({ browser }) => {
