@@ -12,9 +12,8 @@ import { expect, test } from "@playwright/test";
 import { freePort } from "../lib/net/free-port";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const home = mkdtempSync(join(tmpdir(), "boxed-e2e-crash-"));
-chmodSync(home, 0o755);
-writeFileSync(join(home, "owner.pid"), String(process.pid));
+// Made in beforeAll: Playwright also loads this file in processes that only list the tests.
+let home = "";
 const EMAIL = "crash-admin@boxed.local";
 const PASSWORD = "crash-test-password-1";
 let studio: ChildProcess | undefined;
@@ -45,6 +44,9 @@ function postgresAlive(dataDir: string): boolean {
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
+  home = mkdtempSync(join(tmpdir(), "boxed-e2e-crash-"));
+  chmodSync(home, 0o755);
+  writeFileSync(join(home, "owner.pid"), String(process.pid));
   const port = await freePort();
   baseUrl = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -69,6 +71,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  if (!home) return;
   if (studio?.pid && studio.exitCode === null) {
     const exited = new Promise((resolve) => studio?.on("exit", resolve));
     process.kill(-studio.pid, "SIGINT");
