@@ -12,9 +12,8 @@ import { expect, test } from "@playwright/test";
 import { freePort } from "../lib/net/free-port";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const home = mkdtempSync(join(tmpdir(), "boxed-e2e-crash-"));
-chmodSync(home, 0o755);
-writeFileSync(join(home, "owner.pid"), String(process.pid));
+// Made in beforeAll: Playwright also loads this file in processes that only list the tests.
+let home = "";
 const EMAIL = "crash-admin@boxed.local";
 const PASSWORD = "crash-test-password-1";
 let studio: ChildProcess | undefined;
@@ -45,6 +44,9 @@ function postgresAlive(dataDir: string): boolean {
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
+  home = mkdtempSync(join(tmpdir(), "boxed-e2e-crash-"));
+  chmodSync(home, 0o755);
+  writeFileSync(join(home, "owner.pid"), String(process.pid));
   const port = await freePort();
   baseUrl = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -69,6 +71,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  if (!home) return;
   if (studio?.pid && studio.exitCode === null) {
     const exited = new Promise((resolve) => studio?.on("exit", resolve));
     process.kill(-studio.pid, "SIGINT");
@@ -76,9 +79,13 @@ test.afterAll(async () => {
     await exited;
     clearTimeout(timer);
   }
-  const { dataDir } = JSON.parse(readFileSync(join(home, "pg.json"), "utf8")) as { dataDir: string };
-  expect(postgresAlive(dataDir), `the studio left its PostgreSQL running:\n${output}`).toBe(false);
+  const config = join(home, "pg.json");
+  const dataDir = existsSync(config) ? (JSON.parse(readFileSync(config, "utf8")) as { dataDir: string }).dataDir : null;
+  const orphaned = dataDir !== null && postgresAlive(dataDir);
+  // Never leave a database behind, even when the assertion below fails.
+  if (orphaned && dataDir) process.kill(Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]), "SIGQUIT");
   rmSync(home, { recursive: true, force: true });
+  expect(orphaned, `the studio left its PostgreSQL running:\n${output}`).toBe(false);
 });
 
 test("a worker killed mid-import: the studio stays up, the page says the import failed and why", async ({ browser }) => {

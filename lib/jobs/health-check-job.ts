@@ -6,6 +6,7 @@ export const healthCheckJob = defineJob<{ echo: string }>({
   concurrency: 1,
   retryLimit: 0,
   expireInSeconds: 60,
+  taskIdField: null,
   async handle(data) {
     return { echo: data.echo, at: new Date().toISOString(), pid: process.pid };
   },

@@ -10,10 +10,12 @@ export interface JobDefinition<T extends object = object> {
   expireInSeconds: number;
   handle(data: T, job: Job<T>): Promise<unknown>;
   /**
-   * The field of the job's data naming the Task it reports into (default "taskId"). Task recovery
-   * (recover-tasks.ts) uses it to fail, or mark for retry, the Task of a job whose worker died.
+   * The field of the job's data naming the Task it reports into (default "taskId"); null for jobs
+   * without a Task (batches, settling), whose many circulating rows recovery then never reads.
+   * Task recovery (recover-tasks.ts) uses it to fail, or mark for retry, the Task of a job whose
+   * worker died.
    */
-  taskIdField?: string;
+  taskIdField?: string | null;
   /** Seconds without a heartbeat before a running job counts as abandoned (default: job-timing.ts). */
   heartbeatSeconds?: number;
   /**

@@ -65,7 +65,9 @@ describe("recoverTasks", () => {
     const id = await taskWithJob("running", { state: "retry", retryCount: 1, retryLimit: 2, output: { value: { message: "job heartbeat timeout" } } });
     const outcome = await recoverTasks(pool(), [definition]);
     expect(outcome.requeued).toContain(id);
-    expect(await task(id)).toMatchObject({ state: "queued", message: "The worker running this stopped before finishing it; it will be retried (attempt 2 of 3)." });
+    const row = await task(id);
+    expect(row.state).toBe("queued");
+    expect(row.message).toMatch(/^The worker running this stopped before finishing it \(.*\)\. It will be retried \(attempt 2 of 3\)\.$/);
   });
 
   it("leaves Tasks alone whose job is active, waiting to start, or finished", async () => {
@@ -76,6 +78,14 @@ describe("recoverTasks", () => {
     expect((await task(active)).state).toBe("running");
     expect((await task(created)).state).toBe("queued");
     expect((await task(done)).state).toBe("running");
+  });
+
+  it("never reads the jobs of a queue without Tasks (taskIdField: null)", async () => {
+    const id = await taskWithJob("running", { state: "failed", output: { value: { message: "job heartbeat timeout" } } });
+    const outcome = await recoverTasks(pool(), [{ ...definition, taskIdField: null } as JobDefinition<never>]);
+    expect(outcome.failed).toEqual([]);
+    expect((await task(id)).state).toBe("running");
+    await recoverTasks(pool(), [definition]);
   });
 
   it("fails a Task once when two workers recover at the same moment", async () => {

@@ -10,7 +10,7 @@
 //   once to clean up what the handler's `finally` never reached (an import's upload) and to add
 //   what the user should know;
 // - the job waits for a retry while the Task still says running: the Task goes back to queued,
-//   saying that the worker stopped and the job will be retried.
+//   saying why the attempt ended and which attempt comes next.
 // Batches have no Task: a queued or running batch with no live job of its queue gets its jobs
 // started again (runners resume safely: every claim has a lease, every write is gated).
 // Safe with many workers at once: each Task changes state in one conditional UPDATE, so exactly
@@ -68,6 +68,7 @@ export async function recoverTasks(db: pg.Pool, definitions: JobDefinition<never
         log(`[recovery] ${line}`);
       }
     }
+    if (definition.taskIdField === null) continue;
     const field = definition.taskIdField ?? "taskId";
     // Starts from the few unfinished Tasks; for each, the latest job of this queue naming it.
     const { rows } = await db.query<OrphanRow>(
@@ -87,11 +88,11 @@ export async function recoverTasks(db: pg.Pool, definitions: JobDefinition<never
     );
     for (const row of rows) {
       if (row.job_state === "retry") {
-        const message = `The worker running this stopped before finishing it; it will be retried (attempt ${row.retry_count + 1} of ${row.retry_limit + 1}).`;
+        const message = `${jobEndReason(row.output, row.heartbeat_seconds)} It will be retried (attempt ${row.retry_count + 1} of ${row.retry_limit + 1}).`;
         const updated = await db.query(`UPDATE tasks SET state = 'queued', message = $2, updated_at = now() WHERE id = $1 AND state = 'running'`, [row.task_id, message]);
         if (updated.rowCount) {
           outcome.requeued.push(row.task_id);
-          log(`[recovery] task ${row.task_id} (${definition.queue}): its worker died; queued for a retry`);
+          log(`[recovery] task ${row.task_id} (${definition.queue}) queued for a retry: ${message}`);
         }
         continue;
       }

@@ -11,6 +11,8 @@ export const judgeSettleJob = defineJob<{ batchId: number }>({
   concurrency: 2,
   retryLimit: 3,
   expireInSeconds: 600,
+  // No Task: task recovery skips this queue (its jobs circulate, so it holds many rows).
+  taskIdField: null,
   async handle(data) {
     const outcome = await settleJudgeBatchStep(data.batchId);
     if (outcome.again) await enqueue(JUDGE_SETTLE_QUEUE, { batchId: data.batchId }, { startAfter: outcome.batchState === "paused" ? 60 : 10 });

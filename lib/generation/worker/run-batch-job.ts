@@ -48,6 +48,8 @@ export const runBatchJob = defineJob<{ batchId: number }>({
   retryLimit: 5,
   // Longer than a slice (10 minutes by default) plus the drain at its end.
   expireInSeconds: 3600,
+  // No Task: task recovery skips this queue (its jobs circulate, so it holds many rows).
+  taskIdField: null,
   // A batch saying queued or running must have a job in circulation; one whose jobs all ended
   // (a worker killed again and again until the retries ran out) gets new ones. Safe: a runner
   // resumes from the claims, and a surplus job only passes itself on.
