@@ -1,9 +1,20 @@
 // Pages need a session; this redirects anonymous visitors to the sign-in page before any page
 // code runs. It is only the first gate: every page, action and route handler also checks the
 // session and the role on the server (lib/auth/current-user.ts).
-import { withAuth } from "next-auth/middleware";
+// It also refuses addresses carrying a NUL character (`%00`) with 400: PostgreSQL text cannot hold
+// one, and no page has a use for it.
+import type { NextFetchEvent, NextRequest } from "next/server";
+import { type NextRequestWithAuth, withAuth } from "next-auth/middleware";
+import { hasNulCharacter } from "@/lib/web/nul-guard";
 
-export default withAuth({ pages: { signIn: "/login" } });
+const requireSession = withAuth({ pages: { signIn: "/login" } });
+
+export default function proxy(request: NextRequest, event: NextFetchEvent) {
+  if (hasNulCharacter(request.nextUrl)) {
+    return new Response("Bad request: the address contains a NUL character (%00).", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  return requireSession(request as NextRequestWithAuth, event);
+}
 
 export const config = {
   // The two upload routes (dataset files, Batch API output files) check the session themselves: a

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
+import { safeCallbackPath, siteOrigin } from "@/lib/auth/safe-callback";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   if (await currentUser()) redirect("/");
   const { callbackUrl } = await searchParams;
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const safeCallback = safeCallbackPath(callbackUrl, siteOrigin());
   const oidcName = process.env.BOXED_OIDC_ISSUER ? (process.env.BOXED_OIDC_NAME ?? "Single sign-on") : null;
   return (
     <main className="flex min-h-screen items-center justify-center p-6">

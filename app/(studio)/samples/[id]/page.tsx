@@ -11,6 +11,7 @@ import { findSampleDetail } from "@/lib/solutions/find-sample-detail";
 import { StatusBadge } from "../../solutions/status-badge";
 import { ReviewPanel } from "./review-panel";
 import { SolutionText } from "./solution-text";
+import { parseDbId } from "@/lib/web/parse-id";
 
 export const metadata: Metadata = { title: "Solution" };
 
@@ -25,8 +26,8 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 export default async function SamplePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("dashboard.view");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id < 1) notFound();
+  const id = parseDbId((await params).id);
+  if (id === null) notFound();
   const sample = await findSampleDetail(id);
   if (!sample) notFound();
   const extracted = extractAnswer(sample.text);
