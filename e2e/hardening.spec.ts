@@ -298,3 +298,30 @@ test.describe("links in problems", () => {
     expect(errors.filter((e) => /418|hydrat/i.test(e))).toEqual([]);
   });
 });
+
+test.describe("long texts", () => {
+  test.use({ storageState: storageStateFor("viewer") });
+
+  test("a page shows the beginning of a long problem and solution, and downloads the whole", async ({ page, request }) => {
+    const dir = mkdtempSync(join(tmpdir(), "boxed-long-"));
+    const file = join(dir, "long.jsonl");
+    const problem = `${"Une très longue énoncé — 数学 \\(x^2\\).\n".repeat(1_500)}THE-END`;
+    const solution = `${"Step: \\frac{1}{2}.\n".repeat(2_000)}\\boxed{5}`;
+    writeFileSync(file, `${JSON.stringify({ problem, generated_solution: solution, expected_answer: "5", problem_source: "long" })}\n`);
+    const set = `e2e-long-${Date.now()}`;
+    const imported = runCli(["import", "--set", set, "--role", "synthetic", file]);
+    expect(imported.status, imported.stderr).toBe(0);
+    const [row] = await sql<{ id: number; problem_id: number }>(`SELECT s.id, s.problem_id FROM samples s JOIN problem_sets p ON p.id = s.set_id WHERE p.name = $1`, [set]);
+    await page.goto(`/samples/${row.id}`);
+    await expect(page.getByRole("note").filter({ hasText: "Showing the first 20,000 characters of this problem" })).toBeVisible();
+    await expect(page.getByRole("note").filter({ hasText: "Showing the first 20,000 characters of this solution" })).toBeVisible();
+    await expect(page.getByText("THE-END")).toHaveCount(0);
+    const download = await request.get(`/api/problems/${row.problem_id}/text`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-disposition"]).toContain(`problem-${row.problem_id}.txt`);
+    expect(await download.text()).toBe(problem);
+    expect(await (await request.get(`/api/samples/${row.id}/text`)).text()).toBe(solution);
+    await page.goto(`/problems/${row.problem_id}`);
+    await expect(page.getByRole("link", { name: "Download the whole problem" })).toHaveAttribute("href", `/api/problems/${row.problem_id}/text`);
+  });
+});

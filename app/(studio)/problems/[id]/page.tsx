@@ -9,6 +9,7 @@ import { firstLine } from "@/lib/solutions/find-solutions";
 import { StatusBadge } from "../../solutions/status-badge";
 import { AnswerHistogram } from "./answer-histogram";
 import { parseDbId } from "@/lib/web/parse-id";
+import { LongTextNotice } from "@/components/ui/long-text-notice";
 
 export const metadata: Metadata = { title: "Problem" };
 
@@ -65,6 +66,7 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
 
       <Section title="Problem">
         <RenderedMath html={renderMathMarkdown(problem.text)} className="leading-relaxed" />
+        <LongTextNotice text={detail.textHead} downloadHref={`/api/problems/${problem.id}/text`} what="problem" />
       </Section>
 
       <Section title="Gold answer">

@@ -12,6 +12,7 @@ import { StatusBadge } from "../../solutions/status-badge";
 import { ReviewPanel } from "./review-panel";
 import { SolutionText } from "./solution-text";
 import { parseDbId } from "@/lib/web/parse-id";
+import { LongTextNotice } from "@/components/ui/long-text-notice";
 
 export const metadata: Metadata = { title: "Solution" };
 
@@ -59,6 +60,7 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
       <section aria-label="Problem" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 text-sm font-semibold text-slate-700">Problem</h2>
         <RenderedMath html={renderMathMarkdown(sample.problem.text)} />
+        <LongTextNotice text={sample.problemTextHead} downloadHref={`/api/problems/${sample.problemId}/text`} what="problem" />
       </section>
 
       <section aria-label="Verdict" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
@@ -119,7 +121,9 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
         </dl>
       </section>
 
-      <SolutionText html={renderMathMarkdown(sample.text, { highlight: extracted.ok ? extracted : null })} raw={sample.text} answerFound={extracted.ok} />
+      <SolutionText html={renderMathMarkdown(sample.text, { highlight: extracted.ok ? extracted : null })} raw={sample.text} answerFound={extracted.ok}>
+        <LongTextNotice text={sample.textHead} downloadHref={`/api/samples/${sample.id}/text`} what="solution" />
+      </SolutionText>
 
       <ReviewPanel
         sampleId={sample.id}
