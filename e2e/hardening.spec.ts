@@ -326,3 +326,35 @@ test.describe("long texts", () => {
     await expect(page.getByRole("link", { name: "Download the whole problem" })).toHaveAttribute("href", `/api/problems/${row.problem_id}/text`);
   });
 });
+
+test.describe("content security policy", () => {
+  test.use({ storageState: storageStateFor("viewer") });
+
+  test("pages run only scripts carrying this response's nonce (no 'unsafe-inline'), and the app still works", async ({ page, request }) => {
+    const nonces: string[] = [];
+    for (const path of ["/login", "/", "/solutions"]) {
+      const response = await request.get(path);
+      const policy = response.headers()["content-security-policy"] ?? "";
+      const scriptSrc = policy.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+      expect(scriptSrc, path).not.toContain("unsafe-inline");
+      expect(policy, path).toContain("frame-ancestors 'none'");
+      const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+      expect(nonce, `${path}: ${policy}`).toBeTruthy();
+      nonces.push(nonce as string);
+      const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length, path).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+    }
+    expect(new Set(nonces).size).toBe(nonces.length);
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) refused.push(message.text());
+    });
+    await page.goto("/solutions");
+    await page.getByRole("checkbox", { name: /Select solution/ }).first().check();
+    await expect(page.getByRole("checkbox", { name: /Select solution/ }).first()).toBeChecked();
+    await page.getByRole("link", { name: "Dashboard" }).first().click();
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    expect(refused).toEqual([]);
+  });
+});
