@@ -317,6 +317,9 @@ test.describe("long texts", () => {
     await expect(page.getByRole("note").filter({ hasText: "Showing the first 20,000 characters of this problem" })).toBeVisible();
     await expect(page.getByRole("note").filter({ hasText: "Showing the first 20,000 characters of this solution" })).toBeVisible();
     await expect(page.getByText("THE-END")).toHaveCount(0);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole("note").filter({ hasText: "of this solution" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath("long-solution-notice.png") });
     const download = await request.get(`/api/problems/${row.problem_id}/text`);
     expect(download.status()).toBe(200);
     expect(download.headers()["content-disposition"]).toContain(`problem-${row.problem_id}.txt`);
