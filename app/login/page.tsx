@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
+import { safeCallbackPath, siteOrigin } from "@/lib/auth/safe-callback";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -26,11 +27,11 @@ function errorOfReturn(params: { error?: string }): string | null {
   return null;
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string }> }) {
   if (await currentUser()) redirect("/");
   const params = await searchParams;
   const { callbackUrl } = params;
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const safeCallback = safeCallbackPath(callbackUrl, siteOrigin());
   const oidcName = process.env.BOXED_OIDC_ISSUER ? (process.env.BOXED_OIDC_NAME ?? "Single sign-on") : null;
   return (
     <main className="flex min-h-screen items-center justify-center p-6">

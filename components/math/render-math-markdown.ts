@@ -51,10 +51,18 @@ const KATEX_OPTIONS = {
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: true });
 markdown.disable(["image"]);
 const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkClose = markdown.renderer.rules.link_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+// One-line previews (renderMathInline) are shown inside the page's own links (table cells, problem
+// lists); an <a> inside an <a> is invalid HTML that the browser's parser splits apart, so the
+// server's markup and React's tree differ and hydration fails (React error #418). There a link
+// (markdown link or <autolink>) keeps only its text.
+const linksAsText = (env: unknown) => (env as { linksAsText?: boolean } | undefined)?.linksAsText === true;
 markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  if (linksAsText(env)) return '<span class="md-link">';
   tokens[idx].attrSet("rel", "nofollow noopener noreferrer");
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
+markdown.renderer.rules.link_close = (tokens, idx, options, env, self) => (linksAsText(env) ? "</span>" : defaultLinkClose(tokens, idx, options, env, self));
 
 // Private-use characters mark where a formula goes; they are removed from the input first, so a
 // text cannot forge one.
@@ -181,7 +189,7 @@ function render(text: string, options: RenderOptions, inline: boolean): Rendered
   const clean = text.replace(/[\uE000\uE001]/g, "\uFFFD");
   const segments = findSegments(clean, options.highlight);
   const source = withPlaceholders(clean, segments);
-  const html = inline ? markdown.renderInline(source) : markdown.render(source);
+  const html = inline ? markdown.renderInline(source, { linksAsText: true }) : markdown.render(source);
   return made(substitute(html, segments));
 }
 
@@ -190,7 +198,7 @@ export function renderMathMarkdown(text: string, options: RenderOptions = {}): R
   return render(text, options, false);
 }
 
-/** One line of text (a table cell): inline markdown and formulas, no blocks. */
+/** One line of text (a table cell): inline markdown and formulas, no blocks, links as their text. */
 export function renderMathInline(text: string): RenderedHtml {
   return render(text, {}, true);
 }

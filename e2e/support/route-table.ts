@@ -24,4 +24,6 @@ export const ROUTE_TABLE: RouteCase[] = [
   { file: "app/api/exports/download/route.ts", method: "GET", path: "/api/exports/download?format=not-a-format", minimum: "curator" },
   { file: "app/api/imports/[taskId]/route.ts", method: "GET", path: "/api/imports/999999", minimum: "curator" },
   { file: "app/api/imports/upload/route.ts", method: "POST", path: "/api/imports/upload", minimum: "curator" },
+  { file: "app/api/problems/[id]/text/route.ts", method: "GET", path: "/api/problems/999999/text", minimum: "viewer" },
+  { file: "app/api/samples/[id]/text/route.ts", method: "GET", path: "/api/samples/999999/text", minimum: "viewer" },
 ];

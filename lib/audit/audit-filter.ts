@@ -1,5 +1,7 @@
 // The audit page's filters as they travel in the URL, read and checked in one place. Dates are
 // whole days (YYYY-MM-DD, both ends included) compared in the database's own time, as stored.
+import { parseDbId } from "@/lib/web/parse-id";
+
 export interface AuditFilter {
   /** A user id, "system" for entries without a user (CLI, worker), or undefined for everyone. */
   user?: number | "system";
@@ -24,9 +26,10 @@ const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3})~(\d{1,10})$/;
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
+// Years before 1 do not exist in PostgreSQL's calendar (0000-01-01 is "out of range" there).
 function isRealDay(day: string): boolean {
   const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+  return !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1 && date.toISOString().startsWith(day);
 }
 
 export function parseAuditFilter(params: Params): { filter: AuditFilter; cursor: AuditCursor | null; errors: string[] } {
@@ -34,7 +37,7 @@ export function parseAuditFilter(params: Params): { filter: AuditFilter; cursor:
   const filter: AuditFilter = {};
   const user = one(params.user);
   if (user === "system") filter.user = "system";
-  else if (user && /^\d{1,10}$/.test(user)) filter.user = Number(user);
+  else if (user && parseDbId(user) !== null) filter.user = parseDbId(user) as number;
   else if (user) errors.push(`user: "${user}" is neither a user id nor "system"`);
   const action = one(params.action);
   if (action && WORD.test(action)) filter.actionPrefix = action;
@@ -59,7 +62,9 @@ export function encodeAuditCursor(cursor: AuditCursor): string {
 
 export function decodeAuditCursor(text: string | undefined): AuditCursor | null {
   const match = text ? CURSOR.exec(text) : null;
-  return match ? { at: match[1], id: Number(match[2]) } : null;
+  if (!match || !isRealDay(match[1].slice(0, 10)) || Number.isNaN(new Date(`${match[1]}Z`).getTime())) return null;
+  const id = parseDbId(match[2]);
+  return id === null ? null : { at: match[1], id };
 }
 
 /** The URL query of a filter (and page position), leaving out what is unset. */

@@ -1,6 +1,7 @@
 // Builds server actions that validate their input, check the caller's role on the server, and
 // turn failures into a result the form can show. Handlers receive the checked user.
 import type { z } from "zod";
+import { inputBoundViolation } from "@/lib/auth/input-bounds";
 import { requirePermission, type SessionUser, SignInRequiredError } from "@/lib/auth/current-user";
 import type { ActionName } from "@/lib/auth/permissions";
 import { PermissionDeniedError, UserFacingError } from "@/lib/errors";
@@ -26,6 +27,8 @@ export function authorizedAction<S extends z.ZodType, T>(
       if (error instanceof PermissionDeniedError) return { ok: false, error: error.message, code: "forbidden" };
       throw error;
     }
+    const outOfBounds = inputBoundViolation(raw);
+    if (outOfBounds) return { ok: false, error: outOfBounds, code: "invalid" };
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -1,4 +1,6 @@
 // Which samples an insight covers: everything, or one problem set (?set=<id> on /insights).
+import { parseDbId } from "@/lib/web/parse-id";
+
 export interface InsightScope {
   setId: number | null;
 }
@@ -6,10 +8,7 @@ export interface InsightScope {
 export const ALL_SETS: InsightScope = { setId: null };
 
 export function parseInsightScope(params: Record<string, string | string[] | undefined>): InsightScope {
-  const raw = params.set;
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  const id = Number(value);
-  return { setId: value !== undefined && Number.isInteger(id) && id > 0 ? id : null };
+  return { setId: parseDbId(params.set) };
 }
 
 /** The set filter a chart link carries for the scope. */

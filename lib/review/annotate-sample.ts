@@ -26,13 +26,21 @@ export async function annotateSample(input: AnnotationInput, userId: number): Pr
     if (!sample) throw new NotFoundError(`Solution #${input.sampleId}`);
     let queueId: number | null = null;
     if (input.itemId) {
-      const [item] = await tx.$queryRaw<{ queue_id: number; sample_id: number; locked_by_id: number | null; live: boolean; done: boolean; holder: string | null }[]>`
-        SELECT ri.queue_id, ri.sample_id, ri.locked_by_id,
+      const [item] = await tx.$queryRaw<
+        { queue_id: number; sample_id: number; assigned_to_id: number | null; assignee: string | null; locked_by_id: number | null; live: boolean; done: boolean; holder: string | null }[]
+      >`
+        SELECT ri.queue_id, ri.sample_id, ri.assigned_to_id, ri.locked_by_id,
+          (SELECT COALESCE(u.name, u.email) FROM users u WHERE u.id = ri.assigned_to_id) AS assignee,
           (ri.locked_until IS NOT NULL AND ri.locked_until > now()) AS live,
           (ri.locked_until >= ${DONE_LOCK_SQL}) AS done,
           (SELECT COALESCE(u.name, u.email) FROM users u WHERE u.id = ri.locked_by_id) AS holder
         FROM review_items ri WHERE ri.id = ${input.itemId} FOR UPDATE`;
       if (!item || item.sample_id !== input.sampleId) throw new NotFoundError(`Review item #${input.itemId} of solution #${input.sampleId}`);
+      // The assignment holds here as in claimReviewItems: an item dealt to someone else cannot be
+      // reviewed by sending its id.
+      if (item.assigned_to_id !== null && item.assigned_to_id !== userId) {
+        throw new UserFacingError(`Review item #${input.itemId} is assigned to ${item.assignee ?? "another reviewer"}, not to you.`, "review the items the queue hands you");
+      }
       if (item.locked_by_id !== null && item.locked_by_id !== userId && item.live) {
         throw new UserFacingError(
           `Review item #${input.itemId} is ${item.done ? "already reviewed" : "being reviewed"} by ${item.holder ?? "another reviewer"}.`,

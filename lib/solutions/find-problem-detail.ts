@@ -3,6 +3,7 @@
 // the (problem_id, answer_key) index), its lineage, contamination evidence and review history.
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
+import { readTextHead } from "@/lib/solutions/long-text";
 
 export interface AnswerClass {
   answerKey: string;
@@ -12,15 +13,20 @@ export interface AnswerClass {
 }
 
 export async function findProblemDetail(id: number) {
-  const problem = await prisma().problem.findUnique({
+  // The problem's own text is read up to TEXT_PREVIEW_CHARS: `problem.text` is that head and
+  // `textHead` says whether there is more (lib/solutions/long-text.ts).
+  const found = await prisma().problem.findUnique({
     where: { id },
+    omit: { text: true },
     include: {
       set: { select: { id: true, name: true, role: true } },
       parent: { select: { id: true, text: true, set: { select: { name: true } } } },
       createdByBatch: { select: { id: true, name: true } },
     },
   });
-  if (!problem) return null;
+  if (!found) return null;
+  const textHead = (await readTextHead("problem", id)) ?? { head: "", bytes: 0, truncated: false };
+  const problem = { ...found, text: textHead.head };
   const db = pool();
   const [classes, children, childCount, siblings, siblingCount, candidates, matches, decisions, history] = await Promise.all([
     db.query<{ answer_key: string; example: string | null; n: number; equal: number }>(
@@ -57,7 +63,7 @@ export async function findProblemDetail(id: number) {
     ),
   ]);
   const answerClasses: AnswerClass[] = classes.rows.map((r) => ({ answerKey: r.answer_key, example: r.example, count: r.n, equal: r.equal }));
-  return { problem, answerClasses, children, childCount, siblings, siblingCount, candidates, matches, decisions, history: history.rows };
+  return { problem, textHead, answerClasses, children, childCount, siblings, siblingCount, candidates, matches, decisions, history: history.rows };
 }
 
 export type ProblemDetail = NonNullable<Awaited<ReturnType<typeof findProblemDetail>>>;

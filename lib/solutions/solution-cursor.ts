@@ -6,6 +6,8 @@ import { REVIEW_STATUSES, type SortKey, VERDICTS } from "@/lib/solutions/solutio
 
 export type SortValue = number | string;
 
+const INT_MAX = 2_147_483_647;
+
 export interface Cursor {
   value: SortValue;
   id: number;
@@ -37,14 +39,16 @@ export function decodeCursor(raw: string, sort: SortKey): Cursor {
   } catch {
     throw refuse();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || !Number.isInteger(parsed[1])) throw refuse();
+  // Bounded like the columns they are compared with (integer ids and counts, text without NUL), so a
+  // hand-made cursor is refused here rather than failing in PostgreSQL.
+  if (!Array.isArray(parsed) || parsed.length !== 2 || !Number.isInteger(parsed[1]) || parsed[1] < 0 || parsed[1] > INT_MAX) throw refuse();
   const [value, id] = parsed as [unknown, number];
   const kind = SORT_VALUE_KIND[sort];
   const ok =
     kind === "int"
-      ? Number.isInteger(value)
+      ? Number.isInteger(value) && Math.abs(value as number) <= INT_MAX
       : kind === "text"
-        ? typeof value === "string"
+        ? typeof value === "string" && value.length <= 10_000 && !value.includes("\u0000")
         : kind === "verdict"
           ? (VERDICTS as readonly unknown[]).includes(value)
           : (REVIEW_STATUSES as readonly unknown[]).includes(value);

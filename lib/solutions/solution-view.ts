@@ -210,7 +210,8 @@ function parseRange(raw: string, fraction: boolean): NumberRange | null {
   const read = (s: string) => {
     if (s === "") return null;
     const n = Number(s);
-    if (!Number.isFinite(n) || n < 0 || (!fraction && !Number.isInteger(n)) || (fraction && n > 1)) return Number.NaN;
+    // Lengths and token counts are integer columns: a bound past 2^31-1 would fail in PostgreSQL.
+    if (!Number.isFinite(n) || n < 0 || (!fraction && (!Number.isInteger(n) || n > 2_147_483_647)) || (fraction && n > 1)) return Number.NaN;
     return n;
   };
   const min = read(match[1]);

@@ -6,6 +6,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listBatches } from "@/lib/generation/batches/find-batches";
 import { formatInteger } from "@/lib/format";
+import { parseDbId } from "@/lib/web/parse-id";
 
 export const metadata: Metadata = { title: "Batches" };
 
@@ -21,8 +22,8 @@ const BATCH_COLUMNS: SimpleColumn[] = [
 
 export default async function BatchesPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   const user = await requirePageUser("dashboard.view");
-  const before = Number((await searchParams).before);
-  const { items, nextBeforeId } = await listBatches({ ...(Number.isInteger(before) && before > 0 ? { beforeId: before } : {}), limit: 50 });
+  const before = parseDbId((await searchParams).before);
+  const { items, nextBeforeId } = await listBatches({ ...(before !== null ? { beforeId: before } : {}), limit: 50 });
   return (
     <div className="space-y-6">
       <header className="flex items-end justify-between gap-4">

@@ -4,6 +4,9 @@
 // Roles are checked on the server.
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
+import { can } from "@/lib/auth/permissions";
+import { permissionForTaskKind } from "@/lib/auth/task-permissions";
+import { MAX_DB_ID } from "@/lib/web/parse-id";
 import { NotFoundError } from "@/lib/errors";
 import { BulkRequestSchema } from "@/lib/solutions/bulk-action";
 import { countFacetOptions, listFacetOptions } from "@/lib/solutions/find-solution-facets";
@@ -20,9 +23,11 @@ export const startBulk = authorizedAction(
   (input, user) => startBulkAction(input.request, { count: input.confirmedCount, maxId: input.maxId }, user.id),
 );
 
-export const readTaskProgress = authorizedAction("dashboard.view", z.object({ taskId: z.number().int().positive() }), async ({ taskId }) => {
+// Any signed-in user may ask; the task's own kind then decides (the permission of the page that
+// shows such tasks). A task the caller may not see is "not found", so its existence is not told.
+export const readTaskProgress = authorizedAction("dashboard.view", z.object({ taskId: z.number().int().positive().max(MAX_DB_ID) }), async ({ taskId }, user) => {
   const task = await findTaskProgress(taskId);
-  if (!task) throw new NotFoundError(`Task #${taskId}`);
+  if (!task || !can(user.role, permissionForTaskKind(task.kind))) throw new NotFoundError(`Task #${taskId}`);
   return task;
 });
 

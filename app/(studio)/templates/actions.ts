@@ -10,8 +10,8 @@ import { saveTemplateVersion } from "@/lib/generation/templates/save-template-ve
 const SaveTemplateSchema = z.object({
   name: z.string().trim().min(1).max(200),
   kind: z.enum(PROMPT_TEMPLATE_KINDS),
-  body: z.union([z.string(), z.object({ system: z.string(), user: z.string() })]),
-  stop: z.array(z.string()).optional(),
+  body: z.union([z.string().max(50_000), z.object({ system: z.string().max(50_000), user: z.string().max(50_000) })]),
+  stop: z.array(z.string().max(200)).max(20).optional(),
 });
 
 export const saveTemplateAction = authorizedAction("templates.edit", SaveTemplateSchema, async (input, user) => {

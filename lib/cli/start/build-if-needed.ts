@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "@/lib/db/boxed-home";
 
-const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "next.config.mjs", "package.json", "proxy.ts", "postcss.config.mjs"];
+const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "next.config.mjs", "package.json", "proxy.ts", "instrumentation.ts", "postcss.config.mjs"];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

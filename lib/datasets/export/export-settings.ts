@@ -24,16 +24,19 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
   messages: ".jsonl",
 };
 
-const bound = z.number().int().nonnegative().nullable();
+// Bounds compared with integer columns stay within PostgreSQL's integer, so an address like
+// ?maxSolutionTokens=99999999999 is refused by validation, not by the database.
+const INT4_MAX = 2_147_483_647;
+const bound = z.number().int().nonnegative().max(INT4_MAX).nullable();
 
 export const ExportSettingsSchema = z.object({
   format: z.enum(EXPORT_FORMATS).default("omi2-jsonl"),
   /** Problem set names; empty means every seed and synthetic set (benchmarks only when named). */
-  sets: z.array(z.string().min(1)).default([]),
+  sets: z.array(z.string().min(1).max(200)).max(1_000).default([]),
   /** problem_source values (gsm8k, augmented_math, ...); empty means all. */
-  sources: z.array(z.string().min(1)).default([]),
+  sources: z.array(z.string().min(1).max(200)).max(1_000).default([]),
   /** Generation batch ids; empty means solutions from any batch and imported ones. */
-  batches: z.array(z.number().int().positive()).default([]),
+  batches: z.array(z.number().int().positive().max(INT4_MAX)).max(1_000).default([]),
   /** Reference solutions (the worked answers that came with a problem file: GSM8K `answer`, MATH
    * `solution`) go out too. Off by default: a training set is model-written solutions, as
    * OpenMathInstruct-2 is; references left out are counted apart in the manifest. */

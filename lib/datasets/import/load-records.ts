@@ -20,7 +20,7 @@ import { problemHash } from "@/lib/datasets/formats/problem-hash";
 import type { CopyColumn } from "@/lib/datasets/import/copy-binary";
 import { CopyWriter } from "@/lib/datasets/import/copy-writer";
 import type { DuplicateExample } from "@/lib/datasets/import/import-summary";
-import { assertStorableRecord } from "@/lib/datasets/import/storable-text";
+import { assertStorableRecord, maxFieldChars } from "@/lib/datasets/import/storable-text";
 import { countBoxed } from "@/lib/grading/extract";
 import { bucketOf, LENGTH_EDGES } from "@/lib/insights/buckets";
 
@@ -116,9 +116,10 @@ export async function loadRecords(
   };
   let batch: ImportRecord[] = [];
   let batchSolutions = 0;
+  const fieldLimit = maxFieldChars();
   try {
     for await (const record of records) {
-      assertStorableRecord(record);
+      assertStorableRecord(record, "solution", fieldLimit);
       batch.push(record);
       batchSolutions += record.solutions.length;
       counts.records++;

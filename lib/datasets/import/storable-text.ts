@@ -5,10 +5,26 @@
 import { ImportError } from "@/lib/datasets/formats/import-error";
 import type { ImportRecord } from "@/lib/datasets/formats/import-record";
 
-function check(record: ImportRecord, field: string, value: string | null | undefined): void {
+// Text longer than any real problem or solution is refused too: one 200 MB "problem" imported
+// without complaint once made every page that showed it hold it whole in the web server.
+// The longest solutions of the published recipe (16K-token generations) are under 100,000
+// characters; the default leaves twice that.
+export const DEFAULT_MAX_FIELD_CHARS = 200_000;
+
+export function maxFieldChars(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.BOXED_MAX_FIELD_CHARS?.trim();
+  if (!raw) return DEFAULT_MAX_FIELD_CHARS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1_000) throw new Error(`BOXED_MAX_FIELD_CHARS must be a whole number of characters, at least 1000, not "${raw}"`);
+  return n;
+}
+
+function check(record: ImportRecord, field: string, value: string | null | undefined, limit: number): void {
   if (value == null) return;
   let detail: string | null = null;
-  if (value.includes("\u0000")) detail = `field "${field}" contains a NUL character (\\u0000), which PostgreSQL cannot store`;
+  if (value.length > limit) {
+    detail = `field "${field}" is ${value.length.toLocaleString("en-US")} characters long, above the limit of ${limit.toLocaleString("en-US")} (BOXED_MAX_FIELD_CHARS)`;
+  } else if (value.includes("\u0000")) detail = `field "${field}" contains a NUL character (\\u0000), which PostgreSQL cannot store`;
   else if (!value.isWellFormed()) detail = `field "${field}" contains an unpaired UTF-16 surrogate (an invalid \\ud800-\\udfff escape)`;
   if (!detail) return;
   const { file, line, rowGroup, row } = record.location;
@@ -23,16 +39,16 @@ function checkInteger(record: ImportRecord, field: string, value: number | null 
 }
 
 /** Throws an ImportError naming the record's place and field when any of its values is unstorable. */
-export function assertStorableRecord(record: ImportRecord, solutionField = "solution"): void {
-  check(record, "problem", record.problem);
-  check(record, "answer", record.goldAnswer);
-  check(record, "id", record.sourceKey);
-  check(record, "problem_source", record.problemSource);
-  check(record, "level", record.metadata.level);
-  check(record, "subject", record.metadata.subject);
+export function assertStorableRecord(record: ImportRecord, solutionField = "solution", limit = maxFieldChars()): void {
+  check(record, "problem", record.problem, limit);
+  check(record, "answer", record.goldAnswer, limit);
+  check(record, "id", record.sourceKey, limit);
+  check(record, "problem_source", record.problemSource, limit);
+  check(record, "level", record.metadata.level, limit);
+  check(record, "subject", record.metadata.subject, limit);
   for (const solution of record.solutions) {
-    check(record, solutionField, solution.text);
-    check(record, "predicted_answer", solution.predictedAnswer);
+    check(record, solutionField, solution.text, limit);
+    check(record, "predicted_answer", solution.predictedAnswer, limit);
     checkInteger(record, "num_generated_tokens", solution.generatedTokens);
     checkInteger(record, "seed", solution.seed);
   }

@@ -4,6 +4,7 @@
 // The queue walks statuses in priority order (flagged first: a machine said "contaminated"; then
 // judge failures; then candidates), by id within a status, one problem at a time.
 import { CONTAMINATION_STATUSES, type ContaminationName } from "@/lib/solutions/solution-view";
+import { parseDbId } from "@/lib/web/parse-id";
 
 export const QUEUE_ORDER: readonly ContaminationName[] = ["flagged", "judge_failed", "candidate", "unsure", "contaminated", "cleared", "clean", "unchecked"];
 /** The default queue: problems a person still has to look at. */
@@ -36,10 +37,7 @@ export const DEFAULT_REVIEW_FILTER: ReviewFilter = { statuses: [...UNDECIDED], p
 type Params = Record<string, string | string[] | undefined>;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const positiveInt = (v: string | undefined) => {
-  const n = Number(v);
-  return v !== undefined && Number.isInteger(n) && n > 0 ? n : null;
-};
+const positiveInt = (v: string | undefined) => parseDbId(v);
 
 export function parseReviewFilter(params: Params): ReviewFilter {
   const statusText = first(params.status);

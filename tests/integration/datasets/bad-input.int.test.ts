@@ -96,6 +96,23 @@ describe("a bad file changes nothing", () => {
     await expectRefused(writeTemp(dir, "nul.jsonl", `${lines.join("\n")}\n`), /nul\.jsonl line 12: field "problem" contains a NUL character/);
   });
 
+  it("a field longer than the limit (BOXED_MAX_FIELD_CHARS, default 200,000 characters), named with its file, line and field", async () => {
+    const lines = good(30);
+    lines[19] = JSON.stringify({ problem: "Find x. ".repeat(25_001), generated_solution: "s", expected_answer: "1", problem_source: "gsm8k" });
+    await expectRefused(writeTemp(dir, "long-problem.jsonl", `${lines.join("\n")}\n`), /long-problem\.jsonl line 20: field "problem" is 200,008 characters long, above the limit of 200,000 \(BOXED_MAX_FIELD_CHARS\)/);
+    // The setting moves the limit: a 5,001-character solution is refused under a 5,000 limit.
+    const previous = process.env.BOXED_MAX_FIELD_CHARS;
+    process.env.BOXED_MAX_FIELD_CHARS = "5000";
+    try {
+      const more = good(8);
+      more[6] = JSON.stringify({ problem: "p", generated_solution: "y".repeat(5_001), expected_answer: "1", problem_source: "gsm8k" });
+      await expectRefused(writeTemp(dir, "long-solution.jsonl", `${more.join("\n")}\n`), /long-solution\.jsonl line 7: field "solution" is 5,001 characters long, above the limit of 5,000/);
+    } finally {
+      if (previous === undefined) delete process.env.BOXED_MAX_FIELD_CHARS;
+      else process.env.BOXED_MAX_FIELD_CHARS = previous;
+    }
+  });
+
   it("a token count beyond the integers we store, named with its line and field", async () => {
     const line = (i: number, tokens: number) =>
       JSON.stringify({ problem: `What is ${i} + 1?`, expected_answer: String(i + 1), generation: `\\boxed{${i + 1}}`, predicted_answer: null, is_correct: true, num_generated_tokens: tokens });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { currentUser, requirePermission, withSessionClaim } from "@/lib/auth/current-user";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { lockedForMs, recordFailure, THROTTLE } from "@/lib/auth/sign-in-throttle";
+import { attemptSucceeded, beginSignInAttempt, lockedForMs, THROTTLE } from "@/lib/auth/sign-in-throttle";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { createUser } from "@/lib/users/create-user";
@@ -76,22 +76,44 @@ describe("users and sessions", () => {
 });
 
 describe("sign-in throttling", () => {
+  const fail = (email: string, ip: string, now: Date) => beginSignInAttempt(email, ip, now);
   it("locks an account after repeated failures and a client address after more", async () => {
     const now = new Date("2026-01-01T10:00:00Z");
-    for (let i = 0; i < THROTTLE.maxFailuresPerAccount - 1; i++) await recordFailure("victim@example.org", "10.0.0.9", now);
+    for (let i = 0; i < THROTTLE.maxFailuresPerAccount - 1; i++) expect((await fail("victim@example.org", "10.0.0.9", now)).allowed).toBe(true);
     expect(await lockedForMs("victim@example.org", "10.0.0.9", now)).toBe(0);
-    await recordFailure("victim@example.org", "10.0.0.9", now);
+    // The attempt that reaches the limit is still checked, and sets the lock itself.
+    expect((await fail("victim@example.org", "10.0.0.9", now)).allowed).toBe(true);
     expect(await lockedForMs("victim@example.org", null, now)).toBe(THROTTLE.firstLockMs);
-    // Each further failure while locked doubles the lock.
-    await recordFailure("victim@example.org", null, now);
-    expect(await lockedForMs("victim@example.org", null, now)).toBe(2 * THROTTLE.firstLockMs);
+    expect(await fail("victim@example.org", "10.0.0.8", now)).toEqual({ allowed: false, waitMs: THROTTLE.firstLockMs });
+    // After the lock, the next failure (still in the window) locks for twice as long.
+    const afterLock = new Date(now.getTime() + THROTTLE.firstLockMs);
+    expect((await fail("victim@example.org", "10.0.0.8", afterLock)).allowed).toBe(true);
+    expect(await lockedForMs("victim@example.org", null, afterLock)).toBe(2 * THROTTLE.firstLockMs);
     // Another account from the same address is not locked until the address limit is reached.
     expect(await lockedForMs("someone@example.org", "10.0.0.9", now)).toBe(0);
-    for (let i = 0; i < THROTTLE.maxFailuresPerAddress; i++) await recordFailure(`guess${i}@example.org`, "10.0.0.9", now);
+    for (let i = 0; i < THROTTLE.maxFailuresPerAddress; i++) await fail(`guess${i}@example.org`, "10.0.0.9", now);
     expect(await lockedForMs("someone@example.org", "10.0.0.9", now)).toBeGreaterThan(0);
+    expect((await fail("someone@example.org", "10.0.0.9", now)).allowed).toBe(false);
     // Locks expire.
     const later = new Date(now.getTime() + THROTTLE.maxLockMs + 1);
     expect(await lockedForMs("victim@example.org", null, later)).toBe(0);
+  });
+
+  it("counts parallel attempts one by one: never more password checks than the limit", async () => {
+    const now = new Date();
+    const verdicts = await Promise.all(Array.from({ length: 40 }, () => beginSignInAttempt("parallel@example.org", "10.1.0.1", now)));
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(THROTTLE.maxFailuresPerAccount);
+    const [row] = await prisma().signInThrottle.findMany({ where: { key: "email:parallel@example.org" } });
+    expect(row.failures).toBe(THROTTLE.maxFailuresPerAccount);
+  });
+
+  it("a right password starts the account afresh and gives the address its attempt back", async () => {
+    const now = new Date();
+    for (let i = 0; i < 3; i++) await beginSignInAttempt("back@example.org", "10.2.0.1", now);
+    await beginSignInAttempt("back@example.org", "10.2.0.1", now);
+    await attemptSucceeded("back@example.org", "10.2.0.1");
+    expect(await prisma().signInThrottle.findUnique({ where: { key: "email:back@example.org" } })).toBeNull();
+    expect((await prisma().signInThrottle.findUnique({ where: { key: "ip:10.2.0.1" } }))?.failures).toBe(3);
   });
 });
 

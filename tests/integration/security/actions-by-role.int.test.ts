@@ -88,3 +88,49 @@ describe("the walk itself", () => {
     expect(await withSessionClaim({ userId: users.admin.id, sessionVersion: 1 }, () => manage(PROBE as never))).toMatchObject({ code: "invalid" });
   });
 });
+
+describe("every action's input is bounded before its own schema runs", () => {
+  // Shapes each action's schema would otherwise accept or choke on: one huge field, a NUL, a huge
+  // list, deep nesting. Each is answered "invalid" with the field named, never thrown or stored.
+  const oversized: [string, unknown, RegExp][] = [
+    ["a 1 MB field", { note: "n".repeat(1_000_000), name: "x" }, /^note: longer than 100,000 characters/],
+    ["a NUL in a field", { name: "a\u0000b" }, /^name: contains a NUL character/],
+    ["a list of 20,000 items", { itemIds: Array.from({ length: 20_000 }, (_, i) => i + 1) }, /^itemIds: more than 10,000 items/],
+    ["nesting 20 levels deep", JSON.parse(`${'{"a":'.repeat(20)}1${"}".repeat(20)}`), /nested deeper than 8 levels/],
+  ];
+
+  it.each(actionFiles)("%s", async (file) => {
+    const module = (await import(join(repoRoot, file))) as Record<string, BuiltAction>;
+    for (const [name, fn] of Object.entries(module)) {
+      if (!requiredActionOf(fn)) continue;
+      for (const [what, input, message] of oversized) {
+        const result = (await withSessionClaim({ userId: users.admin.id, sessionVersion: 1 }, () => fn(input))) as { ok: boolean; code?: string; error?: string };
+        expect(result, `${file} ${name}: ${what}`).toMatchObject({ ok: false, code: "invalid" });
+        expect(result.error, `${file} ${name}: ${what}`).toMatch(message);
+      }
+    }
+  });
+});
+
+describe("task progress", () => {
+  it("is readable with the permission of the task's own page, and unknown to everyone else", async () => {
+    const { readTaskProgress } = (await import(join(repoRoot, "app/(studio)/solutions/actions.ts"))) as Record<string, BuiltAction>;
+    const { prisma } = await import("@/lib/db/prisma");
+    const task = async (kind: string) => (await prisma().task.create({ data: { kind, label: `secret ${kind} of /data/private.jsonl`, error: "line 3: bad" } })).id;
+    const cases: [string, RoleName[]][] = [
+      ["import", ["curator", "admin"]],
+      ["export", ["curator", "admin"]],
+      ["samples.bulk", ["curator", "admin"]],
+      ["review.queue.fill", ["curator", "admin"]],
+      ["a-kind-nobody-listed", ["admin"]],
+    ];
+    for (const [kind, allowed] of cases) {
+      const taskId = await task(kind);
+      for (const role of ROLES) {
+        const result = (await withSessionClaim({ userId: users[role].id, sessionVersion: 1 }, () => readTaskProgress({ taskId }))) as { ok: boolean; data?: { label: string }; error?: string };
+        if (allowed.includes(role)) expect(result, `${kind} as ${role}`).toMatchObject({ ok: true, data: { label: `secret ${kind} of /data/private.jsonl` } });
+        else expect(result, `${kind} as ${role}`).toEqual({ ok: false, code: "failed", error: `Task #${taskId} was not found.` });
+      }
+    }
+  });
+});

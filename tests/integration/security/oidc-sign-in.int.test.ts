@@ -5,13 +5,13 @@
 // check. Only people an admin created, and who are active, get a session; the session lasts 8 hours
 // and names the user's current session version. Credentials sign-in is checked the same way.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { authOptions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/auth-options";
 import { currentUser, withSessionClaim } from "@/lib/auth/current-user";
 import { oidcProvider } from "@/lib/auth/oidc-provider";
 import { prisma } from "@/lib/db/prisma";
 import { createUser } from "@/lib/users/create-user";
-import { setUserActive } from "@/lib/users/update-user";
+import { resetUserPassword, setUserActive } from "@/lib/users/update-user";
 import { type OidcIssuer, startOidcIssuer } from "@/tests/support/oidc-issuer";
 
 // next-auth does not export its framework-neutral handler; the file is loaded directly.
@@ -170,5 +170,50 @@ describe("signing in with a password", () => {
     const refused = await call(opts, again, "callback/credentials", { method: "POST", form: { csrfToken: await csrf(opts, again), email: "pw@oidc.test", password: "pw-password-123", json: "true" } });
     expect(refused.redirect ?? "").toMatch(/error=Wrong/);
     expect(again.values.has("next-auth.session-token")).toBe(false);
+  });
+});
+
+describe("the session endpoint", () => {
+  async function signedIn(email: string) {
+    const user = await createUser({ email, role: "viewer", password: "session-password-1" });
+    const opts = options(asEnv({}));
+    const jar = new CookieJar();
+    await call(opts, jar, "callback/credentials", { method: "POST", form: { csrfToken: await csrf(opts, jar), email, password: "session-password-1", json: "true" } });
+    return { user, opts, jar };
+  }
+
+  it("renews the token without moving its end: 8 hours after the sign-in, not after the last request", async () => {
+    const { opts, jar } = await signedIn("renew@session.test");
+    const first = await decode({ token: jar.values.get("next-auth.session-token"), secret: SECRET });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const answer = await call(opts, jar, "session");
+    expect(answer.body).toMatchObject({ user: { email: "renew@session.test" } });
+    const renewed = await decode({ token: jar.values.get("next-auth.session-token"), secret: SECRET });
+    expect(renewed?.signedInAt).toBe(first?.signedInAt);
+    expect(renewed?.exp).toBe((first?.signedInAt as number) + SESSION_MAX_AGE_SECONDS);
+  });
+
+  it("answers nothing, and clears the cookie, for a token signed in more than 8 hours ago however fresh its expiry", async () => {
+    const { user, opts } = await signedIn("old@session.test");
+    const jar = new CookieJar();
+    const signedInAt = Math.floor(Date.now() / 1000) - SESSION_MAX_AGE_SECONDS - 1;
+    // What a copied cookie kept alive by polling looked like before the limit: a fresh exp.
+    jar.values.set("next-auth.session-token", await encode({ secret: SECRET, maxAge: SESSION_MAX_AGE_SECONDS, token: { email: "old@session.test", userId: user.id, role: "viewer", sessionVersion: 1, signedInAt } }));
+    const answer = await call(opts, jar, "session");
+    expect(answer.body).toEqual({});
+    expect(jar.values.get("next-auth.session-token")).toBe("");
+    // A token from before the limit existed (no sign-in time) is ended too.
+    jar.values.set("next-auth.session-token", await encode({ secret: SECRET, token: { email: "old@session.test", userId: user.id, role: "viewer", sessionVersion: 1 } }));
+    expect((await call(opts, jar, "session")).body).toEqual({});
+  });
+
+  it("answers nothing for a revoked session (password reset) or a deactivated user", async () => {
+    const { user, opts, jar } = await signedIn("revoked@session.test");
+    expect((await call(opts, jar, "session")).body).toMatchObject({ user: { email: "revoked@session.test" } });
+    await resetUserPassword(user.id, "a-brand-new-password-1");
+    expect((await call(opts, jar, "session")).body).toEqual({});
+    const other = await signedIn("leaving@session.test");
+    await setUserActive(other.user.id, false);
+    expect((await call(other.opts, other.jar, "session")).body).toEqual({});
   });
 });

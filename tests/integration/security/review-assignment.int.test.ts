@@ -1,7 +1,9 @@
 // Protects: splitting a review queue among reviewers (k per item), keeping finished reviews with
 // their reviewer, handing each reviewer only their own items, refusing people who cannot review,
 // the per-reviewer progress, the agreement figures, and the audit entry.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { annotate } from "@/app/(studio)/review/actions";
+import { withSessionClaim } from "@/lib/auth/current-user";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { loadDemoIfEmpty } from "@/lib/demo/load-demo";
@@ -12,6 +14,9 @@ import { findAssignmentProgress } from "@/lib/review/find-assignment-progress";
 import { findQueueAgreement } from "@/lib/review/find-queue-agreement";
 import { createUser } from "@/lib/users/create-user";
 import { setUserActive } from "@/lib/users/update-user";
+
+// Server-only modules refuse to load outside Next's server bundle; here we are the server.
+vi.mock("server-only", () => ({}));
 
 let queueId: number;
 let sampleIds: number[];
@@ -126,5 +131,31 @@ describe("assignQueue", () => {
     expect(agreement.reviewers).toBe(2);
     expect(agreement.kappa?.items).toBe(4);
     expect(agreement.kappa?.kappa).toBeCloseTo(0.5, 12);
+  });
+});
+
+describe("annotate holds the assignment", () => {
+  it("refuses a reviewer who sends the id of an item assigned to someone else, changing nothing; the assignee may", async () => {
+    const queue = await prisma().reviewQueue.create({ data: { name: "held", itemCount: 2, createdById: people.curator.id } });
+    await pool().query("INSERT INTO review_items (queue_id, sample_id, position) SELECT $1, s, ord FROM unnest($2::int[]) WITH ORDINALITY AS t(s, ord)", [queue.id, sampleIds.slice(8, 10)]);
+    await assignQueue({ queueId: queue.id, reviewerIds: [people.r1.id], perItem: 1 }, people.curator.id);
+    const items = await prisma().reviewItem.findMany({ where: { queueId: queue.id }, orderBy: { position: "asc" } });
+    expect(items.every((i) => i.assignedToId === people.r1.id)).toBe(true);
+    const [first, second] = items;
+    const annotationsBefore = await prisma().reviewAnnotation.count({ where: { queueId: queue.id } });
+    const statusBefore = await prisma().sample.findUniqueOrThrow({ where: { id: first.sampleId }, select: { reviewStatus: true } });
+
+    // Through the server action a reviewer's browser calls, with r3's session.
+    const refused = await withSessionClaim({ userId: people.r3.id, sessionVersion: 1 }, () => annotate({ sampleId: first.sampleId, decision: "rejected", itemId: first.id }));
+    expect(refused).toMatchObject({ ok: false, code: "failed", error: expect.stringMatching(/is assigned to r1@assign\.test, not to you/) });
+    // The same, whether or not the item is currently claimed by its assignee.
+    await claimReviewItems(queue.id, people.r1.id, 1);
+    await expect(annotateSample({ sampleId: first.sampleId, decision: "rejected", itemId: first.id }, people.r3.id)).rejects.toThrow(/assigned to r1@assign\.test/);
+    expect(await prisma().reviewAnnotation.count({ where: { queueId: queue.id } })).toBe(annotationsBefore);
+    expect(await prisma().sample.findUniqueOrThrow({ where: { id: first.sampleId }, select: { reviewStatus: true } })).toEqual(statusBefore);
+    expect(await prisma().reviewItem.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ lockedById: null });
+
+    const allowed = await withSessionClaim({ userId: people.r1.id, sessionVersion: 1 }, () => annotate({ sampleId: first.sampleId, decision: "accepted", itemId: first.id }));
+    expect(allowed).toMatchObject({ ok: true });
   });
 });

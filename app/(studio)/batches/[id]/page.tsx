@@ -6,13 +6,14 @@ import { can } from "@/lib/auth/permissions";
 import { getBatchProgress } from "@/lib/generation/batches/batch-progress";
 import { solutionsLink } from "@/lib/insights/solutions-link";
 import { LiveProgress } from "./live-progress";
+import { parseDbId } from "@/lib/web/parse-id";
 
 export const metadata: Metadata = { title: "Batch" };
 
 export default async function BatchPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("dashboard.view");
-  const id = Number((await params).id);
-  const progress = Number.isInteger(id) && id > 0 ? await getBatchProgress(id) : null;
+  const id = parseDbId((await params).id);
+  const progress = id !== null ? await getBatchProgress(id) : null;
   if (!progress) notFound();
   return (
     <div className="space-y-6">

@@ -12,6 +12,7 @@ import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
 import { EmptyQueue } from "./empty-queue";
 import { QueueFilterBar } from "./queue-filter-bar";
 import { ReviewWorkspace } from "./review-workspace";
+import { parseDbId } from "@/lib/web/parse-id";
 
 export const metadata: Metadata = { title: "Decontamination review" };
 
@@ -28,8 +29,8 @@ export default async function DecontaminationReviewPage({ searchParams }: { sear
   const user = await requirePageUser("dashboard.view");
   const params = await searchParams;
   const filter = parseReviewFilter(params);
-  const requested = Number(Array.isArray(params.problem) ? params.problem[0] : params.problem);
-  let problem = Number.isInteger(requested) && requested > 0 ? await findReviewProblem(requested, THRESHOLDS) : null;
+  const requested = parseDbId(params.problem);
+  let problem = requested !== null ? await findReviewProblem(requested, THRESHOLDS) : null;
   if (!problem) {
     const first = await findQueueNeighbour(filter, null, "next", THRESHOLDS);
     problem = first ? await findReviewProblem(first.id, THRESHOLDS) : null;

@@ -8,6 +8,8 @@ import { findClassSamples, findProblemDetail } from "@/lib/solutions/find-proble
 import { firstLine } from "@/lib/solutions/find-solutions";
 import { StatusBadge } from "../../solutions/status-badge";
 import { AnswerHistogram } from "./answer-histogram";
+import { parseDbId } from "@/lib/web/parse-id";
+import { LongTextNotice } from "@/components/ui/long-text-notice";
 
 export const metadata: Metadata = { title: "Problem" };
 
@@ -32,8 +34,8 @@ function ProblemLink({ id, text, extra }: { id: number; text: string; extra?: st
 
 export default async function ProblemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("dashboard.view");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id < 1) notFound();
+  const id = parseDbId((await params).id);
+  if (id === null) notFound();
   const detail = await findProblemDetail(id);
   if (!detail) notFound();
   const { problem } = detail;
@@ -64,6 +66,7 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
 
       <Section title="Problem">
         <RenderedMath html={renderMathMarkdown(problem.text)} className="leading-relaxed" />
+        <LongTextNotice text={detail.textHead} downloadHref={`/api/problems/${problem.id}/text`} what="problem" />
       </Section>
 
       <Section title="Gold answer">

@@ -11,6 +11,8 @@ import { findSampleDetail } from "@/lib/solutions/find-sample-detail";
 import { ProvenanceBadge, StatusBadge } from "../../solutions/status-badge";
 import { ReviewPanel } from "./review-panel";
 import { SolutionText } from "./solution-text";
+import { parseDbId } from "@/lib/web/parse-id";
+import { LongTextNotice } from "@/components/ui/long-text-notice";
 
 export const metadata: Metadata = { title: "Solution" };
 
@@ -25,8 +27,8 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 export default async function SamplePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("dashboard.view");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id < 1) notFound();
+  const id = parseDbId((await params).id);
+  if (id === null) notFound();
   const sample = await findSampleDetail(id);
   if (!sample) notFound();
   const extracted = extractAnswer(sample.text);
@@ -59,6 +61,7 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
       <section aria-label="Problem" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 text-sm font-semibold text-slate-700">Problem</h2>
         <RenderedMath html={renderMathMarkdown(sample.problem.text)} />
+        <LongTextNotice text={sample.problemTextHead} downloadHref={`/api/problems/${sample.problemId}/text`} what="problem" />
       </section>
 
       <section aria-label="Verdict" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
@@ -119,7 +122,9 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
         </dl>
       </section>
 
-      <SolutionText html={renderMathMarkdown(sample.text, { highlight: extracted.ok ? extracted : null })} raw={sample.text} answerFound={extracted.ok} />
+      <SolutionText html={renderMathMarkdown(sample.text, { highlight: extracted.ok ? extracted : null })} raw={sample.text} answerFound={extracted.ok}>
+        <LongTextNotice text={sample.textHead} downloadHref={`/api/samples/${sample.id}/text`} what="solution" />
+      </SolutionText>
 
       <ReviewPanel
         sampleId={sample.id}

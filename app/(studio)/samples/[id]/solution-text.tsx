@@ -4,7 +4,8 @@ import { useState } from "react";
 import type { RenderedHtml } from "@/components/math/render-math-markdown";
 import { RenderedMath } from "@/components/math/rendered-math";
 
-export function SolutionText({ html, raw, answerFound }: { html: RenderedHtml; raw: string; answerFound: boolean }) {
+/** `children`: said under the text (that only its beginning is shown, with the download). */
+export function SolutionText({ html, raw, answerFound, children }: { html: RenderedHtml; raw: string; answerFound: boolean; children?: React.ReactNode }) {
   const [mode, setMode] = useState<"rendered" | "raw">("rendered");
   const [copied, setCopied] = useState(false);
   return (
@@ -38,6 +39,7 @@ export function SolutionText({ html, raw, answerFound }: { html: RenderedHtml; r
           {raw}
         </pre>
       )}
+      {children}
     </section>
   );
 }

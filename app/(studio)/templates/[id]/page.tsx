@@ -6,15 +6,16 @@ import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/prisma";
 import { findTemplate, listTemplateVersions } from "@/lib/generation/templates/list-templates";
 import { TemplateEditor } from "./template-editor";
+import { parseDbId } from "@/lib/web/parse-id";
 
 export const metadata: Metadata = { title: "Prompt template" };
 
 export default async function TemplatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ set?: string }> }) {
   const user = await requirePageUser("dashboard.view");
-  const id = Number((await params).id);
-  const found = Number.isInteger(id) && id > 0 ? await findTemplate({ id }) : null;
+  const id = parseDbId((await params).id);
+  const found = id !== null ? await findTemplate({ id }) : null;
   if (!found) notFound();
-  const setId = Number((await searchParams).set);
+  const setId = parseDbId((await searchParams).set) ?? Number.NaN;
   const [versions, sets] = await Promise.all([
     listTemplateVersions(found.template.name),
     prisma().problemSet.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true } }),

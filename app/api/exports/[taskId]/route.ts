@@ -1,14 +1,15 @@
 // GET /api/exports/<task id>: an export's progress, and its manifest once done.
 import { guardRoute } from "@/lib/auth/guard-route";
 import { getTaskStatus } from "@/lib/datasets/web/task-status";
+import { parseDbId } from "@/lib/web/parse-id";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ taskId: string }> }) {
   const user = await guardRoute("export.download");
   if (user instanceof Response) return user;
-  const id = Number((await params).taskId);
-  const status = Number.isInteger(id) ? await getTaskStatus(id, ["export"]) : null;
+  const id = parseDbId((await params).taskId);
+  const status = id !== null ? await getTaskStatus(id, ["export"]) : null;
   if (!status) return Response.json({ error: "no such export" }, { status: 404 });
   return Response.json(status, { headers: { "Cache-Control": "no-store" } });
 }

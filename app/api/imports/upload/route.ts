@@ -15,11 +15,12 @@ import { enqueue } from "@/lib/jobs/enqueue";
 
 export const dynamic = "force-dynamic";
 
+const noNul = (s: string) => !s.includes("\u0000");
 const UploadParams = z.object({
-  set: z.string().trim().min(1, "choose a problem set name").max(200),
+  set: z.string().trim().min(1, "choose a problem set name").max(200).refine(noNul, "contains a NUL character"),
   role: z.enum(SET_ROLES),
   format: z.enum(DATASET_FORMATS).optional(),
-  mapping: z.string().optional(),
+  mapping: z.string().max(10_000).refine(noNul, "contains a NUL character").optional(),
   source: z
     .string()
     .trim()
@@ -28,7 +29,7 @@ const UploadParams = z.object({
     .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), "must be printable")
     .optional(),
   fullGeneration: z.enum(["1"]).optional(),
-  name: z.string().min(1, "the file needs a name"),
+  name: z.string().min(1, "the file needs a name").max(500).refine(noNul, "contains a NUL character"),
 });
 
 export async function POST(request: Request) {

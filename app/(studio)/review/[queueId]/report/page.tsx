@@ -7,13 +7,14 @@ import { estimateVerdictErrors } from "@/lib/review/estimate-verdict-errors";
 import { findReviewerProgress, findReviewQueues } from "@/lib/review/find-review-queues";
 import { ErrorEstimateTable } from "../../error-estimate-table";
 import { AssignmentPanel } from "./assignment-panel";
+import { parseDbId } from "@/lib/web/parse-id";
 
 export const metadata: Metadata = { title: "Review queue report" };
 
 export default async function QueueReportPage({ params }: { params: Promise<{ queueId: string }> }) {
   const user = await requirePageUser("dashboard.view");
-  const queueId = Number((await params).queueId);
-  if (!Number.isInteger(queueId) || queueId < 1) notFound();
+  const queueId = parseDbId((await params).queueId);
+  if (queueId === null) notFound();
   const [queue] = await findReviewQueues(queueId);
   if (!queue) notFound();
   const [reviewers, estimate] = await Promise.all([findReviewerProgress(queueId), estimateVerdictErrors(queueId)]);

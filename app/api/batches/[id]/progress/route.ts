@@ -3,14 +3,15 @@
 import { NextResponse } from "next/server";
 import { guardRoute } from "@/lib/auth/guard-route";
 import { getBatchProgress } from "@/lib/generation/batches/batch-progress";
+import { parseDbId } from "@/lib/web/parse-id";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await guardRoute("dashboard.view");
   if (user instanceof Response) return user;
-  const id = Number((await params).id);
-  const progress = Number.isInteger(id) && id > 0 ? await getBatchProgress(id) : null;
-  if (!progress) return NextResponse.json({ error: `batch ${(await params).id} was not found` }, { status: 404 });
+  const id = parseDbId((await params).id);
+  const progress = id !== null ? await getBatchProgress(id) : null;
+  if (!progress) return NextResponse.json({ error: `batch ${JSON.stringify((await params).id.slice(0, 40))} was not found` }, { status: 404 });
   return NextResponse.json(progress, { headers: { "cache-control": "no-store" } });
 }

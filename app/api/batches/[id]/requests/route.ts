@@ -6,14 +6,15 @@ import { guardRoute } from "@/lib/auth/guard-route";
 import { UserFacingError } from "@/lib/errors";
 import { exportBatchRequests } from "@/lib/generation/batches/batch-api-transfer";
 import { loadBatchSettings } from "@/lib/generation/worker/load-batch-context";
+import { parseDbId } from "@/lib/web/parse-id";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await guardRoute("batches.control");
   if (user instanceof Response) return user;
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) return NextResponse.json({ error: "batch id must be a number" }, { status: 400 });
+  const id = parseDbId((await params).id);
+  if (id === null) return NextResponse.json({ error: "batch id must be a whole number from 1 to 2147483647" }, { status: 400 });
   try {
     const settings = await loadBatchSettings(id);
     if (settings.state !== "paused") throw new UserFacingError(`Batch ${id} is ${settings.state}; pause it before exporting its requests.`);

@@ -10,15 +10,17 @@ import { guardRoute } from "@/lib/auth/guard-route";
 import { receiveUpload } from "@/lib/datasets/web/receive-upload";
 import { UserFacingError } from "@/lib/errors";
 import { importBatchResults } from "@/lib/generation/batches/batch-api-transfer";
+import { parseDbId } from "@/lib/web/parse-id";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await guardRoute("batches.control");
   if (user instanceof Response) return user;
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) return NextResponse.json({ error: "batch id must be a number" }, { status: 400 });
+  const id = parseDbId((await params).id);
+  if (id === null) return NextResponse.json({ error: "batch id must be a whole number from 1 to 2147483647" }, { status: 400 });
   const name = new URL(request.url).searchParams.get("name") || `batch-${id}-output.jsonl`;
+  if (name.length > 500 || name.includes("\u0000")) return NextResponse.json({ error: "name: at most 500 characters, without NUL" }, { status: 400 });
   const upload = await receiveUpload(request.body, name);
   try {
     if (upload.bytes === 0) throw new UserFacingError(`${name} is empty: attach the output file of the batch run as the request body.`);

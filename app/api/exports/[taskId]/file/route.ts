@@ -8,14 +8,15 @@ import { exportsDir, type ExportTaskPayload } from "@/lib/datasets/export/export
 import { CONTENT_TYPES } from "@/lib/datasets/export/start-streamed-export";
 import { guardRoute } from "@/lib/auth/guard-route";
 import { prisma } from "@/lib/db/prisma";
+import { parseDbId } from "@/lib/web/parse-id";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ taskId: string }> }) {
   const user = await guardRoute("export.download");
   if (user instanceof Response) return user;
-  const id = Number((await params).taskId);
-  const task = Number.isInteger(id) ? await prisma().task.findUnique({ where: { id } }) : null;
+  const id = parseDbId((await params).taskId);
+  const task = id !== null ? await prisma().task.findUnique({ where: { id } }) : null;
   const payload = task?.payload as ExportTaskPayload | undefined;
   if (task?.kind !== "export" || payload?.mode !== "job" || task.state !== "completed") {
     return Response.json({ error: "no finished export file with this id" }, { status: 404 });

@@ -1,14 +1,15 @@
 // GET /api/exports/<task id>/manifest: what an export wrote, removed and why (download as JSON).
 import { guardRoute } from "@/lib/auth/guard-route";
 import { prisma } from "@/lib/db/prisma";
+import { parseDbId } from "@/lib/web/parse-id";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ taskId: string }> }) {
   const user = await guardRoute("export.download");
   if (user instanceof Response) return user;
-  const id = Number((await params).taskId);
-  const task = Number.isInteger(id) ? await prisma().task.findUnique({ where: { id } }) : null;
+  const id = parseDbId((await params).taskId);
+  const task = id !== null ? await prisma().task.findUnique({ where: { id } }) : null;
   if (task?.kind !== "export" || task.state !== "completed" || !task.result) {
     return Response.json({ error: "no finished export with this id" }, { status: 404 });
   }

@@ -1,0 +1,8 @@
+// Runs once when the Next.js server starts (Next's instrumentation hook). The Node runtime stamps
+// every request with the client's address decided from the socket (lib/auth/stamp-client-address.ts).
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installClientAddressStamp } = await import("@/lib/auth/stamp-client-address");
+    installClientAddressStamp();
+  }
+}
