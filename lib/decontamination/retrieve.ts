@@ -96,7 +96,10 @@ function pairFeatures(index: BenchmarkIndex, q: Query, doc: number, dots: ArrayL
   const docNumbers2 = index.docNorm[base + 2] ** 2;
   return {
     text: cosine(dots[0], q.norm[0], index.docNorm[base]),
+    // A prior on the skeleton norms: a short skeleton ("compute # ^ # in your head") matching is
+    // weak evidence of the same problem, so short templates are shrunk towards 0.
     skeleton: cosine(dots[1], Math.hypot(q.norm[1], index.skeletonPrior), Math.hypot(index.docNorm[base + 1], index.skeletonPrior)),
+    // Neither side has numbers: the numbers view is neutral rather than a mismatch.
     numbers: q.norm[2] === 0 && index.docNorm[base + 2] === 0 ? 0.5 : cosine(dots[2], q.norm[2], index.docNorm[base + 2]),
     words: cosine(unigramDot, q.unigramNorm, Math.sqrt(index.docUnigramNorm2[doc])),
     coverage: coverageOf(unigramDot, index.docUnigramNorm2[doc], 0),
@@ -170,7 +173,7 @@ function shortlist(index: BenchmarkIndex, q: Query, size: number): number[] {
   return scored.slice(0, size).map((x) => x.doc);
 }
 
-/** Exact pass: merge the sorted feature lists, per view (dot products only; no allocation per pair but `dots`). */
+/** Exact pass: merge the sorted feature lists, per view (dot products only; `dots` is reused). */
 function rescore(index: BenchmarkIndex, q: Query, doc: number, scorer: (f: PairFeatures) => number, dots: Float64Array) {
   dots.fill(0);
   let unigramDot = 0;
