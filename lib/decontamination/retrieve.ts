@@ -93,10 +93,14 @@ function coverageOf(dot: number, own2: number, neutral: number): number {
  */
 function pairFeatures(index: BenchmarkIndex, q: Query, doc: number, dots: ArrayLike<number>, unigramDot: number): PairFeatures {
   const base = doc * VIEW_COUNT;
-  const v = viewScores(index, q, doc, dots);
   const docNumbers2 = index.docNorm[base + 2] ** 2;
   return {
-    ...v,
+    text: cosine(dots[0], q.norm[0], index.docNorm[base]),
+    // A prior on the skeleton norms: a short skeleton ("compute # ^ # in your head") matching is
+    // weak evidence of the same problem, so short templates are shrunk towards 0.
+    skeleton: cosine(dots[1], Math.hypot(q.norm[1], index.skeletonPrior), Math.hypot(index.docNorm[base + 1], index.skeletonPrior)),
+    // Neither side has numbers: the numbers view is neutral rather than a mismatch.
+    numbers: q.norm[2] === 0 && index.docNorm[base + 2] === 0 ? 0.5 : cosine(dots[2], q.norm[2], index.docNorm[base + 2]),
     words: cosine(unigramDot, q.unigramNorm, Math.sqrt(index.docUnigramNorm2[doc])),
     coverage: coverageOf(unigramDot, index.docUnigramNorm2[doc], 0),
     // A benchmark problem without numbers: neutral, unless the synthesized one brings numbers.
@@ -107,25 +111,16 @@ function pairFeatures(index: BenchmarkIndex, q: Query, doc: number, dots: ArrayL
   };
 }
 
-function viewScores(index: BenchmarkIndex, q: Query, doc: number, dots: ArrayLike<number>) {
-  const base = doc * VIEW_COUNT;
-  return {
-    text: cosine(dots[0], q.norm[0], index.docNorm[base]),
-    // A prior on the skeleton norms: a short skeleton ("compute # ^ # in your head") matching is
-    // weak evidence of the same problem, so short templates are shrunk towards 0.
-    skeleton: cosine(dots[1], Math.hypot(q.norm[1], index.skeletonPrior), Math.hypot(index.docNorm[base + 1], index.skeletonPrior)),
-    // Neither side has numbers: the numbers view is neutral rather than a mismatch.
-    numbers:
-      q.norm[2] === 0 && index.docNorm[base + 2] === 0 ? 0.5 : cosine(dots[2], q.norm[2], index.docNorm[base + 2]),
-  };
-}
-
 /** Approximate pass: benchmark problems sharing distinctive features, best first. */
 function shortlist(index: BenchmarkIndex, q: Query, size: number): number[] {
   const s = scratchFor(index);
   s.generation++;
   let touchedCount = 0;
-  const order = Array.from(q.ids).sort((a, b) => index.df[a] - index.df[b]);
+  // The question view only rescores the shortlist (it repeats words of the text view); finding
+  // candidates through its postings would only cost time.
+  const order = Array.from(q.ids)
+    .filter((f) => index.featureView[f] !== 3)
+    .sort((a, b) => index.df[a] - index.df[b]);
   // Always use at least a few features, so a short problem made only of common words still finds
   // its candidates.
   const minFeatures = 12;
@@ -139,7 +134,12 @@ function shortlist(index: BenchmarkIndex, q: Query, size: number): number[] {
       if (s.stamp[d] !== s.generation) {
         s.stamp[d] = s.generation;
         s.touched[touchedCount++] = d;
-        s.acc.fill(0, d * VIEW_COUNT, d * VIEW_COUNT + VIEW_COUNT);
+        // Four views (VIEW_COUNT): unrolled, this runs for every touched benchmark problem.
+        const b = d * VIEW_COUNT;
+        s.acc[b] = 0;
+        s.acc[b + 1] = 0;
+        s.acc[b + 2] = 0;
+        s.acc[b + 3] = 0;
       }
       s.acc[d * VIEW_COUNT + v] += w;
     }
@@ -173,11 +173,10 @@ function shortlist(index: BenchmarkIndex, q: Query, size: number): number[] {
   return scored.slice(0, size).map((x) => x.doc);
 }
 
-/** Exact pass: merge the sorted feature lists, per view, and keep the shared features. */
-function rescore(index: BenchmarkIndex, q: Query, doc: number, scorer: (f: PairFeatures) => number) {
-  const dots = new Float64Array(VIEW_COUNT);
+/** Exact pass: merge the sorted feature lists, per view (dot products only; `dots` is reused). */
+function rescore(index: BenchmarkIndex, q: Query, doc: number, scorer: (f: PairFeatures) => number, dots: Float64Array) {
+  dots.fill(0);
   let unigramDot = 0;
-  const shared: number[] = [];
   let i = 0;
   let j = index.docFeatureStart[doc];
   const end = index.docFeatureStart[doc + 1];
@@ -187,14 +186,32 @@ function rescore(index: BenchmarkIndex, q: Query, doc: number, scorer: (f: PairF
     if (a === b) {
       dots[index.featureView[a]] += index.idf2[a];
       if (index.featureUnigram[a]) unigramDot += index.idf2[a];
-      shared.push(a);
       i++;
       j++;
     } else if (a < b) i++;
     else j++;
   }
   const features = pairFeatures(index, q, doc, dots, unigramDot);
-  return { doc, features, score: scorer(features), shared };
+  return { doc, features, score: scorer(features) };
+}
+
+/** The features a pair shares (for the evidence of the pairs actually returned). */
+function sharedFeatures(index: BenchmarkIndex, ids: Int32Array, doc: number): number[] {
+  const shared: number[] = [];
+  let i = 0;
+  let j = index.docFeatureStart[doc];
+  const end = index.docFeatureStart[doc + 1];
+  while (i < ids.length && j < end) {
+    const a = ids[i];
+    const b = index.docFeatures[j];
+    if (a === b) {
+      shared.push(a);
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return shared;
 }
 
 function evidenceFrom(index: BenchmarkIndex, shared: number[], maxEvidence: number) {
@@ -221,7 +238,6 @@ export type RankedPair = {
   doc: number;
   features: PairFeatures;
   score: number;
-  shared: number[];
   exactKind?: "verbatim" | "normalized";
 };
 
@@ -234,7 +250,15 @@ export function rankPairs(
   problemText: string,
   options: { topK?: number; answer?: string; model?: ScoreModel; scorer?: (f: PairFeatures) => number } = {},
 ): RankedPair[] {
-  if (index.size === 0) return [];
+  return rankWithQuery(index, problemText, options).pairs;
+}
+
+function rankWithQuery(
+  index: BenchmarkIndex,
+  problemText: string,
+  options: { topK?: number; answer?: string; model?: ScoreModel; scorer?: (f: PairFeatures) => number },
+): { pairs: RankedPair[]; ids: Int32Array } {
+  if (index.size === 0) return { pairs: [], ids: new Int32Array(0) };
   const topK = options.topK ?? DEFAULT_TOP_K;
   const views = extractViews(problemText);
   const q = prepareQuery(index, views, canonicalAnswer(options.answer));
@@ -247,7 +271,8 @@ export function rankPairs(
   for (const d of exactKinds.keys()) docs.add(d);
   const model = options.model ?? SCORE_MODEL;
   const scorer = options.scorer ?? ((f: PairFeatures) => pairScore(f, model));
-  const rescored: RankedPair[] = [...docs].map((d) => rescore(index, q, d, scorer));
+  const dots = new Float64Array(VIEW_COUNT);
+  const rescored: RankedPair[] = [...docs].map((d) => rescore(index, q, d, scorer, dots));
   for (const r of rescored) {
     const kind = exactKinds.get(r.doc);
     if (kind) {
@@ -256,14 +281,14 @@ export function rankPairs(
     }
   }
   rescored.sort((a, b) => b.score - a.score || a.doc - b.doc);
-  return rescored;
+  return { pairs: rescored, ids: q.ids };
 }
 
 export function retrieveCandidates(index: BenchmarkIndex, problemText: string, options: RetrieveOptions = {}): Candidate[] {
   const topK = options.topK ?? DEFAULT_TOP_K;
   const maxEvidence = options.maxEvidence ?? 8;
   if (index.size === 0 || topK <= 0) return [];
-  const rescored = rankPairs(index, problemText, { topK, answer: options.answer });
+  const { pairs: rescored, ids } = rankWithQuery(index, problemText, { topK, answer: options.answer });
   const exactCount = rescored.filter((r) => r.exactKind).length;
 
   return rescored.slice(0, Math.max(topK, exactCount)).map((r) => {
@@ -277,7 +302,7 @@ export function retrieveCandidates(index: BenchmarkIndex, problemText: string, o
       exact: exactKind !== undefined,
       ...(exactKind ? { exactKind } : {}),
       evidence: {
-        ...evidenceFrom(index, r.shared, maxEvidence),
+        ...evidenceFrom(index, sharedFeatures(index, ids, r.doc), maxEvidence),
         views: Object.fromEntries(Object.entries(r.features).map(([k, x]) => [k, round(x)])),
       },
     };

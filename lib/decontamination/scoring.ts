@@ -95,11 +95,26 @@ export const SCORE_MODEL: ScoreModel = {
   answerBonus: 3.997,
 };
 
+/** Same terms as featureVector, without allocating it: this runs for every shortlisted pair. */
 export function pairLogit(f: PairFeatures, model: ScoreModel = SCORE_MODEL): number {
-  const x = featureVector(f);
-  let z = model.bias;
-  for (let i = 0; i < x.length; i++) z += model.weights[i] * x[i];
-  return z + model.answerBonus * f.answer;
+  const w = model.weights;
+  return (
+    model.bias +
+    w[0] * f.text +
+    w[1] * f.words +
+    w[2] * f.coverage +
+    w[3] * f.skeleton +
+    w[4] * f.numbers +
+    w[5] * f.numberCoverage +
+    w[6] * f.question +
+    w[7] * f.evidence +
+    w[8] * f.skeleton * f.numberCoverage +
+    w[9] * f.words * f.numberCoverage +
+    w[10] * f.coverage * f.question +
+    w[11] * f.skeleton ** 4 +
+    w[12] * f.text ** 4 +
+    model.answerBonus * f.answer
+  );
 }
 
 export function pairScore(f: PairFeatures, model: ScoreModel = SCORE_MODEL): number {

@@ -26,3 +26,17 @@ describe("skeletons", () => {
     expect(v.signature).toBe("tom has 3 apple and 12 pear");
   });
 });
+
+describe("question view and figures", () => {
+  it("holds the content words of the asking sentence, without names", () => {
+    const v = extractViews("Tom has 3 apples. He buys 12 pears. How many fruits does Tom have now? Show your work.");
+    expect([...v.question].sort()).toEqual(["q|fruit", "q|now"]);
+  });
+
+  it("leaves [asy] figure code out of the features but not out of the exact-match signature", () => {
+    const fig = "Find the area. [asy] size(150); draw((0,0)--(4,0)); [/asy]";
+    const other = "Find the area. [asy] size(90); draw((0,0)--(9,9)); [/asy]";
+    expect(extractViews(fig).text).toEqual(extractViews(other).text);
+    expect(extractViews(fig).signature).not.toBe(extractViews(other).signature);
+  });
+});

@@ -81,7 +81,8 @@ export function extractViews(text: string): ViewFeatures {
   }
   const question = new Set<string>();
   for (const t of tokenize(questionSentence(withoutFigures))) {
-    if (t.kind === "word" && !STOPWORDS.has(t.text) && !t.name) question.add(`q|${t.text}`);
+    // (The stemmer turns "does" into "doe": check the stem's plural too.)
+    if (t.kind === "word" && !STOPWORDS.has(t.text) && !STOPWORDS.has(`${t.text}s`) && !t.name) question.add(`q|${t.text}`);
   }
   return { text: textView, skeleton: skeletonView, numbers, question, signature };
 }

@@ -41,7 +41,7 @@ export async function runEvaluation(perSetSample?: number): Promise<string> {
     ["GSM8K train (7,473) vs all test sets", "gsm8k"],
   ] as const) {
     const problems = loadTrainProblems(dir, which);
-    for (const th of [0.3, DEFAULT_FLAG_THRESHOLD, 0.5, 0.6, 0.7]) {
+    for (const th of [...new Set([0.3, 0.4, DEFAULT_FLAG_THRESHOLD, 0.5, 0.6, 0.7])].sort((a, b) => a - b)) {
       const r = falseCandidateRate(index, problems, th);
       out.push(`| ${name} | ${th} | ${r.flagged} | ${pct(r.rate)} | ${r.exact} |`);
     }

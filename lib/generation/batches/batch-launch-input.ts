@@ -36,7 +36,7 @@ export const BatchLaunchSchema = z.object({
   samplesPerProblem: z.number().int().min(1).max(100_000).optional(),
   /** At most this many problems of the set (the first ones by id; judge: of those with pairs to ask). */
   limit: z.number().int().min(1).optional(),
-  /** Judge batches: ask pairs with retrieval score at least this (default DEFAULT_FLAG_THRESHOLD, 0.4)... */
+  /** Judge batches: ask pairs with retrieval score at least this (default DEFAULT_FLAG_THRESHOLD, 0.5)... */
   threshold: z.number().min(0).max(1).optional(),
   /** ...or embedding cosine at least this (default DEFAULT_EMBEDDING_THRESHOLD, 0.9). */
   embeddingThreshold: z.number().min(-1).max(1).optional(),
