@@ -11,7 +11,7 @@ import { launchJudgeAction, previewJudgeAction } from "./actions";
 export function JudgeForm({ choices }: { choices: DecontamChoices }) {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [input, setInput] = useState({ problemSet: choices.checkableSets[0]?.id ?? 0, endpoint: choices.generationEndpoints[0]?.id ?? 0, threshold: 0.4 });
+  const [input, setInput] = useState({ problemSet: choices.checkableSets[0]?.id ?? 0, endpoint: choices.generationEndpoints[0]?.id ?? 0, threshold: 0.5 });
   const [preview, setPreview] = useState<{ pairs: number; problems: number } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string; batchId?: number } | null>(null);
   const change = (patch: Partial<typeof input>) => {

@@ -76,7 +76,7 @@ export function RetrievalForm({ choices }: { choices: DecontamChoices }) {
         </label>
         <label className="block">
           <span className="text-xs font-medium text-slate-700">Threshold</span>
-          <input name="threshold" type="number" min={0} max={1} step={0.05} defaultValue={0.4} className="mt-1 block w-24 rounded border border-slate-300 px-2 py-1" />
+          <input name="threshold" type="number" min={0} max={1} step={0.05} defaultValue={0.5} className="mt-1 block w-24 rounded border border-slate-300 px-2 py-1" />
         </label>
         <label className="block flex-1">
           <span className="text-xs font-medium text-slate-700">Embeddings endpoint (optional)</span>
