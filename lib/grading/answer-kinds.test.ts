@@ -162,6 +162,8 @@ describe("prose around numbers", () => {
   it.each([
     ["3.2", "\\approx 3.2"],
     ["11", "x \\approx 11"],
+    ["40/9", "The answer is 4 4/9."],
+    ["-\\frac{71}{6}", "-11 5/6"],
     ["3.21", "3.21 \\approx 3.2"],
     ["35", "35 percent"],
     ["35", "35 per cent"],
@@ -176,6 +178,8 @@ describe("prose around numbers", () => {
   it.each([
     ["2.5", "The mass is 2,6 kg."],
     ["2, 3", "x = 2 or x = 4"],
+    ["4", "The answer is 4 4/9."],
+    ["4/9", "The answer is 4 4/9."],
   ])("%s != %s", (gold, pred) => expectNotEqual(gold, pred));
 });
 
