@@ -200,6 +200,15 @@ describe("big answers are decided", () => {
   });
 });
 
+describe("choices", () => {
+  it.each([
+    ["C", "C. x = 42"],
+    ["C", "(C) 42"],
+    ["B", "\\text{(B)}"],
+  ])("%s = %s", (gold, pred) => expectEqual(gold, pred));
+  it("a different letter with the same content is another choice", () => expectNotEqual("B", "C. 12"));
+});
+
 describe("Math-Verify settings honoured exactly", () => {
   it("strict: false matches variables by position", () => {
     expectNotEqual("x+1", "y+1");
