@@ -99,6 +99,8 @@ describe("sets", () => {
     ["\\{(1,2),(3,4)\\}", "\\{(3,4),(1,2)\\}"],
     ["(1,2),(3,4)", "(3,4),(1,2)"],
     ["\\{\\frac12, 2\\}", "\\{2, 0.5, \\frac{2}{4}\\}"],
+    ["\\emptyset", "\\{\\}"],
+    ["\\varnothing", "∅"],
   ])("%s = %s", (gold, pred) => expectEqual(gold, pred));
 
   it.each([
@@ -205,8 +207,14 @@ describe("choices", () => {
     ["C", "C. x = 42"],
     ["C", "(C) 42"],
     ["B", "\\text{(B)}"],
+    ["\\text{No}", "no"],
+    ["Yes", "\\text{yes}"],
   ])("%s = %s", (gold, pred) => expectEqual(gold, pred));
   it("a different letter with the same content is another choice", () => expectNotEqual("B", "C. 12"));
+  it("no is not yes, and the empty set is not {0}", () => {
+    expectNotEqual("no", "yes");
+    expectNotEqual("\\emptyset", "\\{0\\}");
+  });
 });
 
 describe("Math-Verify settings honoured exactly", () => {
