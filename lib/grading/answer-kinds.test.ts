@@ -29,6 +29,8 @@ describe("several boxes", () => {
   it("keeps the last-box rule for a single gold, and can be switched off", () => {
     expectEqual("5", "First $\\boxed{3}$, corrected: the answer is $\\boxed{5}$");
     expectNotEqual("3, 4", "\\boxed{3} cats and \\boxed{4} dogs", { joinBoxes: false });
+    // A last box that already holds the whole answer is the answer.
+    expectEqual("1, 2", "We get $\\boxed{1}$ and so the solutions are $\\boxed{1, 2}$.");
     // Boxes far apart (an intermediate result, then the answer) are not one answer.
     expectNotEqual("3, 4", `We find $\\boxed{3}$.\n\nThen after a long computation with $x=2$ we get $\\boxed{4}$.`);
   });
