@@ -213,6 +213,7 @@ describe("choices", () => {
     ["Yes", "\\text{yes}"],
   ])("%s = %s", (gold, pred) => expectEqual(gold, pred));
   it("a different letter with the same content is another choice", () => expectNotEqual("B", "C. 12"));
+  it("a letter followed by an operator is not a choice with content", () => expectNotEqual("\\text{(C)}", "\\text{(C)}+1"));
   it("no is not yes, and the empty set is not {0}", () => {
     expectNotEqual("no", "yes");
     expectNotEqual("\\emptyset", "\\{0\\}");

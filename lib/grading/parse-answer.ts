@@ -25,7 +25,8 @@ export function parseAnswer(latex: string, budget: Budget, depth = 0): AnswerVal
   const choice = /^\(?\s*([A-E])\s*\)?$/.exec(s);
   if (choice) return { kind: "choice", latex: s, letter: choice[1] };
   // A choice with its content: "C. x = 42", "(B) 17", "D) \\frac12".
-  const labelled = /^(?:\(\s*([A-E])\s*\)|([A-E])\s*[.)])\s+\S/.exec(s);
+  // What follows the label is content, not an operator: "(C) + 1" is not choice C.
+  const labelled = /^(?:\(\s*([A-E])\s*\)|([A-E])\s*[.)])\s+[^\s+\-*/^=<>]/.exec(s);
   if (labelled) return { kind: "choice", latex: s, letter: labelled[1] ?? labelled[2] };
   if (isText(s)) return { kind: "text", latex: s, text: s.replace(/\s+/g, " ").toLowerCase() };
 
