@@ -225,5 +225,7 @@ describe("Math-Verify settings honoured exactly", () => {
     expectNotEqual("x+1", "y+1");
     expectEqual("x+1", "y+1", { looseVariables: true });
     expectNotEqual("x+1", "y+2", { looseVariables: true });
+    expectNotEqual("\\{1, 2\\}", "(2, 1)");
+    expectEqual("\\{1, 2\\}", "(2, 1)", { looseVariables: true });
   });
 });
