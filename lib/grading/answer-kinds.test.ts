@@ -29,6 +29,8 @@ describe("several boxes", () => {
   it("keeps the last-box rule for a single gold, and can be switched off", () => {
     expectEqual("5", "First $\\boxed{3}$, corrected: the answer is $\\boxed{5}$");
     expectNotEqual("3, 4", "\\boxed{3} cats and \\boxed{4} dogs", { joinBoxes: false });
+    // A last box that already holds the whole answer is the answer.
+    expectEqual("1, 2", "We get $\\boxed{1}$ and so the solutions are $\\boxed{1, 2}$.");
     // Boxes far apart (an intermediate result, then the answer) are not one answer.
     expectNotEqual("3, 4", `We find $\\boxed{3}$.\n\nThen after a long computation with $x=2$ we get $\\boxed{4}$.`);
   });
@@ -99,6 +101,8 @@ describe("sets", () => {
     ["\\{(1,2),(3,4)\\}", "\\{(3,4),(1,2)\\}"],
     ["(1,2),(3,4)", "(3,4),(1,2)"],
     ["\\{\\frac12, 2\\}", "\\{2, 0.5, \\frac{2}{4}\\}"],
+    ["\\emptyset", "\\{\\}"],
+    ["\\varnothing", "∅"],
   ])("%s = %s", (gold, pred) => expectEqual(gold, pred));
 
   it.each([
@@ -162,6 +166,8 @@ describe("prose around numbers", () => {
   it.each([
     ["3.2", "\\approx 3.2"],
     ["11", "x \\approx 11"],
+    ["40/9", "The answer is 4 4/9."],
+    ["-\\frac{71}{6}", "-11 5/6"],
     ["3.21", "3.21 \\approx 3.2"],
     ["35", "35 percent"],
     ["35", "35 per cent"],
@@ -176,6 +182,8 @@ describe("prose around numbers", () => {
   it.each([
     ["2.5", "The mass is 2,6 kg."],
     ["2, 3", "x = 2 or x = 4"],
+    ["4", "The answer is 4 4/9."],
+    ["4/9", "The answer is 4 4/9."],
   ])("%s != %s", (gold, pred) => expectNotEqual(gold, pred));
 });
 
@@ -196,10 +204,28 @@ describe("big answers are decided", () => {
   });
 });
 
+describe("choices", () => {
+  it.each([
+    ["C", "C. x = 42"],
+    ["C", "(C) 42"],
+    ["B", "\\text{(B)}"],
+    ["\\text{No}", "no"],
+    ["Yes", "\\text{yes}"],
+  ])("%s = %s", (gold, pred) => expectEqual(gold, pred));
+  it("a different letter with the same content is another choice", () => expectNotEqual("B", "C. 12"));
+  it("a letter followed by an operator is not a choice with content", () => expectNotEqual("\\text{(C)}", "\\text{(C)}+1"));
+  it("no is not yes, and the empty set is not {0}", () => {
+    expectNotEqual("no", "yes");
+    expectNotEqual("\\emptyset", "\\{0\\}");
+  });
+});
+
 describe("Math-Verify settings honoured exactly", () => {
   it("strict: false matches variables by position", () => {
     expectNotEqual("x+1", "y+1");
     expectEqual("x+1", "y+1", { looseVariables: true });
     expectNotEqual("x+1", "y+2", { looseVariables: true });
+    expectNotEqual("\\{1, 2\\}", "(2, 1)");
+    expectEqual("\\{1, 2\\}", "(2, 1)", { looseVariables: true });
   });
 });

@@ -96,7 +96,10 @@ export function checkAnswer(gold: string | number, predicted: string | number, o
     goldNormalized = normalizeAnswer(severalOrOne(goldAnswer), { strict: opts.strict });
     // Several boxes joined by words are one answer when the gold has several parts; otherwise the
     // recipe's rule stands and the last box is the answer.
-    const joinPred = opts.joinBoxes && predAnswer.several !== undefined && !opts.strict && hasSeveralParts(goldNormalized);
+    // ... and only when the last box alone holds fewer parts than the gold: "$\boxed{1}$ ... the
+    // solutions are $\boxed{1, 2}$" is answered by its last box.
+    const joinPred =
+      opts.joinBoxes && predAnswer.several !== undefined && !opts.strict && partCount(goldNormalized) >= 2 && partCount(normalizeAnswer(predAnswer.answer, { strict: opts.strict })) < partCount(goldNormalized);
     predictedNormalized = normalizeAnswer(joinPred ? severalOrOne(predAnswer) : predAnswer.answer, { strict: opts.strict });
     if (predictedNormalized === "") return verdict({ equal: false, rule: "no-answer", reason: `the prediction's answer ${JSON.stringify(predAnswer.answer)} is empty after normalisation` });
     if (comparisonKey(goldNormalized) === comparisonKey(predictedNormalized)) {
@@ -130,9 +133,10 @@ function severalOrOne(answer: Extract<LocatedAnswer, { ok: true }>): string {
   return answer.several ? answer.several.join(", ") : answer.answer;
 }
 
-function hasSeveralParts(normalized: string): boolean {
+/** How many parts an answer lists: "1, 2" and "\\{1, 2\\}" have two. */
+function partCount(normalized: string): number {
   const inner = normalized.startsWith("\\{") && normalized.endsWith("\\}") ? normalized.slice(2, -2) : normalized;
-  return splitTopLevel(inner, listSeparator).parts.filter((p) => p.trim() !== "").length >= 2;
+  return splitTopLevel(inner, listSeparator).parts.filter((p) => p.trim() !== "").length;
 }
 
 function asText(value: unknown): string | null {

@@ -56,7 +56,8 @@ export function compareValues(gold: AnswerValue, pred: AnswerValue, ctx: Compare
     return compareUnordered(parts(g), parts(p), "union", ctx);
   }
   if (g.kind === "tuple" || p.kind === "tuple") {
-    if (g.kind === "set" || p.kind === "set") return mismatch(g, p, "tuple");
+    // Math-Verify's strict: false compares a set with a tuple (as sets); by default they differ.
+    if (g.kind === "set" || p.kind === "set") return ctx.looseVariables ? compareUnordered(items(g), items(p), "set", ctx, true) : mismatch(g, p, "tuple");
     if (g.kind === "expr" || p.kind === "expr") return mismatch(g, p, "tuple");
     return compareOrdered(items(g), items(p), "tuple", ctx);
   }

@@ -41,7 +41,9 @@ function constants(D: DecimalCtor): { pi: Decimal; e: Decimal } {
 }
 
 export function evaluatePrecise(expr: MathJson, env: ReadonlyMap<string, Decimal>, budget: Budget, D: DecimalCtor): Decimal {
-  budget.tick();
+  // An operation at hundreds of digits costs far more than one step: charge by precision, so the
+  // budget reads the clock often enough to stop near its deadline.
+  budget.tick(weight(D));
   const node = readNode(expr);
   switch (node.type) {
     case "number":
@@ -196,7 +198,7 @@ function factorial(n: Decimal, budget: Budget, D: DecimalCtor): Decimal {
   let r = new D(1);
   const k = n.toNumber();
   for (let j = 2; j <= k; j++) {
-    budget.tick();
+    budget.tick(weight(D));
     r = r.mul(j);
   }
   return r;
@@ -209,7 +211,7 @@ function binomial(n: Decimal, k: Decimal, budget: Budget, D: DecimalCtor): Decim
   if (kk.gt(MAX_FACTORIAL)) throw new NotNumericError("a binomial with too many factors");
   let r = new D(1);
   for (let j = 1; j <= kk.toNumber(); j++) {
-    budget.tick();
+    budget.tick(weight(D));
     r = r.mul(n.sub(kk).add(j)).div(j);
   }
   return r.round();
@@ -255,6 +257,10 @@ export function extraDigits(json: MathJson): number {
   };
   visit(json, 0);
   return Math.min(900, Math.ceil(most / 50) * 50);
+}
+
+function weight(D: DecimalCtor): number {
+  return Math.ceil(D.precision / 20);
 }
 
 export type ZeroTest = "zero" | "nonzero" | "unclear";

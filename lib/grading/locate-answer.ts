@@ -28,7 +28,8 @@ const ANSWER_WORDS = new Set(
 );
 
 // A decimal comma ("2,5 kg") counts as one number when a unit word or the sentence end follows.
-const NUMBER = /(?<![A-Za-z\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d+,\d{1,2}(?=\s*[A-Za-z]{1,6}\b|\s*[.!]?\s*$)|\d+(?:\.\d+)?|\.\d+)(?:\s*\/\s*\d+)?/g;
+// A mixed number "4 4/9" (spaces only, no line break) is one number too.
+const NUMBER = /(?<![A-Za-z\d.,])-?(?:\d+[ \t]+\d+[ \t]*\/[ \t]*\d+(?!\d|\.\d|\/)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d+,\d{1,2}(?=\s*[A-Za-z]{1,6}\b|\s*[.!]?\s*$)|\d+(?:\.\d+)?|\.\d+)(?:\s*\/\s*\d+)?/g;
 
 export function locateAnswer(text: string, options: LocateOptions): LocatedAnswer {
   const boxes = findBoxes(text).filter((b) => b.outerEnd >= 0 && text.slice(b.start, b.end).trim() !== "");

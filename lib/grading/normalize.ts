@@ -108,6 +108,7 @@ function replaceUnicode(s: string): string {
     .replace(/÷/g, "\\div ")
     .replace(/·/g, "\\cdot ")
     .replace(/π/g, "\\pi ")
+    .replace(/∅/g, "\\emptyset ")
     .replace(/∞/g, "\\infty ")
     .replace(/≤/g, "\\le ")
     .replace(/≥/g, "\\ge ")

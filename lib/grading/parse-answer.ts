@@ -21,8 +21,13 @@ export function parseAnswer(latex: string, budget: Budget, depth = 0): AnswerVal
   if (depth > MAX_DEPTH) return { kind: "unparsed", latex: s, why: "structure nested too deep" };
   const next = (part: string) => parseAnswer(part, budget, depth + 1);
 
+  if (/^\\emptyset$/.test(s)) return { kind: "set", latex: s, items: [] };
   const choice = /^\(?\s*([A-E])\s*\)?$/.exec(s);
   if (choice) return { kind: "choice", latex: s, letter: choice[1] };
+  // A choice with its content: "C. x = 42", "(B) 17", "D) \\frac12".
+  // What follows the label is content, not an operator: "(C) + 1" is not choice C.
+  const labelled = /^(?:\(\s*([A-E])\s*\)|([A-E])\s*[.)])\s+[^\s+\-*/^=<>]/.exec(s);
+  if (labelled) return { kind: "choice", latex: s, letter: labelled[1] ?? labelled[2] };
   if (isText(s)) return { kind: "text", latex: s, text: s.replace(/\s+/g, " ").toLowerCase() };
 
   const list = splitTopLevel(s, listSeparator, budget);
@@ -91,8 +96,12 @@ function relationOp(sep: string): RelationOp {
 }
 
 // Pure words ("odd", "no solution") compare as text; short letter groups like "xy" stay algebra.
+// Two-letter answers that are words, not the product of two variables.
+const SHORT_WORDS = new Set(["no", "ok"]);
+
 function isText(s: string): boolean {
   if (!/^[A-Za-z][A-Za-z ']*$/.test(s)) return false;
+  if (SHORT_WORDS.has(s.trim().toLowerCase())) return true;
   return s.split(/\s+/).some((w) => w.replace(/'/g, "").length >= 3 && !FUNCTION_WORDS.has(w.toLowerCase()));
 }
 

@@ -180,6 +180,51 @@ export const RULES: RewriteRule[] = [
     description: "`\\frac` written `\\dfrac`, with `\\left( \\right)` and thin spaces",
     apply: (g) => (g.includes("\\frac") ? g.replace(/\\frac/g, "\\dfrac").replace(/\+/g, "\\,+\\,") : null),
   },
+  {
+    name: "negated-relation",
+    preserves: true,
+    description: "a one-sided interval as the negated inequality: `[a, \\infty)` -> `-x \\le -(a)`",
+    apply: (g) => {
+      if (!isInterval(g) || g.includes("\\cup")) return null;
+      const [lo, hi] = topLevel(g.slice(1, -1), ",");
+      const [l, r] = [g[0], g[g.length - 1]];
+      if (/^\+?\\infty$/.test(hi) && !/infty/.test(lo)) return `-x ${l === "[" ? "\\le" : "<"} -\\left(${lo}\\right)`;
+      if (/^-\\infty$/.test(lo) && !/infty/.test(hi)) return `-x ${r === "]" ? "\\ge" : ">"} -\\left(${hi}\\right)`;
+      return null;
+    },
+  },
+  {
+    name: "matrix-as-array",
+    preserves: true,
+    description: "a pmatrix/bmatrix written `\\left[\\begin{array}{cc}...\\end{array}\\right]`",
+    apply: (g) => {
+      const m = /^\\begin\{([pb]matrix)\}([\s\S]*)\\end\{\1\}$/.exec(g);
+      if (!m) return null;
+      const columns = m[2].split("\\\\")[0].split("&").length;
+      return `\\left[\\begin{array}{${"c".repeat(columns)}}${m[2]}\\end{array}\\right]`;
+    },
+  },
+  {
+    name: "list-as-set",
+    preserves: true,
+    description: "a bare list of distinct solutions written as a set `\\{...\\}`, reversed",
+    apply: (g) => {
+      const items = listItems(g);
+      if (!items || isTuple(g) || isInterval(g) || new Set(items).size !== items.length) return null;
+      return `\\{${[...items].reverse().join(", ")}\\}`;
+    },
+  },
+  {
+    name: "matrix-cell-changed",
+    preserves: false,
+    description: "the last digit of a matrix's last cell bumped",
+    apply: (g) => {
+      const m = /^\\begin\{([pb]matrix)\}([\s\S]*)\\end\{\1\}$/.exec(g);
+      if (!m) return null;
+      const bumped = bumpLastDigit(m[2]);
+      return bumped ? `\\begin{${m[1]}}${bumped}\\end{${m[1]}}` : null;
+    },
+  },
   { name: "integer-as-decimal", preserves: true, description: "an integer n written `n.0`", apply: (g) => (isInteger(g) ? `${g}.0` : null) },
 
   // ---- equality-breaking ----
