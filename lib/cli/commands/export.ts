@@ -17,7 +17,8 @@ const usage = `usage: npx boxed export --out FILE [--format ${EXPORT_FORMATS.joi
                          [--no-dedup] [--max-rows N] [--no-filters]
 
 Writes FILE and FILE.manifest.json (counts per source, what each filter removed and why, the
-settings, time). The format defaults to omi2-parquet for .parquet files, else omi2-jsonl.
+settings, time). The format defaults to omi2-parquet for .parquet files, else omi2-jsonl; --format omi2
+(the import's name) does the same.
 Without --set: every seed and synthetic set (benchmark sets only when named).
 
 Filters, on by default with the published OpenMathInstruct-2 values:
@@ -63,7 +64,9 @@ export function exportSettingsFromArgs(args: string[]): { out: string; settings:
   });
   if (!values.out) throw new CliError("--out FILE is required");
   const out = resolve(values.out);
-  const format = (values.format ?? (out.endsWith(".parquet") ? "omi2-parquet" : "omi2-jsonl")) as ExportFormat;
+  // "omi2" (the import's name for the same rows) picks the container from the file name, as the default does.
+  const named = values.format === "omi2" ? undefined : values.format;
+  const format = (named ?? (out.endsWith(".parquet") ? "omi2-parquet" : "omi2-jsonl")) as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new CliError(`--format must be one of ${EXPORT_FORMATS.join(", ")} (got ${values.format})`);
   const batches = list(values.batch).map((b) => {
     const n = Number(b);

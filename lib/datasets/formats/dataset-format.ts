@@ -1,6 +1,6 @@
 // Names of the supported input formats and physical containers.
 
-export const DATASET_FORMATS = ["gsm8k", "math", "omi2", "nemo-skills", "generic"] as const;
+export const DATASET_FORMATS = ["gsm8k", "math", "omi2", "nemo-skills", "messages", "generic"] as const;
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];
 
 export type Container = "jsonl" | "csv" | "parquet";
@@ -20,9 +20,21 @@ export const FORMAT_LABELS: Record<DatasetFormat, string> = {
   math: "MATH",
   omi2: "OpenMathInstruct-2",
   "nemo-skills": "NeMo-Skills output",
+  messages: "chat messages",
   generic: "generic",
 };
 
 export function isDatasetFormat(value: string): value is DatasetFormat {
   return (DATASET_FORMATS as readonly string[]).includes(value);
+}
+
+/**
+ * The format a user named: a format of DATASET_FORMATS, or an export format name that means the
+ * same rows (`omi2-jsonl` and `omi2-parquet` are `omi2`: the container comes from the file name).
+ * Import and export accept each other's names; docs use `omi2`.
+ */
+export function datasetFormatFromName(value: string): DatasetFormat | null {
+  if (isDatasetFormat(value)) return value;
+  if (value === "omi2-jsonl" || value === "omi2-parquet") return "omi2";
+  return null;
 }

@@ -29,6 +29,8 @@ export interface ImportDatasetOptions {
   role: SetRoleName;
   format?: DatasetFormat;
   mapping?: FieldMapping;
+  /** The column holding each row's own id (default: id, unique_id or problem_id). */
+  idField?: string;
   /** Every import has a Task row; its id is stamped on the samples (samples.import_task_id). */
   importTaskId: number;
   onProgress?: (progress: ImportProgress) => void;
@@ -67,7 +69,7 @@ async function describeRejection(options: ImportDatasetOptions, first: ImportErr
   let errors = [errorEntry(first)];
   let truncated = false;
   try {
-    const report = await validateFile(options.paths, { format: options.format, mapping: options.mapping, maxErrors: MAX_LISTED_ERRORS });
+    const report = await validateFile(options.paths, { format: options.format, mapping: options.mapping, idField: options.idField, maxErrors: MAX_LISTED_ERRORS });
     if (report.errors.length > 0) {
       errors = report.errors.map(errorEntry);
       // The loader's own checks (NUL characters, surrogates) are not in validateFile's list.
@@ -87,7 +89,7 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
   const summary = emptySummary(options.paths.map((p) => basename(p)));
   let reader: Awaited<ReturnType<typeof openDataset>>;
   try {
-    reader = await openDataset(options.paths, { format: options.format, mapping: options.mapping });
+    reader = await openDataset(options.paths, { format: options.format, mapping: options.mapping, idField: options.idField });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     await describeRejection(options, error, summary);

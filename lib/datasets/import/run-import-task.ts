@@ -20,6 +20,8 @@ export interface ImportTaskPayload {
   role: SetRoleName;
   format?: DatasetFormat;
   mapping?: FieldMapping;
+  /** The column holding each row's own id (default: id, unique_id or problem_id). */
+  idField?: string;
   /** Uploaded files live in their own directory under BOXED_HOME/uploads, removed afterwards. */
   removeUploadDir?: boolean;
   via: "cli" | "web";
@@ -70,6 +72,7 @@ export async function runImportTask(
       role: payload.role,
       format: payload.format,
       mapping: payload.mapping,
+      ...(payload.idField && { idField: payload.idField }),
       importTaskId: taskId,
       ...(options.inlineSearchIndexMax !== undefined ? { inlineSearchIndexMax: options.inlineSearchIndexMax } : {}),
       onIndexBuilt: (built, total, name) => {
