@@ -10,7 +10,8 @@ import { rowSourceKey } from "@/lib/datasets/formats/source-key";
 const ROLES = new Set(["system", "user", "assistant"]);
 
 function wrongType(loc: ImportLocation, field: string, value: unknown, detail: string): never {
-  throw new ImportError({ code: "wrong-type", file: loc.file, line: loc.line, rowGroup: loc.rowGroup, row: loc.row, field, value, detail });
+  const got = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+  throw new ImportError({ code: "wrong-type", file: loc.file, line: loc.line, rowGroup: loc.rowGroup, row: loc.row, field, value, detail: `${detail}, got ${got}` });
 }
 
 export function messagesRecord(row: Row, loc: ImportLocation, idField?: string): ImportRecord {

@@ -19,13 +19,14 @@ export async function importFiles(
   extra: {
     format?: DatasetFormat;
     mapping?: FieldMapping;
+    idField?: string;
     queueGrading?: boolean;
     onIndexBuilt?: (built: number, total: number, name: string) => void;
     inlineSearchIndexMax?: number;
   } = {},
 ): Promise<{ taskId: number; summary: ImportSummary; lastProgress: ImportProgress | null }> {
   const taskId = await createImportTask(
-    { paths, setName, role, format: extra.format, mapping: extra.mapping, via: "cli" },
+    { paths, setName, role, format: extra.format, mapping: extra.mapping, ...(extra.idField && { idField: extra.idField }), via: "cli" },
     null,
     0,
     "running",

@@ -109,8 +109,8 @@ describe("chat messages JSONL", () => {
 
   it("bad rows name file, line and field", async () => {
     const cases: [unknown, string][] = [
-      ["not a list", 'chat-bad.jsonl line 1: field "messages" must be an array of {role, content}'],
-      [[{ role: "user", content: "q" }, { role: "assistant", content: 7 }], 'chat-bad.jsonl line 1: field "messages[1].content" must be a string'],
+      ["not a list", 'chat-bad.jsonl line 1: field "messages" must be an array of {role, content}, got string'],
+      [[{ role: "user", content: "q" }, { role: "assistant", content: 7 }], 'chat-bad.jsonl line 1: field "messages[1].content" must be a string, got number'],
       [[{ role: "user", content: "q" }, { role: "robot", content: "a" }], 'chat-bad.jsonl line 1: field "messages[1].role" must be system, user or assistant'],
       [[{ role: "assistant", content: "a" }], 'chat-bad.jsonl line 1: field "messages[0].role" comes before any user turn'],
       [[{ role: "user", content: "q" }, { role: "assistant", content: "a" }, { role: "user", content: "q2" }], 'chat-bad.jsonl line 1: field "messages[2].role" is a second user turn; one row is one problem (user) and its solutions (assistant)'],

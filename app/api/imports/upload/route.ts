@@ -1,9 +1,9 @@
-// POST /api/imports/upload?set=&role=&format=&mapping=&name=  (body: the file, streamed)
+// POST /api/imports/upload?set=&role=&format=&mapping=&idField=&name=  (body: the file, streamed)
 // Curators only. The body goes to disk as it arrives (never buffered whole), then the import runs
 // as a job with a Task; the answer is the Task id the page polls at /api/imports/<id>.
 import { z } from "zod";
 import { parseImportMapping } from "@/lib/datasets/import/parse-import-mapping";
-import { DATASET_FORMATS } from "@/lib/datasets/formats/dataset-format";
+import { datasetFormatFromName } from "@/lib/datasets/formats/dataset-format";
 import { checkSetRole, SET_ROLES } from "@/lib/datasets/import/ensure-problem-set";
 import { IMPORT_FILE_QUEUE } from "@/lib/datasets/import/import-file-job";
 import { createImportTask } from "@/lib/datasets/import/run-import-task";
@@ -18,8 +18,14 @@ export const dynamic = "force-dynamic";
 const UploadParams = z.object({
   set: z.string().trim().min(1, "choose a problem set name").max(200),
   role: z.enum(SET_ROLES),
-  format: z.enum(DATASET_FORMATS).optional(),
+  // A format name, or the export's name for the same rows (omi2-jsonl, omi2-parquet).
+  format: z
+    .string()
+    .transform((name, ctx) => datasetFormatFromName(name) ?? (ctx.addIssue({ code: "custom", message: `unknown format ${name}` }), z.NEVER))
+    .optional(),
   mapping: z.string().optional(),
+  /** The column holding each row's own id (default: id, unique_id or problem_id). */
+  idField: z.string().trim().min(1).max(200).optional(),
   name: z.string().min(1, "the file needs a name"),
 });
 
@@ -44,7 +50,7 @@ export async function POST(request: Request) {
   }
   const upload = await receiveUpload(request.body, params.name);
   const taskId = await createImportTask(
-    { paths: [upload.path], setName: params.set, role: params.role, format: params.format, mapping, removeUploadDir: true, via: "web" },
+    { paths: [upload.path], setName: params.set, role: params.role, format: params.format, mapping, ...(params.idField && { idField: params.idField }), removeUploadDir: true, via: "web" },
     user.id,
     upload.bytes,
   );
