@@ -9,7 +9,7 @@ import { manifestPathFor } from "@/lib/datasets/export/export-manifest";
 import { EXPORT_FORMATS, type ExportFormat, type ExportSettingsInput, NO_FILTERS } from "@/lib/datasets/export/export-settings";
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
 
-const usage = `usage: npx boxed export --out FILE [--format ${EXPORT_FORMATS.join("|")}]
+const usage = `usage: npx boxed export --out FILE [--format omi2|nemo-sft|messages]
                          [--set NAME,...] [--source S,...] [--batch ID,...]
                          [--no-correct-only] [--include-contaminated] [--keep-multi-boxed]
                          [--max-problem-tokens N|none] [--min-solution-chars N|none]
@@ -17,8 +17,8 @@ const usage = `usage: npx boxed export --out FILE [--format ${EXPORT_FORMATS.joi
                          [--no-dedup] [--max-rows N] [--no-filters]
 
 Writes FILE and FILE.manifest.json (counts per source, what each filter removed and why, the
-settings, time). The format defaults to omi2-parquet for .parquet files, else omi2-jsonl; --format omi2
-(the import's name) does the same.
+settings, time). The format defaults to omi2, written as Parquet for a .parquet FILE, else JSONL;
+omi2-jsonl and omi2-parquet name the container outright (${EXPORT_FORMATS.join(", ")} are accepted).
 Without --set: every seed and synthetic set (benchmark sets only when named).
 
 Filters, on by default with the published OpenMathInstruct-2 values:
