@@ -146,3 +146,18 @@ describe("arithmetic check: more writing that is not a claim", () => {
     keeps("The proportions total .8 + . 84 + .82 = 2.46.");
   });
 });
+
+describe("arithmetic check: hostile input stays bounded", () => {
+  // Each of these overflowed the stack or ran for minutes before the bounds in arithmetic-value.ts
+  // and arithmetic-tokens.ts; the test's own timeout is the guard.
+  it("deep nesting, long sign runs, long division chains and huge numbers return, and are not dropped unread", () => {
+    keeps(`${"(".repeat(20_000)}1${")".repeat(20_000)} = 2`);
+    keeps(`${"\\frac{".repeat(3_000)}1${"}{2}".repeat(3_000)} = 5`);
+    keeps(`${"- ".repeat(50_000)}5 + 1 = 7`);
+    keeps(`${Array.from({ length: 200 }, () => "2").join(" / ")} = 3`);
+    keeps(`${Array.from({ length: 50_000 }, () => "1").join(" + ")} = 3`);
+    keeps(`${"9".repeat(400)} + 1 = 5`);
+    keeps(`${"x = 1 + 1 = 2, ".repeat(20_000)}`);
+    drops("Checked after all that: 2 + 2 = 5.");
+  });
+});

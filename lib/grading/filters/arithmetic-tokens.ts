@@ -42,12 +42,10 @@ export interface Token {
   gap: boolean;
   /**
    * Consecutive prose words are one token (only the words next to arithmetic matter, and the
-   * filter runs on millions of rows): `text` is the last word, `first` the first, `prev` the one
-   * before the last ("" when the token is a single word).
+   * filter runs on millions of rows). Its words are cut from `src` only when needed (wordOf):
+   * the first starts at `firstAt`, the last at `start`, the one before the last at `prevAt` (-1
+   * for a single word). `src` is "" for `\text{...}`, whose lower-cased content is in `text`.
    */
-  first: string;
-  prev: string;
-  /** Where the first, previous and last merged words are in the source (words are cut lazily). */
   firstAt: number;
   prevAt: number;
   src: string;
@@ -58,10 +56,16 @@ export interface Token {
 export interface TokenizeOptions {
   /** The problem defines its own "*" operation ("a * b = a^2 + b"): "*" is not multiplication. */
   starIsOperation?: boolean;
+  /** How many \frac / \boxed groups enclose this text (internal: nesting is bounded). */
+  nesting?: number;
 }
 
+// \frac inside \frac inside ... deeper than this stays an "other" token: bounded recursion, and
+// each level rescans its group, so the work stays linear in practice.
+const MAX_GROUP_NESTING = 6;
+
 function token(kind: TokenKind, start: number, end: number, gap: boolean, text = "", op: ArithmeticOp | "" = "", value = 0, decimals = 0): Token {
-  return { kind, op, value, decimals, text, start, end, gap, first: text, prev: "", firstAt: -1, prevAt: -1, src: "", math: false };
+  return { kind, op, value, decimals, text, start, end, gap, firstAt: -1, prevAt: -1, src: "", math: false };
 }
 
 // Numbers: thousands groups (1,000 and LaTeX 1{,}000) or plain decimals. "1,2" and "3.4.5" match
@@ -286,12 +290,18 @@ function readCommand(text: string, at: number, to: number, gap: boolean, tokens:
   }
   const last = tokens[tokens.length - 1];
   const gluedToNumber = last?.kind === "num" && !gap;
-  if (FRACTION_COMMANDS.has(name) || (name === "boxed" && !gluedToNumber)) {
+  if ((options.nesting ?? 0) < MAX_GROUP_NESTING && (FRACTION_COMMANDS.has(name) || (name === "boxed" && !gluedToNumber))) {
     // "3\frac{2}{3}" is a mixed number; "355\boxed{680}" is a number written in two pieces.
     const whole = FRACTION_COMMANDS.has(name) && gluedToNumber && last.decimals === 0 && properFraction(text, end, to) ? (tokens.pop() as Token) : null;
     const consumed = pushGroups(text, name === "boxed" ? 1 : 2, end, to, at, whole ? whole.gap : gap, tokens, whole, options);
     if (consumed > 0) return consumed;
     if (whole) tokens.push(whole);
+    if (consumed < 0) {
+      // Not plain arithmetic inside: the whole command, groups and all, is one "other" token,
+      // so nested \frac are not scanned again from every level.
+      tokens.push(token("other", at, -consumed, gap, `\${name}`));
+      return -consumed;
+    }
   }
   tokens.push(token("other", at, end, gap, `\\${name}`));
   return end;
@@ -318,8 +328,10 @@ function pushGroups(
     while (text[at] === " ") at++;
     const group = readGroup(text, at, to);
     if (group) {
-      const inner = tokenizeArithmetic(text, group.innerStart, group.innerEnd, options);
-      if (inner.length === 0 || inner.some((t) => t.kind !== "num" && t.kind !== "op" && t.kind !== "lp" && t.kind !== "rp" && t.kind !== "pct")) return 0;
+      const inner = tokenizeArithmetic(text, group.innerStart, group.innerEnd, { ...options, nesting: (options.nesting ?? 0) + 1 });
+      if (inner.length === 0 || inner.some((t) => t.kind !== "num" && t.kind !== "op" && t.kind !== "lp" && t.kind !== "rp" && t.kind !== "pct")) {
+        return -skipGroups(text, group.end, to, count - i - 1);
+      }
       parts.push(inner);
       at = group.end;
     } else if (at < to && isDigit(text.charCodeAt(at))) {
@@ -338,6 +350,20 @@ function pushGroups(
   out.push(token("op", start, start, false, "", "/"), token("lp", at, at, false), ...parts[1], token("rp", at, at, false), token("rp", at, at, false));
   if (whole) out.push(token("rp", at, at, false));
   return at;
+}
+
+/** Where `count` more brace groups (or single digits) after `at` end, without reading them. */
+function skipGroups(text: string, at: number, to: number, count: number): number {
+  let end = at;
+  for (let i = 0; i < count; i++) {
+    let next = end;
+    while (text[next] === " ") next++;
+    const group = readGroup(text, next, to);
+    if (group) end = group.end;
+    else if (next < to && isDigit(text.charCodeAt(next))) end = next + 1;
+    else break;
+  }
+  return end;
 }
 
 /** "{2}{3}" or "23" after \frac: an integer numerator below the denominator, as in a mixed number. */

@@ -19,10 +19,15 @@ type Node =
   | { kind: "bin"; op: "+" | "-" | "*" | "/"; left: Node; right: Node; loose?: boolean };
 
 const MAX_READINGS = 8;
+// What a person writes as one side of "=" is short. Longer or deeper input (machine output, an
+// attack) is not read: it keeps recursion and the two readings of "a / b/c" bounded.
+const MAX_SIDE_TOKENS = 300;
+const MAX_DEPTH = 24;
+const MAX_LOOSE_DIVISIONS = 3;
 
 /** The readings of a side, or null when it is not plain arithmetic. */
 export function sideReadings(side: Token[]): Interval[] | null {
-  if (mixesUnits(side)) return null;
+  if (side.length > MAX_SIDE_TOKENS || mixesUnits(side)) return null;
   const tokens = side.filter((t) => t.kind !== "unit");
   const parser = new Parser(tokens);
   const node = parser.parse();
@@ -69,8 +74,14 @@ export function isLoneNumber(tokens: Token[]): boolean {
 
 class Parser {
   private at = 0;
+  private depth = 0;
+  private looseLeft: number;
   sawPercent = false;
-  constructor(private readonly tokens: Token[]) {}
+  constructor(private readonly tokens: Token[]) {
+    let divisions = 0;
+    for (const t of tokens) if (t.kind === "op" && t.op === "/") divisions++;
+    this.looseLeft = divisions <= 1 + MAX_LOOSE_DIVISIONS ? MAX_LOOSE_DIVISIONS : 0;
+  }
 
   parse(): Node | null {
     const node = this.sum();
@@ -99,7 +110,7 @@ class Parser {
         const right = this.unary();
         if (!right) return null;
         // "25 / 1/3": a division written tight after a spaced one may be a fraction.
-        const loose = t.op === "/" && left.kind === "bin" && left.op === "/";
+        const loose = t.op === "/" && left.kind === "bin" && left.op === "/" && this.looseLeft-- > 0;
         left = { kind: "bin", op: t.op as "*" | "/", left, right, loose };
       } else if (t?.kind === "lp" && !t.gap) {
         // "2(3 + 4)" and "(2)(3)": implied multiplication, only when written tight.
@@ -112,13 +123,13 @@ class Parser {
   }
 
   private unary(): Node | null {
-    const t = this.tokens[this.at];
-    if (t?.kind === "op" && (t.op === "-" || t.op === "+")) {
-      this.at++;
-      const of = this.unary();
-      return of && t.op === "-" ? { kind: "neg", of } : of;
+    // Signs in a loop, not by recursion: "- - - 5" of any length costs no stack.
+    let negative = false;
+    for (let t = this.tokens[this.at]; t?.kind === "op" && (t.op === "-" || t.op === "+"); t = this.tokens[++this.at]) {
+      if (t.op === "-") negative = !negative;
     }
-    return this.postfix();
+    const of = this.postfix();
+    return of && negative ? { kind: "neg", of } : of;
   }
 
   private postfix(): Node | null {
@@ -139,8 +150,10 @@ class Parser {
       return { kind: "num", value: t.value, decimals: t.decimals };
     }
     if (t.kind === "lp") {
+      if (++this.depth > MAX_DEPTH) return null;
       this.at++;
       const inner = this.sum();
+      this.depth--;
       if (!inner || this.tokens[this.at]?.kind !== "rp") return null;
       this.at++;
       return inner;
