@@ -158,6 +158,9 @@ describe("arithmetic check: hostile input stays bounded", () => {
     keeps(`${Array.from({ length: 50_000 }, () => "1").join(" + ")} = 3`);
     keeps(`${"9".repeat(400)} + 1 = 5`);
     keeps(`${"x = 1 + 1 = 2, ".repeat(20_000)}`);
+    keeps(`${"\\text{a ".repeat(20_000)} \\frac{1 + 1 = 3`);
+    keeps(`${"\\frac{1 ".repeat(20_000)} 1 + 1 = 2`);
+    keeps(`${"\\boxed{".repeat(20_000)} 1 + 1 = 2`);
     drops("Checked after all that: 2 + 2 = 5.");
   });
 });

@@ -372,11 +372,16 @@ function properFraction(text: string, at: number, to: number): boolean {
   return m !== null && Number(m[1] ?? m[2]) < Number(m[3] ?? m[4]);
 }
 
+// A brace group is looked for this far at most: \text{...}, \frac{..}{..} and \boxed{...} in
+// solutions are short, and unclosed braces repeated through a text must not make the pass quadratic.
+const MAX_GROUP_CHARS = 2_000;
+
 /** A brace group starting at `at` (balanced, `\{` `\}` skipped), or null. */
 function readGroup(text: string, at: number, to: number): { innerStart: number; innerEnd: number; end: number } | null {
   if (text[at] !== "{") return null;
   let depth = 0;
-  for (let i = at; i < to; i++) {
+  const limit = Math.min(to, at + MAX_GROUP_CHARS);
+  for (let i = at; i < limit; i++) {
     const c = text.charCodeAt(i);
     if (c === 92) {
       i++;
