@@ -102,6 +102,19 @@ function lz4LiteralBlock(input: Uint8Array): Uint8Array {
   return Uint8Array.from([...out, ...input]);
 }
 
+describe("chat messages in Parquet (a list of structs), written by DuckDB", () => {
+  it("imports as problems with generated solutions", async () => {
+    const path = join(dir, "chat.parquet");
+    await duck.run(`COPY (SELECT 'chat-' || i AS id, CAST(i * 2 AS VARCHAR) AS expected_answer,
+      [{'role': 'user', 'content': 'What is ' || i || ' + ' || i || '?'}, {'role': 'assistant', 'content': 'It is \\boxed{' || (i * 2) || '}.'}] AS messages
+      FROM range(1, 301) t(i)) TO '${path}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100)`);
+    const { reader, records } = await readAll(path);
+    expect(reader.format).toBe("messages");
+    expect(records).toHaveLength(300);
+    expect(records[6]).toMatchObject({ sourceKey: "chat-7", problem: "What is 7 + 7?", goldAnswer: "14", solutions: [{ text: "It is \\boxed{14}.", sampleIndex: 0 }] });
+  });
+});
+
 describe("the codecs DuckDB does not write", () => {
   it("LZ4 with Hadoop framing (and LZ4_RAW) written by hyparquet-writer with a hand-made block", async () => {
     const hadoop = (input: Uint8Array) => {
