@@ -17,6 +17,7 @@ const FORMATS = [
   ["math", "MATH (problem, solution)"],
   ["omi2", "OpenMathInstruct-2"],
   ["nemo-skills", "NeMo-Skills output"],
+  ["messages", "Chat messages (user, assistant)"],
   ["generic", "Generic (with a column mapping)"],
 ] as const;
 
@@ -65,6 +66,7 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
       role: String(form.get("role") ?? ""),
       format: String(form.get("format") ?? ""),
       mapping: String(form.get("mapping") ?? ""),
+      idField: String(form.get("idField") ?? "").trim(),
       name: file.name,
     });
     setStatus(null);
@@ -150,6 +152,12 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
               Column mapping
             </label>
             <input id="mapping" name="mapping" placeholder="problem=question,answer=final" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </div>
+          <div>
+            <label htmlFor="idField" className="block text-sm font-medium text-slate-700">
+              Id column
+            </label>
+            <input id="idField" name="idField" placeholder="id, unique_id or problem_id" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
           </div>
         </div>
         <button type="submit" disabled={busy} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
