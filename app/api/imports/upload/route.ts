@@ -21,7 +21,12 @@ const UploadParams = z.object({
   // A format name, or the export's name for the same rows (omi2-jsonl, omi2-parquet).
   format: z
     .string()
-    .transform((name, ctx) => datasetFormatFromName(name) ?? (ctx.addIssue({ code: "custom", message: `unknown format ${name}` }), z.NEVER))
+    .transform((name, ctx) => {
+      const format = datasetFormatFromName(name);
+      if (format !== null) return format;
+      ctx.addIssue({ code: "custom", message: `unknown format ${name}` });
+      return z.NEVER;
+    })
     .optional(),
   mapping: z.string().optional(),
   /** The column holding each row's own id (default: id, unique_id or problem_id). */
