@@ -72,6 +72,33 @@ test("a refused upload says where the file is wrong and imports nothing", async 
   await expect(summary).toContainText("broken.jsonl line 2: invalid JSON");
 });
 
+test("a chat messages file with its own id column imports from the browser", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const path = join(dir, "chat.jsonl");
+  const rows = [1, 2, 3].map((i) => ({
+    qid: `chat-${i}`,
+    expected_answer: String(2 * i),
+    messages: [
+      { role: "user", content: `Browser chat ${i}: what is ${i} + ${i}?` },
+      { role: "assistant", content: `${PAD}\n${i} + ${i} = ${2 * i}, so \\boxed{${2 * i}}.` },
+      { role: "assistant", content: `${PAD}\nTwice ${i} is \\boxed{${2 * i}}.` },
+    ],
+  }));
+  writeFileSync(path, `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`);
+  await page.goto("/sets/import");
+  await page.getByLabel("File").setInputFiles(path);
+  await page.getByLabel("Problem set").fill("e2e-chat");
+  await page.getByLabel("Role").selectOption("synthetic");
+  await page.getByLabel("Format").selectOption("messages");
+  await page.getByLabel("Id column").fill("qid");
+  await page.screenshot({ path: "test-results/e2e/import-chat-form.png" });
+  await page.getByRole("button", { name: "Import" }).click();
+  const summary = page.getByRole("region", { name: "Import summary" });
+  await expect(summary.getByRole("row", { name: /Problems inserted/ })).toContainText("3", { timeout: 60_000 });
+  await expect(summary.getByRole("row", { name: /Solutions inserted/ })).toContainText("6");
+  await page.screenshot({ path: "test-results/e2e/import-chat-summary.png", fullPage: true });
+});
+
 test("a curator exports from the browser and the download holds the rows", async ({ page }) => {
   const file = omi2File("for-export.jsonl", 5, 2, "Export");
   const imported = runCli(["import", "--set", "e2e-export", "--role", "synthetic", file]);

@@ -18,7 +18,8 @@ const usage = `usage: npx boxed export --out FILE [--format ${EXPORT_FORMATS.joi
                          [--keep-without-gold] [--python-json]
 
 Writes FILE and FILE.manifest.json (counts per source, what each filter removed and why, the
-settings, time). The format defaults to omi2-parquet for .parquet files, else omi2-jsonl.
+settings, time). The format defaults to omi2, written as Parquet for a .parquet FILE, else JSONL;
+omi2-jsonl and omi2-parquet name the container outright (${EXPORT_FORMATS.join(", ")} are accepted).
 Without --set: every seed and synthetic set (benchmark sets only when named).
 
 Generated solutions only (batch outputs, imported OMI2 / NeMo-Skills rows). Reference solutions
@@ -78,7 +79,9 @@ export function exportSettingsFromArgs(args: string[]): { out: string; settings:
   });
   if (!values.out) throw new CliError("--out FILE is required");
   const out = resolve(values.out);
-  const format = (values.format ?? (out.endsWith(".parquet") ? "omi2-parquet" : "omi2-jsonl")) as ExportFormat;
+  // "omi2" (the import's name for the same rows) picks the container from the file name, as the default does.
+  const named = values.format === "omi2" ? undefined : values.format;
+  const format = (named ?? (out.endsWith(".parquet") ? "omi2-parquet" : "omi2-jsonl")) as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new CliError(`--format must be one of ${EXPORT_FORMATS.join(", ")} (got ${values.format})`);
   const batches = list(values.batch).map((b) => {
     const n = Number(b);

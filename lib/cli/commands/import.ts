@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
 import { createProgressBar, formatCount } from "@/lib/cli/progress-bar";
 import { withDatabase } from "@/lib/cli/with-database";
-import { DATASET_FORMATS, type DatasetFormat, isDatasetFormat } from "@/lib/datasets/formats/dataset-format";
+import { DATASET_FORMATS, type DatasetFormat, datasetFormatFromName } from "@/lib/datasets/formats/dataset-format";
 import { groupNemoRuns, isNemoOutputName, nemoRunKey } from "@/lib/datasets/formats/nemo-skills-file-name";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
 import { isSetRole } from "@/lib/datasets/import/ensure-problem-set";
@@ -22,10 +22,13 @@ import { prisma } from "@/lib/db/prisma";
 
 const usage = `usage: npx boxed import --set NAME --role seed|benchmark|synthetic [--format F]
                          [--mapping problem=col,answer=col,solution=col,id=col,source=col]
-                         [--source S] [--full-generation] [--grade-now] FILE...
+                         [--source S] [--full-generation] [--id-field COLUMN] [--grade-now] FILE...
 
 Imports each FILE into the problem set NAME (created with the role when missing; an existing set
-must have that role). Formats (detected unless --format): ${DATASET_FORMATS.join(", ")}.
+must have that role). Formats (detected unless --format): ${DATASET_FORMATS.join(", ")}
+(omi2-jsonl and omi2-parquet, the export's names, are accepted for omi2). Each row keeps its own id
+as its key: the --id-field column (every row must have it), else id, unique_id or problem_id,
+else "<file>:<line>".
 NeMo-Skills outputs (output-rs<seed>.jsonl, output-rs<seed>_chunk_<k>.jsonl) are grouped into runs:
 the files of one folder (and one chunk) are read together in lockstep, each run is its own import.
 Other files are imported one by one, each in ONE transaction: a file imports completely or not at all.
@@ -113,19 +116,21 @@ export const importCommand: CliCommand = {
         mapping: { type: "string" },
         source: { type: "string" },
         "full-generation": { type: "boolean", default: false },
+        "id-field": { type: "string" },
         "grade-now": { type: "boolean", default: false },
       },
     });
     if (!values.set) throw new CliError("--set NAME is required");
     if (!isSetRole(values.role)) throw new CliError(`--role must be seed, benchmark or synthetic (got ${values.role ?? "nothing"})`);
-    if (values.format && !isDatasetFormat(values.format)) throw new CliError(`--format must be one of ${DATASET_FORMATS.join(", ")} (got ${values.format})`);
+    const format = values.format === undefined ? undefined : datasetFormatFromName(values.format);
+    if (format === null) throw new CliError(`--format must be one of ${DATASET_FORMATS.join(", ")} (got ${values.format})`);
+    const idField = values["id-field"]?.trim() || undefined;
     if (positionals.length === 0) throw new CliError("name at least one FILE to import");
     const files = positionals.map((f) => resolve(f));
     for (const file of files) {
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) throw new CliError(`cannot read ${file}: no such file`);
     }
-    const format = values.format as DatasetFormat | undefined;
     const mapping = parseImportMapping(values.mapping);
     const source = checkImportSource(values.source);
     const fullGeneration = values["full-generation"] === true;
@@ -136,7 +141,12 @@ export const importCommand: CliCommand = {
       for (const group of groupImportFiles(files, format)) {
         let bytes = 0;
         for (const f of group) bytes += (await stat(f)).size;
-        const taskId = await createImportTask({ paths: group, setName, role, format, mapping, ...(source !== undefined && { source }), ...(fullGeneration && { fullGeneration }), via: "cli" }, null, bytes, "running");
+        const taskId = await createImportTask(
+          { paths: group, setName, role, format, mapping, ...(source !== undefined && { source }), ...(fullGeneration && { fullGeneration }), ...(idField && { idField }), via: "cli" },
+          null,
+          bytes,
+          "running",
+        );
         const bar = createProgressBar(io.stderr, `import ${group.map((f) => basename(f)).join(", ")}`, "rows");
         // An import into a new set has a second phase; its bar appears when the first index is built.
         const phase: { indexBar?: ReturnType<typeof createProgressBar> } = {};

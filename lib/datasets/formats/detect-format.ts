@@ -32,6 +32,8 @@ export function requiredFields(format: DatasetFormat, mapping?: FieldMapping): s
       return [["problem"], ["generated_solution"], ["expected_answer"]];
     case "nemo-skills":
       return [["problem", "question"], ["generation"]];
+    case "messages":
+      return [["messages"]];
     case "generic": {
       if (!mapping) return [];
       const columns = [mapping.problem, mapping.answer, mapping.solution, mapping.id, mapping.source];
@@ -46,6 +48,7 @@ export function formatFromFields(fields: ReadonlySet<string>): DatasetFormat | n
   if (fields.has("problem") && fields.has("generated_solution")) return "omi2";
   if (fields.has("question") && fields.has("answer")) return "gsm8k";
   if (fields.has("problem") && fields.has("solution")) return "math";
+  if (fields.has("messages")) return "messages";
   return null;
 }
 
@@ -81,7 +84,7 @@ export function resolveFormat(input: DetectionInput): DatasetFormat {
       "undetectable-format",
       container === "csv"
         ? `a CSV file needs a field mapping (problem=<column>, optional answer/solution/id/source); columns are: ${seen}`
-        : `cannot tell the format from ${where} (fields: ${seen}); expected question+answer (GSM8K), problem+solution (MATH), problem+generated_solution (OpenMathInstruct-2) or generation (NeMo-Skills); pass a format or a field mapping`,
+        : `cannot tell the format from ${where} (fields: ${seen}); expected question+answer (GSM8K), problem+solution (MATH), problem+generated_solution (OpenMathInstruct-2), generation (NeMo-Skills) or messages (chat); pass a format or a field mapping`,
     );
     throw new Error("unreachable");
   }

@@ -1,5 +1,5 @@
 import type { ImportLocation, ImportRecord } from "@/lib/datasets/formats/import-record";
-import { fallbackSourceKey } from "@/lib/datasets/formats/source-key";
+import { rowSourceKey } from "@/lib/datasets/formats/source-key";
 import { invalidValue, requireString, type Row } from "@/lib/datasets/formats/row-fields";
 
 // GSM8K rows: {"question", "answer"}; the answer is a worked solution ending in "#### <final>".
@@ -20,14 +20,14 @@ export function gsm8kGoldAnswer(answer: string): string | null {
   return gold === "" ? null : gold;
 }
 
-export function gsm8kRecord(row: Row, loc: ImportLocation): ImportRecord {
+export function gsm8kRecord(row: Row, loc: ImportLocation, idField?: string): ImportRecord {
   const question = requireString(row, "question", loc);
   const answer = requireString(row, "answer", loc);
   const gold = gsm8kGoldAnswer(answer);
   if (gold === null) invalidValue(loc, "answer", answer, 'has no final "#### <answer>" line');
   return {
     location: loc,
-    sourceKey: fallbackSourceKey(loc),
+    sourceKey: rowSourceKey(row, loc, idField),
     problem: question,
     goldAnswer: gold,
     goldSource: "dataset",

@@ -1,5 +1,6 @@
 import type { GoldSource, ImportLocation } from "@/lib/datasets/formats/import-record";
 import { optionalString, requireString, requireText, type Row } from "@/lib/datasets/formats/row-fields";
+import { fallbackSourceKey, rowSourceKey } from "@/lib/datasets/formats/source-key";
 
 // One OpenMathInstruct-2 release row: {"problem", "generated_solution", "expected_answer",
 // "problem_source"}. The release repeats the problem on every solution row; readers fold runs of
@@ -10,10 +11,14 @@ export interface Omi2Row {
   solution: string;
   expectedAnswer: string;
   problemSource?: string;
+  /** The row's own id (id / unique_id / problem_id, or the import's id field), if any. */
+  id?: string;
 }
 
-export function parseOmi2Row(row: Row, loc: ImportLocation): Omi2Row {
+export function parseOmi2Row(row: Row, loc: ImportLocation, idField?: string): Omi2Row {
+  const key = rowSourceKey(row, loc, idField);
   return {
+    ...(key !== fallbackSourceKey(loc) && { id: key }),
     problem: requireString(row, "problem", loc),
     solution: requireString(row, "generated_solution", loc),
     expectedAnswer: requireText(row, "expected_answer", loc),

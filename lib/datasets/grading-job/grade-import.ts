@@ -125,7 +125,7 @@ async function mirrorIntoImportTask(importTaskId: number, grading: GradingSummar
 }
 
 /** Formats whose solutions a model wrote: graded by the recipe's last-box rule. */
-const GENERATED_FORMATS = new Set(["omi2", "nemo-skills"]);
+const GENERATED_FORMATS = new Set(["omi2", "nemo-skills", "messages"]);
 
 /** The import's format and set, from its summary (written when the import committed). */
 async function importFacts(importTaskId: number): Promise<{ format: string | null; setId: number }> {

@@ -33,6 +33,8 @@ export interface ImportDatasetOptions {
   source?: string;
   /** NeMo-Skills reasoning outputs: import `_full_generation` (the thinking trace) instead of `generation`. */
   fullGeneration?: boolean;
+  /** The column holding each row's own id (default: id, unique_id or problem_id). */
+  idField?: string;
   /** Every import has a Task row; its id is stamped on the samples (samples.import_task_id). */
   importTaskId: number;
   onProgress?: (progress: ImportProgress) => void;
@@ -71,7 +73,7 @@ async function describeRejection(options: ImportDatasetOptions, first: ImportErr
   let errors = [errorEntry(first)];
   let truncated = false;
   try {
-    const report = await validateFile(options.paths, { format: options.format, mapping: options.mapping, maxErrors: MAX_LISTED_ERRORS });
+    const report = await validateFile(options.paths, { format: options.format, mapping: options.mapping, idField: options.idField, maxErrors: MAX_LISTED_ERRORS });
     if (report.errors.length > 0) {
       errors = report.errors.map(errorEntry);
       // The loader's own checks (NUL characters, surrogates) are not in validateFile's list.
@@ -94,6 +96,7 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
     reader = await openDataset(options.paths, {
       format: options.format,
       mapping: options.mapping,
+      idField: options.idField,
       nemoSkills: { fullGeneration: options.fullGeneration, source: options.source },
     });
   } catch (error) {

@@ -24,6 +24,8 @@ export interface ImportTaskPayload {
   source?: string;
   /** NeMo-Skills reasoning outputs: import `_full_generation`. */
   fullGeneration?: boolean;
+  /** The column holding each row's own id (default: id, unique_id or problem_id). */
+  idField?: string;
   /** Uploaded files live in their own directory under BOXED_HOME/uploads, removed afterwards. */
   removeUploadDir?: boolean;
   via: "cli" | "web";
@@ -76,6 +78,7 @@ export async function runImportTask(
       mapping: payload.mapping,
       ...(payload.source !== undefined && { source: payload.source }),
       ...(payload.fullGeneration && { fullGeneration: true }),
+      ...(payload.idField && { idField: payload.idField }),
       importTaskId: taskId,
       ...(options.inlineSearchIndexMax !== undefined ? { inlineSearchIndexMax: options.inlineSearchIndexMax } : {}),
       onIndexBuilt: (built, total, name) => {

@@ -22,7 +22,7 @@ function toRecord(first: Omi2Item, solutions: string[]): ImportRecord {
   const { row, loc } = first;
   return {
     location: loc,
-    sourceKey: fallbackSourceKey(loc),
+    sourceKey: row.id ?? fallbackSourceKey(loc),
     problem: row.problem,
     goldAnswer: row.expectedAnswer,
     goldSource: omi2GoldSource(row.problemSource),

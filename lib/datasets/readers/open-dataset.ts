@@ -7,6 +7,8 @@ import type {
 import { containerFromFileName, resolveFormat } from "@/lib/datasets/formats/detect-format";
 import { genericRecord } from "@/lib/datasets/formats/generic-record";
 import { gsm8kRecord } from "@/lib/datasets/formats/gsm8k-record";
+import { messagesRecord } from "@/lib/datasets/formats/messages-record";
+import { ROW_ID_FIELDS } from "@/lib/datasets/formats/source-key";
 import { ImportError } from "@/lib/datasets/formats/import-error";
 import type { ImportLocation, ImportRecord } from "@/lib/datasets/formats/import-record";
 import { mathRecord } from "@/lib/datasets/formats/math-record";
@@ -32,6 +34,8 @@ export interface OpenDatasetOptions {
   format?: DatasetFormat;
   /** Column mapping for the generic format (implies it when no format is given). */
   mapping?: FieldMapping;
+  /** The column holding each row's own id, in any format (default: id, unique_id or problem_id). */
+  idField?: string;
   /** Called after every chunk read (about every MiB) with bytes read / total, rate and ETA. */
   onProgress?: ProgressListener;
   /** OMI2 grouping bound (default 10,000). */
@@ -123,11 +127,12 @@ async function peekFirstRow(
   }
 }
 
-function rowMapper(format: Exclude<DatasetFormat, "omi2" | "nemo-skills">, mapping?: FieldMapping): RowMapper {
-  if (format === "gsm8k") return gsm8kRecord;
-  if (format === "math") return mathRecord;
+function rowMapper(format: Exclude<DatasetFormat, "omi2" | "nemo-skills">, mapping?: FieldMapping, idField?: string): RowMapper {
+  if (format === "gsm8k") return (row, loc) => gsm8kRecord(row, loc, idField);
+  if (format === "math") return (row, loc) => mathRecord(row, loc, idField);
+  if (format === "messages") return (row, loc) => messagesRecord(row, loc, idField);
   const m = mapping as FieldMapping;
-  return (row, loc) => genericRecord(row, loc, m);
+  return (row, loc) => genericRecord(row, loc, m, idField);
 }
 
 function recordsFor(
@@ -138,11 +143,11 @@ function recordsFor(
 ): AsyncIterable<ImportRecord> {
   const { onRowError } = options;
   if (format === "omi2") {
-    const rows = mapItems<Omi2Item>(items, (row, loc) => ({ row: parseOmi2Row(row, loc), loc }), progress, onRowError);
+    const rows = mapItems<Omi2Item>(items, (row, loc) => ({ row: parseOmi2Row(row, loc, options.idField), loc }), progress, onRowError);
     return groupOmi2Rows(rows, options.maxSolutionsPerRecord ?? DEFAULT_MAX_SOLUTIONS_PER_RECORD);
   }
   if (format === "nemo-skills") throw new Error("nemo-skills goes through lockstepRecords");
-  const map = rowMapper(format, options.mapping);
+  const map = rowMapper(format, options.mapping, options.idField);
   return mapItems(items, (row, loc) => checkProblem(map(row, loc)), progress, onRowError);
 }
 
@@ -225,8 +230,14 @@ export async function openDataset(input: string | readonly string[], options: Op
           ? [mapping.problem, mapping.answer, mapping.solution, mapping.id, mapping.source].filter((c): c is string => c !== undefined)
           : format === "gsm8k"
             ? ["question", "answer"]
+            : format === "messages"
+              ? ["messages", "expected_answer", "problem_source"]
             : ["problem", "solution", "level", "type", "subject", "unique_id"];
-    const columns = wanted.filter((c) => source.columns.includes(c));
+    const ids = options.idField !== undefined ? [options.idField] : ROW_ID_FIELDS;
+    if (options.idField !== undefined && !source.columns.includes(options.idField)) {
+      throw new ImportError({ code: "format-mismatch", file: path, field: options.idField, detail: `the schema has no "${options.idField}" column (the id field given)` });
+    }
+    const columns = [...new Set([...wanted, ...ids])].filter((c) => source.columns.includes(c));
     const items = parquetRows(path, source, columns, progress) as AsyncIterable<RawItem>;
     return readerOf(paths, format, container, progress, recordsFor(format, items, progress, options));
   }

@@ -1,5 +1,7 @@
 import { open } from "node:fs/promises";
 import { asyncBufferFromFile, type FileMetaData, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
+import { type Compressors, compressors } from "hyparquet-compressors";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { ImportError } from "@/lib/datasets/formats/import-error";
 import type { ImportLocation } from "@/lib/datasets/formats/import-record";
 import type { Row } from "@/lib/datasets/formats/row-fields";
@@ -8,8 +10,18 @@ import type { ReadProgress } from "@/lib/datasets/readers/read-progress";
 // Parquet rows one row group at a time. Only the footer and the current (plus the prefetched next)
 // row group are in memory, so memory is bounded by the writer's row-group size, not the file size.
 // The OpenMathInstruct-2 release uses a few hundred MB per file; never read it whole.
+// hyparquet itself decodes SNAPPY and uncompressed pages; hyparquet-compressors (the same authors'
+// package) adds GZIP, BROTLI, LZ4 (Hadoop framing), LZ4_RAW and ZSTD, the codecs current Hugging
+// Face files and DuckDB/pyarrow writers use. LZO, deprecated in the format, is refused by name.
 
 const MAGIC = "PAR1";
+
+// GZIP and BROTLI through Node's native zlib: the same output, ~10x faster than the pure-JS ones.
+const CODECS: Compressors = {
+  ...compressors,
+  GZIP: (input) => new Uint8Array(gunzipSync(input)),
+  BROTLI: (input) => new Uint8Array(brotliDecompressSync(input)),
+};
 
 export interface ParquetSource {
   metadata: FileMetaData;
@@ -96,7 +108,7 @@ export async function* parquetRows(
   const readGroup = (g: number): Promise<Row[]> => {
     const rowStart = starts[g] as number;
     const rowEnd = rowStart + Number((groups[g] as (typeof groups)[number]).num_rows);
-    return parquetReadObjects({ file, metadata, columns, rowStart, rowEnd }).catch((error: Error) => {
+    return parquetReadObjects({ file, metadata, columns, rowStart, rowEnd, compressors: CODECS }).catch((error: Error) => {
       throw new ImportError({
         code: "parquet-read",
         file: path,

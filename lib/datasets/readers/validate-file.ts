@@ -11,6 +11,7 @@ import { openDataset } from "@/lib/datasets/readers/open-dataset";
 export interface ValidateOptions {
   format?: DatasetFormat;
   mapping?: FieldMapping;
+  idField?: string;
   /** Stop collecting after this many errors (default 100). */
   maxErrors?: number;
 }
@@ -56,7 +57,7 @@ export async function validateFile(input: string | readonly string[], options: V
   };
   let progress: { rowsRead: number; blankLines: number } | null = null;
   try {
-    const reader = await openDataset(input, { format: options.format, mapping: options.mapping, onRowError });
+    const reader = await openDataset(input, { format: options.format, mapping: options.mapping, idField: options.idField, onRowError });
     report.format = reader.format;
     progress = reader.progress;
     for await (const record of reader) {

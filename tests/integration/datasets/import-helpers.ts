@@ -21,6 +21,7 @@ export async function importFiles(
     mapping?: FieldMapping;
     source?: string;
     fullGeneration?: boolean;
+    idField?: string;
     queueGrading?: boolean;
     onIndexBuilt?: (built: number, total: number, name: string) => void;
     inlineSearchIndexMax?: number;
@@ -33,6 +34,7 @@ export async function importFiles(
       role,
       format: extra.format,
       mapping: extra.mapping,
+      ...(extra.idField && { idField: extra.idField }),
       ...(extra.source !== undefined && { source: extra.source }),
       ...(extra.fullGeneration && { fullGeneration: true }),
       via: "cli",

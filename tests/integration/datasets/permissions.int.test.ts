@@ -63,6 +63,10 @@ describe("import and export permissions", () => {
   it("a curator uploads (streamed to disk, imported by the job, upload removed) and downloads the rows", async () => {
     const refused = await withSessionClaim(claims.curator, () => upload(uploadRequest("set=&role=seed&name=a.jsonl", fileText)));
     expect(refused.status).toBe(400);
+    const badFormat = await withSessionClaim(claims.curator, () => upload(uploadRequest("set=s&role=seed&format=csv-ish&name=a.jsonl", fileText)));
+    expect(badFormat.status).toBe(400);
+    expect((await badFormat.json()).error).toBe("format: unknown format csv-ish");
+    expect(existsSync(join(home, "uploads"))).toBe(false);
 
     const response = await withSessionClaim(claims.curator, () => upload(uploadRequest("set=web-seed&role=seed&name=web%20upload.jsonl", fileText)));
     expect(response.status).toBe(202);

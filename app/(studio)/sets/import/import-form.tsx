@@ -18,6 +18,7 @@ const FORMATS = [
   ["math", "MATH (problem, solution)"],
   ["omi2", "OpenMathInstruct-2"],
   ["nemo-skills", "NeMo-Skills output"],
+  ["messages", "Chat messages (user, assistant)"],
   ["generic", "Generic (with a column mapping)"],
 ] as const;
 
@@ -68,6 +69,7 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
       mapping: String(form.get("mapping") ?? ""),
       source: String(form.get("source") ?? ""),
       fullGeneration: form.get("fullGeneration") === "on" ? "1" : "",
+      idField: String(form.get("idField") ?? "").trim(),
       name: file.name,
     });
     setStatus(null);
@@ -157,6 +159,12 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
               Column mapping
             </label>
             <input id="mapping" name="mapping" placeholder="problem=question,answer=final" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </div>
+          <div>
+            <label htmlFor="idField" className="block text-sm font-medium text-slate-700">
+              Id column
+            </label>
+            <input id="idField" name="idField" placeholder="id, unique_id or problem_id" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
           </div>
           <div>
             <label htmlFor="source" className="block text-sm font-medium text-slate-700">

@@ -13,7 +13,7 @@ export default async function ImportPage() {
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Import a file</h1>
         <p className="text-sm text-slate-600">
-          GSM8K, MATH, OpenMathInstruct-2 (JSONL or Parquet), NeMo-Skills outputs, or any JSONL/CSV with a column mapping. A file imports completely
+          GSM8K, MATH, OpenMathInstruct-2 (JSONL or Parquet), NeMo-Skills outputs, chat messages, or any JSONL/CSV with a column mapping. A file imports completely
           or not at all; solutions are graded in the background afterwards.
         </p>
       </header>

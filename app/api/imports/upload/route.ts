@@ -1,9 +1,9 @@
-// POST /api/imports/upload?set=&role=&format=&mapping=&source=&fullGeneration=1&name=  (body: the file, streamed)
+// POST /api/imports/upload?set=&role=&format=&mapping=&source=&fullGeneration=1&idField=&name=  (body: the file, streamed)
 // Curators only. The body goes to disk as it arrives (never buffered whole), then the import runs
 // as a job with a Task; the answer is the Task id the page polls at /api/imports/<id>.
 import { z } from "zod";
 import { parseImportMapping } from "@/lib/datasets/import/parse-import-mapping";
-import { DATASET_FORMATS } from "@/lib/datasets/formats/dataset-format";
+import { datasetFormatFromName } from "@/lib/datasets/formats/dataset-format";
 import { checkSetRole, SET_ROLES } from "@/lib/datasets/import/ensure-problem-set";
 import { IMPORT_FILE_QUEUE } from "@/lib/datasets/import/import-file-job";
 import { createImportTask } from "@/lib/datasets/import/run-import-task";
@@ -19,7 +19,16 @@ const noNul = (s: string) => !s.includes("\u0000");
 const UploadParams = z.object({
   set: z.string().trim().min(1, "choose a problem set name").max(200).refine(noNul, "contains a NUL character"),
   role: z.enum(SET_ROLES),
-  format: z.enum(DATASET_FORMATS).optional(),
+  // A format name, or the export's name for the same rows (omi2-jsonl, omi2-parquet).
+  format: z
+    .string()
+    .transform((name, ctx) => {
+      const format = datasetFormatFromName(name);
+      if (format !== null) return format;
+      ctx.addIssue({ code: "custom", message: `unknown format ${name}` });
+      return z.NEVER;
+    })
+    .optional(),
   mapping: z.string().max(10_000).refine(noNul, "contains a NUL character").optional(),
   source: z
     .string()
@@ -29,6 +38,8 @@ const UploadParams = z.object({
     .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), "must be printable")
     .optional(),
   fullGeneration: z.enum(["1"]).optional(),
+  /** The column holding each row's own id (default: id, unique_id or problem_id). */
+  idField: z.string().trim().min(1).max(200).refine(noNul, "contains a NUL character").optional(),
   name: z.string().min(1, "the file needs a name").max(500).refine(noNul, "contains a NUL character"),
 });
 
@@ -59,6 +70,7 @@ export async function POST(request: Request) {
       role: params.role,
       format: params.format,
       mapping,
+      ...(params.idField && { idField: params.idField }),
       ...(params.source !== undefined && { source: params.source }),
       ...(params.fullGeneration && { fullGeneration: true }),
       removeUploadDir: true,
