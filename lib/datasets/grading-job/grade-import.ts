@@ -3,6 +3,7 @@
 // correct/graded counts), so a worker killed halfway leaves consistent counts and a re-run picks
 // up exactly the rows still 'ungraded'. The verdict that came with the file (file_verdict) is
 // never touched: ours sits beside it and the summary counts where they disagree.
+import { FORMAT_PROVENANCE, isDatasetFormat } from "@/lib/datasets/formats/dataset-format";
 import { gradeSolution } from "@/lib/datasets/grading-job/grade-solution";
 import type { GradingSummary } from "@/lib/datasets/import/import-summary";
 import { finishTask, markTaskRunning, updateTaskProgress } from "@/lib/datasets/tasks/task-rows";
@@ -124,8 +125,8 @@ async function mirrorIntoImportTask(importTaskId: number, grading: GradingSummar
   await prisma().task.update({ where: { id: importTaskId }, data: { result: { ...result, grading: grading as never }, updatedAt: new Date() } });
 }
 
-/** Formats whose solutions a model wrote: graded by the recipe's last-box rule. */
-const GENERATED_FORMATS = new Set(["omi2", "nemo-skills", "messages"]);
+/** Solutions a model wrote (FORMAT_PROVENANCE) are graded by the recipe's last-box rule. */
+const isGeneratedFormat = (format: string | null) => format !== null && isDatasetFormat(format) && FORMAT_PROVENANCE[format] === "generated";
 
 /** The import's format and set, from its summary (written when the import committed). */
 async function importFacts(importTaskId: number): Promise<{ format: string | null; setId: number }> {
@@ -140,7 +141,7 @@ export async function gradeImport(importTaskId: number, gradingTaskId: number): 
   await markTaskRunning(gradingTaskId);
   try {
     const facts = await importFacts(importTaskId);
-    const generated = GENERATED_FORMATS.has(facts.format ?? "");
+    const generated = isGeneratedFormat(facts.format);
     const start = await summarizeImportGrading(importTaskId, facts.setId, gradingTaskId, "running");
     let graded = start.graded;
     await updateTaskProgress(gradingTaskId, { done: graded, total: start.total });
