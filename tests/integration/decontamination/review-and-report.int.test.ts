@@ -176,7 +176,8 @@ describe("the report", () => {
        FROM problems b WHERE c.problem_id = $1 AND b.id = c.benchmark_problem_id AND b.source_key = 'two/0'`,
       [ids.twin],
     );
-    await withSessionClaim(reviewer.claim, () => decideProblemAction({ problemId: ids.renamed, decision: "clean" }));
+    // The renamed rewrite scores as a near-certain rephrasing, so the page asks once; confirmed here.
+    await withSessionClaim(reviewer.claim, () => decideProblemAction({ problemId: ids.renamed, decision: "clean", confirmedNearCopy: true }));
     // ids.exact: contaminated (previous test). ids.twin: undecided.
     const report = await buildDecontamReport(thresholds);
     const demo = report.rows.find((r) => r.benchmarkSet === "demo-benchmark");
