@@ -7,6 +7,7 @@ import type { BoundedCount } from "@/lib/solutions/count-solutions";
 import type { FacetCounts, FacetOptions } from "@/lib/solutions/find-solution-facets";
 import { DEFAULT_SORT, emptyFilter, type ListFilterKey, MIN_SEARCH_CHARS, type NumberRange, type SolutionFilter, solutionViewParams } from "@/lib/solutions/solution-view";
 import { loadFacetCounts } from "./actions";
+import { useSolutionsChangedVersion } from "./solutions-changed";
 import { useSolutionView } from "./use-solution-view";
 
 const FACET_LABELS: Record<ListFilterKey, string> = {
@@ -38,12 +39,12 @@ function FacetCount({ counts, facet, value }: { counts: FacetCounts | null | "lo
   );
 }
 
-/** Counts for the current filter, fetched once the rows are on screen. `renderedAt` changes on
- * every server render, so a refresh after a bulk action (same address, changed rows) fetches them
- * again; the old counts stay on screen until the new ones arrive. */
-function useFacetCounts(query: string, renderedAt: number): FacetCounts | null | "loading" {
+/** Counts for the current filter, fetched once the rows are on screen, and again when a bulk
+ * action changed solutions under the same address; the old counts stay until the new ones arrive. */
+function useFacetCounts(query: string): FacetCounts | null | "loading" {
+  const changed = useSolutionsChangedVersion();
   const [state, setState] = useState<{ query: string; counts: FacetCounts | null } | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: renderedAt is the trigger, not an input
+  // biome-ignore lint/correctness/useExhaustiveDependencies: changed is the trigger, not an input
   useEffect(() => {
     let current = true;
     loadFacetCounts({ query }).then(
@@ -53,7 +54,7 @@ function useFacetCounts(query: string, renderedAt: number): FacetCounts | null |
     return () => {
       current = false;
     };
-  }, [query, renderedAt]);
+  }, [query, changed]);
   return state && state.query === query ? state.counts : "loading";
 }
 
@@ -99,10 +100,10 @@ function RangeForm({ filter, onApply }: { filter: SolutionFilter; onApply: (rang
   );
 }
 
-export function FilterPanel({ options, renderedAt }: { options: FacetOptions; renderedAt: number }) {
+export function FilterPanel({ options }: { options: FacetOptions }) {
   const { view, navigate } = useSolutionView();
   const { filter } = view;
-  const counts = useFacetCounts(solutionViewParams({ filter, sort: DEFAULT_SORT, columns: null }).toString(), renderedAt);
+  const counts = useFacetCounts(solutionViewParams({ filter, sort: DEFAULT_SORT, columns: null }).toString());
   const [searchError, setSearchError] = useState<string | null>(null);
 
   // Checkboxes follow the click at once; the address (and so the rows) follow when the server answers.

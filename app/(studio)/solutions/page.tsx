@@ -77,8 +77,7 @@ export default async function SolutionsPage({ searchParams }: { searchParams: Pr
         </div>
       )}
       <div className="flex gap-6">
-        {/* renderedAt: a refresh (e.g. after a bulk action) makes the panel fetch fresh facet counts. */}
-        <FilterPanel options={options} renderedAt={Date.now()} />
+        <FilterPanel options={options} />
         <div className="min-w-0 flex-1">
           <SolutionsTable
             rows={rows}

@@ -12,6 +12,7 @@ import { BulkBar } from "./bulk-bar";
 import { type ColumnLayout, cleanSizes, DEFAULT_VISIBLE, layoutFromVisible, mirrorLayoutToAddress, readSavedLayout, readSavedSizes, saveLayout } from "./column-layout";
 import { ColumnMenu } from "./column-menu";
 import { COLUMN_LABELS, COLUMN_SORT, columns, features } from "./solution-columns";
+import { announceSolutionsChanged } from "./solutions-changed";
 import { TaskProgress } from "./task-progress";
 import type { TableRow } from "./table-row";
 import { useSolutionView } from "./use-solution-view";
@@ -65,7 +66,11 @@ export function SolutionsTable(props: {
 
   const router = useRouter();
   const [taskId, setTaskId] = useState<number | null>(null);
-  const taskFinished = useCallback(() => router.refresh(), [router]);
+  // Rows come back with the server render; the filter panel's facet counts on the signal.
+  const taskFinished = useCallback(() => {
+    router.refresh();
+    announceSolutionsChanged();
+  }, [router]);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
   // A new page or view starts with nothing selected.
