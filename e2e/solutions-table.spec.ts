@@ -88,16 +88,16 @@ test("the reviewer's columns fit at 1440x900, columns hide, show and resize, and
   // 3. Hide a column, reload: still hidden; show it again.
   const goldHeader = table(page).getByRole("columnheader", { name: "Gold answer" });
   await expect(goldHeader).toHaveCount(1);
-  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("button", { name: "Columns", exact: true }).click();
   await page.getByRole("checkbox", { name: "Gold answer" }).uncheck();
   await expect(goldHeader).toHaveCount(0);
   await expect(page).toHaveURL(/cols=/);
   await page.goto(`/solutions?set=${setId}`);
   await expect(goldHeader).toHaveCount(0);
-  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("button", { name: "Columns", exact: true }).click();
   await page.getByRole("checkbox", { name: "Gold answer" }).check();
   await expect(goldHeader).toHaveCount(1);
-  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("button", { name: "Columns", exact: true }).click();
 
   // 4. Resize the problem column by dragging its header's edge: wider, and remembered.
   const problemHeader = table(page).getByRole("columnheader", { name: /Problem/ });
@@ -110,10 +110,10 @@ test("the reviewer's columns fit at 1440x900, columns hide, show and resize, and
   await expect.poll(async () => (await problemHeader.boundingBox())?.width ?? 0).toBeGreaterThan(before + 60);
   await page.goto(`/solutions?set=${setId}`);
   await expect.poll(async () => (await problemHeader.boundingBox())?.width ?? 0).toBeGreaterThan(before + 60);
-  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("button", { name: "Columns", exact: true }).click();
   await page.getByRole("button", { name: "Reset columns and widths" }).click();
   await expect.poll(async () => Math.round((await problemHeader.boundingBox())?.width ?? 0)).toBe(Math.round(before));
-  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("button", { name: "Columns", exact: true }).click();
 
   // 5. A bulk action: the facet counts change without a reload.
   await expect(facetCount(page, "reviewStatuses", "unreviewed")).toHaveText(String(PROBLEMS));

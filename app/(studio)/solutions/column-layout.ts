@@ -12,22 +12,22 @@ const STORAGE_KEY = "boxed.solutions.columns.v2";
 /** What a reviewer decides by: these fit beside the filter panel at 1440 px without scrolling. */
 export const DEFAULT_VISIBLE: ColumnId[] = ["problem", "verdict", "answer", "gold", "review", "provenance"];
 
-/** Default widths in px. The default-visible ones add up to what is left of a 1440 px window
+/** Default widths in px; each fits its one-word uppercase header (headers wrap between words only). The default-visible ones add up to what is left of a 1440 px window
  * once the studio nav (224), page padding (64), filter panel (224) and gap (24) are taken: 904
  * minus the selection column (40) and a margin for the scrollbar-less border. */
 export const DEFAULT_SIZES: Record<ColumnId, number> = {
-  problem: 300,
+  problem: 290,
   verdict: 104,
   answer: 120,
   gold: 110,
   review: 104,
-  provenance: 104,
+  provenance: 114,
   set: 160,
   batch: 180,
   rule: 120,
   length: 100,
-  agreement: 96,
-  contamination: 120,
+  agreement: 104,
+  contamination: 140,
   reviewer: 160,
 };
 export const SELECT_COLUMN_SIZE = 40;

@@ -184,7 +184,7 @@ export function SolutionsTable(props: {
                     <th
                       key={header.id}
                       style={{ width: header.getSize() }}
-                      className="relative break-words px-3 py-2 align-bottom font-medium"
+                      className="relative px-3 py-2 align-bottom font-medium"
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                     >
                       {header.isPlaceholder ? null : sortable ? (
