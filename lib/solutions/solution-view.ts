@@ -17,18 +17,20 @@ export const SORT_KEYS = ["id", "length", "tokens", "problem", "set", "batch", "
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = "asc" | "desc";
 
+/** Every column of the solutions table, in default order: the ones a reviewer decides by first. */
 export const COLUMN_IDS = [
   "problem",
-  "set",
-  "batch",
+  "verdict",
   "answer",
   "gold",
-  "verdict",
+  "review",
+  "provenance",
+  "set",
+  "batch",
   "rule",
   "length",
   "agreement",
   "contamination",
-  "review",
   "reviewer",
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];

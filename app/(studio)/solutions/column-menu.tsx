@@ -1,10 +1,10 @@
 "use client";
-// Show, hide and reorder the table's columns. Reordering uses buttons (keyboard and screen-reader
+// Show, hide and reorder the table's columns (widths: drag a header's right edge). Reordering uses buttons (keyboard and screen-reader
 // friendly) rather than drag and drop.
 import type { ReactTable } from "@tanstack/react-table";
 import { useState } from "react";
-import { COLUMN_IDS, type ColumnId } from "@/lib/solutions/solution-view";
-import type { ColumnLayout } from "./column-layout";
+import type { ColumnId } from "@/lib/solutions/solution-view";
+import { type ColumnLayout, defaultLayout } from "./column-layout";
 import { COLUMN_LABELS, type features } from "./solution-columns";
 import type { TableRow } from "./table-row";
 
@@ -45,8 +45,8 @@ export function ColumnMenu({ table, layout, onChange }: { table: ReactTable<type
               );
             })}
           </ul>
-          <button type="button" className="mt-2 text-xs text-sky-700 hover:underline" onClick={() => onChange({ order: [...COLUMN_IDS], hidden: [] })}>
-            Reset to default
+          <button type="button" className="mt-2 text-xs text-sky-700 hover:underline" onClick={() => onChange(defaultLayout())}>
+            Reset columns and widths
           </button>
         </fieldset>
       )}

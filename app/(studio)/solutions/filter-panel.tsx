@@ -7,6 +7,7 @@ import type { BoundedCount } from "@/lib/solutions/count-solutions";
 import type { FacetCounts, FacetOptions } from "@/lib/solutions/find-solution-facets";
 import { DEFAULT_SORT, emptyFilter, type ListFilterKey, MIN_SEARCH_CHARS, type NumberRange, type SolutionFilter, solutionViewParams } from "@/lib/solutions/solution-view";
 import { loadFacetCounts } from "./actions";
+import { useSolutionsChangedVersion } from "./solutions-changed";
 import { useSolutionView } from "./use-solution-view";
 
 const FACET_LABELS: Record<ListFilterKey, string> = {
@@ -32,15 +33,18 @@ function FacetCount({ counts, facet, value }: { counts: FacetCounts | null | "lo
   if (counts === "loading") return <span className="ml-auto text-xs text-slate-300">…</span>;
   const count = counts?.[facet]?.[value];
   return (
-    <span className="ml-auto text-xs tabular-nums text-slate-500" title={count === null ? "not counted in time" : count && !count.exact ? "at least this many" : undefined}>
+    <span className="ml-auto shrink-0 text-xs tabular-nums text-slate-500" data-facet-count={`${facet}:${value}`} title={count === null ? "not counted in time" : count && !count.exact ? "at least this many" : undefined}>
       {formatCount(count)}
     </span>
   );
 }
 
-/** Counts for the current filter, fetched once the rows are on screen. */
+/** Counts for the current filter, fetched once the rows are on screen, and again when a bulk
+ * action changed solutions under the same address; the old counts stay until the new ones arrive. */
 function useFacetCounts(query: string): FacetCounts | null | "loading" {
+  const changed = useSolutionsChangedVersion();
   const [state, setState] = useState<{ query: string; counts: FacetCounts | null } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: changed is the trigger, not an input
   useEffect(() => {
     let current = true;
     loadFacetCounts({ query }).then(
@@ -50,7 +54,7 @@ function useFacetCounts(query: string): FacetCounts | null | "loading" {
     return () => {
       current = false;
     };
-  }, [query]);
+  }, [query, changed]);
   return state && state.query === query ? state.counts : "loading";
 }
 
@@ -122,7 +126,9 @@ export function FilterPanel({ options }: { options: FacetOptions }) {
   };
 
   return (
-    <aside aria-label="Filters" className="w-64 shrink-0 space-y-5 text-sm">
+    // A fixed width that never grows with a long set or batch name: names truncate (full name in
+    // the tooltip) and long lists scroll inside their own box.
+    <aside aria-label="Filters" className="w-56 min-w-0 shrink-0 space-y-5 overflow-hidden text-sm">
       <form action={submitSearch} className="space-y-2" key={`${filter.problemText}|${filter.solutionText}`}>
         <label className="block">
           <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Search problems</span>
@@ -168,14 +174,14 @@ export function FilterPanel({ options }: { options: FacetOptions }) {
         const values = options[key];
         if (values.length === 0) return null;
         return (
-          <fieldset key={key} className="space-y-1">
+          <fieldset key={key} className="min-w-0 space-y-1">
             <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">{FACET_LABELS[key]}</legend>
-            <ul className="max-h-48 space-y-0.5 overflow-y-auto">
+            <ul className="max-h-48 space-y-0.5 overflow-y-auto overflow-x-hidden pr-1" data-facet-list={key}>
               {values.map((option) => (
                 <li key={option.value}>
-                  <label className="flex items-center gap-2 rounded px-1 hover:bg-slate-100">
-                    <input type="checkbox" checked={selected.includes(option.value)} onChange={(e) => toggle(key, option.value, e.target.checked)} />
-                    <span className="truncate">{option.label}</span>
+                  <label className="flex min-w-0 items-center gap-2 rounded px-1 hover:bg-slate-100" title={option.label}>
+                    <input type="checkbox" className="shrink-0" checked={selected.includes(option.value)} onChange={(e) => toggle(key, option.value, e.target.checked)} />
+                    <span className="min-w-0 flex-1 truncate">{option.label}</span>
                     <FacetCount counts={counts} facet={key} value={option.value} />
                   </label>
                 </li>

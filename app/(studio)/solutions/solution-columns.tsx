@@ -1,14 +1,25 @@
 "use client";
 // The columns of the solutions table. Each column that an index can sort names its sort key; the
 // table asks the server for that order (manual sorting), never sorts the loaded page itself.
-import { columnOrderingFeature, columnVisibilityFeature, createColumnHelper, rowSelectionFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
+import {
+  columnOrderingFeature,
+  columnResizingFeature,
+  columnSizingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+} from "@tanstack/react-table";
 import Link from "next/link";
 import { RenderedMath } from "@/components/math/rendered-math";
 import type { ColumnId, SortKey } from "@/lib/solutions/solution-view";
+import { DEFAULT_SIZES, MAX_COLUMN_SIZE, MIN_COLUMN_SIZE, SELECT_COLUMN_SIZE } from "./column-layout";
 import { ProvenanceBadge, StatusBadge } from "./status-badge";
 import type { TableRow } from "./table-row";
 
-export const features = tableFeatures({ rowSelectionFeature, rowSortingFeature, columnVisibilityFeature, columnOrderingFeature });
+// Resizing needs sizing registered beside it (v9 split them into two features).
+export const features = tableFeatures({ rowSelectionFeature, rowSortingFeature, columnVisibilityFeature, columnOrderingFeature, columnSizingFeature, columnResizingFeature });
 const helper = createColumnHelper<typeof features, TableRow>();
 
 export const COLUMN_LABELS: Record<ColumnId, string> = {
@@ -23,6 +34,7 @@ export const COLUMN_LABELS: Record<ColumnId, string> = {
   agreement: "Agreement",
   contamination: "Contamination",
   review: "Review",
+  provenance: "Provenance",
   reviewer: "Reviewer",
 };
 
@@ -42,6 +54,8 @@ const dash = <span className="text-slate-400">–</span>;
 export const columns = helper.columns([
   helper.display({
     id: "select",
+    size: SELECT_COLUMN_SIZE,
+    enableResizing: false,
     enableHiding: false,
     enableSorting: false,
     header: ({ table }) => (
@@ -58,11 +72,11 @@ export const columns = helper.columns([
     cell: ({ row }) => <input type="checkbox" aria-label={`Select solution ${row.original.id}`} checked={row.getIsSelected()} onClick={row.getToggleSelectedHandler()} onChange={() => {}} />,
   }),
   helper.accessor("problemHead", {
-    id: "problem",
+    id: "problem", size: DEFAULT_SIZES.problem, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
     header: COLUMN_LABELS.problem,
     cell: ({ row }) => (
-      <div className="min-w-64 max-w-md">
-        <Link href={`/problems/${row.original.problemId}`} className="line-clamp-2 text-slate-900 hover:underline" title={row.original.problemHead}>
+      <div className="min-w-0">
+        <Link href={`/problems/${row.original.problemId}`} className="line-clamp-2 break-words text-slate-900 hover:underline" title={row.original.problemHead}>
           <RenderedMath inline html={row.original.problemHtml} />
         </Link>
         <Link href={`/samples/${row.original.id}`} className="text-xs text-sky-700 hover:underline">
@@ -72,48 +86,51 @@ export const columns = helper.columns([
     ),
   }),
   helper.accessor("setName", {
-    id: "set",
+    id: "set", size: DEFAULT_SIZES.set, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
     header: COLUMN_LABELS.set,
     cell: ({ row }) => (
-      <div className="whitespace-nowrap">
-        <Link href={`/sets/${row.original.setId}`} className="hover:underline">
+      <div className="min-w-0">
+        <Link href={`/sets/${row.original.setId}`} className="block truncate hover:underline" title={row.original.setName}>
           {row.original.setName}
         </Link>
-        <div className="text-xs text-slate-500">{row.original.source}</div>
+        <div className="truncate text-xs text-slate-500" title={row.original.source ?? undefined}>
+          {row.original.source}
+        </div>
       </div>
     ),
   }),
   helper.accessor("batchName", {
-    id: "batch",
+    id: "batch", size: DEFAULT_SIZES.batch, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
     header: COLUMN_LABELS.batch,
     cell: ({ row }) => (
-      <div className="whitespace-nowrap">
-        <ProvenanceBadge provenance={row.original.provenance} />{" "}
+      <div className="min-w-0">
         {row.original.batchId ? (
-          <Link href={`/batches/${row.original.batchId}`} className="hover:underline">
+          <Link href={`/batches/${row.original.batchId}`} className="block truncate hover:underline" title={row.original.batchName ?? undefined}>
             {row.original.batchName ?? `#${row.original.batchId}`}
           </Link>
         ) : (
           <span className="text-slate-500">imported</span>
         )}
-        <div className="text-xs text-slate-500">{row.original.model ?? "–"}</div>
+        <div className="truncate text-xs text-slate-500" title={row.original.model ?? undefined}>
+          {row.original.model ?? "–"}
+        </div>
       </div>
     ),
   }),
   helper.accessor("extractedAnswer", {
-    id: "answer",
+    id: "answer", size: DEFAULT_SIZES.answer, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
     header: COLUMN_LABELS.answer,
-    cell: ({ row }) => (row.original.answerHtml ? <RenderedMath inline html={row.original.answerHtml} className="block max-w-48 overflow-hidden" /> : dash),
+    cell: ({ row }) => (row.original.answerHtml ? <RenderedMath inline html={row.original.answerHtml} className="block overflow-hidden" /> : dash),
   }),
   helper.accessor("goldAnswer", {
-    id: "gold",
+    id: "gold", size: DEFAULT_SIZES.gold, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
     header: COLUMN_LABELS.gold,
-    cell: ({ row }) => (row.original.goldHtml ? <RenderedMath inline html={row.original.goldHtml} className="block max-w-48 overflow-hidden" /> : dash),
+    cell: ({ row }) => (row.original.goldHtml ? <RenderedMath inline html={row.original.goldHtml} className="block overflow-hidden" /> : dash),
   }),
-  helper.accessor("verdict", { id: "verdict", header: COLUMN_LABELS.verdict, cell: ({ row }) => <StatusBadge value={row.original.verdict} /> }),
-  helper.accessor("verdictRule", { id: "rule", header: COLUMN_LABELS.rule, cell: ({ row }) => <span className="text-xs text-slate-600">{row.original.verdictRule ?? "–"}</span> }),
+  helper.accessor("verdict", { id: "verdict", size: DEFAULT_SIZES.verdict, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE, header: COLUMN_LABELS.verdict, cell: ({ row }) => <StatusBadge value={row.original.verdict} /> }),
+  helper.accessor("verdictRule", { id: "rule", size: DEFAULT_SIZES.rule, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE, header: COLUMN_LABELS.rule, cell: ({ row }) => <span className="text-xs text-slate-600">{row.original.verdictRule ?? "–"}</span> }),
   helper.accessor("charLength", {
-    id: "length",
+    id: "length", size: DEFAULT_SIZES.length, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
     header: COLUMN_LABELS.length,
     cell: ({ row }) => (
       <div className="whitespace-nowrap text-right tabular-nums">
@@ -123,7 +140,7 @@ export const columns = helper.columns([
     ),
   }),
   helper.accessor("agreement", {
-    id: "agreement",
+    id: "agreement", size: DEFAULT_SIZES.agreement, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
     header: COLUMN_LABELS.agreement,
     cell: ({ row }) =>
       row.original.agreement === null ? (
@@ -134,7 +151,8 @@ export const columns = helper.columns([
         </span>
       ),
   }),
-  helper.accessor("contaminationStatus", { id: "contamination", header: COLUMN_LABELS.contamination, cell: ({ row }) => <StatusBadge value={row.original.contaminationStatus} /> }),
-  helper.accessor("reviewStatus", { id: "review", header: COLUMN_LABELS.review, cell: ({ row }) => <StatusBadge value={row.original.reviewStatus} /> }),
-  helper.accessor("reviewer", { id: "reviewer", header: COLUMN_LABELS.reviewer, cell: ({ row }) => <span className="text-xs">{row.original.reviewer ?? "–"}</span> }),
+  helper.accessor("contaminationStatus", { id: "contamination", size: DEFAULT_SIZES.contamination, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE, header: COLUMN_LABELS.contamination, cell: ({ row }) => <StatusBadge value={row.original.contaminationStatus} /> }),
+  helper.accessor("reviewStatus", { id: "review", size: DEFAULT_SIZES.review, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE, header: COLUMN_LABELS.review, cell: ({ row }) => <StatusBadge value={row.original.reviewStatus} /> }),
+  helper.accessor("provenance", { id: "provenance", size: DEFAULT_SIZES.provenance, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE, header: COLUMN_LABELS.provenance, cell: ({ row }) => <ProvenanceBadge provenance={row.original.provenance} /> }),
+  helper.accessor("reviewer", { id: "reviewer", size: DEFAULT_SIZES.reviewer, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE, header: COLUMN_LABELS.reviewer, cell: ({ row }) => <span className="text-xs">{row.original.reviewer ?? "–"}</span> }),
 ]);

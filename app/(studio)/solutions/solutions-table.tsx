@@ -1,15 +1,18 @@
 "use client";
 // The solutions table: TanStack Table v9 over one server page. Sorting, filtering and pagination
-// are the server's (manual); the table owns selection, column visibility and column order.
-import { type ColumnOrderState, type ColumnVisibilityState, type RowSelectionState, type SortingState, useTable } from "@tanstack/react-table";
+// are the server's (manual); the table owns selection, column visibility, order and widths. The
+// table is laid out fixed at the columns' widths, so a long cell never widens its column and the
+// default columns fit a 1440 px window without a horizontal scroll (column-layout.ts).
+import { type ColumnOrderState, type ColumnSizingState, type ColumnVisibilityState, type RowSelectionState, type SortingState, useTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { COLUMN_IDS, type ColumnId, SORT_KEYS, type SortKey } from "@/lib/solutions/solution-view";
 import { BulkBar } from "./bulk-bar";
-import { type ColumnLayout, DEFAULT_VISIBLE, layoutFromVisible, mirrorLayoutToAddress, readSavedLayout, saveLayout } from "./column-layout";
+import { type ColumnLayout, cleanSizes, DEFAULT_VISIBLE, layoutFromVisible, mirrorLayoutToAddress, readSavedLayout, readSavedSizes, saveLayout } from "./column-layout";
 import { ColumnMenu } from "./column-menu";
-import { COLUMN_SORT, columns, features } from "./solution-columns";
+import { COLUMN_LABELS, COLUMN_SORT, columns, features } from "./solution-columns";
+import { announceSolutionsChanged } from "./solutions-changed";
 import { TaskProgress } from "./task-progress";
 import type { TableRow } from "./table-row";
 import { useSolutionView } from "./use-solution-view";
@@ -37,9 +40,13 @@ export function SolutionsTable(props: {
 }) {
   const { view, hrefFor, navigate, pending } = useSolutionView();
   const [layout, setLayout] = useState<ColumnLayout>(() => layoutFromVisible(view.columns ?? DEFAULT_VISIBLE));
-  // The saved layout applies after hydration, and only when the address does not name columns.
+  // The saved layout applies after hydration; when the address names columns, only its widths do.
   useEffect(() => {
-    if (view.columns) return;
+    if (view.columns) {
+      const sizes = readSavedSizes();
+      setLayout((current) => ({ ...current, sizes }));
+      return;
+    }
     const saved = readSavedLayout();
     if (saved) setLayout(saved);
   }, [view.columns]);
@@ -48,10 +55,22 @@ export function SolutionsTable(props: {
     saveLayout(next);
     mirrorLayoutToAddress(next);
   }, []);
+  // Widths are personal: remembered, but not written into a shared address.
+  const changeSizes = useCallback((sizes: ColumnLayout["sizes"]) => {
+    setLayout((current) => {
+      const next = { ...current, sizes };
+      saveLayout(next);
+      return next;
+    });
+  }, []);
 
   const router = useRouter();
   const [taskId, setTaskId] = useState<number | null>(null);
-  const taskFinished = useCallback(() => router.refresh(), [router]);
+  // Rows come back with the server render; the filter panel's facet counts on the signal.
+  const taskFinished = useCallback(() => {
+    router.refresh();
+    announceSolutionsChanged();
+  }, [router]);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
   // A new page or view starts with nothing selected.
@@ -67,6 +86,7 @@ export function SolutionsTable(props: {
   }, [view.sort]);
   const columnVisibility: ColumnVisibilityState = useMemo(() => Object.fromEntries(layout.hidden.map((id) => [id, false])), [layout.hidden]);
   const columnOrder: ColumnOrderState = useMemo(() => ["select", ...layout.order], [layout.order]);
+  const columnSizing: ColumnSizingState = layout.sizes;
 
   const table = useTable({
     features,
@@ -76,7 +96,9 @@ export function SolutionsTable(props: {
     manualSorting: true,
     enableMultiSort: false,
     enableSortingRemoval: false,
-    state: { sorting, rowSelection, columnVisibility, columnOrder },
+    columnResizeMode: "onChange",
+    state: { sorting, rowSelection, columnVisibility, columnOrder, columnSizing },
+    onColumnSizingChange: (updater) => changeSizes(cleanSizes(typeof updater === "function" ? updater(columnSizing) : updater)),
     onRowSelectionChange: (updater) => {
       setAllMatching(false);
       setRowSelection((old) => (typeof updater === "function" ? updater(old) : updater));
@@ -151,7 +173,7 @@ export function SolutionsTable(props: {
       )}
 
       <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
-        <table className="w-full text-sm" aria-label="Solutions">
+        <table className="table-fixed text-sm" style={{ width: table.getTotalSize(), minWidth: "100%" }} aria-label="Solutions">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -159,15 +181,21 @@ export function SolutionsTable(props: {
                   const sortable = Boolean(COLUMN_SORT[header.column.id as ColumnId]);
                   const sorted = header.column.getIsSorted();
                   return (
-                    <th key={header.id} className="whitespace-nowrap px-3 py-2 font-medium" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+                    <th
+                      key={header.id}
+                      style={{ width: header.getSize() }}
+                      className="relative px-3 py-2 align-bottom font-medium"
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                    >
                       {header.isPlaceholder ? null : sortable ? (
-                        <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-slate-900" onClick={header.column.getToggleSortingHandler()}>
+                        <button type="button" className="inline-flex items-center gap-1 text-left uppercase hover:text-slate-900" onClick={header.column.getToggleSortingHandler()}>
                           <table.FlexRender header={header} />
                           <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
                         </button>
                       ) : (
                         <table.FlexRender header={header} />
                       )}
+                      {header.column.getCanResize() && <ResizeHandle label={COLUMN_LABELS[header.column.id as ColumnId]} header={header} />}
                     </th>
                   );
                 })}
@@ -178,7 +206,7 @@ export function SolutionsTable(props: {
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className={`border-t border-slate-100 align-top ${row.getIsSelected() ? "bg-sky-50" : "hover:bg-slate-50"}`}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2">
+                  <td key={cell.id} data-column={cell.column.id} className="overflow-hidden px-3 py-2">
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
@@ -215,5 +243,22 @@ export function SolutionsTable(props: {
         )}
       </nav>
     </div>
+  );
+}
+
+/** The drag handle on a header's right edge (mouse and touch, as the v9 resize handler expects);
+ * a double click gives the column back its default width. */
+function ResizeHandle({ header, label }: { header: { getResizeHandler: () => (event: unknown) => void; column: { getIsResizing: () => boolean; resetSize: () => void } }; label: string }) {
+  const handler = header.getResizeHandler();
+  return (
+    <div
+      aria-hidden="true"
+      data-resize-handle={label}
+      title={`Drag to resize ${label}; double-click to reset`}
+      onMouseDown={handler}
+      onTouchStart={handler}
+      onDoubleClick={() => header.column.resetSize()}
+      className={`absolute top-0 right-0 h-full w-1.5 cursor-col-resize touch-none select-none hover:bg-sky-300 ${header.column.getIsResizing() ? "bg-sky-500" : ""}`}
+    />
   );
 }
