@@ -4,7 +4,8 @@ CREATE TYPE "Provenance" AS ENUM ('reference', 'generated');
 -- AlterTable (a constant default: no rewrite of the samples tables)
 ALTER TABLE "samples" ADD COLUMN "provenance" "Provenance" NOT NULL DEFAULT 'generated';
 
--- AlterTable
+-- AlterTable (emptied first: the new key column has no value for old rows; rebuilt below)
+TRUNCATE "sample_stats";
 ALTER TABLE "sample_stats" DROP CONSTRAINT "sample_stats_pkey";
 ALTER TABLE "sample_stats" ADD COLUMN "provenance" "Provenance" NOT NULL;
 ALTER TABLE "sample_stats" ADD CONSTRAINT "sample_stats_pkey" PRIMARY KEY ("set_id", "batch_id", "model", "source", "provenance", "verdict", "verdict_rule", "len_bucket", "tok_bucket");
