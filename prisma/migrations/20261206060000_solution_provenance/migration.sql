@@ -84,6 +84,7 @@ $$;
 -- problem's pass_counts (per scope); step 2 moves the problem, in pass_stats, from its old
 -- (graded, correct) pair to its new one, both known from the upsert's RETURNING minus the change.
 -- Ungraded solutions do not count: n is what grading decided, so pass@k is over graded samples.
+-- They are skipped before the join to problems: an import (all ungraded) pays only the scan.
 CREATE FUNCTION boxed_pass_stats_sql(changes text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT 'WITH c AS (' || changes || '),
   d AS (
@@ -92,7 +93,7 @@ CREATE FUNCTION boxed_pass_stats_sql(changes text) RETURNS text LANGUAGE sql IMM
            COALESCE(sum(c.sign) FILTER (WHERE c.verdict = ''equal''), 0)::integer AS dc
     FROM c JOIN problems p ON p.id = c.problem_id
     CROSS JOIN LATERAL (VALUES (''set'', ''''), (''model'', COALESCE(c.model, '''')), (''batch'', COALESCE(c.batch_id, 0)::text)) AS k(scope, scope_key)
-    WHERE c.provenance = ''generated''
+    WHERE c.provenance = ''generated'' AND c.verdict <> ''ungraded''
     GROUP BY 1, 2, 3),
   dd AS (SELECT * FROM d WHERE dn <> 0 OR dc <> 0),
   u AS (
