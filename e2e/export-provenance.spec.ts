@@ -181,7 +181,7 @@ test("GSM8K seeds, a solutions batch, and a default export of generated, boxed, 
   await expect(page.getByTestId(`reference-check-${SET}`)).toContainText(`${(c?.ref_correct ?? 0).toLocaleString("en-US")} (`);
   await screenshot(page, "insights");
   if (shots) {
-    await page.getByRole("heading", { name: "pass@k", exact: true }).scrollIntoViewIfNeeded();
+    await page.getByRole("heading", { name: "pass@k", exact: true }).evaluate((el) => el.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: join(shots, "insights-pass-at-k.png") });
     await page.getByTestId(`reference-check-${SET}`).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, "insights-reference-check.png") });

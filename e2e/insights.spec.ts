@@ -76,7 +76,8 @@ test.describe("insights as a viewer", () => {
   test("a point of a pass@k curve opens the solutions of its source", async ({ page }) => {
     await page.goto("/insights");
     await chart(page, "pass@k by source").getByRole("link", { name: /^math \(\d+ problems\), pass@1: / }).dispatchEvent("click");
-    await expectSolutionsUrl(page, { source: "math" });
+    // Curves count generated solutions only; the link says so.
+    await expectSolutionsUrl(page, { source: "math", provenance: "generated" });
   });
 
   test("a cause of 'why not gradable' opens the solutions without an answer", async ({ page }) => {
@@ -92,7 +93,7 @@ test.describe("insights as a viewer", () => {
     const setId = new URL(page.url()).searchParams.get("set") ?? "";
     await expect(chart(page, "Solutions by source").getByRole("link", { name: /^Correct · gsm8k/ })).toHaveCount(0);
     await chart(page, "Solutions by source").getByRole("link", { name: /^Correct · math / }).dispatchEvent("click");
-    await expectSolutionsUrl(page, { set: setId, source: "math", verdict: "equal" });
+    await expectSolutionsUrl(page, { set: setId, source: "math", verdict: "equal", provenance: "generated" });
   });
 
   test("the dashboard shows solutions by source, and no audit entries to a viewer", async ({ page }) => {

@@ -57,7 +57,7 @@ test.describe("signed in as a viewer", () => {
     await expect(page.getByRole("region", { name: "Synthetic sets" }).getByRole("cell", { name: "demo-synthetic" })).toBeVisible();
     await expect(page.getByRole("region", { name: /Benchmark sets/ }).getByRole("cell", { name: "demo-benchmark" })).toBeVisible();
     const totals = page.getByRole("region", { name: "Totals" });
-    await expect(totals.getByText("Solutions")).toBeVisible();
+    await expect(totals.getByText("Solutions", { exact: true })).toBeVisible();
     await expect(totals.getByText(/\d+\.\d%/)).toBeVisible();
     // The headline share is over generated solutions, with its denominator.
     await expect(totals.getByText("Correct share (generated)")).toBeVisible();

@@ -4,7 +4,8 @@ CREATE TYPE "Provenance" AS ENUM ('reference', 'generated');
 -- AlterTable (a constant default: no rewrite of the samples tables)
 ALTER TABLE "samples" ADD COLUMN "provenance" "Provenance" NOT NULL DEFAULT 'generated';
 
--- AlterTable
+-- AlterTable (emptied first: the new key column has no value for old rows; rebuilt below)
+TRUNCATE "sample_stats";
 ALTER TABLE "sample_stats" DROP CONSTRAINT "sample_stats_pkey";
 ALTER TABLE "sample_stats" ADD COLUMN "provenance" "Provenance" NOT NULL;
 ALTER TABLE "sample_stats" ADD CONSTRAINT "sample_stats_pkey" PRIMARY KEY ("set_id", "batch_id", "model", "source", "provenance", "verdict", "verdict_rule", "len_bucket", "tok_bucket");
@@ -56,42 +57,21 @@ UPDATE samples SET provenance = 'reference'
 
 -- 2. sample_stats gains the provenance; answer_class_stats ("suspect gold") and the new pass
 --    counts read generated solutions only (a reference agrees with the gold it was taken from).
-CREATE OR REPLACE FUNCTION boxed_sample_stats_sql(changes text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT 'WITH c AS (' || changes || '),
-  j AS (SELECT c.*, p.source, p.gold_source FROM c JOIN problems p ON p.id = c.problem_id),
-  s AS (
-    INSERT INTO sample_stats AS t (set_id, batch_id, model, source, provenance, verdict, verdict_rule, len_bucket, tok_bucket, samples)
-    SELECT set_id, COALESCE(batch_id, 0), COALESCE(model, ''''), source, provenance, verdict, boxed_stat_rule(verdict, verdict_rule),
-           boxed_len_bucket(char_length), boxed_tok_bucket(token_count), sum(sign)::integer
-    FROM j GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-    ON CONFLICT (set_id, batch_id, model, source, provenance, verdict, verdict_rule, len_bucket, tok_bucket)
-    DO UPDATE SET samples = t.samples + EXCLUDED.samples),
-  a AS (
-    INSERT INTO answer_class_stats AS t (problem_id, answer_key, samples, correct)
-    SELECT problem_id, answer_key, sum(sign)::integer, COALESCE(sum(sign) FILTER (WHERE verdict = ''equal''), 0)::integer
-    FROM j WHERE gold_source = ''dataset'' AND answer_key IS NOT NULL AND provenance = ''generated''
-    GROUP BY 1, 2 HAVING sum(sign) <> 0 OR COALESCE(sum(sign) FILTER (WHERE verdict = ''equal''), 0) <> 0 ORDER BY 1, 2
-    ON CONFLICT (problem_id, answer_key) DO UPDATE SET samples = t.samples + EXCLUDED.samples, correct = t.correct + EXCLUDED.correct)
-  INSERT INTO batch_minute_stats AS t (batch_id, minute, samples)
-  SELECT batch_id, date_trunc(''minute'', created_at), sum(sign)::integer FROM c WHERE batch_id IS NOT NULL
-  GROUP BY 1, 2 HAVING sum(sign) <> 0 ORDER BY 1, 2
-  ON CONFLICT (batch_id, minute) DO UPDATE SET samples = t.samples + EXCLUDED.samples'
-$$;
 
--- pass@k counts from signed sample rows (`changes` selects problem_id, batch_id, model, verdict,
--- provenance, sign). Step 1 adds the graded generated solutions and the correct ones to each
--- problem's pass_counts (per scope); step 2 moves the problem, in pass_stats, from its old
--- (graded, correct) pair to its new one, both known from the upsert's RETURNING minus the change.
--- Ungraded solutions do not count: n is what grading decided, so pass@k is over graded samples.
-CREATE FUNCTION boxed_pass_stats_sql(changes text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT 'WITH c AS (' || changes || '),
-  d AS (
-    SELECT c.problem_id, k.scope, k.scope_key,
-           COALESCE(sum(c.sign) FILTER (WHERE c.verdict <> ''ungraded''), 0)::integer AS dn,
-           COALESCE(sum(c.sign) FILTER (WHERE c.verdict = ''equal''), 0)::integer AS dc
-    FROM c JOIN problems p ON p.id = c.problem_id
-    CROSS JOIN LATERAL (VALUES (''set'', ''''), (''model'', COALESCE(c.model, '''')), (''batch'', COALESCE(c.batch_id, 0)::text)) AS k(scope, scope_key)
-    WHERE c.provenance = ''generated''
+-- pass@k counts from `j`, signed sample rows joined to their (existing) problems with
+-- problem_id, batch_id, model, verdict, provenance and sign. Step 1 adds the graded generated
+-- solutions and the correct ones to each problem's pass_counts (per scope); step 2 moves the
+-- problem, in pass_stats, from its old (graded, correct) pair to its new one, both known from the
+-- upsert's RETURNING minus the change. Ungraded solutions do not count: n is what grading
+-- decided, so pass@k is over graded samples (an import, all ungraded, adds nothing here).
+-- The text continues a WITH list: `d AS (...), ..., INSERT ...`.
+CREATE FUNCTION boxed_pass_stats_tail() RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT 'd AS (
+    SELECT j.problem_id, k.scope, k.scope_key,
+           COALESCE(sum(j.sign) FILTER (WHERE j.verdict <> ''ungraded''), 0)::integer AS dn,
+           COALESCE(sum(j.sign) FILTER (WHERE j.verdict = ''equal''), 0)::integer AS dc
+    FROM j CROSS JOIN LATERAL (VALUES (''set'', ''''), (''model'', COALESCE(j.model, '''')), (''batch'', COALESCE(j.batch_id, 0)::text)) AS k(scope, scope_key)
+    WHERE j.provenance = ''generated'' AND j.verdict <> ''ungraded''
     GROUP BY 1, 2, 3),
   dd AS (SELECT * FROM d WHERE dn <> 0 OR dc <> 0),
   u AS (
@@ -112,18 +92,50 @@ CREATE FUNCTION boxed_pass_stats_sql(changes text) RETURNS text LANGUAGE sql IMM
   DO UPDATE SET problems = t.problems + EXCLUDED.problems'
 $$;
 
+-- Every sample aggregate in ONE statement: the changed rows (for an UPDATE, a join of the two
+-- transition tables) are read and joined to problems once, for all five tables.
+CREATE OR REPLACE FUNCTION boxed_sample_stats_sql(changes text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT 'WITH c AS (' || changes || '),
+  j AS (SELECT c.*, p.source, p.gold_source FROM c JOIN problems p ON p.id = c.problem_id),
+  s AS (
+    INSERT INTO sample_stats AS t (set_id, batch_id, model, source, provenance, verdict, verdict_rule, len_bucket, tok_bucket, samples)
+    SELECT set_id, COALESCE(batch_id, 0), COALESCE(model, ''''), source, provenance, verdict, boxed_stat_rule(verdict, verdict_rule),
+           boxed_len_bucket(char_length), boxed_tok_bucket(token_count), sum(sign)::integer
+    FROM j GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+    ON CONFLICT (set_id, batch_id, model, source, provenance, verdict, verdict_rule, len_bucket, tok_bucket)
+    DO UPDATE SET samples = t.samples + EXCLUDED.samples),
+  a AS (
+    INSERT INTO answer_class_stats AS t (problem_id, answer_key, samples, correct)
+    SELECT problem_id, answer_key, sum(sign)::integer, COALESCE(sum(sign) FILTER (WHERE verdict = ''equal''), 0)::integer
+    FROM j WHERE gold_source = ''dataset'' AND answer_key IS NOT NULL AND provenance = ''generated''
+    GROUP BY 1, 2 HAVING sum(sign) <> 0 OR COALESCE(sum(sign) FILTER (WHERE verdict = ''equal''), 0) <> 0 ORDER BY 1, 2
+    ON CONFLICT (problem_id, answer_key) DO UPDATE SET samples = t.samples + EXCLUDED.samples, correct = t.correct + EXCLUDED.correct),
+  bm AS (
+    INSERT INTO batch_minute_stats AS t (batch_id, minute, samples)
+    SELECT batch_id, date_trunc(''minute'', created_at), sum(sign)::integer FROM c WHERE batch_id IS NOT NULL
+    GROUP BY 1, 2 HAVING sum(sign) <> 0 ORDER BY 1, 2
+    ON CONFLICT (batch_id, minute) DO UPDATE SET samples = t.samples + EXCLUDED.samples),
+  ' || boxed_pass_stats_tail()
+$$;
+
+-- The pass counts alone (`changes` selects problem_id, batch_id, model, verdict, provenance,
+-- sign): the rebuild below.
+CREATE FUNCTION boxed_pass_stats_sql(changes text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT 'WITH c AS (' || changes || '),
+  j AS (SELECT c.* FROM c JOIN problems p ON p.id = c.problem_id),
+  ' || boxed_pass_stats_tail()
+$$;
+
 CREATE OR REPLACE FUNCTION boxed_samples_stats_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE boxed_sample_stats_sql('SELECT problem_id, set_id, batch_id, model, provenance, verdict, verdict_rule, char_length, token_count,
     answer_key, created_at, 1 AS sign FROM boxed_new_samples');
-  EXECUTE boxed_pass_stats_sql('SELECT problem_id, batch_id, model, verdict, provenance, 1 AS sign FROM boxed_new_samples');
   RETURN NULL;
 END $$;
 CREATE OR REPLACE FUNCTION boxed_samples_stats_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE boxed_sample_stats_sql('SELECT problem_id, set_id, batch_id, model, provenance, verdict, verdict_rule, char_length, token_count,
     answer_key, created_at, -1 AS sign FROM boxed_old_samples');
-  EXECUTE boxed_pass_stats_sql('SELECT problem_id, batch_id, model, verdict, provenance, -1 AS sign FROM boxed_old_samples');
   RETURN NULL;
 END $$;
 CREATE OR REPLACE FUNCTION boxed_samples_stats_update() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -142,7 +154,6 @@ DECLARE changes text := 'WITH changed AS (
     SELECT problem_id, set_id, batch_id, model, provenance, verdict, verdict_rule, char_length, token_count, answer_key, created_at, 1 FROM changed';
 BEGIN
   EXECUTE boxed_sample_stats_sql(changes);
-  EXECUTE boxed_pass_stats_sql('SELECT problem_id, batch_id, model, verdict, provenance, sign FROM (' || changes || ') x');
   RETURN NULL;
 END $$;
 CREATE OR REPLACE FUNCTION boxed_samples_stats_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
