@@ -47,7 +47,9 @@ async function loadDemo(tx: Tx): Promise<DemoLoadResult> {
   let samples = 0;
 
   for (const demoSet of [...DEMO_SEED_SETS, ...DEMO_BENCHMARK_SETS]) {
-    const set = await tx.problemSet.create({ data: { name: demoSet.name, role: demoSet.role, description: demoSet.description, problemCount: demoSet.problems.length } });
+    // Ids only: the loader also runs against older schemas (a migration test loads it before the
+    // latest migrations), where newer columns do not exist yet.
+    const set = await tx.problemSet.create({ data: { name: demoSet.name, role: demoSet.role, description: demoSet.description, problemCount: demoSet.problems.length }, select: { id: true } });
     setCounters.set(set.id, { samples: 0, graded: 0, correct: 0 });
     for (const p of demoSet.problems) {
       const row = await tx.problem.create({
@@ -70,6 +72,7 @@ async function loadDemo(tx: Tx): Promise<DemoLoadResult> {
 
   const synthetic = await tx.problemSet.create({
     data: { name: DEMO_SYNTHETIC_SET.name, role: "synthetic", description: DEMO_SYNTHETIC_SET.description, problemCount: DEMO_SYNTHETIC_SET.problems.length },
+    select: { id: true },
   });
   setCounters.set(synthetic.id, { samples: 0, graded: 0, correct: 0 });
   const seedSetId = problemIds.get(DEMO_SYNTHETIC_SET.problems[0].parentSourceKey)?.setId ?? synthetic.id;
@@ -119,7 +122,7 @@ async function loadDemo(tx: Tx): Promise<DemoLoadResult> {
   samples += await insertSamples(tx, solutionBatch.id, DEMO_BATCH.model, DEMO_BATCH.samples, problemIds, setCounters);
 
   for (const [setId, c] of setCounters) {
-    await tx.problemSet.update({ where: { id: setId }, data: { sampleCount: c.samples, gradedCount: c.graded, correctCount: c.correct } });
+    await tx.problemSet.update({ where: { id: setId }, data: { sampleCount: c.samples, gradedCount: c.graded, correctCount: c.correct }, select: { id: true } });
   }
   await tx.auditLog.create({ data: { action: "demo.load", details: { problems, samples } } });
   return { sets: setCounters.size, problems, samples };
@@ -200,11 +203,12 @@ async function insertSamples(
     batch.completionTokens += s.completionTokens;
   }
   for (const [id, p] of perProblem) {
-    await tx.problem.update({ where: { id }, data: { sampleCount: { increment: p.samples }, correctCount: { increment: p.correct } } });
+    await tx.problem.update({ where: { id }, data: { sampleCount: { increment: p.samples }, correctCount: { increment: p.correct } }, select: { id: true } });
   }
   await tx.generationBatch.update({
     where: { id: batchId },
     data: { doneCount: batch.done, requestCount: batch.done, correctCount: batch.correct, completionTokens: BigInt(batch.completionTokens), problemCount: perProblem.size },
+    select: { id: true },
   });
   return demoSamples.length;
 }

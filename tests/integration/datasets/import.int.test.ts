@@ -49,8 +49,17 @@ describe("import", () => {
       `${"long \\frac{a}{b}, \"q\"\n".repeat(12_000)}The answer is $\\boxed{7}$.`,
     ];
     const file = writeTemp(dir, "nasty.jsonl", texts.map((t, i) => JSON.stringify({ problem: `Nasty ${i % 2}`, generated_solution: t, expected_answer: "7", problem_source: "augmented_math" })).join("\n"));
-    await importFiles([file], "nasty-new", "synthetic");
-    await importFiles([file], "nasty-existing", "synthetic");
+    // The long text (264,000 characters) is over the default field limit on purpose: it must cross
+    // the COPY writer's buffer; the limit is raised for this test only.
+    const limit = process.env.BOXED_MAX_FIELD_CHARS;
+    process.env.BOXED_MAX_FIELD_CHARS = "1000000";
+    try {
+      await importFiles([file], "nasty-new", "synthetic");
+      await importFiles([file], "nasty-existing", "synthetic");
+    } finally {
+      if (limit === undefined) delete process.env.BOXED_MAX_FIELD_CHARS;
+      else process.env.BOXED_MAX_FIELD_CHARS = limit;
+    }
     const { rows } = await pool().query<{ name: string; text: string; char_length: number }>(
       "SELECT ps.name, s.text, s.char_length FROM samples s JOIN problem_sets ps ON ps.id = s.set_id WHERE ps.name LIKE 'nasty-%' ORDER BY ps.name, s.id",
     );
