@@ -107,17 +107,28 @@ export const endpointListCommand: CliCommand = {
   },
 };
 
+/** The NAME argument of `boxed endpoint test|disable|enable|remove NAME`. */
+function endpointNameArg(args: string[]): string {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const name = positionals[0];
+  if (!name) throw new CliError("give the endpoint's name");
+  return name;
+}
+
+async function findNamedEndpoint(name: string) {
+  const view = await findEndpointView(name);
+  if (!view) throw new CliError(`no endpoint named "${name}" (npx boxed endpoint list)`);
+  return view;
+}
+
 export const endpointTestCommand: CliCommand = {
   path: ["endpoint", "test"],
   summary: "send one tiny request to an endpoint and print the reply or the exact error",
   usage: "usage: npx boxed endpoint test NAME",
   async run(args, io) {
-    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-    const name = positionals[0];
-    if (!name) throw new CliError("give the endpoint's name");
+    const name = endpointNameArg(args);
     return withDatabase(io, async () => {
-      const view = await findEndpointView(name);
-      if (!view) throw new CliError(`no endpoint named "${name}" (npx boxed endpoint list)`);
+      const view = await findNamedEndpoint(name);
       const { config } = await loadEndpointConfig(view.id, io.env);
       const result = await testEndpoint(config);
       if (result.ok) {
@@ -136,12 +147,9 @@ function endpointStateCommand(verb: "disable" | "enable" | "remove", summary: st
     summary,
     usage: `usage: npx boxed endpoint ${verb} NAME${verb === "remove" ? "\n\nOnly an endpoint no batch names can be removed; disable the others (batches keep their record)." : ""}`,
     async run(args, io) {
-      const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-      const name = positionals[0];
-      if (!name) throw new CliError("give the endpoint's name");
+      const name = endpointNameArg(args);
       return withDatabase(io, async () => {
-        const view = await findEndpointView(name);
-        if (!view) throw new CliError(`no endpoint named "${name}" (npx boxed endpoint list)`);
+        const view = await findNamedEndpoint(name);
         if (verb === "remove") await deleteEndpoint(view.id, null);
         else await setEndpointDisabled(view.id, verb === "disable", null);
         io.stdout.write(`${verb === "remove" ? "removed" : `${verb}d`} endpoint ${view.name}\n`);

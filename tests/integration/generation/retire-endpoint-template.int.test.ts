@@ -2,7 +2,10 @@
 // them is refused with the reason; enabling brings them back) and deleted only when nothing
 // depends on them (no batch names them; a shipped template is never deleted). Audited; a
 // curator cannot touch endpoints (admin only).
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "@/lib/db/boxed-home";
 import { withSessionClaim } from "@/lib/auth/current-user";
 import { pool } from "@/lib/db/pool";
 import { resolveBatchPlan } from "@/lib/generation/batches/resolve-batch-plan";
@@ -55,6 +58,24 @@ describe("endpoints", () => {
     expect(await withSessionClaim(claim, () => setEndpointDisabledAction({ id, disabled: true }))).toMatchObject({ ok: false, code: "forbidden" });
     expect(await withSessionClaim(claim, () => deleteEndpointAction({ id }))).toMatchObject({ ok: false, code: "forbidden" });
     expect((await listEndpoints()).find((e) => e.id === id)?.disabled).toBe(false);
+  });
+});
+
+describe("boxed endpoint disable / enable / remove", () => {
+  const boxed = (args: string[]) => spawnSync(process.execPath, [join(repoRoot, "bin", "boxed.mjs"), ...args], { encoding: "utf8", env: process.env, timeout: 120_000 });
+
+  it("does from the CLI what the settings page does, and names a missing endpoint", async () => {
+    const id = await createStubEndpoint("retire-cli", "http://127.0.0.1:9/v1");
+    expect(boxed(["endpoint", "disable", "retire-cli"]).stdout).toContain("disabled endpoint retire-cli");
+    expect((await listEndpoints()).find((e) => e.id === id)?.disabled).toBe(true);
+    expect(boxed(["endpoint", "list"]).stdout).toMatch(/retire-cli.*· disabled/);
+    expect(boxed(["endpoint", "enable", "retire-cli"]).stdout).toContain("enabled endpoint retire-cli");
+    expect((await listEndpoints()).find((e) => e.id === id)?.disabled).toBe(false);
+    expect(boxed(["endpoint", "remove", "retire-cli"]).status).toBe(0);
+    expect((await listEndpoints()).some((e) => e.id === id)).toBe(false);
+    const missing = boxed(["endpoint", "disable", "no-such-endpoint"]);
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('no endpoint named "no-such-endpoint"');
   });
 });
 
