@@ -36,6 +36,9 @@ test.describe("as a viewer", () => {
     await expect(page.getByRole("heading", { name: "e2e-sets-viewer" })).toBeVisible();
     await expect(page.getByText("Problems", { exact: true }).first().locator("..")).toContainText("40");
     await expect(page.getByRole("table", { name: "Imports of this set" })).toContainText("40");
+    // GSM8K's answers are references: their agreement is a data-quality figure, never the model's share.
+    await expect(page.getByText("References agreeing with the gold").locator("..")).toContainText("40 of 40 graded references");
+    await expect(page.getByText("Correct share (generated)").locator("..")).toContainText("0 of 0");
     const source = page.getByRole("region", { name: "Problems by source" });
     await expect(source).toContainText("40");
     await expect(page.getByRole("region", { name: "Manage this set" })).toHaveCount(0);

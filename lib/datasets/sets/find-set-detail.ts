@@ -17,7 +17,9 @@ export interface SetDetail {
   gradedCount: number;
   correctCount: number;
   problemsBySource: { source: string; problems: number }[];
-  solutionsByVerdict: { verdict: VerdictName; solutions: number }[];
+  /** By provenance: generated (model-written) and reference (came with a problem file) apart,
+   * so no share mixes a dataset's own worked answers with a model's. */
+  solutionsByVerdict: { provenance: "generated" | "reference"; verdict: VerdictName; solutions: number }[];
   batches: { id: number; name: string; kind: string; state: string; model: string; requestCount: number; doneCount: number; failedCount: number; createdAt: string }[];
   imports: { id: number; label: string; state: string; createdAt: string; problemsInserted: number | null; solutionsInserted: number | null }[];
 }
@@ -49,8 +51,9 @@ export async function findSetDetail(setId: number): Promise<SetDetail | null> {
       "SELECT source, sum(problems)::bigint AS problems FROM problem_stats WHERE set_id = $1 GROUP BY source HAVING sum(problems) > 0 ORDER BY 2 DESC, 1",
       [setId],
     ),
-    db.query<{ verdict: VerdictName; solutions: string }>(
-      "SELECT verdict::text AS verdict, sum(samples)::bigint AS solutions FROM sample_stats WHERE set_id = $1 GROUP BY verdict HAVING sum(samples) > 0 ORDER BY 2 DESC, 1",
+    db.query<{ provenance: "generated" | "reference"; verdict: VerdictName; solutions: string }>(
+      `SELECT provenance::text AS provenance, verdict::text AS verdict, sum(samples)::bigint AS solutions FROM sample_stats
+        WHERE set_id = $1 GROUP BY provenance, verdict HAVING sum(samples) > 0 ORDER BY 1, 3 DESC, 2`,
       [setId],
     ),
     db.query<{ id: number; name: string; kind: string; state: string; model: string; request_count: number; done_count: number; failed_count: number; created_at: Date }>(
@@ -81,7 +84,7 @@ export async function findSetDetail(setId: number): Promise<SetDetail | null> {
     gradedCount: set.graded_count,
     correctCount: set.correct_count,
     problemsBySource: bySource.rows.map((r) => ({ source: r.source, problems: Number(r.problems) })),
-    solutionsByVerdict: byVerdict.rows.map((r) => ({ verdict: r.verdict, solutions: Number(r.solutions) })),
+    solutionsByVerdict: byVerdict.rows.map((r) => ({ provenance: r.provenance, verdict: r.verdict, solutions: Number(r.solutions) })),
     batches: batches.rows.map((b) => ({
       id: b.id,
       name: b.name,

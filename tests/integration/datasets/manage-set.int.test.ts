@@ -29,6 +29,10 @@ describe("the set page's data", () => {
     expect(bySource).toBe(await q("SELECT count(*) AS n FROM problems WHERE set_id = $1", [setId]));
     const byVerdict = detail?.solutionsByVerdict.reduce((sum, v) => sum + v.solutions, 0);
     expect(byVerdict).toBe(await q("SELECT count(*) AS n FROM samples WHERE set_id = $1", [setId]));
+    for (const provenance of ["generated", "reference"] as const) {
+      const shown = detail?.solutionsByVerdict.filter((v) => v.provenance === provenance && v.verdict === "equal").reduce((sum, v) => sum + v.solutions, 0);
+      expect(shown, provenance).toBe(await q("SELECT count(*) AS n FROM samples WHERE set_id = $1 AND provenance = $2 AND verdict = 'equal'", [setId, provenance]));
+    }
     expect(detail?.batches.map((b) => b.name)).toEqual(["batch-a"]);
     expect(await findSetDetail(9_999_999)).toBeNull();
   });

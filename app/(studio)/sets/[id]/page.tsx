@@ -5,7 +5,7 @@ import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { findSetDetail } from "@/lib/datasets/sets/find-set-detail";
+import { findSetDetail, type SetDetail } from "@/lib/datasets/sets/find-set-detail";
 import { formatInteger, formatPercent } from "@/lib/format";
 import { solutionsLink } from "@/lib/insights/solutions-link";
 import { StatusBadge } from "../../solutions/status-badge";
@@ -39,7 +39,15 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
   if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) notFound();
   const set = await findSetDetail(id);
   if (!set) notFound();
-  const graded = set.gradedCount;
+  const of = (provenance: "generated" | "reference") => set.solutionsByVerdict.filter((v) => v.provenance === provenance);
+  const tally = (rows: SetDetail["solutionsByVerdict"]) => {
+    const total = rows.reduce((sum, v) => sum + v.solutions, 0);
+    const graded = rows.filter((v) => v.verdict !== "ungraded").reduce((sum, v) => sum + v.solutions, 0);
+    const correct = rows.filter((v) => v.verdict === "equal").reduce((sum, v) => sum + v.solutions, 0);
+    return { total, graded, correct };
+  };
+  const generated = tally(of("generated"));
+  const references = tally(of("reference"));
   const maxSource = Math.max(1, ...set.problemsBySource.map((s) => s.problems));
   return (
     <div className="max-w-6xl space-y-8">
@@ -62,8 +70,16 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
         <StatCard label="Problems" value={formatInteger(set.problemCount)} />
         <StatCard label="Solutions" value={<Link href={solutionsLink({ setIds: [set.id] })} className="hover:underline">{formatInteger(set.sampleCount)}</Link>} />
-        <StatCard label="Graded" value={formatInteger(graded)} hint={`${formatPercent(graded, set.sampleCount)} of solutions`} />
-        <StatCard label="Correct share" value={formatPercent(set.correctCount, graded)} hint="of graded solutions" />
+        <StatCard
+          label="Correct share (generated)"
+          value={formatPercent(generated.correct, generated.graded)}
+          hint={`${formatInteger(generated.correct)} of ${formatInteger(generated.graded)} graded model-written solutions`}
+        />
+        <StatCard
+          label="References agreeing with the gold"
+          value={references.total === 0 ? "–" : formatPercent(references.correct, references.graded)}
+          hint={references.total === 0 ? "no reference solutions" : `${formatInteger(references.correct)} of ${formatInteger(references.graded)} graded references (data quality)`}
+        />
       </div>
 
       <div className="grid gap-8 lg:grid-cols-2">
@@ -90,18 +106,30 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
           {set.solutionsByVerdict.length === 0 ? (
             <p className="text-sm text-slate-500">No solutions yet.</p>
           ) : (
-            <ul className="space-y-1 text-sm">
-              {set.solutionsByVerdict.map((v) => (
-                <li key={v.verdict} className="flex items-center justify-between gap-3">
-                  <Link href={solutionsLink({ setIds: [set.id], verdicts: [v.verdict] })} className="hover:underline">
-                    <StatusBadge value={v.verdict} />
-                  </Link>
-                  <span className="tabular-nums">
-                    {formatInteger(v.solutions)} <span className="text-slate-500">({formatPercent(v.solutions, set.sampleCount)})</span>
-                  </span>
-                </li>
-              ))}
-            </ul>
+            (["generated", "reference"] as const).map((provenance) => {
+              const rows = of(provenance);
+              if (rows.length === 0) return null;
+              const total = provenance === "generated" ? generated.total : references.total;
+              return (
+                <div key={provenance} className="space-y-1">
+                  <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">
+                    {provenance === "generated" ? "Generated (model-written)" : "References (came with the problem file)"}
+                  </h3>
+                  <ul className="space-y-1 text-sm">
+                    {rows.map((v) => (
+                      <li key={v.verdict} className="flex items-center justify-between gap-3">
+                        <Link href={solutionsLink({ setIds: [set.id], provenances: [provenance], verdicts: [v.verdict] })} className="hover:underline">
+                          <StatusBadge value={v.verdict} />
+                        </Link>
+                        <span className="tabular-nums">
+                          {formatInteger(v.solutions)} <span className="text-slate-500">({formatPercent(v.solutions, total)})</span>
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              );
+            })
           )}
         </Section>
       </div>
