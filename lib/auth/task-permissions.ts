@@ -11,6 +11,7 @@ const TASK_PERMISSIONS: Record<string, ActionName> = {
   "samples.bulk": "samples.bulk",
   "review.queue.fill": "review.queue.create",
   "decontam.retrieve": "decontam.run",
+  "decontam.cluster": "decontam.run",
 };
 
 const UNLISTED: ActionName = "audit.view";

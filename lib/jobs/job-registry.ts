@@ -11,6 +11,7 @@ import { runBatchJob } from "@/lib/generation/worker/run-batch-job";
 import { judgeSettleJob } from "@/lib/decontamination/pipeline/judge-settle-job";
 import { retrievalJob } from "@/lib/decontamination/pipeline/retrieval-job";
 import { setDeleteJob } from "@/lib/datasets/sets/set-delete-job";
+import { clusterSetJob } from "@/lib/decontamination/diversity/cluster-set-job";
 
 export const jobDefinitions: JobDefinition<never>[] = [
   healthCheckJob as JobDefinition<never>,
@@ -24,4 +25,5 @@ export const jobDefinitions: JobDefinition<never>[] = [
   retrievalJob as JobDefinition<never>,
   judgeSettleJob as JobDefinition<never>,
   setDeleteJob as JobDefinition<never>,
+  clusterSetJob as JobDefinition<never>,
 ];

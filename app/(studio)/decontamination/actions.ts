@@ -6,6 +6,7 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { pool } from "@/lib/db/pool";
+import { keepOnePerCluster, startClusterTask } from "@/lib/decontamination/diversity/cluster-task";
 import { countJudgePairs, launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
 import { startRetrievalTask } from "@/lib/decontamination/pipeline/retrieval-task";
 import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
@@ -51,3 +52,13 @@ export const launchJudgeAction = authorizedAction("decontam.run", judgeInput, as
   const batch = await launchJudgeBatch(input, user.id, { via: "studio" });
   return { batchId: batch.batchId, pairs: batch.pairs, problems: batch.problems };
 });
+
+// Question diversity (/decontamination/clusters): cluster a set's near-duplicates (a Task), then
+// keep one problem per cluster (the others are marked for the export's near-duplicate filter).
+export const startClusteringAction = authorizedAction("decontam.run", z.object({ problemSet: id }), async ({ problemSet }, user) =>
+  startClusterTask(problemSet, user.id),
+);
+
+export const keepOnePerClusterAction = authorizedAction("decontam.run", z.object({ problemSet: id }), async ({ problemSet }, user) =>
+  keepOnePerCluster(problemSet, user.id),
+);

@@ -32,9 +32,14 @@ export default async function DecontaminationPage() {
             judge asks about the close pairs in both orders, and people decide. Flagged and contaminated problems stay out of exports.
           </p>
         </div>
-        <Link href="/decontamination/review" className="rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
-          Review queue ({report.total.awaitingReview.toLocaleString("en-US")} awaiting)
-        </Link>
+        <div className="flex gap-2">
+          <Link href="/decontamination/clusters" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            Question diversity
+          </Link>
+          <Link href="/decontamination/review" className="rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
+            Review queue ({report.total.awaitingReview.toLocaleString("en-US")} awaiting)
+          </Link>
+        </div>
       </header>
       <FunnelSection report={report} />
       <RunsSection retrievals={retrievals} judges={judges} canRun={canRun} />

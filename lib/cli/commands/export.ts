@@ -15,7 +15,7 @@ const usage = `usage: npx boxed export --out FILE [--format ${EXPORT_FORMATS.joi
                          [--max-problem-tokens N|none] [--min-solution-chars N|none]
                          [--max-solution-tokens N|none] [--no-trim] [--no-arithmetic-check]
                          [--no-dedup] [--max-rows N] [--no-filters]
-                         [--keep-without-gold] [--python-json]
+                         [--keep-without-gold] [--drop-near-duplicates] [--python-json]
 
 Writes FILE and FILE.manifest.json (counts per source, what each filter removed and why, the
 settings, time). The format defaults to omi2, written as Parquet for a .parquet FILE, else JSONL;
@@ -35,6 +35,8 @@ Filters, on by default with the published OpenMathInstruct-2 values:
 --no-filters: every row in scope, unchanged (turns all of the above off, --keep-without-gold too).
 --keep-without-gold: keep rows whose problem has no gold answer (no label, no vote), written with
   expected_answer null; by default they are left out and counted (never written as "").
+--drop-near-duplicates: leave out problems that "keep one per cluster" marked as near-duplicates
+  (/decontamination/clusters; off by default), counted in the manifest as near-duplicate.
 --python-json: JSONL written as Python's json.dumps writes it (for nemo-sft, the key order of
   NeMo-Skills' prepare_sft_data: expected_answer, input, output), so the file byte-compares with
   a manifest NeMo-Skills built. The manifest notes sources that are not the release's four.`;
@@ -74,6 +76,7 @@ export function exportSettingsFromArgs(args: string[]): { out: string; settings:
       "max-rows": { type: "string" },
       "no-filters": { type: "boolean", default: false },
       "keep-without-gold": { type: "boolean", default: false },
+      "drop-near-duplicates": { type: "boolean", default: false },
       "python-json": { type: "boolean", default: false },
     },
   });
@@ -109,6 +112,7 @@ export function exportSettingsFromArgs(args: string[]): { out: string; settings:
     ...(values["no-arithmetic-check"] ? { arithmeticCheck: false } : {}),
     ...(values["no-dedup"] ? { dedup: false } : {}),
     ...(values["keep-without-gold"] ? { dropWithoutGold: false } : {}),
+    ...(values["drop-near-duplicates"] ? { dropNearDuplicates: true } : {}),
     ...(values["python-json"] ? { pythonJson: true } : {}),
   };
   const bounds = {

@@ -1,12 +1,12 @@
 // The fast path of a JSONL export: when every filter in force is decidable in SQL (contaminated,
-// not correct; see canExportInSql), PostgreSQL renders the lines itself (sqlExportLineParts) and
+// near-duplicate, not correct; see canExportInSql), PostgreSQL renders the lines itself (sqlExportLineParts) and
 // streams them through `COPY (...) TO STDOUT`; Node only splits lines, keeps the manifest's counts
 // and copies bytes to the output. Same rows, same order ((problem_id, id) within keyset pages of
 // problems), same bytes and same manifest as the general path (selectExportRows), which a test
 // checks on hostile text for every JSONL format.
 //
 // Each COPY row is five columns separated by 0x1F in CSV mode with 0x1E as the quote character:
-//   kind (k kept generated, q kept reference, r reference left out, g no gold answer, c contaminated, v not correct) · sample id · problem id · source as JSON · line
+//   kind (k kept generated, q kept reference, r reference left out, g no gold answer, c contaminated, n near-duplicate, v not correct) · sample id · problem id · source as JSON · line
 // None of them can contain a control character (to_json escapes them all), so CSV never quotes.
 import type { Writable } from "node:stream";
 import { escapeLiteral, type PoolClient } from "pg";
@@ -74,6 +74,7 @@ function pageSql(scope: ExportScope, format: JsonlExportFormat, after: number, u
   if (!scope.includeReferences) removed.push(["s.provenance = 'reference'", "r", "''"]);
   if (scope.dropWithoutGold) removed.push(["pp.no_gold", "g", "''"]);
   if (scope.excludeContaminated) removed.push([contaminated, "c", "pp.contamination_status::text"]);
+  if (scope.dropNearDuplicates) removed.push(["pp.cluster_kept IS FALSE", "n", "''"]);
   if (scope.correctOnly) removed.push(["s.verdict <> 'equal'", "v", "s.verdict::text"]);
   const choose = (pick: (r: (typeof removed)[number]) => string, otherwise: string) =>
     removed.length === 0 ? otherwise : `CASE ${removed.map((r) => `WHEN ${r[0]} THEN ${pick(r)}`).join(" ")} ELSE ${otherwise} END`;
@@ -93,7 +94,8 @@ function pageSql(scope: ExportScope, format: JsonlExportFormat, after: number, u
   return `COPY (
     SELECT ${kind}, s.id, s.problem_id, pp.source_json, ${payload}
       FROM samples s
-      JOIN (SELECT p.id, p.contamination_status, (p.gold_answer IS NULL OR p.gold_answer !~ '\\S') AS no_gold, to_json(p.source)::text AS source_json, ${line.head} AS head, ${line.tail} AS tail
+      JOIN (SELECT p.id, p.contamination_status, (p.gold_answer IS NULL OR p.gold_answer !~ '\\S') AS no_gold, to_json(p.source)::text AS source_json,
+                   (SELECT c.kept FROM problem_clusters c WHERE c.problem_id = p.id) AS cluster_kept, ${line.head} AS head, ${line.tail} AS tail
               FROM problems p
              WHERE p.id > ${after} AND p.id <= ${upTo} AND p.set_id = ANY(${sets}) ${sources}
              ORDER BY p.id OFFSET 0) pp ON pp.id = s.problem_id
@@ -174,6 +176,7 @@ class LineHandler {
     }
     const payload = line.toString("utf8", d + 1);
     if (kind === 0x67 /* g */) this.stats.remove("no-gold-answer", sampleId, `problem ${line.toString("latin1", b + 1, c)} has no gold answer`);
+    else if (kind === 0x6e /* n */) this.stats.remove("near-duplicate", sampleId, `problem ${line.toString("latin1", b + 1, c)} is a near-duplicate`);
     else if (kind === 0x63 /* c */) this.stats.remove("contaminated", sampleId, `problem ${line.toString("latin1", b + 1, c)} is ${payload}`);
     else this.stats.remove("not-correct", sampleId, `verdict is ${payload}`);
   }

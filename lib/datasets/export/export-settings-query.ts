@@ -2,7 +2,7 @@
 // once) and the exports page that builds the link. Absent keys keep the published defaults.
 import { type ExportSettingsInput, ExportSettingsSchema, type ExportSettings } from "@/lib/datasets/export/export-settings";
 
-const BOOLEAN_KEYS = ["includeReferences", "correctOnly", "excludeContaminated", "dropMultiBoxed", "requireBoxed", "trimAfterBoxed", "arithmeticCheck", "dedup", "dropWithoutGold", "pythonJson"] as const;
+const BOOLEAN_KEYS = ["includeReferences", "correctOnly", "excludeContaminated", "dropMultiBoxed", "requireBoxed", "trimAfterBoxed", "arithmeticCheck", "dedup", "dropWithoutGold", "dropNearDuplicates", "pythonJson"] as const;
 const BOUND_KEYS = ["maxProblemTokens", "minSolutionChars", "maxSolutionTokens"] as const;
 
 export function exportSettingsToQuery(settings: ExportSettingsInput): URLSearchParams {

@@ -24,6 +24,7 @@ describe("export settings", () => {
       dedup: true,
       maxRows: null,
       dropWithoutGold: true,
+      dropNearDuplicates: false,
       pythonJson: false,
     });
   });

@@ -58,6 +58,9 @@ export const ExportSettingsSchema = z.object({
   maxRows: z.number().int().positive().nullable().default(null),
   /** Rows whose problem has no gold answer stay out (counted); when kept, expected_answer is null, never "". */
   dropWithoutGold: z.boolean().default(true),
+  /** Problems marked as near-duplicates by "keep one per cluster" (/decontamination/clusters)
+   * stay out: only each cluster's kept problem goes out. Off by default. */
+  dropNearDuplicates: z.boolean().default(false),
   /** JSONL written as Python's json.dumps writes it (NeMo-Skills' key order, ", " / ": ", ASCII
    * escapes), to byte-compare with a manifest NeMo-Skills built. */
   pythonJson: z.boolean().default(false),
@@ -81,6 +84,7 @@ export const NO_FILTERS = {
   dedup: false,
   maxRows: null,
   dropWithoutGold: false,
+  dropNearDuplicates: false,
 } as const satisfies Partial<ExportSettings>;
 
 export function parseExportSettings(input: ExportSettingsInput): ExportSettings {

@@ -7,6 +7,7 @@ import type { Provenance } from "@/lib/datasets/formats/dataset-format";
 export const FILTER_ORDER = [
   "no-gold-answer",
   "contaminated",
+  "near-duplicate",
   "not-correct",
   "no-boxed",
   "multi-boxed",
@@ -22,6 +23,7 @@ export type FilterName = (typeof FILTER_ORDER)[number];
 export const FILTER_WHY: Record<FilterName, string> = {
   "no-gold-answer": "the problem has no gold answer (no label, or no answer to vote on), so the row would go out with an empty expected_answer",
   contaminated: "the problem is marked contaminated or flagged by decontamination",
+  "near-duplicate": "the problem is a near-duplicate of another problem of its cluster, marked by keep one per cluster",
   "not-correct": "our verdict is not 'equal' (wrong, no answer, undecided or not graded yet)",
   "no-boxed": "no boxed answer: the solution has no \\boxed{}",
   "multi-boxed": "the solution has more than one \\boxed{}",

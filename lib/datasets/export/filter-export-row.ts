@@ -22,6 +22,8 @@ export interface CandidateRow {
   provenance: Provenance;
   verdict: string;
   contaminationStatus: string;
+  /** problem_clusters.kept of the problem: false when "keep one per cluster" dropped it. */
+  clusterKept?: boolean | null;
   /** Approximate tokens of the stored solution, when grading computed them. */
   tokenCount: number | null;
 }
@@ -56,6 +58,9 @@ export function filterExportRow(row: CandidateRow, settings: ExportSettings, pro
   }
   if (settings.excludeContaminated && (CONTAMINATED_STATUSES as readonly string[]).includes(row.contaminationStatus)) {
     return { keep: false, filter: "contaminated", reason: `problem ${row.problemId} is ${row.contaminationStatus}` };
+  }
+  if (settings.dropNearDuplicates && row.clusterKept === false) {
+    return { keep: false, filter: "near-duplicate", reason: `problem ${row.problemId} is a near-duplicate` };
   }
   if (settings.correctOnly && row.verdict !== "equal") {
     return { keep: false, filter: "not-correct", reason: `verdict is ${row.verdict}` };

@@ -83,6 +83,7 @@ export async function runExport(input: ExportSettingsInput, out: Writable, optio
       correctOnly: settings.correctOnly,
       excludeContaminated: settings.excludeContaminated,
       dropWithoutGold: settings.dropWithoutGold,
+      dropNearDuplicates: settings.dropNearDuplicates,
     };
     const onPage = () => options.onProgress?.({ scanned: stats.scanned, kept: stats.kept, total });
     const path = options.path !== "general" && canExportInSql(settings) ? "copy" : "stream";

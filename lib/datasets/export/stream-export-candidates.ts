@@ -20,6 +20,8 @@ export interface ExportScope {
   excludeContaminated: boolean;
   /** Rows of problems without a gold answer are out (their text is not sent either). */
   dropWithoutGold?: boolean;
+  /** Rows of problems that keep-one-per-cluster marked as near-duplicates are out. */
+  dropNearDuplicates?: boolean;
 }
 
 export const PROBLEM_PAGE = 1_000;
@@ -31,6 +33,7 @@ interface ProblemRow {
   gold_answer: string | null;
   source: string;
   contamination_status: string;
+  cluster_kept: boolean | null;
 }
 
 interface SampleRow {
@@ -48,7 +51,8 @@ export async function* streamExportCandidates(client: PoolClient, scope: ExportS
   const problemPage = (after: number) =>
     quiet(
       client.query<ProblemRow>(
-        `SELECT id, text, gold_answer, source, contamination_status::text AS contamination_status
+        `SELECT id, text, gold_answer, source, contamination_status::text AS contamination_status,
+                (SELECT c.kept FROM problem_clusters c WHERE c.problem_id = problems.id) AS cluster_kept
            FROM problems WHERE set_id = ANY($1::int[]) AND id > $2 ${sourceClause}
           ORDER BY id LIMIT ${PROBLEM_PAGE}`,
         scope.sources.length > 0 ? [scope.setIds, after, scope.sources] : [scope.setIds, after],
@@ -86,7 +90,8 @@ export async function* streamExportCandidates(client: PoolClient, scope: ExportS
       .filter(
         (p) =>
           (scope.excludeContaminated && (CONTAMINATED_STATUSES as readonly string[]).includes(p.contamination_status)) ||
-          (scope.dropWithoutGold === true && hasNoGold(p.gold_answer)),
+          (scope.dropWithoutGold === true && hasNoGold(p.gold_answer)) ||
+          (scope.dropNearDuplicates === true && p.cluster_kept === false),
       )
       .map((p) => p.id);
     let nextSamples: Promise<{ rows: SampleRow[] }> | null = samplePage(ids, excluded, 0, 0);
@@ -107,6 +112,7 @@ export async function* streamExportCandidates(client: PoolClient, scope: ExportS
           provenance: s.provenance,
           verdict: s.verdict,
           contaminationStatus: p.contamination_status,
+          clusterKept: p.cluster_kept,
           tokenCount: s.token_count,
         };
       });

@@ -15,7 +15,7 @@ export type SetClusters = {
   sets: string[];
 };
 
-export async function clusterProblemSet(ref: string, options: { threshold?: number; kept?: string[] } = {}): Promise<SetClusters> {
+export async function clusterProblemSet(ref: string | number, options: { threshold?: number; kept?: string[] } = {}): Promise<SetClusters> {
   const sets = [];
   for (const k of options.kept ?? []) sets.push(await resolveCheckedSet(k));
   const target = await resolveCheckedSet(ref);
