@@ -60,6 +60,7 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
   const [arithmeticCheck, setArithmeticCheck] = useState(true);
   const [dedup, setDedup] = useState(true);
   const [dropWithoutGold, setDropWithoutGold] = useState(true);
+  const [dropNearDuplicates, setDropNearDuplicates] = useState(false);
   const [pythonJson, setPythonJson] = useState(false);
   const [maxProblemTokens, setMaxProblemTokens] = useState("1024");
   const [minSolutionChars, setMinSolutionChars] = useState("200");
@@ -86,6 +87,7 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
     arithmeticCheck,
     dedup,
     dropWithoutGold,
+    dropNearDuplicates,
     pythonJson,
     maxProblemTokens: bound(maxProblemTokens),
     minSolutionChars: bound(minSolutionChars),
@@ -180,6 +182,12 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
             <Check id="arithmeticCheck" label="Drop wrong a op b = c arithmetic" checked={arithmeticCheck} onChange={setArithmeticCheck} />
             <Check id="dedup" label="Drop exact duplicates" checked={dedup} onChange={setDedup} />
             <Check id="dropWithoutGold" label="Drop rows without a gold answer (else written null)" checked={dropWithoutGold} onChange={setDropWithoutGold} />
+            <Check
+              id="dropNearDuplicates"
+              label="Drop near-duplicates marked by keep one per cluster"
+              checked={dropNearDuplicates}
+              onChange={setDropNearDuplicates}
+            />
           </div>
           <div className="flex flex-wrap gap-4 pt-1">
             <Bound id="maxProblemTokens" label="Max problem tokens" value={maxProblemTokens} onChange={setMaxProblemTokens} />

@@ -2,9 +2,11 @@
 // problem's cluster and a summary the page reads, "keep one per cluster" marks the other members
 // (audited), and the export's near-duplicate filter drops exactly their rows on both export paths
 // (COPY and general), counted in the manifest; off by default.
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "@/lib/db/boxed-home";
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
 import { NO_FILTERS } from "@/lib/datasets/export/export-settings";
 import { pool } from "@/lib/db/pool";
@@ -99,4 +101,14 @@ describe("stored near-duplicate clusters", () => {
     const problems = new Set(readFileSync(join(dir, "fast.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l).problem));
     expect([...problems].sort()).toEqual([PROBLEMS[0], PROBLEMS[1], PROBLEMS[3], PROBLEMS[6]].sort());
   });
+
+  it("the CLI's --drop-near-duplicates turns the filter on and the manifest counts it", () => {
+    const out = join(dir, "cli.jsonl");
+    const r = spawnSync(process.execPath, [join(repoRoot, "bin", "boxed.mjs"), "export", "--set", "cluster-synth", "--no-filters", "--drop-near-duplicates", "--out", out], { encoding: "utf8", env: process.env });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(out, "utf8").trim().split("\n")).toHaveLength(8);
+    const manifest = JSON.parse(readFileSync(`${out}.manifest.json`, "utf8"));
+    expect(manifest.settings.dropNearDuplicates).toBe(true);
+    expect(manifest.removed["near-duplicate"].count).toBe(6);
+  }, 120_000);
 });
