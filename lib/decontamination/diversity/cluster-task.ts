@@ -118,6 +118,9 @@ export async function runClusterTask(taskId: number): Promise<ClusterSummary> {
 /** "Keep one per cluster": each cluster's representative stays, its other members are marked
  * kept = false (the export's near-duplicate filter drops them). Returns how many were marked. */
 export async function keepOnePerCluster(setId: number, actorId: number | null): Promise<{ dropped: number; kept: number }> {
+  // A clustering under way replaces the set's rows when it finishes: marks set now would be lost.
+  const running = await prisma().task.findFirst({ where: { kind: CLUSTER_TASK_KIND, state: { in: ["queued", "running"] }, payload: { path: ["setId"], equals: setId } } });
+  if (running) throw new UserFacingError(`Set #${setId} is being clustered (task #${running.id}): keep one per cluster once it has finished.`);
   const client = await pool().connect();
   try {
     await client.query("BEGIN");

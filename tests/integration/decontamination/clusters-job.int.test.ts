@@ -82,6 +82,11 @@ describe("stored near-duplicate clusters", () => {
     const audit = await auditActions("decontam.cluster.keep-one");
     expect(audit.at(-1)?.details).toEqual({ dropped: 3, kept: 4 });
     await expect(keepOnePerCluster(setId + 100_000, null)).rejects.toThrow(/has not been clustered yet/);
+    // While a new clustering is queued the marks would be replaced: refused, nothing changes.
+    const { taskId } = await startClusterTask(setId, null);
+    await expect(keepOnePerCluster(setId, null)).rejects.toThrow(/is being clustered/);
+    await runClusterTask(taskId);
+    await keepOnePerCluster(setId, null);
   });
 
   it("the export's near-duplicate filter drops their rows on both paths, counted; off by default", async () => {
