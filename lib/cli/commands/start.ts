@@ -119,10 +119,11 @@ moment of start-up too.`,
       stop.throwIfRequested();
       const nextBin = join(repoRoot, "node_modules", "next", "dist", "bin", "next");
       const webArgs = standIn ? [standIn] : [nextBin, "start", "-p", String(port)];
-      const web = superviseChild("web", () => startChild("web", webArgs, { ...env, NODE_ENV: "production" }, repoRoot, io.stdout), say);
+      const shuttingDown = () => stop.requested !== null;
+      const web = superviseChild("web", () => startChild("web", webArgs, { ...env, NODE_ENV: "production" }, repoRoot, io.stdout), say, undefined, shuttingDown);
       services.push(web);
       if (!values["no-worker"]) {
-        services.push(superviseChild("worker", () => startChild("worker", [join(repoRoot, "bin", "boxed.mjs"), "worker"], env, repoRoot, io.stdout), say));
+        services.push(superviseChild("worker", () => startChild("worker", [join(repoRoot, "bin", "boxed.mjs"), "worker"], env, repoRoot, io.stdout), say, undefined, shuttingDown));
       }
       const webAlive = () => {
         const child = web.current()?.process;

@@ -139,6 +139,16 @@ describe("boxed start stops what it started", () => {
     expect(run.output()).toMatch(/embedded PostgreSQL stopped/);
   });
 
+  it("on Ctrl-C after start-up, reports no child as crashed while it stops them in turn", { timeout: 120_000 }, async () => {
+    const run = await startStudio();
+    await run.waitFor(/Boxed is ready/);
+    await run.waitFor(/\[worker\] \[worker\] serving/);
+    process.kill(-(run.child.pid as number), "SIGINT");
+    expect(await expectNothingLeft(run)).toBe(0);
+    expect(run.output()).toMatch(/embedded PostgreSQL stopped/);
+    expect(run.output()).not.toMatch(/exited unexpectedly|restarting in/);
+  });
+
   it("on SIGTERM to the start process alone, after start-up", { timeout: 120_000 }, async () => {
     const run = await startStudio();
     await run.waitFor(/Boxed is ready/);

@@ -29,7 +29,14 @@ export function describeExit(code: number | null, signal: NodeJS.Signals | null)
   return signal ? `signal ${signal}` : `code ${code}`;
 }
 
-export function superviseChild(name: string, start: () => ManagedChild, say: (line: string) => void, policy: RestartPolicy = DEFAULT_RESTART_POLICY): SupervisedChild {
+export function superviseChild(
+  name: string,
+  start: () => ManagedChild,
+  say: (line: string) => void,
+  policy: RestartPolicy = DEFAULT_RESTART_POLICY,
+  /** True once the whole studio is stopping (a signal came), before this child's stop() is called. */
+  shuttingDown: () => boolean = () => false,
+): SupervisedChild {
   let stopping = false;
   let child: ManagedChild | null = null;
   let wakeUp: (() => void) | null = null;
@@ -42,7 +49,9 @@ export function superviseChild(name: string, start: () => ManagedChild, say: (li
       // A Ctrl-C reaches the whole process group at once: give our own handler the moment it
       // needs to mark the stop, so a child that obeyed the same Ctrl-C is not restarted.
       await new Promise((resolve) => setTimeout(resolve, 150));
-      if (stopping) break;
+      // The studio stops its children one after the other: one that already obeyed the signal is
+      // neither restarted nor reported as a crash while it waits for its turn.
+      if (stopping || shuttingDown()) break;
       child = null;
       quickFailures = Date.now() - startedAt >= policy.healthyAfterMs ? 1 : quickFailures + 1;
       const delay = restartDelayMs(quickFailures, policy);
