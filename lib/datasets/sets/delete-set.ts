@@ -10,7 +10,7 @@ import { prisma } from "@/lib/db/prisma";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { SET_DELETE_QUEUE, SET_DELETE_TASK_KIND } from "@/lib/datasets/sets/set-delete-queue";
-import { throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
+import { failTaskQuietly, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
 
 /** Counts above this are shown as "N+" (the preview must stay cheap on huge sets). */
 export const PREVIEW_CAP = 100_000;
@@ -153,9 +153,7 @@ export async function runSetDeletionTask(
     return result;
   } catch (error) {
     await progress.stop();
-    await prisma()
-      .task.update({ where: { id: taskId }, data: { state: "failed", error: error instanceof Error ? error.message : String(error), finishedAt: new Date(), updatedAt: new Date() } })
-      .catch(() => {});
+    await failTaskQuietly(taskId, error);
     throw error;
   }
 }

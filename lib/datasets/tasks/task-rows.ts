@@ -104,3 +104,8 @@ export async function finishTask(
     },
   });
 }
+
+/** Marks a Task failed with the error's message; never throws (the caller rethrows the error). */
+export async function failTaskQuietly(taskId: number, error: unknown): Promise<void> {
+  await finishTask(taskId, { state: "failed", error: error instanceof Error ? error.message : String(error) }).catch(() => {});
+}

@@ -10,7 +10,7 @@ import { CLUSTER_QUEUE, CLUSTER_TASK_KIND } from "@/lib/decontamination/diversit
 import { clusterProblemSet } from "@/lib/decontamination/diversity/cluster-set";
 import { DEFAULT_DUPLICATE_JACCARD } from "@/lib/decontamination/diversity/near-duplicates";
 import { resolveCheckedSet } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
-import { throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
+import { failTaskQuietly, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
 import { UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
 
@@ -108,9 +108,7 @@ export async function runClusterTask(taskId: number): Promise<ClusterSummary> {
     return summary;
   } catch (error) {
     await progress.stop();
-    await prisma()
-      .task.update({ where: { id: taskId }, data: { state: "failed", error: error instanceof Error ? error.message : String(error), finishedAt: new Date(), updatedAt: new Date() } })
-      .catch(() => {});
+    await failTaskQuietly(taskId, error);
     throw error;
   }
 }
