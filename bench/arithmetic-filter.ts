@@ -10,6 +10,7 @@ import { stripCalculatorNotes } from "@/lib/datasets/formats/gsm8k-record";
 import { findArithmeticChains } from "@/lib/grading/filters/arithmetic-chains";
 import { evaluateArithmetic } from "@/lib/grading/filters/arithmetic-expression";
 import { incorrectArithmeticReason } from "@/lib/grading/filters/drop-incorrect-arithmetic";
+import { readSetting } from "@/lib/settings/read-settings";
 
 type Row = { problem: string; solution: string };
 
@@ -41,7 +42,7 @@ function median(xs: number[]): number {
 }
 
 export async function main(args: string[]): Promise<void> {
-  const sharedDir = process.env.BOXED_SHARED_DIR ?? join(process.cwd(), "..", "shared");
+  const sharedDir = readSetting("BOXED_SHARED_DIR") ?? join(process.cwd(), "..", "shared");
   const rounds = Number(args.find((a) => a.startsWith("--rounds="))?.slice(9) ?? 7);
   const rows = readRows(sharedDir);
   const chars = rows.reduce((n, r) => n + r.solution.length, 0);

@@ -37,9 +37,10 @@ for line in sys.stdin:
     out.append({"equal": bool(eq), "ms": (time.perf_counter() - t) * 1000})
 print(json.dumps(out))
 `;
+import { readSetting } from "@/lib/settings/read-settings";
 
 export async function main(args: string[]): Promise<void> {
-  const sharedDir = process.env.BOXED_SHARED_DIR ?? join(process.cwd(), "..", "shared");
+  const sharedDir = readSetting("BOXED_SHARED_DIR") ?? join(process.cwd(), "..", "shared");
   const rows = readFileSync(join(sharedDir, "data", "math", "test.jsonl"), "utf8")
     .trim()
     .split("\n")

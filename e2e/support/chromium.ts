@@ -1,9 +1,10 @@
 // Playwright cannot download its own browsers here; we use Debian's Chromium
 // (`apt-get install -y chromium`) or the one CHROMIUM_PATH names.
 import { existsSync } from "node:fs";
+import { readSetting } from "../../lib/settings/read-settings";
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  const candidates = [readSetting("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
   const found = candidates.find((path) => existsSync(path));
   if (!found) {
     throw new Error(

@@ -8,22 +8,15 @@
 // none. So the web server process (instrumentation.ts) stamps every incoming request, before Next
 // sees it, with the address decided here, in CLIENT_ADDRESS_HEADER, overwriting whatever the client
 // sent under that name.
+import { readSetting } from "@/lib/settings/read-settings";
 
 export const CLIENT_ADDRESS_HEADER = "x-boxed-client-address";
 
 /** When the stamp is missing (a request that reached no stamped server), all such share a key. */
 export const UNKNOWN_ADDRESS = "unknown";
 
-const MAX_HOPS = 10;
-
 export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.BOXED_TRUSTED_PROXY_HOPS?.trim();
-  if (!raw) return 0;
-  const hops = Number(raw);
-  if (!Number.isInteger(hops) || hops < 0 || hops > MAX_HOPS) {
-    throw new Error(`BOXED_TRUSTED_PROXY_HOPS must be a whole number from 0 to ${MAX_HOPS} (the proxies in front of Boxed), not "${raw}"`);
-  }
-  return hops;
+  return readSetting("BOXED_TRUSTED_PROXY_HOPS", env);
 }
 
 /** "::ffff:10.0.0.1" (an IPv4 peer on a dual-stack socket) → "10.0.0.1"; bounded in length. */

@@ -2,16 +2,17 @@
 // BOXED_OIDC_ISSUER, BOXED_OIDC_CLIENT_ID, BOXED_OIDC_CLIENT_SECRET (and BOXED_OIDC_NAME for the
 // button). Only people whose email an admin created in Boxed can sign in this way.
 import type { Provider } from "next-auth/providers/index";
+import { readSetting } from "@/lib/settings/read-settings";
 
 export function oidcProvider(env: NodeJS.ProcessEnv = process.env): Provider[] {
-  const issuer = env.BOXED_OIDC_ISSUER;
-  const clientId = env.BOXED_OIDC_CLIENT_ID;
-  const clientSecret = env.BOXED_OIDC_CLIENT_SECRET;
+  const issuer = readSetting("BOXED_OIDC_ISSUER", env);
+  const clientId = readSetting("BOXED_OIDC_CLIENT_ID", env);
+  const clientSecret = readSetting("BOXED_OIDC_CLIENT_SECRET", env);
   if (!issuer || !clientId || !clientSecret) return [];
   return [
     {
       id: "oidc",
-      name: env.BOXED_OIDC_NAME ?? "Single sign-on",
+      name: readSetting("BOXED_OIDC_NAME", env) ?? "Single sign-on",
       type: "oauth",
       wellKnown: `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
       idToken: true,

@@ -3,6 +3,7 @@
 // newlines removed, backslashes read as slashes, percent-escapes kept) and must keep that origin.
 // What is returned is the parsed path, query and fragment, never the raw text, so nothing the
 // browser might read differently (`/\evil`, `/\t/evil`, `//evil`, `javascript:`) gets through.
+import { readSetting } from "@/lib/settings/read-settings";
 
 export const DEFAULT_AFTER_SIGN_IN = "/";
 
@@ -25,7 +26,7 @@ export function safeCallbackPath(raw: unknown, siteOrigin: string): string {
 /** The site's origin: NEXTAUTH_URL (set by `npm start`, required behind a proxy), else localhost. */
 export function siteOrigin(env: NodeJS.ProcessEnv = process.env): string {
   try {
-    return new URL(env.NEXTAUTH_URL ?? "http://localhost").origin;
+    return new URL(readSetting("NEXTAUTH_URL", env) ?? "http://localhost").origin;
   } catch {
     return "http://localhost";
   }

@@ -2,9 +2,10 @@
 // files. Default `<checkout>/.boxed`; BOXED_HOME moves it (tests use a temporary one).
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readSetting } from "@/lib/settings/read-settings";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 export function boxedHome(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.BOXED_HOME ?? join(repoRoot, ".boxed"));
+  return resolve(readSetting("BOXED_HOME", env) ?? join(repoRoot, ".boxed"));
 }

@@ -5,6 +5,7 @@ import pg from "pg";
 import { boxedHome } from "@/lib/db/boxed-home";
 import { type RunningCluster, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { UserFacingError } from "@/lib/errors";
+import { readSetting } from "@/lib/settings/read-settings";
 
 export interface ResolvedDatabase {
   url: string;
@@ -15,9 +16,10 @@ export async function resolveDatabase(
   env: NodeJS.ProcessEnv = process.env,
   log: (line: string) => void = () => {},
 ): Promise<ResolvedDatabase> {
-  if (env.DATABASE_URL) {
-    await checkReachable(env.DATABASE_URL);
-    return { url: env.DATABASE_URL, embedded: null };
+  const configured = readSetting("DATABASE_URL", env);
+  if (configured) {
+    await checkReachable(configured);
+    return { url: configured, embedded: null };
   }
   const cluster = await startEmbeddedPostgres({ home: boxedHome(env), log });
   await ensureDatabaseExists(cluster.url("postgres"), "boxed");

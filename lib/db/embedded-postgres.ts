@@ -25,6 +25,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UserFacingError } from "@/lib/errors";
 import { freePort } from "@/lib/net/free-port";
+import { readSetting } from "@/lib/settings/read-settings";
 
 export interface EmbeddedOptions {
   /** Directory holding pg.json and, unless relocated, pgdata/. */
@@ -118,7 +119,7 @@ function binDirFor(user: PostgresUser | null): string {
 }
 
 function dataDirFor(home: string, user: PostgresUser | null, log: (s: string) => void): string {
-  const explicit = process.env.BOXED_PG_DATA;
+  const explicit = readSetting("BOXED_PG_DATA");
   if (explicit) {
     if (existsSync(explicit) && !postgresCan(user, "-w", explicit)) {
       throw new UserFacingError(

@@ -2,14 +2,15 @@
 // the worker, the CLI or the test setup after resolving the database).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/db/generated/client";
+import { readSetting } from "@/lib/settings/read-settings";
 
 const holder = globalThis as unknown as { boxedPrisma?: PrismaClient; boxedPrismaUrl?: string };
 
 export function prisma(): PrismaClient {
-  const url = process.env.DATABASE_URL;
+  const url = readSetting("DATABASE_URL");
   if (!url) throw new Error("DATABASE_URL is not set: resolve the database before using Prisma");
   if (!holder.boxedPrisma || holder.boxedPrismaUrl !== url) {
-    holder.boxedPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize() }) });
+    holder.boxedPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: readSetting("BOXED_DB_POOL_SIZE") }) });
     holder.boxedPrismaUrl = url;
   }
   return holder.boxedPrisma;
@@ -19,9 +20,4 @@ export async function disconnectPrisma(): Promise<void> {
   await holder.boxedPrisma?.$disconnect();
   holder.boxedPrisma = undefined;
   holder.boxedPrismaUrl = undefined;
-}
-
-function poolSize(): number {
-  const fromEnv = Number(process.env.BOXED_DB_POOL_SIZE);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 10;
 }

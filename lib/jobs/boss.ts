@@ -3,6 +3,7 @@
 import { PgBoss } from "pg-boss";
 import { JobsErrorLog } from "@/lib/jobs/jobs-error-log";
 import { jobSuperviseSeconds } from "@/lib/jobs/job-timing";
+import { readSetting } from "@/lib/settings/read-settings";
 
 export const BOSS_SCHEMA = "pgboss";
 
@@ -28,7 +29,7 @@ export function createBoss(databaseUrl: string, role: "worker" | "producer", err
 
 /** A started sending-only instance, shared by the process. */
 export function producer(): Promise<PgBoss> {
-  const url = process.env.DATABASE_URL;
+  const url = readSetting("DATABASE_URL");
   if (!url) throw new Error("DATABASE_URL is not set");
   if (!holder.boxedProducer || holder.boxedProducerUrl !== url) {
     const boss = createBoss(url, "producer");

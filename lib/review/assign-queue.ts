@@ -4,7 +4,8 @@
 // items and claims in progress are released. One transaction, with the queue row locked, so two
 // assignments of the same queue cannot interleave.
 import { can, isRole } from "@/lib/auth/permissions";
-import { pool } from "@/lib/db/pool";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { inTransaction } from "@/lib/db/in-transaction";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { type ItemToAssign, planAssignment } from "@/lib/review/plan-assignment";
 import { DONE_LOCK } from "@/lib/review/review-lock";
@@ -27,9 +28,7 @@ export async function assignQueue(input: AssignQueueInput, userId: number): Prom
   if (input.perItem > reviewerIds.length) {
     throw new UserFacingError(`${input.perItem} reviewers per item needs at least ${input.perItem} reviewers; you chose ${reviewerIds.length}.`);
   }
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(async (client) => {
     const queue = await client.query<{ id: number; name: string }>("SELECT id, name FROM review_queues WHERE id = $1 FOR UPDATE", [input.queueId]);
     if (!queue.rows[0]) throw new NotFoundError(`Review queue #${input.queueId}`);
     const { rows: people } = await client.query<{ id: number; email: string; role: string; active: boolean }>(
@@ -70,17 +69,10 @@ export async function assignQueue(input: AssignQueueInput, userId: number): Prom
     }
     await client.query("UPDATE review_queues SET reviewers_per_item = $2 WHERE id = $1", [input.queueId, input.perItem]);
     const load = Object.fromEntries(plan.load);
-    // The audit entry commits with the change (recordAudit works on Prisma clients; this is pg).
-    await client.query(
-      "INSERT INTO audit_log (user_id, action, object_type, object_id, details) VALUES ($1, 'review.queue.assign', 'review_queue', $2, $3)",
-      [userId, String(input.queueId), JSON.stringify({ reviewerIds, perItem: input.perItem, newRows: plan.rows.length, items: items.length, load })],
+    await recordAudit(
+      { userId, action: "review.queue.assign", objectType: "review_queue", objectId: input.queueId, details: { reviewerIds, perItem: input.perItem, newRows: plan.rows.length, items: items.length, load } },
+      client,
     );
-    await client.query("COMMIT");
     return { rows: plan.rows.length, items: items.length, load };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

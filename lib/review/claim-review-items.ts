@@ -1,6 +1,7 @@
 // Hands a reviewer the next items of a queue: first the ones they already hold (a reload resumes
 // where they were), then new ones claimed with FOR UPDATE SKIP LOCKED, so two reviewers asking at
 // the same moment never get the same item. Items are returned in queue order.
+import { inTransaction } from "@/lib/db/in-transaction";
 import { pool } from "@/lib/db/pool";
 import { DONE_LOCK, LEASE } from "@/lib/review/review-lock";
 
@@ -12,9 +13,7 @@ export interface ClaimedItem {
 }
 
 export async function claimReviewItems(queueId: number, userId: number, want: number, holding: number[] = []): Promise<ClaimedItem[]> {
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(async (client) => {
     // Items this reviewer holds (and has not finished) are theirs first; their lease is renewed.
     const held = await client.query<ClaimedItem>(
       `UPDATE review_items ri SET locked_until = now() + ${LEASE}
@@ -42,14 +41,8 @@ export async function claimReviewItems(queueId: number, userId: number, want: nu
       );
       items.push(...fresh.rows);
     }
-    await client.query("COMMIT");
     return items.sort((a, b) => a.position - b.position);
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Gives back items the reviewer holds but did not review (leaving the review mode). */

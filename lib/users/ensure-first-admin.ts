@@ -4,6 +4,7 @@
 import { generatePassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db/prisma";
 import { createUser } from "@/lib/users/create-user";
+import { readSetting } from "@/lib/settings/read-settings";
 
 export interface FirstAdmin {
   email: string;
@@ -13,13 +14,14 @@ export interface FirstAdmin {
 }
 
 export async function ensureFirstAdmin(env: Record<string, string | undefined> = process.env): Promise<FirstAdmin> {
-  const email = (env.BOXED_ADMIN_EMAIL ?? "admin@boxed.local").trim().toLowerCase();
+  const email = readSetting("BOXED_ADMIN_EMAIL", env).toLowerCase();
   const anyUser = await prisma().user.findFirst({ select: { id: true } });
   if (anyUser) {
     const admin = await prisma().user.findFirst({ where: { role: "admin", active: true }, orderBy: { id: "asc" } });
     return { email: admin?.email ?? email, created: false };
   }
-  const password = env.BOXED_ADMIN_PASSWORD || generatePassword();
+  const configured = readSetting("BOXED_ADMIN_PASSWORD", env);
+  const password = configured ?? generatePassword();
   await createUser({ email, role: "admin", password, name: "Admin" });
-  return { email, created: true, ...(env.BOXED_ADMIN_PASSWORD ? {} : { generatedPassword: password }) };
+  return { email, created: true, ...(configured ? {} : { generatedPassword: password }) };
 }

@@ -4,11 +4,12 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ROLES } from "@/lib/auth/permissions";
+import { EmailSchema } from "@/lib/users/email";
 
 const UserId = z.number().int().positive();
 
 export const CreateUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email("enter an email address such as ada@example.org").max(320),
+  email: EmailSchema,
   name: z.string().trim().max(200).optional(),
   role: z.enum(ROLES),
   /** Empty or absent: a password is generated and shown once. */

@@ -4,9 +4,10 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readSetting } from "@/lib/settings/read-settings";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const sharedDir = process.env.BOXED_SHARED_DIR ?? join(repoRoot, "..", "shared");
+export const sharedDir = readSetting("BOXED_SHARED_DIR") ?? join(repoRoot, "..", "shared");
 export const hasSharedData = existsSync(join(sharedDir, "data", "SOURCES.md"));
 export const sharedDataPath = (...parts: string[]) => join(sharedDir, "data", ...parts);
 export const sharedGraderPath = (...parts: string[]) => join(sharedDir, "grader", ...parts);

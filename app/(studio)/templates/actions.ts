@@ -1,7 +1,7 @@
 "use server";
 // Saving a prompt template adds a version (batches keep pointing at the exact one they used).
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { webActor } from "@/lib/audit/actor";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { PROMPT_TEMPLATE_KINDS } from "@/lib/generation/prompts/prompt-template";
 import { deleteTemplate, setTemplateDisabled } from "@/lib/generation/templates/retire-template";
@@ -19,9 +19,7 @@ export const saveTemplateAction = authorizedAction("templates.edit", SaveTemplat
     input.kind === "solution-completion"
       ? { kind: input.kind, name: input.name, body: typeof input.body === "string" ? input.body : input.body.user, stop: input.stop ?? [] }
       : { kind: input.kind, name: input.name, body: typeof input.body === "string" ? { system: "", user: input.body } : input.body, ...(input.stop?.length ? { stop: input.stop } : {}) };
-  const saved = await saveTemplateVersion(draft as Parameters<typeof saveTemplateVersion>[0]);
-  await recordAudit({ userId: user.id, action: "template.save", objectType: "prompt_template", objectId: saved.id, details: { name: saved.name, version: saved.version, kind: input.kind } });
-  return saved;
+  return saveTemplateVersion(draft as Parameters<typeof saveTemplateVersion>[0], webActor(user));
 });
 
 const templateName = z.string().trim().min(1).max(200);

@@ -6,6 +6,7 @@ import { ensureDatabaseExists, redactUrl, resolveDatabase } from "@/lib/db/datab
 import { embeddedConfig, runningPid, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { listMigrations, migrateDatabase } from "@/lib/db/migrate";
 import pg from "pg";
+import { readSetting } from "@/lib/settings/read-settings";
 
 export const dbStartCommand: CliCommand = {
   path: ["db", "start"],
@@ -37,7 +38,7 @@ export const dbStopCommand: CliCommand = {
   usage: "usage: npx boxed db stop\n\nStops this checkout's embedded PostgreSQL (fast shutdown; data is kept).",
   async run(args, io) {
     parseArgs({ args, options: {} });
-    if (io.env.DATABASE_URL) {
+    if (readSetting("DATABASE_URL", io.env)) {
       io.stdout.write("DATABASE_URL is set: Boxed does not manage that server; nothing to stop\n");
       return 0;
     }
@@ -67,7 +68,7 @@ export const dbStatusCommand: CliCommand = {
 
 async function collectStatus(io: CliIo) {
   const all = listMigrations().map((m) => m.name);
-  let url: string | null = io.env.DATABASE_URL ?? null;
+  let url: string | null = readSetting("DATABASE_URL", io.env) ?? null;
   let pid: number | null = null;
   let dataDir: string | null = null;
   if (!url) {
@@ -99,7 +100,7 @@ async function collectStatus(io: CliIo) {
     }
   }
   return {
-    database: io.env.DATABASE_URL ? `DATABASE_URL (${redactUrl(io.env.DATABASE_URL)})` : "embedded",
+    database: url && readSetting("DATABASE_URL", io.env) ? `DATABASE_URL (${redactUrl(url)})` : "embedded",
     running,
     pid,
     dataDir,

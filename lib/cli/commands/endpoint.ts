@@ -2,7 +2,7 @@
 // (it would sit in shell history): name its environment variable (--api-key-env), or pipe it on
 // standard input with --api-key-stdin to store it encrypted.
 import { parseArgs } from "node:util";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
 import { withDatabase } from "@/lib/cli/with-database";
 import { loadEndpointConfig } from "@/lib/generation/endpoints/endpoint-client-config";
@@ -75,8 +75,7 @@ export const endpointAddCommand: CliCommand = {
       throw new CliError(`${flag}: ${issue?.code === "invalid_type" ? "is required" : issue?.message}`);
     }
     return withDatabase(io, async () => {
-      const created = await createEndpoint(parsed.data);
-      await recordAudit({ userId: null, action: "endpoint.create", objectType: "endpoint", objectId: created.id, details: { name: created.name, baseUrl: parsed.data.baseUrl, via: "cli" } });
+      const created = await createEndpoint(parsed.data, CLI_ACTOR);
       io.stdout.write(`added endpoint ${created.name} (id ${created.id})\n`);
       return 0;
     });

@@ -17,6 +17,7 @@ import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-p
 import { migrateDatabase } from "@/lib/db/migrate";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
+import { checkSettings, readSetting } from "@/lib/settings/read-settings";
 import { stopProducer } from "@/lib/jobs/boss";
 import { loadDemoIfEmpty } from "@/lib/demo/load-demo";
 import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
@@ -42,7 +43,9 @@ moment of start-up too.`,
       },
     });
     const started = Date.now();
-    const port = parsePort(values.port ?? io.env.PORT, 3000);
+    // Every setting is checked before anything starts: a bad value names itself now, not later.
+    checkSettings(io.env);
+    const port = values.port !== undefined ? parsePort(values.port, 3000) : readSetting("PORT", io.env);
     await assertPortFree(port);
     const say = (line: string) => io.stdout.write(`${line}\n`);
 
@@ -94,7 +97,7 @@ moment of start-up too.`,
       const admin = await ensureFirstAdmin(io.env);
       await ensureDefaultTemplates();
       stop.throwIfRequested();
-      if (!values["no-demo"] && io.env.BOXED_DEMO !== "0") {
+      if (!values["no-demo"] && readSetting("BOXED_DEMO", io.env) !== "0") {
         const demo = await loadDemoIfEmpty((line) => say(`[demo] ${line}`));
         if (demo) say(`[demo] loaded ${demo.problems} problems and ${demo.samples} solutions into an empty database`);
       }
@@ -105,13 +108,13 @@ moment of start-up too.`,
         ...io.env,
         ...localSecrets(boxedHome(io.env), io.env),
         DATABASE_URL: database.url,
-        NEXTAUTH_URL: io.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+        NEXTAUTH_URL: readSetting("NEXTAUTH_URL", io.env) ?? `http://localhost:${port}`,
         NEXT_TELEMETRY_DISABLED: "1",
         PORT: String(port),
       };
       // Tests stand a small HTTP server in for Next.js (tests/support/stand-in-web-server.mjs), so
       // they can stop a start-up at any moment without building the web app.
-      const standIn = io.env.BOXED_START_WEB_SCRIPT;
+      const standIn = readSetting("BOXED_START_WEB_SCRIPT", io.env);
       if (!standIn && buildIsStale()) {
         say("[web] building the web app (first start or changed sources)…");
         await buildWebApp({ ...env, NODE_ENV: "production" }, repoRoot, stop.abort);
@@ -152,10 +155,11 @@ moment of start-up too.`,
 
 /** DATABASE_URL, or the embedded server: `onEmbeddedStarted` hears of it before anything else can fail. */
 async function openDatabase(env: NodeJS.ProcessEnv, say: (line: string) => void, onEmbeddedStarted: (home: string) => void): Promise<{ url: string }> {
-  if (env.DATABASE_URL) {
-    await checkReachable(env.DATABASE_URL);
-    say(`[db] using DATABASE_URL ${redactUrl(env.DATABASE_URL)}`);
-    return { url: env.DATABASE_URL };
+  const configured = readSetting("DATABASE_URL", env);
+  if (configured) {
+    await checkReachable(configured);
+    say(`[db] using DATABASE_URL ${redactUrl(configured)}`);
+    return { url: configured };
   }
   const home = boxedHome(env);
   const cluster = await startEmbeddedPostgres({ home, log: (line) => say(`[db] ${line}`) });

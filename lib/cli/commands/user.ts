@@ -2,8 +2,7 @@
 import { parseArgs } from "node:util";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
 import { withDatabase } from "@/lib/cli/with-database";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { generatePassword } from "@/lib/auth/password";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { isRole } from "@/lib/auth/permissions";
 import { createUser } from "@/lib/users/create-user";
 import { listUsers, resetUserPassword, setUserActive, setUserRole } from "@/lib/users/update-user";
@@ -33,13 +32,11 @@ The password is read from the first line of standard input when it is piped
     const email = requireEmail(values.email);
     if (!values.role || !isRole(values.role)) throw new CliError(`--role must be admin, curator, reviewer or viewer (got ${values.role ?? "nothing"})`);
     const piped = await readPasswordFromStdin(io);
-    const password = piped ?? generatePassword();
     const role = values.role;
     return withDatabase(io, async () => {
-      const user = await createUser({ email, role, password, name: values.name });
-      await recordAudit({ userId: null, action: "user.create", objectType: "user", objectId: user.id, details: { email: user.email, role, via: "cli" } });
+      const user = await createUser({ email, role, password: piped ?? undefined, name: values.name }, CLI_ACTOR);
       io.stdout.write(`created ${user.role} ${user.email} (id ${user.id})\n`);
-      if (!piped) io.stdout.write(`password: ${password}\n(shown once; only its hash is stored)\n`);
+      if (user.generatedPassword) io.stdout.write(`password: ${user.generatedPassword}\n(shown once; only its hash is stored)\n`);
       return 0;
     });
   },
@@ -75,8 +72,7 @@ export const userSetRoleCommand: CliCommand = {
     if (!values.role) throw new CliError("--role is required");
     const role = values.role;
     return withDatabase(io, async () => {
-      const user = await setUserRole(email, role);
-      await recordAudit({ userId: null, action: "user.set_role", objectType: "user", objectId: user.id, details: { role, via: "cli" } });
+      const user = await setUserRole(email, role, CLI_ACTOR);
       io.stdout.write(`${user.email} is now ${user.role}\n`);
       return 0;
     });
@@ -93,8 +89,7 @@ function activeCommand(active: boolean): CliCommand {
       const { values } = parseArgs({ args, options: { email: { type: "string" } } });
       const email = requireEmail(values.email);
       return withDatabase(io, async () => {
-        const user = await setUserActive(email, active);
-        await recordAudit({ userId: null, action: `user.${word}`, objectType: "user", objectId: user.id, details: { via: "cli" } });
+        const user = await setUserActive(email, active, CLI_ACTOR);
         io.stdout.write(`${user.email} ${active ? "activated" : "deactivated"}\n`);
         return 0;
       });
@@ -113,12 +108,10 @@ export const userResetPasswordCommand: CliCommand = {
     const { values } = parseArgs({ args, options: { email: { type: "string" } } });
     const email = requireEmail(values.email);
     const piped = await readPasswordFromStdin(io);
-    const password = piped ?? generatePassword();
     return withDatabase(io, async () => {
-      const user = await resetUserPassword(email, password);
-      await recordAudit({ userId: null, action: "user.reset_password", objectType: "user", objectId: user.id, details: { via: "cli" } });
+      const user = await resetUserPassword(email, piped ?? undefined, CLI_ACTOR);
       io.stdout.write(`password reset for ${user.email}\n`);
-      if (!piped) io.stdout.write(`password: ${password}\n(shown once; only its hash is stored)\n`);
+      if (user.generatedPassword) io.stdout.write(`password: ${user.generatedPassword}\n(shown once; only its hash is stored)\n`);
       return 0;
     });
   },

@@ -5,6 +5,7 @@ import type { CliCommand } from "@/lib/cli/command";
 import { listenForStop, StopRequested } from "@/lib/cli/start/stop-signals";
 import { withDatabase } from "@/lib/cli/with-database";
 import { startWorker } from "@/lib/jobs/run-worker";
+import { checkSettings } from "@/lib/settings/read-settings";
 
 export const workerCommand: CliCommand = {
   path: ["worker"],
@@ -15,6 +16,7 @@ Serves every job queue until stopped with Ctrl-C or SIGTERM (running jobs finish
 Scale out by starting more workers on other machines with the same DATABASE_URL.`,
   async run(args, io) {
     parseArgs({ args, options: {} });
+    checkSettings(io.env);
     // Listening from the start: a signal while the database or the queues come up still ends in
     // the orderly stop below (and withDatabase stops an embedded server it started).
     const stop = listenForStop(() => {});

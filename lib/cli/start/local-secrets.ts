@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { readSetting } from "@/lib/settings/read-settings";
 
 function fileSecret(home: string, name: string): string {
   const file = join(home, name);
@@ -16,7 +17,7 @@ function fileSecret(home: string, name: string): string {
 
 export function localSecrets(home: string, env: NodeJS.ProcessEnv): { NEXTAUTH_SECRET: string; BOXED_SECRET_KEY: string } {
   return {
-    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET || fileSecret(home, "nextauth-secret"),
-    BOXED_SECRET_KEY: env.BOXED_SECRET_KEY || fileSecret(home, "secret-key"),
+    NEXTAUTH_SECRET: readSetting("NEXTAUTH_SECRET", env) || fileSecret(home, "nextauth-secret"),
+    BOXED_SECRET_KEY: readSetting("BOXED_SECRET_KEY", env) || fileSecret(home, "secret-key"),
   };
 }

@@ -4,19 +4,17 @@
 // with a message naming no line, or changing the text behind the user's back.
 import { ImportError } from "@/lib/datasets/formats/import-error";
 import type { ImportRecord } from "@/lib/datasets/formats/import-record";
+import { readSetting } from "@/lib/settings/read-settings";
+import { SETTINGS } from "@/lib/settings/settings-schema";
 
 // Text longer than any real problem or solution is refused too: one 200 MB "problem" imported
 // without complaint once made every page that showed it hold it whole in the web server.
 // The longest solutions of the published recipe (16K-token generations) are under 100,000
 // characters; the default leaves twice that.
-export const DEFAULT_MAX_FIELD_CHARS = 200_000;
+export const DEFAULT_MAX_FIELD_CHARS = SETTINGS.BOXED_MAX_FIELD_CHARS.fallback;
 
 export function maxFieldChars(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.BOXED_MAX_FIELD_CHARS?.trim();
-  if (!raw) return DEFAULT_MAX_FIELD_CHARS;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1_000) throw new Error(`BOXED_MAX_FIELD_CHARS must be a whole number of characters, at least 1000, not "${raw}"`);
-  return n;
+  return readSetting("BOXED_MAX_FIELD_CHARS", env);
 }
 
 function check(record: ImportRecord, field: string, value: string | null | undefined, limit: number): void {

@@ -12,7 +12,7 @@ import { judgePairsSql } from "@/lib/decontamination/pipeline/judge-pairs-sql";
 import { UserFacingError } from "@/lib/errors";
 import { type BatchPlan, resolveBatchPlan } from "@/lib/generation/batches/resolve-batch-plan";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
-import { inTransaction } from "@/lib/generation/worker/in-transaction";
+import { inTransaction } from "@/lib/db/in-transaction";
 import { enqueue } from "@/lib/jobs/enqueue";
 
 export interface JudgeLaunchInput {

@@ -6,6 +6,7 @@ import { pool } from "@/lib/db/pool";
 import { buildDecontamReport } from "@/lib/decontamination/report/build-decontam-report";
 import type { DecontamReport } from "@/lib/decontamination/report/decontam-report";
 import { RETRIEVAL_TASK_KIND } from "@/lib/decontamination/pipeline/retrieval-task";
+import { readSetting } from "@/lib/settings/read-settings";
 
 const holder = globalThis as unknown as { boxedDecontamReport?: Map<string, { fingerprint: string; report: DecontamReport }> };
 
@@ -23,7 +24,7 @@ export async function reportFingerprint(): Promise<string> {
 export async function cachedDecontamReport(thresholds: { threshold: number; embeddingThreshold: number }): Promise<DecontamReport> {
   if (!holder.boxedDecontamReport) holder.boxedDecontamReport = new Map();
   const cache = holder.boxedDecontamReport;
-  const key = `${process.env.DATABASE_URL}|${thresholds.threshold}|${thresholds.embeddingThreshold}`;
+  const key = `${readSetting("DATABASE_URL")}|${thresholds.threshold}|${thresholds.embeddingThreshold}`;
   const fingerprint = await reportFingerprint();
   const hit = cache.get(key);
   if (hit && hit.fingerprint === fingerprint) return hit.report;

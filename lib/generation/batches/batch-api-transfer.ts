@@ -10,7 +10,7 @@ import { UserFacingError } from "@/lib/errors";
 import { finalStateSql } from "@/lib/generation/batches/final-state";
 import { backoffDelay } from "@/lib/generation/llm-client/backoff-delay";
 import { BatchApiLineError, type BatchApiResult, batchApiInputLine, parseBatchApiOutputLine } from "@/lib/generation/batches/batch-api-lines";
-import { inTransaction } from "@/lib/generation/worker/in-transaction";
+import { inTransaction } from "@/lib/db/in-transaction";
 import { createRequestBuilder } from "@/lib/generation/worker/build-request";
 import { type ClaimedRequestRow, toClaimedRequest } from "@/lib/generation/worker/claim-requests";
 import { gradeSolution } from "@/lib/generation/worker/grade-solution";

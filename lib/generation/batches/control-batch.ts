@@ -6,7 +6,7 @@ import { followJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-ba
 import { UserFacingError } from "@/lib/errors";
 import { mergeStats, type BatchStats } from "@/lib/generation/batches/batch-stats";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
-import { inTransaction } from "@/lib/generation/worker/in-transaction";
+import { inTransaction } from "@/lib/db/in-transaction";
 
 export type BatchControl = "pause" | "resume" | "cancel" | "retry-failed";
 

@@ -3,7 +3,7 @@
 // inside PostgreSQL, never a loop here. Problem-major order keeps a problem's samples together.
 // Judge batches are not made here: launchBatch hands them to decontamination's createJudgeBatch
 // (lib/decontamination/pipeline/launch-judge-batch.ts), one request per close pair and order.
-import { inTransaction } from "@/lib/generation/worker/in-transaction";
+import { inTransaction } from "@/lib/db/in-transaction";
 import { UserFacingError } from "@/lib/errors";
 import { SELECTION_DESCRIPTIONS, selectedProblemsSql } from "@/lib/generation/batches/plan-requests";
 import type { BatchPlan } from "@/lib/generation/batches/resolve-batch-plan";

@@ -6,12 +6,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { boxedHome } from "@/lib/db/boxed-home";
 import { UserFacingError } from "@/lib/errors";
+import { readSetting } from "@/lib/settings/read-settings";
 
 const VERSION = "v1";
 
 /** BOXED_SECRET_KEY, else the one `boxed start` generated into BOXED_HOME (same machine). */
 export function secretKeyFrom(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.BOXED_SECRET_KEY) return env.BOXED_SECRET_KEY;
+  const configured = readSetting("BOXED_SECRET_KEY", env);
+  if (configured) return configured;
   const file = join(boxedHome(env), "secret-key");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   throw new UserFacingError(

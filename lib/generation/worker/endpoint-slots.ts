@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { pool } from "@/lib/db/pool";
-import { inTransaction } from "@/lib/generation/worker/in-transaction";
+import { inTransaction } from "@/lib/db/in-transaction";
 
 async function lockEndpoint(client: pg.PoolClient, endpointId: number) {
   await client.query(`INSERT INTO endpoint_throttles (endpoint_id, tokens, refilled_at) VALUES ($1, -1, now()) ON CONFLICT (endpoint_id) DO NOTHING`, [endpointId]);

@@ -1,5 +1,8 @@
 // Knobs of a batch runner. Defaults suit real endpoints; tests and operators override them with
-// environment variables (so a spawned `boxed worker` can be tuned too).
+// environment variables (so a spawned `boxed worker` can be tuned too), checked and defaulted by
+// lib/settings.
+import { readSetting } from "@/lib/settings/read-settings";
+
 export interface RunnerOptions {
   /** How long a claim (and a slot lease) lives without renewal; renewed every third of it. */
   leaseMs: number;
@@ -16,20 +19,15 @@ export interface RunnerOptions {
   backoffMaxMs: number;
 }
 
-const number = (value: string | undefined, fallback: number) => {
-  const parsed = Number(value);
-  return value !== undefined && value !== "" && Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
-};
-
 export function runnerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RunnerOptions {
   return {
-    leaseMs: number(env.BOXED_BATCH_LEASE_MS, 30_000),
-    maxAttempts: number(env.BOXED_BATCH_MAX_ATTEMPTS, 8),
-    sliceMs: number(env.BOXED_BATCH_SLICE_MS, 10 * 60_000),
-    maxConcurrency: number(env.BOXED_WORKER_CONCURRENCY, 256),
-    flushSize: number(env.BOXED_BATCH_FLUSH_SIZE, 50),
-    flushMs: number(env.BOXED_BATCH_FLUSH_MS, 200),
-    backoffBaseMs: number(env.BOXED_BATCH_BACKOFF_MS, 500),
-    backoffMaxMs: number(env.BOXED_BATCH_BACKOFF_MAX_MS, 30_000),
+    leaseMs: readSetting("BOXED_BATCH_LEASE_MS", env),
+    maxAttempts: readSetting("BOXED_BATCH_MAX_ATTEMPTS", env),
+    sliceMs: readSetting("BOXED_BATCH_SLICE_MS", env),
+    maxConcurrency: readSetting("BOXED_WORKER_CONCURRENCY", env),
+    flushSize: readSetting("BOXED_BATCH_FLUSH_SIZE", env),
+    flushMs: readSetting("BOXED_BATCH_FLUSH_MS", env),
+    backoffBaseMs: readSetting("BOXED_BATCH_BACKOFF_MS", env),
+    backoffMaxMs: readSetting("BOXED_BATCH_BACKOFF_MAX_MS", env),
   };
 }

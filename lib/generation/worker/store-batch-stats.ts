@@ -4,7 +4,7 @@
 // written with the rows (write-results.ts), so these tallies are for the live page only.
 import type pg from "pg";
 import { type BatchStats, mergeStats, type StatsDelta } from "@/lib/generation/batches/batch-stats";
-import { inTransaction } from "@/lib/generation/worker/in-transaction";
+import { inTransaction } from "@/lib/db/in-transaction";
 
 export async function storeBatchStats(batchId: number, delta: StatsDelta, client?: pg.PoolClient): Promise<void> {
   const write = async (db: pg.PoolClient) => {

@@ -19,7 +19,7 @@ import { finalStateSql } from "@/lib/generation/batches/final-state";
 import { parseJudgeAnswer } from "@/lib/generation/prompts/parse-judge-answer";
 import { parseNewProblem } from "@/lib/generation/prompts/parse-new-problem";
 import { judgeOrder } from "@/lib/generation/worker/build-request";
-import { inTransaction } from "@/lib/generation/worker/in-transaction";
+import { inTransaction } from "@/lib/db/in-transaction";
 import { labelSettledProblems } from "@/lib/generation/worker/label-problems";
 import type { BatchSettings } from "@/lib/generation/worker/load-batch-context";
 import type { FailureItem, ResultItem, SuccessItem } from "@/lib/generation/worker/result-item";

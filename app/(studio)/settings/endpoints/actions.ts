@@ -2,6 +2,7 @@
 // Model endpoint settings (admin only). The API key goes in, encrypted, and never comes back out:
 // these actions return ids, names and test results only.
 import { z } from "zod";
+import { webActor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { loadEndpointConfig } from "@/lib/generation/endpoints/endpoint-client-config";
@@ -10,29 +11,11 @@ import { deleteEndpoint, setEndpointDisabled } from "@/lib/generation/endpoints/
 import { createEndpoint, updateEndpoint } from "@/lib/generation/endpoints/save-endpoint";
 import { testEndpoint } from "@/lib/generation/llm-client/test-endpoint";
 
-const audited = (input: z.infer<typeof EndpointInputSchema>) => ({
-  name: input.name,
-  baseUrl: input.baseUrl,
-  model: input.model,
-  apiStyle: input.apiStyle,
-  apiKeyEnv: input.apiKeyEnv ?? null,
-  keyChanged: Boolean(input.apiKey?.trim()) || Boolean(input.clearApiKey),
-  maxConcurrency: input.maxConcurrency,
-  requestsPerMinute: input.requestsPerMinute ?? null,
-  timeoutMs: input.timeoutMs,
-});
+export const createEndpointAction = authorizedAction("endpoints.manage", EndpointInputSchema, (input, admin) => createEndpoint(input, webActor(admin)));
 
-export const createEndpointAction = authorizedAction("endpoints.manage", EndpointInputSchema, async (input, admin) => {
-  const created = await createEndpoint(input);
-  await recordAudit({ userId: admin.id, action: "endpoint.create", objectType: "endpoint", objectId: created.id, details: audited(input) });
-  return created;
-});
-
-export const updateEndpointAction = authorizedAction("endpoints.manage", EndpointInputSchema.extend({ id: z.number().int().positive() }), async (input, admin) => {
-  const updated = await updateEndpoint(input.id, input);
-  await recordAudit({ userId: admin.id, action: "endpoint.update", objectType: "endpoint", objectId: updated.id, details: audited(input) });
-  return updated;
-});
+export const updateEndpointAction = authorizedAction("endpoints.manage", EndpointInputSchema.extend({ id: z.number().int().positive() }), (input, admin) =>
+  updateEndpoint(input.id, input, webActor(admin)),
+);
 
 export const testEndpointAction = authorizedAction("endpoints.manage", z.object({ id: z.number().int().positive() }), async (input, admin) => {
   const { config } = await loadEndpointConfig(input.id);
