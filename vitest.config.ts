@@ -7,7 +7,10 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 // a real embedded PostgreSQL started once by the global setup; each integration file gets its own
 // database cloned from a migrated template (see tests/setup/).
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  // "server-only" (lib/db and what imports it) resolves to its empty module as it does in
+  // Next.js's server code; tests are server code. bin/server-only-outside-next.mjs does the same
+  // for the CLI and the worker.
+  resolve: { alias: { "@": root, "server-only": `${root}node_modules/server-only/empty.js` } },
   test: {
     projects: [
       {

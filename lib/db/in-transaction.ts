@@ -5,6 +5,7 @@
 // FATAL message, and an 'error' event nobody listens to would crash the worker instead of failing
 // this transaction (which the caller retries). A connection that failed is destroyed, not returned
 // to the pool (it may be mid-COPY or cut off; a fresh one is cheap beside a wrong one).
+import "server-only";
 import type pg from "pg";
 import { pool } from "@/lib/db/pool";
 

@@ -1,6 +1,7 @@
 // A plain node-postgres pool beside Prisma, for what Prisma cannot do well: COPY streams,
 // SKIP LOCKED claims, keyset queries with dynamic filters, and bulk updates. Sized by
 // BOXED_DB_POOL_SIZE like Prisma's pool (lib/db/README.md says which client to use when).
+import "server-only";
 import pg from "pg";
 import { readSetting } from "@/lib/settings/read-settings";
 

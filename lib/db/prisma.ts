@@ -1,5 +1,6 @@
 // The Prisma client of the process, created on first use from DATABASE_URL (set by `boxed start`,
 // the worker, the CLI or the test setup after resolving the database).
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { readSetting } from "@/lib/settings/read-settings";

@@ -31,15 +31,15 @@ async function lastEntry(action: string, userId: number) {
 const detailsOf = async (action: string, userId: number) => (await lastEntry(action, userId))?.details as Record<string, unknown>;
 const withoutVia = (details: Record<string, unknown>) => Object.fromEntries(Object.entries(details).filter(([key]) => key !== "via"));
 
-beforeAll(async () => {
-  admin = await createUser({ email: "chief@mutations.test", role: "admin", password: "chief-password-1" });
-});
-
 describe("user mutations audit themselves the same way from the web and the CLI", () => {
+  beforeAll(async () => {
+    admin = await createUser({ email: "chief@mutations.test", role: "admin", password: "chief-password-1" });
+  });
+
   it("create", async () => {
+    boxed(["user", "add", "--email", "cli.made@mutations.test", "--role", "reviewer"]);
     const web = await asAdmin(() => createUserAction({ email: "web.made@mutations.test", role: "reviewer", password: "" }));
     expect(web.ok).toBe(true);
-    boxed(["user", "add", "--email", "cli.made@mutations.test", "--role", "reviewer"]);
     const cliUser = await prisma().user.findUniqueOrThrow({ where: { email: "cli.made@mutations.test" } });
     const webDetails = await detailsOf("user.create", web.ok ? web.data.id : 0);
     const cliDetails = await detailsOf("user.create", cliUser.id);
