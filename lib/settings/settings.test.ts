@@ -2,6 +2,7 @@
 // the schema (regenerate with `node --import tsx scripts/settings-table.ts`); every variable keeps
 // its default; a bad value is refused with the variable, the value and what it must be; and no
 // other file of lib/ reads these variables from the environment by itself.
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -101,6 +102,21 @@ describe("checkSettings", () => {
     ]);
     expect(() => checkSettings(bad)).toThrow(/^Bad settings:\n {2}PORT must be .*\n {2}BOXED_DEMO must be .*\n {2}BOXED_DB_POOL_SIZE must be/);
   });
+});
+
+describe("processes check every setting before they start", () => {
+  const boxed = (args: string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, [join(repoRoot, "bin", "boxed.mjs"), ...args], { encoding: "utf8", env: { ...process.env, ...env }, timeout: 90_000 });
+
+  it("boxed worker and boxed start stop at once, naming each bad variable and its value", () => {
+    const worker = boxed(["worker"], { BOXED_DB_POOL_SIZE: "ten", BOXED_DEMO: "yes" });
+    expect(worker.status).toBe(1);
+    expect(worker.stderr).toBe('boxed worker: Bad settings:\n  BOXED_DEMO must be 0 or 1, not "yes"\n  BOXED_DB_POOL_SIZE must be a whole number from 1 to 1000, not "ten"\n');
+    const start = boxed(["start"], { BOXED_JOB_HEARTBEAT_SECONDS: "5" });
+    expect(start.status).toBe(1);
+    expect(start.stderr).toBe('boxed start: BOXED_JOB_HEARTBEAT_SECONDS must be a number of seconds, at least 10, not "5"\n');
+    expect(start.stdout).toBe("");
+  }, 180_000);
 });
 
 describe("one reader", () => {
