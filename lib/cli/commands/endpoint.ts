@@ -5,12 +5,11 @@ import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "@/lib/audit/actor";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
 import { withDatabase } from "@/lib/cli/with-database";
-import { loadEndpointConfig } from "@/lib/generation/endpoints/endpoint-client-config";
 import { EndpointInputSchema } from "@/lib/generation/endpoints/endpoint-input";
 import { findEndpointView, listEndpoints } from "@/lib/generation/endpoints/list-endpoints";
 import { deleteEndpoint, setEndpointDisabled } from "@/lib/generation/endpoints/retire-endpoint";
 import { createEndpoint } from "@/lib/generation/endpoints/save-endpoint";
-import { testEndpoint } from "@/lib/generation/llm-client/test-endpoint";
+import { testSavedEndpoint } from "@/lib/generation/endpoints/test-saved-endpoint";
 
 async function firstStdinLine(io: CliIo): Promise<string> {
   if (io.stdin.isTTY) throw new CliError("--api-key-stdin needs the key piped on standard input (echo \"$KEY\" | npx boxed endpoint add ...)");
@@ -128,8 +127,7 @@ export const endpointTestCommand: CliCommand = {
     const name = endpointNameArg(args);
     return withDatabase(io, async () => {
       const view = await findNamedEndpoint(name);
-      const { config } = await loadEndpointConfig(view.id, io.env);
-      const result = await testEndpoint(config);
+      const result = await testSavedEndpoint(view.id, CLI_ACTOR, io.env);
       if (result.ok) {
         io.stdout.write(`ok in ${Math.round(result.latencyMs)} ms, model ${result.model}, finish_reason ${result.finishReason}:\n${result.text}\n`);
         return 0;

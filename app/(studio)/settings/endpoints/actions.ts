@@ -1,15 +1,13 @@
 "use server";
 // Model endpoint settings (admin only). The API key goes in, encrypted, and never comes back out:
-// these actions return ids, names and test results only.
+// these actions return ids, names and test results only. The library functions audit themselves.
 import { z } from "zod";
 import { webActor } from "@/lib/audit/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { authorizedAction } from "@/lib/auth/authorized-action";
-import { loadEndpointConfig } from "@/lib/generation/endpoints/endpoint-client-config";
 import { EndpointInputSchema } from "@/lib/generation/endpoints/endpoint-input";
 import { deleteEndpoint, setEndpointDisabled } from "@/lib/generation/endpoints/retire-endpoint";
 import { createEndpoint, updateEndpoint } from "@/lib/generation/endpoints/save-endpoint";
-import { testEndpoint } from "@/lib/generation/llm-client/test-endpoint";
+import { testSavedEndpoint } from "@/lib/generation/endpoints/test-saved-endpoint";
 
 export const createEndpointAction = authorizedAction("endpoints.manage", EndpointInputSchema, (input, admin) => createEndpoint(input, webActor(admin)));
 
@@ -17,12 +15,7 @@ export const updateEndpointAction = authorizedAction("endpoints.manage", Endpoin
   updateEndpoint(input.id, input, webActor(admin)),
 );
 
-export const testEndpointAction = authorizedAction("endpoints.manage", z.object({ id: z.number().int().positive() }), async (input, admin) => {
-  const { config } = await loadEndpointConfig(input.id);
-  const result = await testEndpoint(config);
-  await recordAudit({ userId: admin.id, action: "endpoint.test", objectType: "endpoint", objectId: input.id, details: { ok: result.ok, latencyMs: Math.round(result.latencyMs) } });
-  return result;
-});
+export const testEndpointAction = authorizedAction("endpoints.manage", z.object({ id: z.number().int().positive() }), (input, admin) => testSavedEndpoint(input.id, webActor(admin)));
 
 const endpointId = z.number().int().positive().max(2_147_483_647);
 
