@@ -1,11 +1,10 @@
 // A trivial job used by `boxed worker --check` and the tests to prove a worker is consuming.
 import { defineJob } from "@/lib/jobs/job-definitions";
+import { HEALTH_CHECK_QUEUE } from "@/lib/jobs/queues";
 
-export const healthCheckJob = defineJob<{ echo: string }>({
-  queue: "health-check",
+export const healthCheckJob = defineJob({
+  queue: HEALTH_CHECK_QUEUE,
   concurrency: 1,
-  retryLimit: 0,
-  expireInSeconds: 60,
   taskIdField: null,
   async handle(data) {
     return { echo: data.echo, at: new Date().toISOString(), pid: process.pid };

@@ -6,15 +6,14 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IMPORT_FILE_QUEUE } from "@/lib/datasets/import/import-file-job";
 import { createImportTask } from "@/lib/datasets/import/run-import-task";
 import { pool } from "@/lib/db/pool";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
 import { arithmeticProblems, batchRow, createProblemSet, createStubEndpoint, requestStates, sampleCountsByProblem } from "@/lib/generation/testing/batch-fixtures";
 import { spawnWorker, type SpawnedWorker } from "@/lib/generation/testing/spawn-worker";
 import { waitFor } from "@/lib/generation/testing/wait-for";
-import { RUN_BATCH_QUEUE } from "@/lib/generation/worker/run-batch-queue";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { IMPORT_FILE_QUEUE, RUN_BATCH_QUEUE } from "@/lib/jobs/queues";
 import { type LlmStub, startLlmStub } from "@/lib/llm-stub/start-llm-stub";
 
 // Seconds, so a dead worker is noticed within the test (the defaults are a minute and 15 s).

@@ -4,7 +4,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/prisma";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { REVIEW_QUEUE_FILL_QUEUE } from "@/lib/review/review-queue-fill-queue";
+import { REVIEW_QUEUE_FILL_QUEUE } from "@/lib/jobs/queues";
 import type { ReviewQueueSpec } from "@/lib/review/review-queue-spec";
 import { filterOfTarget } from "@/lib/solutions/bulk-target-sql";
 

@@ -4,8 +4,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/prisma";
 import { UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { BULK_ACTION_QUEUE } from "@/lib/jobs/queues";
 import { BULK_ACTION_LABELS, type BulkRequest, type BulkTaskPayload } from "@/lib/solutions/bulk-action";
-import { BULK_ACTION_QUEUE } from "@/lib/solutions/bulk-action-queue";
 
 export async function startBulkAction(request: BulkRequest, confirmed: { count: number; maxId: number }, userId: number): Promise<{ taskId: number }> {
   if (request.action === "add_to_queue") {

@@ -3,7 +3,7 @@
 // Large exports run as a job writing to BOXED_HOME/exports; the page polls the Task and offers
 // the file when done. (Small ones stream straight to the browser from /api/exports/download.)
 import { authorizedAction } from "@/lib/auth/authorized-action";
-import { EXPORT_FILE_QUEUE, EXPORT_TASK_KIND, type ExportTaskPayload } from "@/lib/datasets/export/export-file-job";
+import { EXPORT_TASK_KIND, type ExportTaskPayload } from "@/lib/datasets/export/export-file-job";
 import { ExportSettingsSchema } from "@/lib/datasets/export/export-settings";
 import { resolveExportSets } from "@/lib/datasets/export/resolve-export-sets";
 import { exportFileName } from "@/lib/datasets/export/start-streamed-export";
@@ -11,6 +11,7 @@ import { createTask } from "@/lib/datasets/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { EXPORT_FILE_QUEUE } from "@/lib/jobs/queues";
 
 export const startExportJob = authorizedAction("export.download", ExportSettingsSchema, async (settings, user) => {
   await resolveExportSets(pool(), settings.sets);

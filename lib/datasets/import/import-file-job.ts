@@ -5,15 +5,11 @@ import { dirname } from "node:path";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { type ImportTaskPayload, runImportTask } from "@/lib/datasets/import/run-import-task";
 import { defineJob } from "@/lib/jobs/job-definitions";
+import { IMPORT_FILE_QUEUE } from "@/lib/jobs/queues";
 
-export const IMPORT_FILE_QUEUE = "dataset-import";
-
-export const importFileJob = defineJob<{ taskId: number }>({
+export const importFileJob = defineJob({
   queue: IMPORT_FILE_QUEUE,
   concurrency: 1,
-  // A retry would find the upload removed; the Task already says why it failed.
-  retryLimit: 0,
-  expireInSeconds: 6 * 3600,
   async handle(data) {
     const summary = await runImportTask(data.taskId);
     return { ok: summary.ok, problems: summary.problemsInserted, solutions: summary.solutionsInserted };

@@ -9,7 +9,8 @@ import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { SET_DELETE_QUEUE, SET_DELETE_TASK_KIND } from "@/lib/datasets/sets/set-delete-queue";
+import { SET_DELETE_TASK_KIND } from "@/lib/datasets/sets/set-delete-queue";
+import { SET_DELETE_QUEUE } from "@/lib/jobs/queues";
 import { failTaskQuietly, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
 
 /** Counts above this are shown as "N+" (the preview must stay cheap on huge sets). */

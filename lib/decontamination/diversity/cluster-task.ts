@@ -6,13 +6,14 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
-import { CLUSTER_QUEUE, CLUSTER_TASK_KIND } from "@/lib/decontamination/diversity/cluster-queue";
+import { CLUSTER_TASK_KIND } from "@/lib/decontamination/diversity/cluster-queue";
 import { clusterProblemSet } from "@/lib/decontamination/diversity/cluster-set";
 import { DEFAULT_DUPLICATE_JACCARD } from "@/lib/decontamination/diversity/near-duplicates";
 import { resolveCheckedSet } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
 import { failTaskQuietly, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
 import { UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { CLUSTER_QUEUE } from "@/lib/jobs/queues";
 
 /** Largest clusters kept in the task's result for the page. */
 export const TOP_CLUSTERS = 20;

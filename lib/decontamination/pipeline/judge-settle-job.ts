@@ -1,16 +1,14 @@
 // Follows a judge batch: settles its problems' statuses every few seconds while it runs (so the
 // review queue fills as answers land) and once more when it ends. A paused batch is looked at
 // once a minute.
-import { JUDGE_SETTLE_QUEUE } from "@/lib/decontamination/pipeline/judge-settle-queue";
 import { settleJudgeBatchStep } from "@/lib/decontamination/pipeline/settle-judge-batch";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { defineJob } from "@/lib/jobs/job-definitions";
+import { JUDGE_SETTLE_QUEUE } from "@/lib/jobs/queues";
 
-export const judgeSettleJob = defineJob<{ batchId: number }>({
+export const judgeSettleJob = defineJob({
   queue: JUDGE_SETTLE_QUEUE,
   concurrency: 2,
-  retryLimit: 3,
-  expireInSeconds: 600,
   // No Task: task recovery skips this queue (its jobs circulate, so it holds many rows).
   taskIdField: null,
   async handle(data) {

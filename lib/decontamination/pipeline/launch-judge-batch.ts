@@ -7,13 +7,13 @@
 // decontam.judge.start, and a settle job follows the batch to move problem statuses.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { pool } from "@/lib/db/pool";
-import { JUDGE_SETTLE_QUEUE } from "@/lib/decontamination/pipeline/judge-settle-queue";
 import { judgePairsSql } from "@/lib/decontamination/pipeline/judge-pairs-sql";
 import { UserFacingError } from "@/lib/errors";
 import { type BatchPlan, resolveBatchPlan } from "@/lib/generation/batches/resolve-batch-plan";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
 import { inTransaction } from "@/lib/generation/worker/in-transaction";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { JUDGE_SETTLE_QUEUE } from "@/lib/jobs/queues";
 
 export interface JudgeLaunchInput {
   problemSet: string | number;

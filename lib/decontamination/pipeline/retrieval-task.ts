@@ -6,11 +6,11 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { createTask, finishTask, markTaskRunning, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { findEmbeddingEndpoint } from "@/lib/decontamination/pipeline/embedding-retriever";
-import { RETRIEVAL_QUEUE } from "@/lib/decontamination/pipeline/retrieval-queue";
 import { resolveDecontamSets } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
 import { checkRetrievalNumbers, DEFAULT_EMBEDDING_THRESHOLD, type RetrievalHooks, type RetrievalSettings, type RetrievalSummary, runRetrieval } from "@/lib/decontamination/pipeline/run-retrieval";
 import { DEFAULT_FLAG_THRESHOLD, DEFAULT_TOP_K } from "@/lib/decontamination/retrieve";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { RETRIEVAL_QUEUE } from "@/lib/jobs/queues";
 
 export const RETRIEVAL_TASK_KIND = "decontam.retrieve";
 

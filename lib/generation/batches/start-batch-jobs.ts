@@ -2,7 +2,7 @@
 // worker process run the batch; more jobs than processes is harmless (a process already running
 // the batch passes the job on after a delay, so a worker started later still finds one).
 import { enqueue } from "@/lib/jobs/enqueue";
-import { RUN_BATCH_QUEUE } from "@/lib/generation/worker/run-batch-queue";
+import { RUN_BATCH_QUEUE } from "@/lib/jobs/queues";
 
 export const RUN_SLICES = 3;
 

@@ -7,9 +7,9 @@
 import { pool } from "@/lib/db/pool";
 import { BOSS_SCHEMA } from "@/lib/jobs/boss";
 import { defineJob } from "@/lib/jobs/job-definitions";
+import { RUN_BATCH_QUEUE } from "@/lib/jobs/queues";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
 import { BatchRunner, type RunOutcome } from "@/lib/generation/worker/batch-runner";
-import { RUN_BATCH_QUEUE } from "@/lib/generation/worker/run-batch-queue";
 
 const PASS_ON_AFTER_SECONDS = 3;
 
@@ -41,13 +41,10 @@ export async function runBatchSlice(batchId: number, log: (line: string) => void
   }
 }
 
-export const runBatchJob = defineJob<{ batchId: number }>({
+export const runBatchJob = defineJob({
   queue: RUN_BATCH_QUEUE,
   // Batches this process runs at once (each with its own endpoint slots).
   concurrency: 4,
-  retryLimit: 5,
-  // Longer than a slice (10 minutes by default) plus the drain at its end.
-  expireInSeconds: 3600,
   // No Task: task recovery skips this queue (its jobs circulate, so it holds many rows).
   taskIdField: null,
   // A batch saying queued or running must have a job in circulation; one whose jobs all ended

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
 import { pool } from "@/lib/db/pool";
-import { JUDGE_SETTLE_QUEUE } from "@/lib/decontamination/pipeline/judge-settle-queue";
+import { JUDGE_SETTLE_QUEUE } from "@/lib/jobs/queues";
 import { countJudgePairs, launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
 import { retryFailedRequests } from "@/lib/generation/batches/control-batch";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";

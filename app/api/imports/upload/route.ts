@@ -5,13 +5,13 @@ import { z } from "zod";
 import { parseImportMapping } from "@/lib/datasets/import/parse-import-mapping";
 import { datasetFormatFromName } from "@/lib/datasets/formats/dataset-format";
 import { checkSetRole, SET_ROLES } from "@/lib/datasets/import/ensure-problem-set";
-import { IMPORT_FILE_QUEUE } from "@/lib/datasets/import/import-file-job";
 import { createImportTask } from "@/lib/datasets/import/run-import-task";
 import { guardRoute } from "@/lib/auth/guard-route";
 import { receiveUpload } from "@/lib/datasets/web/receive-upload";
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { IMPORT_FILE_QUEUE } from "@/lib/jobs/queues";
 
 export const dynamic = "force-dynamic";
 
