@@ -2,13 +2,14 @@
 // exact template version it was launched with, the endpoint's client and the sets it writes to.
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
+import type { BatchKindName } from "@/lib/generation/batches/batch-launch-input";
 import { loadEndpointConfig, type EndpointLimits } from "@/lib/generation/endpoints/endpoint-client-config";
 import { createHttpLlmClient } from "@/lib/generation/llm-client/create-http-llm-client";
 import type { LlmClient } from "@/lib/generation/llm-client/create-llm-client";
 import type { PromptTemplate } from "@/lib/generation/prompts/prompt-template";
 import { templateFromRow } from "@/lib/generation/templates/template-record";
 
-export type BatchKind = "solutions" | "problems" | "label" | "judge";
+export type BatchKind = BatchKindName;
 
 /** What a batch's results are written with (no endpoint connection needed). */
 export interface BatchSettings {
