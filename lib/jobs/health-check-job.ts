@@ -1,9 +1,8 @@
 // A trivial job used by `boxed worker --check` and the tests to prove a worker is consuming.
 import { defineJob } from "@/lib/jobs/job-definitions";
-import { HEALTH_CHECK_QUEUE } from "@/lib/jobs/queues";
 
 export const healthCheckJob = defineJob({
-  queue: HEALTH_CHECK_QUEUE,
+  queue: "health-check",
   concurrency: 1,
   taskIdField: null,
   async handle(data) {

@@ -4,7 +4,6 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/prisma";
 import { UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { BULK_ACTION_QUEUE } from "@/lib/jobs/queues";
 import { BULK_ACTION_LABELS, type BulkRequest, type BulkTaskPayload } from "@/lib/solutions/bulk-action";
 
 export async function startBulkAction(request: BulkRequest, confirmed: { count: number; maxId: number }, userId: number): Promise<{ taskId: number }> {
@@ -30,6 +29,6 @@ export async function startBulkAction(request: BulkRequest, confirmed: { count: 
     );
     return created;
   });
-  await enqueue(BULK_ACTION_QUEUE, { taskId: task.id });
+  await enqueue("samples-bulk", { taskId: task.id });
   return { taskId: task.id };
 }

@@ -11,7 +11,6 @@ import { createTask } from "@/lib/datasets/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { EXPORT_FILE_QUEUE } from "@/lib/jobs/queues";
 
 export const startExportJob = authorizedAction("export.download", ExportSettingsSchema, async (settings, user) => {
   await resolveExportSets(pool(), settings.sets);
@@ -19,6 +18,6 @@ export const startExportJob = authorizedAction("export.download", ExportSettings
   const fileName = exportFileName(settings, taskId);
   const payload: ExportTaskPayload = { settings, fileName, mode: "job" };
   await prisma().task.update({ where: { id: taskId }, data: { label: `Export ${fileName}`, payload: payload as never } });
-  await enqueue(EXPORT_FILE_QUEUE, { taskId });
+  await enqueue("dataset-export", { taskId });
   return { taskId, fileName };
 });

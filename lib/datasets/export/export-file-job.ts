@@ -9,7 +9,6 @@ import { finishTask, markTaskRunning, throttledTaskProgress } from "@/lib/datase
 import { boxedHome } from "@/lib/db/boxed-home";
 import { prisma } from "@/lib/db/prisma";
 import { defineJob } from "@/lib/jobs/job-definitions";
-import { EXPORT_FILE_QUEUE } from "@/lib/jobs/queues";
 export const EXPORT_TASK_KIND = "export";
 
 export interface ExportTaskPayload {
@@ -46,7 +45,7 @@ export async function runExportTask(taskId: number): Promise<void> {
 }
 
 export const exportFileJob = defineJob({
-  queue: EXPORT_FILE_QUEUE,
+  queue: "dataset-export",
   concurrency: 1,
   async handle(data) {
     await runExportTask(data.taskId);

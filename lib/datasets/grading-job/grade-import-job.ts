@@ -4,10 +4,9 @@
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
 import { queueSearchIndex } from "@/lib/datasets/search-index/search-index-job";
 import { defineJob } from "@/lib/jobs/job-definitions";
-import { GRADE_IMPORT_QUEUE } from "@/lib/jobs/queues";
 
 export const gradeImportJob = defineJob({
-  queue: GRADE_IMPORT_QUEUE,
+  queue: "grade-import",
   concurrency: 1,
   taskIdField: "gradingTaskId",
   async handle(data) {

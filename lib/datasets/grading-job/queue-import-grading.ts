@@ -2,7 +2,7 @@
 // which the job reads) the job that does it.
 import { createTask } from "@/lib/datasets/tasks/task-rows";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { GRADE_IMPORT_QUEUE, type GradeImportJobData } from "@/lib/jobs/queues";
+import { type GradeImportJobData } from "@/lib/jobs/queues";
 
 export async function createImportGradingTask(importTaskId: number, solutions: number, setName: string, userId: number | null): Promise<number> {
   return createTask({
@@ -16,5 +16,5 @@ export async function createImportGradingTask(importTaskId: number, solutions: n
 }
 
 export async function sendImportGradingJob(data: GradeImportJobData): Promise<void> {
-  await enqueue(GRADE_IMPORT_QUEUE, data);
+  await enqueue("grade-import", data);
 }

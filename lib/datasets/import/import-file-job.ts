@@ -5,10 +5,9 @@ import { dirname } from "node:path";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { type ImportTaskPayload, runImportTask } from "@/lib/datasets/import/run-import-task";
 import { defineJob } from "@/lib/jobs/job-definitions";
-import { IMPORT_FILE_QUEUE } from "@/lib/jobs/queues";
 
 export const importFileJob = defineJob({
-  queue: IMPORT_FILE_QUEUE,
+  queue: "dataset-import",
   concurrency: 1,
   async handle(data) {
     const summary = await runImportTask(data.taskId);

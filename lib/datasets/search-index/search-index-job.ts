@@ -5,10 +5,10 @@ import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index
 import { createTask } from "@/lib/datasets/tasks/task-rows";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { defineJob } from "@/lib/jobs/job-definitions";
-import { SEARCH_INDEX_QUEUE, type SearchIndexJobData } from "@/lib/jobs/queues";
+import { type SearchIndexJobData } from "@/lib/jobs/queues";
 
 export const searchIndexJob = defineJob({
-  queue: SEARCH_INDEX_QUEUE,
+  queue: "search-index",
   concurrency: 1,
   async handle(data) {
     return { outcome: await buildSearchIndex(data.setId, { taskId: data.taskId }) };
@@ -27,5 +27,5 @@ export async function createSearchIndexTask(setId: number, setName: string, solu
 }
 
 export async function queueSearchIndex(data: SearchIndexJobData): Promise<void> {
-  await enqueue(SEARCH_INDEX_QUEUE, data, { singletonKey: `search-index-${data.setId}` });
+  await enqueue("search-index", data, { singletonKey: `search-index-${data.setId}` });
 }

@@ -2,10 +2,9 @@
 // the worker dies half-way (every step deletes only what is still there).
 import { runSetDeletionTask } from "@/lib/datasets/sets/delete-set";
 import { defineJob } from "@/lib/jobs/job-definitions";
-import { SET_DELETE_QUEUE } from "@/lib/jobs/queues";
 
 export const setDeleteJob = defineJob({
-  queue: SET_DELETE_QUEUE,
+  queue: "set-delete",
   concurrency: 1,
   async handle(data) {
     return runSetDeletionTask(data.taskId);

@@ -2,10 +2,9 @@
 // signature of a set in memory), retried when the worker dies (the run rewrites the set's rows).
 import { runClusterTask } from "@/lib/decontamination/diversity/cluster-task";
 import { defineJob } from "@/lib/jobs/job-definitions";
-import { CLUSTER_QUEUE } from "@/lib/jobs/queues";
 
 export const clusterSetJob = defineJob({
-  queue: CLUSTER_QUEUE,
+  queue: "decontam-cluster",
   concurrency: 1,
   async handle(data) {
     return runClusterTask(data.taskId);

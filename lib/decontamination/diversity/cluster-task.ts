@@ -13,7 +13,6 @@ import { resolveCheckedSet } from "@/lib/decontamination/pipeline/resolve-decont
 import { failTaskQuietly, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
 import { UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { CLUSTER_QUEUE } from "@/lib/jobs/queues";
 
 /** Largest clusters kept in the task's result for the page. */
 export const TOP_CLUSTERS = 20;
@@ -52,7 +51,7 @@ export async function startClusterTask(setRef: string | number, actorId: number 
     await recordAudit({ userId: actorId, action: "decontam.cluster.start", objectType: "problem_set", objectId: set.id, details: { taskId: created.id, threshold } }, tx);
     return created;
   });
-  await enqueue(CLUSTER_QUEUE, { taskId: task.id });
+  await enqueue("decontam-cluster", { taskId: task.id });
   return { taskId: task.id };
 }
 

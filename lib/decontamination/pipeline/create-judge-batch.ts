@@ -12,7 +12,6 @@ import type { BatchPlan } from "@/lib/generation/batches/batch-launch-input";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
 import { inTransaction } from "@/lib/generation/worker/in-transaction";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { JUDGE_SETTLE_QUEUE } from "@/lib/jobs/queues";
 
 export interface LaunchedJudgeBatch {
   batchId: number;
@@ -88,7 +87,7 @@ export async function createJudgeBatch(batchPlan: BatchPlan, userId: number | nu
 
 /** Sends the settle job that follows a judge batch until it ends (lib/decontamination/pipeline/judge-settle-job.ts). */
 export async function followJudgeBatch(batchId: number): Promise<void> {
-  await enqueue(JUDGE_SETTLE_QUEUE, { batchId }, { startAfter: 5 });
+  await enqueue("decontam-judge-settle", { batchId }, { startAfter: 5 });
 }
 
 /** Wakes the workers for a judge batch and sends its settle job. */

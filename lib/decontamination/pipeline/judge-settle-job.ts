@@ -4,16 +4,15 @@
 import { settleJudgeBatchStep } from "@/lib/decontamination/pipeline/settle-judge-batch";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { defineJob } from "@/lib/jobs/job-definitions";
-import { JUDGE_SETTLE_QUEUE } from "@/lib/jobs/queues";
 
 export const judgeSettleJob = defineJob({
-  queue: JUDGE_SETTLE_QUEUE,
+  queue: "decontam-judge-settle",
   concurrency: 2,
   // No Task: task recovery skips this queue (its jobs circulate, so it holds many rows).
   taskIdField: null,
   async handle(data) {
     const outcome = await settleJudgeBatchStep(data.batchId);
-    if (outcome.again) await enqueue(JUDGE_SETTLE_QUEUE, { batchId: data.batchId }, { startAfter: outcome.batchState === "paused" ? 60 : 10 });
+    if (outcome.again) await enqueue("decontam-judge-settle", { batchId: data.batchId }, { startAfter: outcome.batchState === "paused" ? 60 : 10 });
     return outcome;
   },
 });

@@ -2,10 +2,9 @@
 // holds its benchmark index in memory).
 import { runRetrievalTask } from "@/lib/decontamination/pipeline/retrieval-task";
 import { defineJob } from "@/lib/jobs/job-definitions";
-import { RETRIEVAL_QUEUE } from "@/lib/jobs/queues";
 
 export const retrievalJob = defineJob({
-  queue: RETRIEVAL_QUEUE,
+  queue: "decontam-retrieve",
   concurrency: 1,
   async handle(data) {
     return runRetrievalTask(data.taskId);

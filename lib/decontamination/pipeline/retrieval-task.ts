@@ -10,7 +10,6 @@ import { resolveDecontamSets } from "@/lib/decontamination/pipeline/resolve-deco
 import { checkRetrievalNumbers, DEFAULT_EMBEDDING_THRESHOLD, type RetrievalHooks, type RetrievalSettings, type RetrievalSummary, runRetrieval } from "@/lib/decontamination/pipeline/run-retrieval";
 import { DEFAULT_FLAG_THRESHOLD, DEFAULT_TOP_K } from "@/lib/decontamination/retrieve";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { RETRIEVAL_QUEUE } from "@/lib/jobs/queues";
 
 export const RETRIEVAL_TASK_KIND = "decontam.retrieve";
 
@@ -41,7 +40,7 @@ async function createRetrievalTask(settings: RetrievalSettings, userId: number |
 /** Studio: a queued Task and a job for the worker. */
 export async function startRetrievalTask(settings: RetrievalSettings, userId: number | null): Promise<{ taskId: number }> {
   const taskId = await createRetrievalTask(settings, userId, "queued", "studio");
-  await enqueue(RETRIEVAL_QUEUE, { taskId });
+  await enqueue("decontam-retrieve", { taskId });
   return { taskId };
 }
 

@@ -3,26 +3,22 @@
 // grades them (label-problems.ts), in the flush's transaction.
 import type pg from "pg";
 import { UserFacingError } from "@/lib/errors";
-import { sampleKind } from "@/lib/generation/batch-kinds/sample-kinds";
+import { SOLUTION_TEMPLATES, sampleKind } from "@/lib/generation/batch-kinds/sample-kinds";
 import { labelSettledProblems } from "@/lib/generation/worker/label-problems";
 
 export const labelKind = sampleKind({
   name: "label",
   title: "Solutions + majority-vote labels for synthetic problems",
-  templateKinds: ["solution-completion", "solution-chat"],
-  // The recipe voted over 32 solutions.
-  defaultSamples: 32,
-  selection: "problems of the set without a dataset answer",
-  where: "AND gold_source <> 'dataset'",
-  defaultTemplateName: async (_setId, endpoint) => (endpoint.apiStyle === "completions" ? "openmath-base-completion" : "openmath-chat-solution"),
   checkSet(set) {
     if (set.role !== "synthetic") {
       throw new UserFacingError(`Set "${set.name}" is a ${set.role} set; label batches vote answers for synthetic problems.`, "choose a synthetic set, or run a solutions batch on problems with known answers");
     }
   },
-  typicalCompletionsFromSet: true,
+  ...SOLUTION_TEMPLATES,
+  // The recipe voted over 32 solutions.
+  defaultSamples: 32,
+  problems: { described: "problems of the set without a dataset answer", where: "AND gold_source <> 'dataset'" },
   grading: "vote",
-  storesSamples: true,
   // The vote must see every sample of a problem: the problems are locked first (by id, the same
   // order in every flush), so the last two results of a problem cannot both miss each other.
   lockProblemsFirst: true,

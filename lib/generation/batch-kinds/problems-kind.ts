@@ -54,8 +54,7 @@ export const problemsKind = sampleKind({
   templateKinds: ["problem-inspired", "problem-similar"],
   // The recipe used 80 and 10 new problems per seed.
   defaultSamples: 4,
-  selection: "every problem of the set, as seeds",
-  where: "",
+  problems: { described: "every problem of the set, as seeds", where: "" },
   // GSM8K seeds get "similar" problems, MATH seeds "inspired" ones, as in the recipe.
   async defaultTemplateName(setId) {
     const first = await prisma().problem.findFirst({ where: { setId }, orderBy: { id: "asc" }, select: { source: true } });
@@ -65,9 +64,8 @@ export const problemsKind = sampleKind({
     if (input.targetSet === set.name) throw new UserFacingError("The target set must differ from the seed set.", "name another --target-set");
     return { targetSetName: input.targetSet ?? `${set.name}-augmented` };
   },
+  // Replies become problems of the target set, not solutions: no typical solution length either.
   typicalCompletionsFromSet: false,
-  grading: null,
   storesSamples: false,
-  lockProblemsFirst: false,
   land: (db, ctx, landed) => writeNewProblems(db, ctx, landed),
 });

@@ -48,21 +48,36 @@ async function previewProblems(plan: BatchPlan, problemsSql: string): Promise<Pr
   };
 }
 
-type SampleKindSpec = Pick<BatchKindPlugin, "name" | "title" | "templateKinds" | "defaultSamples" | "selection" | "defaultTemplateName" | "typicalCompletionsFromSet" | "grading" | "storesSamples" | "lockProblemsFirst" | "land"> & {
-  /** Which problems of the set the batch covers (a WHERE fragment over problems). */
-  where: string;
+/** Solutions (graded or voted): the shipped solution prompt for the endpoint's API. */
+export const SOLUTION_TEMPLATES = {
+  templateKinds: ["solution-completion", "solution-chat"],
+  defaultTemplateName: async (_setId, endpoint) => (endpoint.apiStyle === "completions" ? "openmath-base-completion" : "openmath-chat-solution"),
+} satisfies Pick<BatchKindPlugin, "templateKinds" | "defaultTemplateName">;
+
+type SampleKindSpec = Pick<BatchKindPlugin, "name" | "title" | "templateKinds" | "defaultSamples" | "defaultTemplateName" | "land"> &
+  Partial<Pick<BatchKindPlugin, "typicalCompletionsFromSet" | "grading" | "storesSamples" | "lockProblemsFirst">> & {
+  /** Which problems of the set the batch covers: in words, and as a WHERE fragment over problems. */
+  problems: { described: string; where: string };
   /** Refuses a set this kind cannot run on (before the other checks). */
   checkSet?(set: PlanSet): void;
   /** Kind-specific checks and target set, after the shared ones. */
   planParts?(input: ParsedBatchLaunch, set: PlanSet): Partial<KindPlanParts>;
 };
 
-/** A plug-in for a kind whose requests are (problem, sample index) pairs of the set. */
+/**
+ * A plug-in for a kind whose requests are (problem, sample index) pairs of the set. By default
+ * replies become solutions, not graded as they land, with typical lengths from the set's solutions.
+ */
 export function sampleKind(spec: SampleKindSpec): BatchKindPlugin {
-  const problemsSql = selectedProblemsSql(spec.where);
-  const { where: _where, checkSet, planParts, ...facts } = spec;
+  const problemsSql = selectedProblemsSql(spec.problems.where);
+  const { problems, checkSet, planParts, ...facts } = spec;
   return {
+    typicalCompletionsFromSet: true,
+    grading: null,
+    storesSamples: true,
+    lockProblemsFirst: false,
     ...facts,
+    selection: problems.described,
     fixedSamples: false,
     sampling: GENERATION_SAMPLING,
     planParts(input, set) {
@@ -70,7 +85,7 @@ export function sampleKind(spec: SampleKindSpec): BatchKindPlugin {
       const shared = samplePlanParts(input, spec.defaultSamples);
       return { ...shared, ...planParts?.(input, set) };
     },
-    create: (plan, createdById) => createBatch(plan, createdById, { problemsSql, selection: spec.selection }),
+    create: (plan, createdById) => createBatch(plan, createdById, { problemsSql, selection: problems.described }),
     previewSample: (plan) => previewProblems(plan, problemsSql),
     render: renderProblem,
     // A problem's N samples share one rendering.

@@ -7,7 +7,6 @@
 import { pool } from "@/lib/db/pool";
 import { BOSS_SCHEMA } from "@/lib/jobs/boss";
 import { defineJob } from "@/lib/jobs/job-definitions";
-import { RUN_BATCH_QUEUE } from "@/lib/jobs/queues";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
 import { BatchRunner, type RunOutcome } from "@/lib/generation/worker/batch-runner";
 
@@ -42,7 +41,7 @@ export async function runBatchSlice(batchId: number, log: (line: string) => void
 }
 
 export const runBatchJob = defineJob({
-  queue: RUN_BATCH_QUEUE,
+  queue: "generation-run-batch",
   // Batches this process runs at once (each with its own endpoint slots).
   concurrency: 4,
   // No Task: task recovery skips this queue (its jobs circulate, so it holds many rows).
@@ -56,7 +55,7 @@ export const runBatchJob = defineJob({
         WHERE b.state IN ('queued', 'running')
           AND NOT EXISTS (SELECT 1 FROM ${BOSS_SCHEMA}.job j
                            WHERE j.name = $1 AND j.state IN ('created', 'retry', 'active') AND j.data->>'batchId' = b.id::text)`,
-      [RUN_BATCH_QUEUE],
+      ["generation-run-batch"],
     );
     for (const { id } of rows) await startBatchJobs(id);
     return rows.map(({ id }) => `batch ${id} had no job left in circulation; started its jobs again`);

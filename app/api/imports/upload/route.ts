@@ -11,7 +11,6 @@ import { receiveUpload } from "@/lib/datasets/web/receive-upload";
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { IMPORT_FILE_QUEUE } from "@/lib/jobs/queues";
 
 export const dynamic = "force-dynamic";
 
@@ -79,6 +78,6 @@ export async function POST(request: Request) {
     user.id,
     upload.bytes,
   );
-  await enqueue(IMPORT_FILE_QUEUE, { taskId });
+  await enqueue("dataset-import", { taskId });
   return Response.json({ taskId, bytes: upload.bytes }, { status: 202 });
 }
