@@ -9,12 +9,10 @@ import type { LlmClient } from "@/lib/generation/llm-client/create-llm-client";
 import type { PromptTemplate } from "@/lib/generation/prompts/prompt-template";
 import { templateFromRow } from "@/lib/generation/templates/template-record";
 
-export type BatchKind = BatchKindName;
-
 /** What a batch's results are written with (no endpoint connection needed). */
 export interface BatchSettings {
   id: number;
-  kind: BatchKind;
+  kind: BatchKindName;
   state: string;
   setId: number;
   model: string;
@@ -40,7 +38,7 @@ export class BatchNotRunnableError extends UserFacingError {}
 export async function loadBatchSettings(batchId: number): Promise<BatchSettings> {
   const { rows } = await pool().query<{
     id: number;
-    kind: BatchKind;
+    kind: BatchKindName;
     state: string;
     set_id: number;
     model: string;

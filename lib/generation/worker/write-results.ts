@@ -36,7 +36,6 @@ export interface FlushOutcome {
   stats: StatsDelta;
 }
 
-type Db = FlushDb;
 
 const TRANSITIONS = `
   done AS (
@@ -68,7 +67,7 @@ interface Transitioned {
 }
 
 /** Solutions and label samples: transitions, sample insert and all counters in one statement. */
-async function insertSamples(db: Db, ctx: BatchSettings, successes: SuccessItem[], failures: FailureItem[]): Promise<Transitioned> {
+async function insertSamples(db: FlushDb, ctx: BatchSettings, successes: SuccessItem[], failures: FailureItem[]): Promise<Transitioned> {
   const col = <T>(pick: (i: SuccessItem) => T) => successes.map(pick);
   const { rows } = await db.query<Transitioned>(
     `WITH ${TRANSITIONS},
@@ -135,7 +134,7 @@ async function insertSamples(db: Db, ctx: BatchSettings, successes: SuccessItem[
 }
 
 /** Transitions plus the batch counters, for kinds whose rows are written separately. */
-async function transitionOnly(db: Db, ctx: BatchSettings, successes: SuccessItem[], failures: FailureItem[]): Promise<Transitioned> {
+async function transitionOnly(db: FlushDb, ctx: BatchSettings, successes: SuccessItem[], failures: FailureItem[]): Promise<Transitioned> {
   const { rows } = await db.query<Transitioned>(
     `WITH ${TRANSITIONS},
      counts AS (
@@ -156,7 +155,7 @@ async function transitionOnly(db: Db, ctx: BatchSettings, successes: SuccessItem
   return rows[0] as Transitioned;
 }
 
-async function writeWith(db: Db, kind: BatchKindPlugin, ctx: BatchSettings, successes: SuccessItem[], failures: FailureItem[]): Promise<FlushOutcome> {
+async function writeWith(db: FlushDb, kind: BatchKindPlugin, ctx: BatchSettings, successes: SuccessItem[], failures: FailureItem[]): Promise<FlushOutcome> {
   let moved: Transitioned;
   if (kind.storesSamples) {
     if (kind.lockProblemsFirst) {
