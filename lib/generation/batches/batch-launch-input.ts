@@ -37,19 +37,24 @@ export const BatchLaunchSchema = z.object({
 export type BatchLaunchInput = z.input<typeof BatchLaunchSchema>;
 export type ParsedBatchLaunch = z.output<typeof BatchLaunchSchema>;
 
+/** How a batch samples: planned at launch, read back by its runner and shown on its page. */
+export interface BatchSampling {
+  samplesPerProblem: number;
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  /** seed = seedBase + sampleIndex. */
+  seedBase: number;
+}
+
 /** A launch whose set, endpoint and template exist and fit together; what a batch is created from. */
-export interface BatchPlan {
+export interface BatchPlan extends BatchSampling {
   kind: BatchKindName;
   name: string;
   set: { id: number; name: string; role: string };
   endpoint: EndpointView;
   template: { id: number; template: PromptTemplate };
-  samplesPerProblem: number;
   limit: number | null;
-  temperature: number;
-  topP: number;
-  maxTokens: number;
-  seedBase: number;
   targetSetName: string | null;
   /** Judge batches: which retrieval pairs are asked (lib/decontamination/pipeline/judge-pairs-sql.ts). */
   judge: { threshold: number; embeddingThreshold: number } | null;

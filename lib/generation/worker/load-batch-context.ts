@@ -2,7 +2,7 @@
 // exact template version it was launched with, the endpoint's client and the sets it writes to.
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
-import type { BatchKindName } from "@/lib/generation/batches/batch-launch-input";
+import type { BatchKindName, BatchSampling } from "@/lib/generation/batches/batch-launch-input";
 import { loadEndpointConfig, type EndpointLimits } from "@/lib/generation/endpoints/endpoint-client-config";
 import { createHttpLlmClient } from "@/lib/generation/llm-client/create-http-llm-client";
 import type { LlmClient } from "@/lib/generation/llm-client/create-llm-client";
@@ -10,17 +10,12 @@ import type { PromptTemplate } from "@/lib/generation/prompts/prompt-template";
 import { templateFromRow } from "@/lib/generation/templates/template-record";
 
 /** What a batch's results are written with (no endpoint connection needed). */
-export interface BatchSettings {
+export interface BatchSettings extends BatchSampling {
   id: number;
   kind: BatchKindName;
   state: string;
   setId: number;
   model: string;
-  samplesPerProblem: number;
-  temperature: number;
-  topP: number;
-  maxTokens: number;
-  seedBase: number;
   requestCount: number;
   targetSetId: number | null;
   endpointId: number | null;
