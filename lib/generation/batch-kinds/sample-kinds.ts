@@ -11,25 +11,25 @@ import { renderPrompt } from "@/lib/generation/prompts/render-prompt";
 import { chooseFewShot } from "@/lib/generation/templates/choose-few-shot";
 
 /** The recipe's sampling for generation (section 1). */
-export const GENERATION_SAMPLING = { temperature: 1.0, topP: 0.95, maxTokens: 2048 } as const;
+const GENERATION_SAMPLING = { temperature: 1.0, topP: 0.95, maxTokens: 2048 } as const;
 
 /** Problem ids a batch covers ($1 set id, $2 limit or NULL), first ones by id; `where` narrows them. */
-export function selectedProblemsSql(where: string): string {
+function selectedProblemsSql(where: string): string {
   return `SELECT id FROM problems WHERE set_id = $1 ${where} ORDER BY id LIMIT $2`;
 }
 
-export function renderProblem(template: PromptTemplate, request: RequestSource): RenderedPrompt {
+function renderProblem(template: PromptTemplate, request: RequestSource): RenderedPrompt {
   const fewShot = chooseFewShot(template.kind, request.source);
   return renderPrompt(template, { problem: request.problemText, examples: fewShot?.examples ?? [] });
 }
 
 /** The plan parts every sample kind shares; judge-only settings are refused by name. */
-export function samplePlanParts(input: ParsedBatchLaunch, defaultSamples: number, targetSetName: string | null = null): KindPlanParts {
+function samplePlanParts(input: ParsedBatchLaunch, defaultSamples: number): KindPlanParts {
   if (input.threshold !== undefined || input.embeddingThreshold !== undefined) {
     throw new UserFacingError(`Batch settings: a score threshold applies to judge batches only (this is a ${input.kind} batch).`, "leave the threshold out");
   }
   const samplesPerProblem = input.samplesPerProblem ?? defaultSamples;
-  return { samplesPerProblem, targetSetName, judge: null, nameDetail: "" };
+  return { samplesPerProblem, targetSetName: null, judge: null, nameDetail: "" };
 }
 
 async function previewProblems(plan: BatchPlan, problemsSql: string): Promise<PreviewSample> {
