@@ -66,6 +66,31 @@ test.describe("as a curator", () => {
     await page.goto("/batches");
     await expect(page.getByRole("link", { name: new RegExp(`#${batchId} `) })).toBeVisible();
   });
+
+  test("the launch form offers each kind with the templates and defaults its plug-in declares", async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto("/batches/new");
+    const template = page.getByRole("combobox", { name: /Template/ });
+    const templateNames = async () => (await template.locator("option").allTextContents()).filter((t) => !t.startsWith("Default"));
+    for (const title of ["Solutions for problems with known answers", "New problems from seeds", "Solutions + majority-vote labels for synthetic problems", "LLM judge for decontamination candidates"]) {
+      await expect(page.getByRole("radio", { name: title })).toBeVisible();
+    }
+    // The judge: its own template only, greedy sampling, and no sample count (both orders of a pair).
+    await page.getByRole("radio", { name: "LLM judge for decontamination candidates" }).check();
+    expect(await templateNames()).toEqual([expect.stringMatching(/^contamination-judge v\d+$/)]);
+    await expect(page.getByRole("spinbutton", { name: /per problem|per seed/ })).toHaveCount(0);
+    await expect(page.getByRole("spinbutton", { name: "Temperature" })).toHaveValue("0");
+    await expect(page.getByRole("spinbutton", { name: "Max new tokens" })).toHaveValue("32");
+    await page.screenshot({ path: "test-results/e2e/launch-form-judge.png" });
+    // New problems: the problem templates, four per seed by default, the recipe's sampling.
+    await page.getByRole("radio", { name: "New problems from seeds" }).check();
+    const problemTemplates = await templateNames();
+    expect(problemTemplates.length).toBeGreaterThan(0);
+    for (const name of problemTemplates) expect(name).toMatch(/problem/);
+    await expect(page.getByRole("spinbutton", { name: /New problems per seed/ })).toHaveValue("4");
+    await expect(page.getByRole("spinbutton", { name: "Temperature" })).toHaveValue("1");
+    await expect(page.getByRole("spinbutton", { name: "Max new tokens" })).toHaveValue("2048");
+  });
 });
 
 test.describe("as an admin", () => {

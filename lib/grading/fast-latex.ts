@@ -4,7 +4,8 @@
 // Engine's parser does for these forms, several times faster, in linear time and without a depth
 // limit of its own beyond MAX_DEPTH (a \frac nested 200 deep is read). Anything else - subscripts,
 // unknown commands, ambiguous forms like "\sin x" - returns null and goes to the full parser.
-import type { MathJson } from "@/lib/grading/latex-to-math-json";
+// The type straight from the Compute Engine (latex-to-math-json.ts names it MathJson and imports this file).
+import type { MathJsonExpression as MathJson } from "@cortex-js/compute-engine/latex-syntax";
 
 const MAX_DEPTH = 600;
 

@@ -1,14 +1,14 @@
-// Every queue the worker serves, with its handler. A feature adds its jobs here; the worker and
-// `enqueue` read this list, so a job cannot be sent to a queue no worker listens on.
+// The worker side of a queue: its handler and how the worker runs and recovers its jobs. The
+// queue's name, data and retry settings live in queues.ts (a leaf both senders and handlers
+// import); every definition is listed in job-registry.ts, which only the worker reads.
 import type { Job } from "pg-boss";
+import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
 
-export interface JobDefinition<T extends object = object> {
-  queue: string;
+export interface JobDefinition<Q extends QueueName = QueueName> {
+  queue: Q;
   /** Jobs of this queue run at most this many at a time in one worker process. */
   concurrency: number;
-  retryLimit: number;
-  expireInSeconds: number;
-  handle(data: T, job: Job<T>): Promise<unknown>;
+  handle(data: JobPayloads[Q], job: Job<JobPayloads[Q]>): Promise<unknown>;
   /**
    * The field of the job's data naming the Task it reports into (default "taskId"); null for jobs
    * without a Task (batches, settling), whose many circulating rows recovery then never reads.
@@ -16,14 +16,12 @@ export interface JobDefinition<T extends object = object> {
    * worker died.
    */
   taskIdField?: string | null;
-  /** Seconds without a heartbeat before a running job counts as abandoned (default: job-timing.ts). */
-  heartbeatSeconds?: number;
   /**
    * Called once when recovery fails this job's Task because its worker died (no retry left):
    * clean up what the handler's own `finally` never got to, and say in a sentence what the user
    * should know (what was kept, what to do).
    */
-  onAbandoned?(data: T, task: AbandonedTask): Promise<string | undefined>;
+  onAbandoned?(data: JobPayloads[Q], task: AbandonedTask): Promise<string | undefined>;
   /**
    * Work of this queue that has no Task (a batch): called by every supervision pass to restart
    * what says it is running but has no live job left. Returns a line per thing restarted.
@@ -39,6 +37,6 @@ export interface AbandonedTask {
   reason: string;
 }
 
-export function defineJob<T extends object>(definition: JobDefinition<T>): JobDefinition<T> {
+export function defineJob<Q extends QueueName>(definition: JobDefinition<Q>): JobDefinition<Q> {
   return definition;
 }

@@ -1,4 +1,6 @@
-// The list of jobs the worker runs. Import order does not matter; names must be unique.
+// The list of jobs the worker runs: one per queue of queues.ts (a unit test checks). Imported only
+// by the worker (run-worker.ts): it pulls in every handler, and a sender that imported it would
+// close an import circle through its own job.
 import type { JobDefinition } from "@/lib/jobs/job-definitions";
 import { healthCheckJob } from "@/lib/jobs/health-check-job";
 import { exportFileJob } from "@/lib/datasets/export/export-file-job";
@@ -13,17 +15,17 @@ import { retrievalJob } from "@/lib/decontamination/pipeline/retrieval-job";
 import { setDeleteJob } from "@/lib/datasets/sets/set-delete-job";
 import { clusterSetJob } from "@/lib/decontamination/diversity/cluster-set-job";
 
-export const jobDefinitions: JobDefinition<never>[] = [
-  healthCheckJob as JobDefinition<never>,
-  importFileJob as JobDefinition<never>,
-  gradeImportJob as JobDefinition<never>,
-  searchIndexJob as JobDefinition<never>,
-  exportFileJob as JobDefinition<never>,
-  bulkActionJob as JobDefinition<never>,
-  reviewQueueFillJob as JobDefinition<never>,
-  runBatchJob as JobDefinition<never>,
-  retrievalJob as JobDefinition<never>,
-  judgeSettleJob as JobDefinition<never>,
-  setDeleteJob as JobDefinition<never>,
-  clusterSetJob as JobDefinition<never>,
+export const jobDefinitions: JobDefinition[] = [
+  healthCheckJob,
+  importFileJob,
+  gradeImportJob,
+  searchIndexJob,
+  exportFileJob,
+  bulkActionJob,
+  reviewQueueFillJob,
+  runBatchJob,
+  retrievalJob,
+  judgeSettleJob,
+  setDeleteJob,
+  clusterSetJob,
 ];

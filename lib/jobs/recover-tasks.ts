@@ -59,7 +59,7 @@ function outputMessage(output: unknown): string | null {
   return null;
 }
 
-export async function recoverTasks(db: pg.Pool, definitions: JobDefinition<never>[], log: (line: string) => void = () => {}): Promise<TaskRecoveryOutcome> {
+export async function recoverTasks(db: pg.Pool, definitions: JobDefinition[], log: (line: string) => void = () => {}): Promise<TaskRecoveryOutcome> {
   const outcome: TaskRecoveryOutcome = { failed: [], requeued: [], restarted: [] };
   for (const definition of definitions) {
     if (definition.recoverOrphans) {

@@ -1,11 +1,13 @@
 // A job worker: serves every queue of the registry until stopped. Many can run, on many machines,
-// against the same database; pg-boss hands each job to one of them.
+// against the same database; pg-boss hands each job to one of them. The only importer of the job
+// registry (and so of every handler): senders know the queues (queues.ts), never the handlers.
 import type { PgBoss } from "pg-boss";
 import { pool } from "@/lib/db/pool";
 import { createBoss } from "@/lib/jobs/boss";
 import { databaseProbe, JobsErrorLog } from "@/lib/jobs/jobs-error-log";
 import { jobDefinitions } from "@/lib/jobs/job-registry";
 import { jobHeartbeatSeconds, jobSuperviseSeconds } from "@/lib/jobs/job-timing";
+import { QUEUE_SETTINGS } from "@/lib/jobs/queues";
 import { recoverTasks } from "@/lib/jobs/recover-tasks";
 
 export interface RunningWorker {
@@ -18,8 +20,8 @@ export async function startWorker(databaseUrl: string, log: (line: string) => vo
   const boss = createBoss(databaseUrl, "worker", errors);
   await boss.start();
   for (const job of jobDefinitions) {
-    const heartbeatSeconds = jobHeartbeatSeconds(job.heartbeatSeconds);
-    await boss.createQueue(job.queue, { retryLimit: job.retryLimit, expireInSeconds: job.expireInSeconds, heartbeatSeconds });
+    const settings = QUEUE_SETTINGS[job.queue];
+    await boss.createQueue(job.queue, { retryLimit: settings.retryLimit, expireInSeconds: settings.expireInSeconds, heartbeatSeconds: jobHeartbeatSeconds(settings.heartbeatSeconds) });
     await boss.work(job.queue, { localConcurrency: job.concurrency, batchSize: 1, pollingIntervalSeconds: 1 }, async ([next]) => {
       try {
         return await job.handle(next.data as never, next as never);

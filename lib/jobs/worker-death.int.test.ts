@@ -6,14 +6,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IMPORT_FILE_QUEUE } from "@/lib/datasets/import/import-file-job";
 import { createImportTask } from "@/lib/datasets/import/run-import-task";
 import { pool } from "@/lib/db/pool";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
 import { arithmeticProblems, batchRow, createProblemSet, createStubEndpoint, requestStates, sampleCountsByProblem } from "@/lib/generation/testing/batch-fixtures";
 import { spawnWorker, type SpawnedWorker } from "@/lib/generation/testing/spawn-worker";
 import { waitFor } from "@/lib/generation/testing/wait-for";
-import { RUN_BATCH_QUEUE } from "@/lib/generation/worker/run-batch-queue";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { type LlmStub, startLlmStub } from "@/lib/llm-stub/start-llm-stub";
 
@@ -71,7 +69,7 @@ describe("a worker killed with SIGKILL", () => {
     }
     writeFileSync(file, `${lines.join("\n")}\n`);
     const taskId = await createImportTask({ paths: [file], setName: "crash-import", role: "synthetic", removeUploadDir: true, via: "web" }, null, 1);
-    await enqueue(IMPORT_FILE_QUEUE, { taskId });
+    await enqueue("dataset-import", { taskId });
 
     const first = startWorker();
     await waitFor("the import to be under way", () => taskRow(taskId), (t) => t.state === "running" && Number(t.done) > 0, 90_000, 50).catch((error) => {
@@ -88,7 +86,7 @@ describe("a worker killed with SIGKILL", () => {
     expect(failed.error).toMatch(/Nothing was imported.*rolled back.*uploaded file was removed/);
     expect(existsSync(dir)).toBe(false);
     expect(await setRows("crash-import")).toEqual({ sets: 0, problems: 0 });
-    const job = await pool().query(`SELECT state::text FROM pgboss.job WHERE name = $1 AND data->>'taskId' = $2`, [IMPORT_FILE_QUEUE, String(taskId)]);
+    const job = await pool().query(`SELECT state::text FROM pgboss.job WHERE name = $1 AND data->>'taskId' = $2`, ["dataset-import", String(taskId)]);
     expect(job.rows).toEqual([{ state: "failed" }]);
     expect(second.output()).toMatch(new RegExp(`\\[recovery\\] task ${taskId} \\(dataset-import\\) failed`));
     // The page reads the same row: /api/imports/<id> answers state and error from it.
@@ -121,7 +119,7 @@ describe("a worker killed with SIGKILL", () => {
     // No job of the batch is left claimed by the dead process.
     await waitFor(
       "no active job of the batch",
-      () => pool().query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'active' AND data->>'batchId' = $2`, [RUN_BATCH_QUEUE, String(batch.id)]).then((r) => r.rows[0].n as number),
+      () => pool().query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'active' AND data->>'batchId' = $2`, ["generation-run-batch", String(batch.id)]).then((r) => r.rows[0].n as number),
       (n) => n === 0,
       60_000,
       250,
@@ -134,7 +132,7 @@ describe("a worker killed with SIGKILL", () => {
     await createStubEndpoint("stub-orphan", stub.url, { maxConcurrency: 8 });
     const batch = await launchBatch({ kind: "solutions", set: "orphan-seed", endpoint: "stub-orphan", samplesPerProblem: 2 }, null);
     // What pg-boss leaves after the last retry of every job of the batch failed with its worker.
-    const ended = await pool().query(`UPDATE pgboss.job SET state = 'failed', completed_on = now() WHERE name = $1 AND data->>'batchId' = $2`, [RUN_BATCH_QUEUE, String(batch.id)]);
+    const ended = await pool().query(`UPDATE pgboss.job SET state = 'failed', completed_on = now() WHERE name = $1 AND data->>'batchId' = $2`, ["generation-run-batch", String(batch.id)]);
     expect(ended.rowCount).toBeGreaterThan(0);
     const worker = startWorker();
     await waitFor("the batch to finish", () => batchRow(batch.id), (b) => b.state === "completed", 120_000, 200).catch((error) => {

@@ -4,7 +4,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/prisma";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { REVIEW_QUEUE_FILL_QUEUE } from "@/lib/review/review-queue-fill-queue";
 import type { ReviewQueueSpec } from "@/lib/review/review-queue-spec";
 import { filterOfTarget } from "@/lib/solutions/bulk-target-sql";
 
@@ -28,6 +27,6 @@ export async function createReviewQueue(spec: ReviewQueueSpec, userId: number): 
     await recordAudit({ userId, action: "review.queue.create", objectType: "review_queue", objectId: queue.id, details: { ...frozen, taskId: task.id } }, tx);
     return { queue, task };
   });
-  await enqueue(REVIEW_QUEUE_FILL_QUEUE, { taskId: task.id });
+  await enqueue("review-queue-fill", { taskId: task.id });
   return { queueId: queue.id, taskId: task.id };
 }

@@ -5,7 +5,6 @@ import { prisma } from "@/lib/db/prisma";
 import { UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { BULK_ACTION_LABELS, type BulkRequest, type BulkTaskPayload } from "@/lib/solutions/bulk-action";
-import { BULK_ACTION_QUEUE } from "@/lib/solutions/bulk-action-queue";
 
 export async function startBulkAction(request: BulkRequest, confirmed: { count: number; maxId: number }, userId: number): Promise<{ taskId: number }> {
   if (request.action === "add_to_queue") {
@@ -30,6 +29,6 @@ export async function startBulkAction(request: BulkRequest, confirmed: { count: 
     );
     return created;
   });
-  await enqueue(BULK_ACTION_QUEUE, { taskId: task.id });
+  await enqueue("samples-bulk", { taskId: task.id });
   return { taskId: task.id };
 }

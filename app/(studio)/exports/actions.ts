@@ -3,7 +3,7 @@
 // Large exports run as a job writing to BOXED_HOME/exports; the page polls the Task and offers
 // the file when done. (Small ones stream straight to the browser from /api/exports/download.)
 import { authorizedAction } from "@/lib/auth/authorized-action";
-import { EXPORT_FILE_QUEUE, EXPORT_TASK_KIND, type ExportTaskPayload } from "@/lib/datasets/export/export-file-job";
+import { EXPORT_TASK_KIND, type ExportTaskPayload } from "@/lib/datasets/export/export-file-job";
 import { ExportSettingsSchema } from "@/lib/datasets/export/export-settings";
 import { resolveExportSets } from "@/lib/datasets/export/resolve-export-sets";
 import { exportFileName } from "@/lib/datasets/export/start-streamed-export";
@@ -18,6 +18,6 @@ export const startExportJob = authorizedAction("export.download", ExportSettings
   const fileName = exportFileName(settings, taskId);
   const payload: ExportTaskPayload = { settings, fileName, mode: "job" };
   await prisma().task.update({ where: { id: taskId }, data: { label: `Export ${fileName}`, payload: payload as never } });
-  await enqueue(EXPORT_FILE_QUEUE, { taskId });
+  await enqueue("dataset-export", { taskId });
   return { taskId, fileName };
 });

@@ -9,8 +9,6 @@ import { finishTask, markTaskRunning, throttledTaskProgress } from "@/lib/datase
 import { boxedHome } from "@/lib/db/boxed-home";
 import { prisma } from "@/lib/db/prisma";
 import { defineJob } from "@/lib/jobs/job-definitions";
-
-export const EXPORT_FILE_QUEUE = "dataset-export";
 export const EXPORT_TASK_KIND = "export";
 
 export interface ExportTaskPayload {
@@ -46,11 +44,9 @@ export async function runExportTask(taskId: number): Promise<void> {
   }
 }
 
-export const exportFileJob = defineJob<{ taskId: number }>({
-  queue: EXPORT_FILE_QUEUE,
+export const exportFileJob = defineJob({
+  queue: "dataset-export",
   concurrency: 1,
-  retryLimit: 0,
-  expireInSeconds: 12 * 3600,
   async handle(data) {
     await runExportTask(data.taskId);
     return { taskId: data.taskId };

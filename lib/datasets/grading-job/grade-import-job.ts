@@ -2,24 +2,12 @@
 // After a large import into a new set, the set's search index is built once grading ends
 // (search-index-job.ts says why), whether grading succeeded or not.
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
-import { queueSearchIndex, type SearchIndexJobData } from "@/lib/datasets/search-index/search-index-job";
+import { queueSearchIndex } from "@/lib/datasets/search-index/search-index-job";
 import { defineJob } from "@/lib/jobs/job-definitions";
 
-export const GRADE_IMPORT_QUEUE = "grade-import";
-
-export interface GradeImportJobData {
-  importTaskId: number;
-  gradingTaskId: number;
-  /** A search index deferred by the import, built after grading. */
-  searchIndex?: SearchIndexJobData;
-}
-
-export const gradeImportJob = defineJob<GradeImportJobData>({
-  queue: GRADE_IMPORT_QUEUE,
+export const gradeImportJob = defineJob({
+  queue: "grade-import",
   concurrency: 1,
-  // Batches commit as they go and a re-run resumes at the first ungraded row, so retrying is safe.
-  retryLimit: 2,
-  expireInSeconds: 6 * 3600,
   taskIdField: "gradingTaskId",
   async handle(data) {
     try {

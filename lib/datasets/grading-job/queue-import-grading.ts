@@ -1,7 +1,8 @@
 // After an import commits: a Task for its grading, then (once the import's summary is stored,
 // which the job reads) the job that does it.
-import { GRADE_IMPORT_QUEUE, type GradeImportJobData } from "@/lib/datasets/grading-job/grade-import-job";
 import { createTask } from "@/lib/datasets/tasks/task-rows";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { type GradeImportJobData } from "@/lib/jobs/queues";
 
 export async function createImportGradingTask(importTaskId: number, solutions: number, setName: string, userId: number | null): Promise<number> {
   return createTask({
@@ -15,8 +16,5 @@ export async function createImportGradingTask(importTaskId: number, solutions: n
 }
 
 export async function sendImportGradingJob(data: GradeImportJobData): Promise<void> {
-  // Imported lazily: the import job (in the job registry) reaches this module, and enqueue reads
-  // the registry; a static import would make that a cycle.
-  const { enqueue } = await import("@/lib/jobs/enqueue");
-  await enqueue(GRADE_IMPORT_QUEUE, data);
+  await enqueue("grade-import", data);
 }

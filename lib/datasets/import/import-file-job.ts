@@ -6,14 +6,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { type ImportTaskPayload, runImportTask } from "@/lib/datasets/import/run-import-task";
 import { defineJob } from "@/lib/jobs/job-definitions";
 
-export const IMPORT_FILE_QUEUE = "dataset-import";
-
-export const importFileJob = defineJob<{ taskId: number }>({
-  queue: IMPORT_FILE_QUEUE,
+export const importFileJob = defineJob({
+  queue: "dataset-import",
   concurrency: 1,
-  // A retry would find the upload removed; the Task already says why it failed.
-  retryLimit: 0,
-  expireInSeconds: 6 * 3600,
   async handle(data) {
     const summary = await runImportTask(data.taskId);
     return { ok: summary.ok, problems: summary.problemsInserted, solutions: summary.solutionsInserted };

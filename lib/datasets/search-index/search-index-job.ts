@@ -3,21 +3,13 @@
 // each rewrite would also have to enter the trigram index), or at once when nothing is graded.
 import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
 import { createTask } from "@/lib/datasets/tasks/task-rows";
+import { enqueue } from "@/lib/jobs/enqueue";
 import { defineJob } from "@/lib/jobs/job-definitions";
+import { type SearchIndexJobData } from "@/lib/jobs/queues";
 
-export const SEARCH_INDEX_QUEUE = "search-index";
-
-export interface SearchIndexJobData {
-  setId: number;
-  taskId: number;
-}
-
-export const searchIndexJob = defineJob<SearchIndexJobData>({
-  queue: SEARCH_INDEX_QUEUE,
+export const searchIndexJob = defineJob({
+  queue: "search-index",
   concurrency: 1,
-  // Idempotent (a ready index is kept, an invalid one rebuilt), so a retry is safe.
-  retryLimit: 2,
-  expireInSeconds: 12 * 3600,
   async handle(data) {
     return { outcome: await buildSearchIndex(data.setId, { taskId: data.taskId }) };
   },
@@ -35,7 +27,5 @@ export async function createSearchIndexTask(setId: number, setName: string, solu
 }
 
 export async function queueSearchIndex(data: SearchIndexJobData): Promise<void> {
-  // Imported lazily, like queue-import-grading.ts: enqueue reads the job registry, which imports this module.
-  const { enqueue } = await import("@/lib/jobs/enqueue");
-  await enqueue(SEARCH_INDEX_QUEUE, data, { singletonKey: `search-index-${data.setId}` });
+  await enqueue("search-index", data, { singletonKey: `search-index-${data.setId}` });
 }

@@ -9,7 +9,7 @@ import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { SET_DELETE_QUEUE, SET_DELETE_TASK_KIND } from "@/lib/datasets/sets/set-delete-queue";
+import { SET_DELETE_TASK_KIND } from "@/lib/datasets/sets/set-delete-queue";
 import { failTaskQuietly, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
 
 /** Counts above this are shown as "N+" (the preview must stay cheap on huge sets). */
@@ -95,7 +95,7 @@ export async function startSetDeletion(setId: number, confirmName: string, actor
     await recordAudit({ userId: actorId, action: "set.delete.start", objectType: "problem_set", objectId: setId, details: { taskId: created.id, ...preview } as never }, tx);
     return created;
   });
-  await enqueue(SET_DELETE_QUEUE, { taskId: task.id });
+  await enqueue("set-delete", { taskId: task.id });
   return { taskId: task.id };
 }
 

@@ -1,4 +1,3 @@
-// Names shared by the action that starts a set deletion and the job that runs it (a leaf module:
-// importing it pulls in no job code).
-export const SET_DELETE_QUEUE = "set-delete";
+// The Task kind of a set deletion, shared by the action that starts it and the pages that show it
+// (a leaf module: importing it pulls in no job code; the queue is in lib/jobs/queues.ts).
 export const SET_DELETE_TASK_KIND = "set-delete";

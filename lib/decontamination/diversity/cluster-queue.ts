@@ -1,4 +1,3 @@
-// Names shared by the action that starts a clustering and the job that runs it (a leaf module:
-// importing it pulls in no job code).
-export const CLUSTER_QUEUE = "decontam-cluster";
+// The Task kind of a clustering, shared by the action that starts it and the pages that show it
+// (a leaf module: importing it pulls in no job code; the queue is in lib/jobs/queues.ts).
 export const CLUSTER_TASK_KIND = "decontam.cluster";

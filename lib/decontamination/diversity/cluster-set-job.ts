@@ -1,14 +1,11 @@
 // The worker side of near-duplicate clustering: one at a time per worker (it holds every
 // signature of a set in memory), retried when the worker dies (the run rewrites the set's rows).
-import { CLUSTER_QUEUE } from "@/lib/decontamination/diversity/cluster-queue";
 import { runClusterTask } from "@/lib/decontamination/diversity/cluster-task";
 import { defineJob } from "@/lib/jobs/job-definitions";
 
-export const clusterSetJob = defineJob<{ taskId: number }>({
-  queue: CLUSTER_QUEUE,
+export const clusterSetJob = defineJob({
+  queue: "decontam-cluster",
   concurrency: 1,
-  retryLimit: 2,
-  expireInSeconds: 4 * 3600,
   async handle(data) {
     return runClusterTask(data.taskId);
   },

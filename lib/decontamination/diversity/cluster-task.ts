@@ -6,7 +6,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
-import { CLUSTER_QUEUE, CLUSTER_TASK_KIND } from "@/lib/decontamination/diversity/cluster-queue";
+import { CLUSTER_TASK_KIND } from "@/lib/decontamination/diversity/cluster-queue";
 import { clusterProblemSet } from "@/lib/decontamination/diversity/cluster-set";
 import { DEFAULT_DUPLICATE_JACCARD } from "@/lib/decontamination/diversity/near-duplicates";
 import { resolveCheckedSet } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
@@ -51,7 +51,7 @@ export async function startClusterTask(setRef: string | number, actorId: number 
     await recordAudit({ userId: actorId, action: "decontam.cluster.start", objectType: "problem_set", objectId: set.id, details: { taskId: created.id, threshold } }, tx);
     return created;
   });
-  await enqueue(CLUSTER_QUEUE, { taskId: task.id });
+  await enqueue("decontam-cluster", { taskId: task.id });
   return { taskId: task.id };
 }
 

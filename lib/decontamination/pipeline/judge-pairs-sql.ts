@@ -4,9 +4,12 @@
 // True/False in both orders, of problems no person has decided and not already flagged. A pair
 // with a failed answer is asked again. With a limit, the first problems by id that have such a
 // pair. `pos` numbers a problem's pairs, so sample_index = 2 * pos + order (0 forward, 1
-// backward), as the generation worker reads it (lib/generation/worker/build-request.ts). Every
+// backward), as judgeOrder below reads it (judge-batch-kind.ts renders, write-judge-answers.ts lands). Every
 // judge batch (boxed decontam judge, the Decontamination page, boxed batch create --kind judge,
 // /batches/new) plans and previews with this one query.
+/** Judge order of a request: 0 asks (problem, benchmark), 1 asks (benchmark, problem). */
+export const judgeOrder = (sampleIndex: number) => sampleIndex % 2;
+
 export const JUDGEABLE_STATUSES = ["clean", "candidate", "judge_failed"] as const;
 
 export function judgePairsSql(): string {

@@ -6,7 +6,6 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { createTask, finishTask, markTaskRunning, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { findEmbeddingEndpoint } from "@/lib/decontamination/pipeline/embedding-retriever";
-import { RETRIEVAL_QUEUE } from "@/lib/decontamination/pipeline/retrieval-queue";
 import { resolveDecontamSets } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
 import { checkRetrievalNumbers, DEFAULT_EMBEDDING_THRESHOLD, type RetrievalHooks, type RetrievalSettings, type RetrievalSummary, runRetrieval } from "@/lib/decontamination/pipeline/run-retrieval";
 import { DEFAULT_FLAG_THRESHOLD, DEFAULT_TOP_K } from "@/lib/decontamination/retrieve";
@@ -41,7 +40,7 @@ async function createRetrievalTask(settings: RetrievalSettings, userId: number |
 /** Studio: a queued Task and a job for the worker. */
 export async function startRetrievalTask(settings: RetrievalSettings, userId: number | null): Promise<{ taskId: number }> {
   const taskId = await createRetrievalTask(settings, userId, "queued", "studio");
-  await enqueue(RETRIEVAL_QUEUE, { taskId });
+  await enqueue("decontam-retrieve", { taskId });
   return { taskId };
 }
 

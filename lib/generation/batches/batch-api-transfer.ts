@@ -10,6 +10,7 @@ import { UserFacingError } from "@/lib/errors";
 import { finalStateSql } from "@/lib/generation/batches/final-state";
 import { backoffDelay } from "@/lib/generation/llm-client/backoff-delay";
 import { BatchApiLineError, type BatchApiResult, batchApiInputLine, parseBatchApiOutputLine } from "@/lib/generation/batches/batch-api-lines";
+import { batchKind } from "@/lib/generation/batch-kinds/registry";
 import { inTransaction } from "@/lib/db/in-transaction";
 import { createRequestBuilder } from "@/lib/generation/worker/build-request";
 import { type ClaimedRequestRow, toClaimedRequest } from "@/lib/generation/worker/claim-requests";
@@ -113,6 +114,7 @@ async function checkFile(batchId: number, path: string, api: "completions" | "ch
 export async function importBatchResults(batchId: number, path: string): Promise<ImportReport> {
   const settings = await loadBatchSettings(batchId);
   if (settings.state === "cancelled") throw new UserFacingError(`Batch ${batchId} is cancelled; results cannot be imported into it.`);
+  const { grading } = batchKind(settings.kind);
   const api = await apiStyleOf(batchId);
   const lines = await checkFile(batchId, path, api);
   const report: ImportReport = { lines, stored: 0, failed: 0, retryLater: 0, skipped: 0 };
@@ -134,7 +136,7 @@ export async function importBatchResults(batchId: number, path: string): Promise
         const request = byId.get(result.requestId);
         if (!request) continue;
         if (result.ok) {
-          const grade = settings.kind === "solutions" || settings.kind === "label" ? gradeSolution(result.text, settings.kind === "solutions" ? request.goldAnswer : null, result.finishReason) : undefined;
+          const grade = grading ? gradeSolution(result.text, grading === "gold" ? request.goldAnswer : null, result.finishReason) : undefined;
           items.push({ type: "success", request, text: result.text, finishReason: result.finishReason, promptTokens: result.promptTokens, completionTokens: result.completionTokens, latencyMs: 0, ...(grade ? { grade } : {}) });
         } else {
           items.push({ type: "failure", request, error: result.error, final: !result.error.retryable, retryInMs: result.error.retryable ? backoffDelay(0) : 0, at: new Date().toISOString() });

@@ -1,29 +1,14 @@
-// What launching a batch takes, from the studio form or `boxed batch create`. Sets, endpoints and
-// templates can be named or given by id; the defaults are the recipe's (section 1): temperature
-// 1.0, top_p 0.95, 2048 new tokens, seed = seedBase + sampleIndex. Judge batches are greedy
-// (temperature 0), as the recipe's decontamination judge is, and ask each close retrieval pair
-// (score or embedding threshold) in both orders, whichever way they are launched.
+// What launching a batch takes, from the studio form or `boxed batch create`, and the checked plan
+// it resolves to (resolve-batch-plan.ts). Sets, endpoints and templates can be named or given by
+// id. What differs by kind (titles, template kinds, sampling defaults: the recipe's temperature
+// 1.0, top_p 0.95, 2048 new tokens for generation, greedy for the judge) is each batch kind's
+// plug-in (lib/generation/batch-kinds/). Pure: the launch form imports this file.
 import { z } from "zod";
+import type { EndpointView } from "@/lib/generation/endpoints/list-endpoints";
+import type { PromptTemplate } from "@/lib/generation/prompts/prompt-template";
 
 export const BATCH_KINDS = ["solutions", "problems", "label", "judge"] as const;
 export type BatchKindName = (typeof BATCH_KINDS)[number];
-
-export const BATCH_KIND_TITLES: Record<BatchKindName, string> = {
-  solutions: "Solutions for problems with known answers",
-  problems: "New problems from seeds",
-  label: "Solutions + majority-vote labels for synthetic problems",
-  judge: "LLM judge for decontamination candidates",
-};
-
-/** Samples per problem when none is given (the recipe used 512/64, 80/10 and 32). */
-export const DEFAULT_SAMPLES: Record<BatchKindName, number> = { solutions: 8, problems: 4, label: 32, judge: 2 };
-
-export const SAMPLING_DEFAULTS = {
-  solutions: { temperature: 1.0, topP: 0.95, maxTokens: 2048 },
-  problems: { temperature: 1.0, topP: 0.95, maxTokens: 2048 },
-  label: { temperature: 1.0, topP: 0.95, maxTokens: 2048 },
-  judge: { temperature: 0, topP: 1, maxTokens: 32 },
-} as const;
 
 const ref = z.union([z.number().int().positive(), z.string().trim().min(1)]);
 
@@ -50,3 +35,27 @@ export const BatchLaunchSchema = z.object({
 });
 
 export type BatchLaunchInput = z.input<typeof BatchLaunchSchema>;
+export type ParsedBatchLaunch = z.output<typeof BatchLaunchSchema>;
+
+/** How a batch samples: planned at launch, read back by its runner and shown on its page. */
+export interface BatchSampling {
+  samplesPerProblem: number;
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  /** seed = seedBase + sampleIndex. */
+  seedBase: number;
+}
+
+/** A launch whose set, endpoint and template exist and fit together; what a batch is created from. */
+export interface BatchPlan extends BatchSampling {
+  kind: BatchKindName;
+  name: string;
+  set: { id: number; name: string; role: string };
+  endpoint: EndpointView;
+  template: { id: number; template: PromptTemplate };
+  limit: number | null;
+  targetSetName: string | null;
+  /** Judge batches: which retrieval pairs are asked (lib/decontamination/pipeline/judge-pairs-sql.ts). */
+  judge: { threshold: number; embeddingThreshold: number } | null;
+}

@@ -6,11 +6,12 @@ import { pool } from "@/lib/db/pool";
 import { percentile } from "@/lib/generation/batches/percentile";
 import { type BatchStats, recentRate } from "@/lib/generation/batches/batch-stats";
 import { failureReason } from "@/lib/generation/batches/final-state";
+import type { BatchKindName, BatchSampling } from "@/lib/generation/batches/batch-launch-input";
 
-export interface BatchProgress {
+export interface BatchProgress extends BatchSampling {
   id: number;
   name: string;
-  kind: "solutions" | "problems" | "label" | "judge";
+  kind: BatchKindName;
   state: string;
   createdAt: string;
   startedAt: string | null;
@@ -23,11 +24,6 @@ export interface BatchProgress {
   endpointName: string | null;
   model: string;
   template: { id: number; name: string; version: number } | null;
-  samplesPerProblem: number;
-  temperature: number;
-  topP: number;
-  maxTokens: number;
-  seedBase: number;
   requestCount: number;
   problemCount: number;
   doneCount: number;

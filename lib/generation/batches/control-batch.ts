@@ -2,8 +2,9 @@
 // worker's flush can never half-apply: workers read the state before every claim and stop
 // claiming when it is no longer queued/running; requests already in flight finish and land.
 import { pool } from "@/lib/db/pool";
-import { followJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
 import { UserFacingError } from "@/lib/errors";
+import { batchKind } from "@/lib/generation/batch-kinds/registry";
+import type { BatchKindName } from "@/lib/generation/batches/batch-launch-input";
 import { mergeStats, type BatchStats } from "@/lib/generation/batches/batch-stats";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
 import { inTransaction } from "@/lib/db/in-transaction";
@@ -48,7 +49,7 @@ export async function cancelBatch(id: number): Promise<{ state: string; cancelle
 
 export async function retryFailedRequests(id: number): Promise<{ state: string; retried: number }> {
   const { state, retried, reopened } = await inTransaction(async (client) => {
-    const batch = await client.query<{ state: string; kind: string; stats: BatchStats }>(`SELECT state::text, kind::text, stats FROM generation_batches WHERE id = $1 FOR UPDATE`, [id]);
+    const batch = await client.query<{ state: string; kind: BatchKindName; stats: BatchStats }>(`SELECT state::text, kind::text, stats FROM generation_batches WHERE id = $1 FOR UPDATE`, [id]);
     const row = batch.rows[0];
     if (!row) throw new UserFacingError(`Batch ${id} was not found.`);
     if (row.state === "cancelled") refuse(id, "retry-failed", row.state, "queued, running, paused, completed or failed");
@@ -65,12 +66,12 @@ export async function retryFailedRequests(id: number): Promise<{ state: string; 
        WHERE id = $1`,
       [id, count, next, JSON.stringify(stats)],
     );
-    return { state: next, retried: count, reopened: row.kind === "judge" && next !== row.state };
+    return { state: next, retried: count, reopened: next !== row.state ? row.kind : null };
   });
   if (retried > 0 && (state === "running" || state === "queued")) await startBatchJobs(id);
-  // A finished judge batch's settle job has stopped following it: send it again so the statuses
-  // move once the retried pairs are answered.
-  if (reopened) await followJudgeBatch(id);
+  // What followed a finished batch has stopped (a judge batch's settle job): send it again, so
+  // the retried requests are followed too (the judge's statuses move once the pairs are answered).
+  if (reopened) await batchKind(reopened).follow?.(id);
   return { state, retried };
 }
 

@@ -1,12 +1,12 @@
-// Creates a batch and plans every request in one transaction. Requests are inserted by ONE
-// INSERT ... SELECT over generate_series, so planning millions of requests is a single statement
-// inside PostgreSQL, never a loop here. Problem-major order keeps a problem's samples together.
-// Judge batches are not made here: launchBatch hands them to decontamination's createJudgeBatch
-// (lib/decontamination/pipeline/launch-judge-batch.ts), one request per close pair and order.
+// Creates a batch of (problem, sample index) requests and plans every request in one transaction,
+// for the kinds whose requests are the set's problems (lib/generation/batch-kinds/sample-kinds.ts).
+// Requests are inserted by ONE INSERT ... SELECT over generate_series, so planning millions of
+// requests is a single statement inside PostgreSQL, never a loop here. Problem-major order keeps
+// a problem's samples together. Other kinds create their own (the judge: one request per close
+// pair and order, lib/decontamination/pipeline/create-judge-batch.ts).
 import { inTransaction } from "@/lib/db/in-transaction";
 import { UserFacingError } from "@/lib/errors";
-import { SELECTION_DESCRIPTIONS, selectedProblemsSql } from "@/lib/generation/batches/plan-requests";
-import type { BatchPlan } from "@/lib/generation/batches/resolve-batch-plan";
+import type { BatchPlan } from "@/lib/generation/batches/batch-launch-input";
 
 export interface CreatedBatch {
   id: number;
@@ -14,11 +14,16 @@ export interface CreatedBatch {
   problemCount: number;
 }
 
-export async function createBatch(plan: BatchPlan, createdById: number | null): Promise<CreatedBatch> {
-  if (plan.kind === "judge") throw new Error("judge batches are created by createJudgeBatch (lib/decontamination/pipeline/launch-judge-batch.ts)");
+/** Which problems the requests are for: SQL of their ids ($1 set id, $2 limit), and in words. */
+export interface ProblemSelection {
+  problemsSql: string;
+  selection: string;
+}
+
+export async function createBatch(plan: BatchPlan, createdById: number | null, { problemsSql, selection: described }: ProblemSelection): Promise<CreatedBatch> {
   return inTransaction(async (client) => {
     let target: { id: number; name: string } | null = null;
-    if (plan.kind === "problems" && plan.targetSetName) {
+    if (plan.targetSetName) {
       await client.query(`INSERT INTO problem_sets (name, role, description) VALUES ($1, 'synthetic', $2) ON CONFLICT (name) DO NOTHING`, [
         plan.targetSetName,
         `New problems generated from "${plan.set.name}"`,
@@ -32,7 +37,7 @@ export async function createBatch(plan: BatchPlan, createdById: number | null): 
     }
     const selection = {
       set: plan.set.name,
-      problems: SELECTION_DESCRIPTIONS[plan.kind],
+      problems: described,
       limit: plan.limit,
       fewShot: "by problem source (GSM8K-style problems: GSM8K examples; others: MATH examples)",
       template: { id: plan.template.id, name: plan.template.template.name, version: plan.template.template.version },
@@ -48,13 +53,13 @@ export async function createBatch(plan: BatchPlan, createdById: number | null): 
     const id = inserted.rows[0]?.id as number;
     const result = await client.query(
       `INSERT INTO batch_requests (batch_id, problem_id, sample_index)
-       SELECT $3, p.id, s FROM (${selectedProblemsSql(plan.kind)}) p, LATERAL generate_series(0, $4::int - 1) s`,
+       SELECT $3, p.id, s FROM (${problemsSql}) p, LATERAL generate_series(0, $4::int - 1) s`,
       [plan.set.id, plan.limit, id, plan.samplesPerProblem],
     );
     const requestCount = result.rowCount ?? 0;
     const problemCount = Math.round(requestCount / plan.samplesPerProblem);
     if (requestCount === 0) {
-      throw new UserFacingError(`No requests to plan: set "${plan.set.name}" has no ${SELECTION_DESCRIPTIONS[plan.kind]}.`, "choose another set or batch kind");
+      throw new UserFacingError(`No requests to plan: set "${plan.set.name}" has no ${described}.`, "choose another set or batch kind");
     }
     await client.query(`UPDATE generation_batches SET request_count = $2, problem_count = $3 WHERE id = $1`, [id, requestCount, problemCount]);
     return { id, requestCount, problemCount };

@@ -1,12 +1,12 @@
 // Launch = resolve and check the plan, create the batch with all its requests, wake the workers.
-// Shared by the studio's server action and `boxed batch create` (they add the audit entry). A
-// judge batch is created by decontamination's createJudgeBatch, exactly as `boxed decontam judge`
-// creates it (the same pairs, the decontam.judge.start audit entry), and is followed by the settle
-// job that moves its problems' contamination statuses.
-import { createJudgeBatch, followJudgeBatch, startJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
+// Shared by the studio's server action and `boxed batch create` (they add the audit entry). The
+// kind's plug-in creates the batch and says what follows it besides the runners: a judge batch is
+// created exactly as `boxed decontam judge` creates it (the same pairs, the decontam.judge.start
+// audit entry) and followed by the settle job that moves its problems' contamination statuses.
 import { pool } from "@/lib/db/pool";
-import { createBatch, type CreatedBatch } from "@/lib/generation/batches/create-batch";
+import { batchKind } from "@/lib/generation/batch-kinds/registry";
 import type { BatchLaunchInput } from "@/lib/generation/batches/batch-launch-input";
+import type { CreatedBatch } from "@/lib/generation/batches/create-batch";
 import { resolveBatchPlan } from "@/lib/generation/batches/resolve-batch-plan";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
 
@@ -23,12 +23,8 @@ export interface LaunchOptions {
 
 export async function launchBatch(input: BatchLaunchInput, createdById: number | null, options: LaunchOptions = {}): Promise<CreatedBatch & { name: string }> {
   const plan = await resolveBatchPlan(input);
-  const judge = plan.kind === "judge";
-  let created: CreatedBatch;
-  if (judge) {
-    const launched = await createJudgeBatch(plan, createdById, options.via ?? "studio");
-    created = { id: launched.batchId, requestCount: launched.requests, problemCount: launched.problems };
-  } else created = await createBatch(plan, createdById);
+  const kind = batchKind(plan.kind);
+  const created = await kind.create(plan, createdById, options.via ?? "studio");
   // A large batch changes what batch_requests looks like at once; the claim query (SKIP LOCKED
   // on batch and state) should not run on statistics from before it until autovacuum gets there.
   if (created.requestCount >= ANALYZE_AFTER_REQUESTS) await pool().query("ANALYZE batch_requests");
@@ -37,11 +33,11 @@ export async function launchBatch(input: BatchLaunchInput, createdById: number |
       created.id,
       `offline run: export the requests (Batch API JSONL), run them elsewhere, import the results; or resume to run them here`,
     ]);
-    // The settle job looks at a paused batch once a minute and settles when the import completes it.
-    if (judge) await followJudgeBatch(created.id);
+    // The judge's settle job looks at a paused batch once a minute and settles when the import completes it.
+    await kind.follow?.(created.id);
   } else if (options.startWorkers !== false) {
-    if (judge) await startJudgeBatch(created.id);
-    else await startBatchJobs(created.id);
+    await startBatchJobs(created.id);
+    await kind.follow?.(created.id);
   }
   return { ...created, name: plan.name };
 }

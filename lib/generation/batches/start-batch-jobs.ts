@@ -2,7 +2,6 @@
 // worker process run the batch; more jobs than processes is harmless (a process already running
 // the batch passes the job on after a delay, so a worker started later still finds one).
 import { enqueue } from "@/lib/jobs/enqueue";
-import { RUN_BATCH_QUEUE } from "@/lib/generation/worker/run-batch-queue";
 
 export const RUN_SLICES = 3;
 
@@ -12,6 +11,6 @@ const HEARTBEAT_SECONDS = 30;
 
 export async function startBatchJobs(batchId: number, count = RUN_SLICES, startAfterSeconds = 0): Promise<void> {
   for (let i = 0; i < count; i++) {
-    await enqueue(RUN_BATCH_QUEUE, { batchId }, { heartbeatSeconds: HEARTBEAT_SECONDS, ...(startAfterSeconds > 0 ? { startAfter: startAfterSeconds } : {}) });
+    await enqueue("generation-run-batch", { batchId }, { heartbeatSeconds: HEARTBEAT_SECONDS, ...(startAfterSeconds > 0 ? { startAfter: startAfterSeconds } : {}) });
   }
 }

@@ -12,6 +12,7 @@ import { finalStateSql } from "@/lib/generation/batches/final-state";
 import { backoffDelay } from "@/lib/generation/llm-client/backoff-delay";
 import { classifyLlmError } from "@/lib/generation/llm-client/classify-llm-error";
 import type { GenerateRequest } from "@/lib/generation/llm-client/create-llm-client";
+import { batchKind } from "@/lib/generation/batch-kinds/registry";
 import { createRequestBuilder } from "@/lib/generation/worker/build-request";
 import { type ClaimedRequest, claimRequests, findOpenWork, releaseClaims, renewLeases, sweepCancelled } from "@/lib/generation/worker/claim-requests";
 import { isTransientDbError, withDbRetry } from "@/lib/generation/worker/db-retry";
@@ -304,15 +305,15 @@ export class BatchRunner {
   private execute(request: ClaimedRequest): void {
     this.running.set(request.id, request);
     const started = performance.now();
-    const solutionKind = this.ctx.kind === "solutions" || this.ctx.kind === "label";
+    const grading = batchKind(this.ctx.kind).grading;
     let sent: Promise<ResultItem>;
     try {
       const params = this.build(request);
       sent = this.ctx.client.generate(params).then((reply): ResultItem => {
         let grade: ReturnType<typeof gradeSolution> | undefined;
-        if (solutionKind) {
+        if (grading) {
           try {
-            grade = gradeSolution(reply.text, this.ctx.kind === "solutions" ? request.goldAnswer : null, reply.finishReason, this.verdicts);
+            grade = gradeSolution(reply.text, grading === "gold" ? request.goldAnswer : null, reply.finishReason, this.verdicts);
           } catch (error) {
             grade = { extractedAnswer: null, answerKey: null, verdict: "undecided", verdictRule: "grader-error", verdictReason: String(error).slice(0, 300), boxedCount: 0, charLength: reply.text.length };
           }

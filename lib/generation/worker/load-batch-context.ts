@@ -2,26 +2,20 @@
 // exact template version it was launched with, the endpoint's client and the sets it writes to.
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
+import type { BatchKindName, BatchSampling } from "@/lib/generation/batches/batch-launch-input";
 import { loadEndpointConfig, type EndpointLimits } from "@/lib/generation/endpoints/endpoint-client-config";
 import { createHttpLlmClient } from "@/lib/generation/llm-client/create-http-llm-client";
 import type { LlmClient } from "@/lib/generation/llm-client/create-llm-client";
 import type { PromptTemplate } from "@/lib/generation/prompts/prompt-template";
 import { templateFromRow } from "@/lib/generation/templates/template-record";
 
-export type BatchKind = "solutions" | "problems" | "label" | "judge";
-
 /** What a batch's results are written with (no endpoint connection needed). */
-export interface BatchSettings {
+export interface BatchSettings extends BatchSampling {
   id: number;
-  kind: BatchKind;
+  kind: BatchKindName;
   state: string;
   setId: number;
   model: string;
-  samplesPerProblem: number;
-  temperature: number;
-  topP: number;
-  maxTokens: number;
-  seedBase: number;
   requestCount: number;
   targetSetId: number | null;
   endpointId: number | null;
@@ -39,7 +33,7 @@ export class BatchNotRunnableError extends UserFacingError {}
 export async function loadBatchSettings(batchId: number): Promise<BatchSettings> {
   const { rows } = await pool().query<{
     id: number;
-    kind: BatchKind;
+    kind: BatchKindName;
     state: string;
     set_id: number;
     model: string;

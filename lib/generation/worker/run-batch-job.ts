@@ -9,7 +9,6 @@ import { BOSS_SCHEMA } from "@/lib/jobs/boss";
 import { defineJob } from "@/lib/jobs/job-definitions";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
 import { BatchRunner, type RunOutcome } from "@/lib/generation/worker/batch-runner";
-import { RUN_BATCH_QUEUE } from "@/lib/generation/worker/run-batch-queue";
 
 const PASS_ON_AFTER_SECONDS = 3;
 
@@ -41,13 +40,10 @@ export async function runBatchSlice(batchId: number, log: (line: string) => void
   }
 }
 
-export const runBatchJob = defineJob<{ batchId: number }>({
-  queue: RUN_BATCH_QUEUE,
+export const runBatchJob = defineJob({
+  queue: "generation-run-batch",
   // Batches this process runs at once (each with its own endpoint slots).
   concurrency: 4,
-  retryLimit: 5,
-  // Longer than a slice (10 minutes by default) plus the drain at its end.
-  expireInSeconds: 3600,
   // No Task: task recovery skips this queue (its jobs circulate, so it holds many rows).
   taskIdField: null,
   // A batch saying queued or running must have a job in circulation; one whose jobs all ended
@@ -59,7 +55,7 @@ export const runBatchJob = defineJob<{ batchId: number }>({
         WHERE b.state IN ('queued', 'running')
           AND NOT EXISTS (SELECT 1 FROM ${BOSS_SCHEMA}.job j
                            WHERE j.name = $1 AND j.state IN ('created', 'retry', 'active') AND j.data->>'batchId' = b.id::text)`,
-      [RUN_BATCH_QUEUE],
+      ["generation-run-batch"],
     );
     for (const { id } of rows) await startBatchJobs(id);
     return rows.map(({ id }) => `batch ${id} had no job left in circulation; started its jobs again`);

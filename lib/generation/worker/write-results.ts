@@ -7,22 +7,21 @@
 //
 // Solutions batches (the bulk of the work) flush in ONE statement: data-modifying CTEs do the
 // transitions, the sample insert, and every counter, so a flush is one round trip in autocommit.
-// Label batches add the majority vote in the same transaction (problems locked by id first);
-// problem and judge batches write their rows in a short transaction of a few statements.
+// What else a kind makes of its replies is its plug-in's `land` (lib/generation/batch-kinds/): label
+// batches add the majority vote in the same transaction (problems locked by id first); problem and
+// judge batches write their rows in a short transaction of a few statements.
 // The display tallies (generation_batches.stats) are returned, not written: the runner merges
 // them at most once a second (store-batch-stats.ts), off the hot path.
 import type pg from "pg";
 import { pool } from "@/lib/db/pool";
-import { problemHash } from "@/lib/datasets/formats/problem-hash";
+import type { BatchKindPlugin, FlushDb } from "@/lib/generation/batch-kinds/batch-kind";
+import { batchKind } from "@/lib/generation/batch-kinds/registry";
 import type { StatsDelta } from "@/lib/generation/batches/batch-stats";
 import { finalStateSql } from "@/lib/generation/batches/final-state";
-import { parseJudgeAnswer } from "@/lib/generation/prompts/parse-judge-answer";
-import { parseNewProblem } from "@/lib/generation/prompts/parse-new-problem";
-import { judgeOrder } from "@/lib/generation/worker/build-request";
 import { inTransaction } from "@/lib/db/in-transaction";
-import { labelSettledProblems } from "@/lib/generation/worker/label-problems";
 import type { BatchSettings } from "@/lib/generation/worker/load-batch-context";
 import type { FailureItem, ResultItem, SuccessItem } from "@/lib/generation/worker/result-item";
+import { withoutNul as clean } from "@/lib/generation/worker/without-nul";
 
 /** Every request settled: failed when none succeeded (see final-state.ts). */
 const FINAL_STATE = finalStateSql("g.done_count + c.landed", "g.failed_count + c.final_failed");
@@ -37,11 +36,6 @@ export interface FlushOutcome {
   stats: StatsDelta;
 }
 
-type Db = Pick<pg.PoolClient, "query">;
-
-// PostgreSQL text cannot hold NUL; a model can emit one.
-const clean = (text: string) => (text.includes("\u0000") ? text.replaceAll("\u0000", "") : text);
-const augmentedSource = (source: string) => (source.startsWith("augmented_") ? source : `augmented_${source}`);
 
 const TRANSITIONS = `
   done AS (
@@ -73,7 +67,7 @@ interface Transitioned {
 }
 
 /** Solutions and label samples: transitions, sample insert and all counters in one statement. */
-async function insertSamples(db: Db, ctx: BatchSettings, successes: SuccessItem[], failures: FailureItem[]): Promise<Transitioned> {
+async function insertSamples(db: FlushDb, ctx: BatchSettings, successes: SuccessItem[], failures: FailureItem[]): Promise<Transitioned> {
   const col = <T>(pick: (i: SuccessItem) => T) => successes.map(pick);
   const { rows } = await db.query<Transitioned>(
     `WITH ${TRANSITIONS},
@@ -140,7 +134,7 @@ async function insertSamples(db: Db, ctx: BatchSettings, successes: SuccessItem[
 }
 
 /** Transitions plus the batch counters, for kinds whose rows are written separately. */
-async function transitionOnly(db: Db, ctx: BatchSettings, successes: SuccessItem[], failures: FailureItem[]): Promise<Transitioned> {
+async function transitionOnly(db: FlushDb, ctx: BatchSettings, successes: SuccessItem[], failures: FailureItem[]): Promise<Transitioned> {
   const { rows } = await db.query<Transitioned>(
     `WITH ${TRANSITIONS},
      counts AS (
@@ -161,82 +155,11 @@ async function transitionOnly(db: Db, ctx: BatchSettings, successes: SuccessItem
   return rows[0] as Transitioned;
 }
 
-async function writeNewProblems(db: Db, ctx: BatchSettings, landed: SuccessItem[]): Promise<StatsDelta> {
-  const rejected: Record<string, number> = {};
-  const rows: { text: string; hash: string; key: string; source: string; parent: number }[] = [];
-  for (const item of landed) {
-    const parsed = parseNewProblem(clean(item.text), { original: item.request.problemText, finishReason: item.finishReason });
-    if (!parsed.ok) {
-      rejected[parsed.reason] = (rejected[parsed.reason] ?? 0) + 1;
-      continue;
-    }
-    rows.push({
-      text: parsed.problem,
-      hash: problemHash(parsed.problem),
-      key: `batch-${ctx.id}:${item.request.problemId}:${item.request.sampleIndex}`,
-      source: augmentedSource(item.request.source),
-      parent: item.request.problemId,
-    });
-  }
-  let created = 0;
-  if (rows.length && ctx.targetSetId !== null) {
-    const result = await db.query<{ n: number }>(
-      `WITH ins AS (
-         INSERT INTO problems (set_id, text, text_hash, source_key, source, parent_id, created_by_batch_id, gold_source)
-         SELECT $1, d.text, d.hash, d.key, d.source, d.parent, $2, 'none' FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS d(text, hash, key, source, parent)
-         ON CONFLICT (set_id, text_hash) DO NOTHING RETURNING 1
-       ), n AS (SELECT count(*)::int AS n FROM ins), counted AS (
-         UPDATE problem_sets s SET problem_count = s.problem_count + n.n FROM n WHERE s.id = $1 AND n.n > 0 RETURNING 1
-       ) SELECT n.n, (SELECT count(*) FROM counted) AS touched FROM n`,
-      [ctx.targetSetId, ctx.id, rows.map((r) => r.text), rows.map((r) => r.hash), rows.map((r) => r.key), rows.map((r) => r.source), rows.map((r) => r.parent)],
-    );
-    created = result.rows[0]?.n ?? 0;
-  }
-  return { problems: { created, duplicate: rows.length - created, rejected } };
-}
-
-const JUDGE_VALUE = { true: "said_true", false: "said_false", failed: "failed" } as const;
-
-async function writeJudgeAnswers(db: Db, ctx: BatchSettings, landed: SuccessItem[], finalFailures: FailureItem[]): Promise<StatsDelta> {
-  const tally = { true: 0, false: 0, failed: 0 };
-  const byCandidate = new Map<number, { fwd: string | null; bwd: string | null; raw: Record<string, unknown> }>();
-  const record = (candidateId: number | null, sampleIndex: number, verdict: "true" | "false" | "failed", raw: Record<string, unknown>) => {
-    if (candidateId === null) return;
-    tally[verdict]++;
-    const entry = byCandidate.get(candidateId) ?? { fwd: null, bwd: null, raw: {} };
-    const forward = judgeOrder(sampleIndex) === 0;
-    if (forward) entry.fwd = JUDGE_VALUE[verdict];
-    else entry.bwd = JUDGE_VALUE[verdict];
-    entry.raw[forward ? "forward" : "backward"] = { ...raw, batchId: ctx.id };
-    byCandidate.set(candidateId, entry);
-  };
-  for (const item of landed) {
-    const parsed = parseJudgeAnswer(item.text);
-    record(item.request.candidateId, item.request.sampleIndex, parsed.verdict, { text: clean(item.text).slice(0, 2000), ...(parsed.verdict === "failed" ? { why: parsed.why } : {}) });
-  }
-  // No reply after every retry is a judge failure too: it goes to a person, never counts as clean.
-  for (const item of finalFailures) {
-    record(item.request.candidateId, item.request.sampleIndex, "failed", { text: null, why: `no reply: ${item.error.kind}: ${item.error.message}`.slice(0, 2000) });
-  }
-  const ids = [...byCandidate.keys()].sort((a, b) => a - b);
-  if (ids.length) {
-    await db.query(
-      `UPDATE contamination_candidates c SET judge_forward = coalesce(d.fwd::"JudgeAnswer", c.judge_forward), judge_backward = coalesce(d.bwd::"JudgeAnswer", c.judge_backward),
-         judge_raw = coalesce(c.judge_raw, '{}'::jsonb) || d.raw::jsonb, judge_batch_id = $1
-       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS d(id, fwd, bwd, raw) WHERE c.id = d.id`,
-      [ctx.id, ids, ids.map((id) => byCandidate.get(id)?.fwd ?? null), ids.map((id) => byCandidate.get(id)?.bwd ?? null), ids.map((id) => JSON.stringify(byCandidate.get(id)?.raw ?? {}))],
-    );
-  }
-  return { judge: tally };
-}
-
-async function writeWith(db: Db, ctx: BatchSettings, successes: SuccessItem[], failures: FailureItem[]): Promise<FlushOutcome> {
+async function writeWith(db: FlushDb, kind: BatchKindPlugin, ctx: BatchSettings, successes: SuccessItem[], failures: FailureItem[]): Promise<FlushOutcome> {
   let moved: Transitioned;
-  let kindStats: StatsDelta = {};
-  if (ctx.kind === "solutions" || ctx.kind === "label") {
-    if (ctx.kind === "label") {
-      // The vote below must see every sample of a problem: lock the problems first (by id, the
-      // same order in every flush), so the last two results of a problem cannot both miss each other.
+  if (kind.storesSamples) {
+    if (kind.lockProblemsFirst) {
+      // By id, the same order in every flush, so two flushes cannot deadlock.
       const touched = [...new Set(items(successes, failures).map((i) => i.request.problemId))].sort((a, b) => a - b);
       if (touched.length) await db.query(`SELECT id FROM problems WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`, [touched]);
     }
@@ -250,16 +173,7 @@ async function writeWith(db: Db, ctx: BatchSettings, successes: SuccessItem[], f
   const counted = failures.filter((i) => movedFailures.has(i.request.id));
   const finalFailures = counted.filter((i) => movedFailures.get(i.request.id) === "failed");
 
-  if (ctx.kind === "label") {
-    const problems = [...new Set([...landed, ...finalFailures].map((i) => i.request.problemId))];
-    const labels = await labelSettledProblems(db as pg.PoolClient, ctx.id, problems);
-    kindStats.labels = labels.labels;
-    if (labels.graded || labels.correct) {
-      await db.query(`UPDATE generation_batches SET correct_count = correct_count + $2 WHERE id = $1`, [ctx.id, labels.correct]);
-      await db.query(`UPDATE problem_sets SET graded_count = graded_count + $2, correct_count = correct_count + $3 WHERE id = $1`, [ctx.setId, labels.graded, labels.correct]);
-    }
-  } else if (ctx.kind === "problems") kindStats = await writeNewProblems(db, ctx, landed);
-  else if (ctx.kind === "judge") kindStats = await writeJudgeAnswers(db, ctx, landed, finalFailures);
+  const kindStats: StatsDelta = kind.land ? await kind.land(db, ctx, landed, finalFailures) : {};
 
   const stats: StatsDelta = {
     ...kindStats,
@@ -285,7 +199,9 @@ const items = (successes: SuccessItem[], failures: FailureItem[]): ResultItem[] 
 export async function writeResults(ctx: BatchSettings, results: ResultItem[], client?: pg.PoolClient): Promise<FlushOutcome> {
   const successes = results.filter((i): i is SuccessItem => i.type === "success");
   const failures = results.filter((i): i is FailureItem => i.type === "failure");
-  if (client) return writeWith(client, ctx, successes, failures);
-  if (ctx.kind === "solutions") return writeWith(pool(), ctx, successes, failures);
-  return inTransaction((tx) => writeWith(tx, ctx, successes, failures));
+  const kind = batchKind(ctx.kind);
+  if (client) return writeWith(client, kind, ctx, successes, failures);
+  // One statement needs no transaction (solutions batches, the bulk of the work).
+  if (!kind.land && !kind.lockProblemsFirst) return writeWith(pool(), kind, ctx, successes, failures);
+  return inTransaction((tx) => writeWith(tx, kind, ctx, successes, failures));
 }

@@ -8,7 +8,6 @@ import { describe, expect, it } from "vitest";
 import { gradeImportJob } from "@/lib/datasets/grading-job/grade-import-job";
 import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
 import { searchIndexState, setsWithoutSearchIndex } from "@/lib/datasets/search-index/search-index-state";
-import { SEARCH_INDEX_QUEUE } from "@/lib/datasets/search-index/search-index-job";
 import { createTask } from "@/lib/datasets/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
@@ -164,7 +163,7 @@ describe("import into a new set", () => {
     // The grading job, when it ends, queues the search index job for this set (once per set).
     const gradingTaskId = await createTask({ kind: "grade-import", label: "grade", total: 400 });
     await gradeImportJob.handle({ importTaskId: taskId, gradingTaskId, searchIndex: { setId: set, taskId: searchTaskId } }, {} as never);
-    const { rows: jobs } = await pool().query("SELECT data FROM pgboss.job WHERE name = $1", [SEARCH_INDEX_QUEUE]);
+    const { rows: jobs } = await pool().query("SELECT data FROM pgboss.job WHERE name = $1", ["search-index"]);
     expect(jobs.map((j) => j.data)).toEqual([{ setId: set, taskId: searchTaskId }]);
 
     // The job's work: CONCURRENTLY, with the Task row as its progress bar.

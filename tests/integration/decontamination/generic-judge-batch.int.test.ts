@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
 import { pool } from "@/lib/db/pool";
-import { JUDGE_SETTLE_QUEUE } from "@/lib/decontamination/pipeline/judge-settle-queue";
-import { countJudgePairs, launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
+import { countJudgePairs } from "@/lib/decontamination/pipeline/create-judge-batch";
+import { launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
 import { retryFailedRequests } from "@/lib/generation/batches/control-batch";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
 import { previewBatch } from "@/lib/generation/batches/plan-requests";
@@ -128,7 +128,7 @@ async function askedPairs(batchId: number, problemIds: number[]): Promise<number
 }
 
 async function settleJobs(batchId: number): Promise<number> {
-  const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND (data->>'batchId')::int = $2`, [JUDGE_SETTLE_QUEUE, batchId]);
+  const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND (data->>'batchId')::int = $2`, ["decontam-judge-settle", batchId]);
   return rows[0]?.n ?? 0;
 }
 
@@ -137,7 +137,7 @@ async function runAndSettle(batchId: number) {
   const outcome = await new BatchRunner(batchId, { flushMs: 20, backoffBaseMs: 5, backoffMaxMs: 20, maxAttempts: 1 }).run();
   expect(outcome.reason).toBe("completed");
   // The handler the worker runs for the queue (looked up as the worker does, by queue name).
-  const settleJob = jobDefinitions.find((job) => job.queue === JUDGE_SETTLE_QUEUE);
+  const settleJob = jobDefinitions.find((job) => job.queue === "decontam-judge-settle");
   const settled = (await settleJob?.handle({ batchId } as never, {} as never)) as { again: boolean; flagged: number; judgeFailed: number; backToCandidate: number };
   expect(settled.again).toBe(false);
   return settled;

@@ -3,7 +3,8 @@
 // settings; "Launch" (one click more) creates the batch and opens its page.
 import { useRouter } from "next/navigation";
 import { type FormEvent, useMemo, useState } from "react";
-import { BATCH_KIND_TITLES, BATCH_KINDS, type BatchKindName, DEFAULT_SAMPLES, SAMPLING_DEFAULTS } from "@/lib/generation/batches/batch-launch-input";
+import type { BatchKindFacts } from "@/lib/generation/batch-kinds/batch-kind";
+import type { BatchKindName } from "@/lib/generation/batches/batch-launch-input";
 import { launchBatchAction, previewBatchAction } from "../actions";
 
 interface Option {
@@ -13,21 +14,17 @@ interface Option {
 
 type Preview = Extract<Awaited<ReturnType<typeof previewBatchAction>>, { ok: true }>["data"];
 
-const KIND_TEMPLATES: Record<BatchKindName, string[]> = {
-  solutions: ["solution-completion", "solution-chat"],
-  label: ["solution-completion", "solution-chat"],
-  problems: ["problem-inspired", "problem-similar"],
-  judge: ["judge"],
-};
-
 const count = (n: number) => n.toLocaleString("en-US");
 const field = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5";
 
 export function LaunchForm({
+  kinds,
   sets,
   endpoints,
   templates,
 }: {
+  /** The batch kinds' facts (lib/generation/batch-kinds/registry.ts), in the order they are listed. */
+  kinds: BatchKindFacts[];
   sets: (Option & { role: string; problemCount: number })[];
   endpoints: (Option & { apiStyle: string; model: string })[];
   templates: (Option & { version: number; kind: string })[];
@@ -38,8 +35,9 @@ export function LaunchForm({
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [input, setInput] = useState<Record<string, unknown> | null>(null);
-  const kindTemplates = useMemo(() => templates.filter((t) => KIND_TEMPLATES[kind].includes(t.kind)), [templates, kind]);
-  const defaults = SAMPLING_DEFAULTS[kind];
+  const facts = kinds.find((k) => k.name === kind) ?? kinds[0];
+  const kindTemplates = useMemo(() => templates.filter((t) => (facts.templateKinds as readonly string[]).includes(t.kind)), [templates, facts]);
+  const defaults = facts.sampling;
 
   function readForm(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -50,7 +48,7 @@ export function LaunchForm({
       set: Number(text("set")),
       endpoint: Number(text("endpoint")),
       ...(text("template") ? { template: Number(text("template")) } : {}),
-      ...(kind !== "judge" ? { samplesPerProblem: num("n") } : {}),
+      ...(!facts.fixedSamples ? { samplesPerProblem: num("n") } : {}),
       limit: num("limit"),
       temperature: num("temperature"),
       topP: num("topP"),
@@ -90,10 +88,10 @@ export function LaunchForm({
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Kind</legend>
         <div className="mt-1 grid gap-1 sm:grid-cols-2">
-          {BATCH_KINDS.map((k) => (
-            <label key={k} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
-              {BATCH_KIND_TITLES[k]}
+          {kinds.map((k) => (
+            <label key={k.name} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="kind" value={k.name} checked={kind === k.name} onChange={() => setKind(k.name)} />
+              {k.title}
             </label>
           ))}
         </div>
@@ -133,10 +131,10 @@ export function LaunchForm({
       </div>
       {endpoints.length === 0 && <p className="text-sm text-amber-700">No endpoint yet: an admin adds one under Settings → Endpoints.</p>}
       <div className="grid gap-3 sm:grid-cols-3" key={`sampling-${kind}`}>
-        {kind !== "judge" && (
+        {!facts.fixedSamples && (
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{kind === "problems" ? "New problems per seed (N)" : "Samples per problem (N)"}</span>
-            <input name="n" type="number" min={1} defaultValue={DEFAULT_SAMPLES[kind]} className={field} />
+            <input name="n" type="number" min={1} defaultValue={facts.defaultSamples} className={field} />
           </label>
         )}
         <label className="text-sm">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/prisma";
+import { batchKindFacts } from "@/lib/generation/batch-kinds/registry";
 import { listEndpoints } from "@/lib/generation/endpoints/list-endpoints";
 import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
 import { listLatestTemplates } from "@/lib/generation/templates/list-templates";
@@ -25,6 +26,7 @@ export default async function NewBatchPage() {
         </p>
       </header>
       <LaunchForm
+        kinds={batchKindFacts()}
         sets={sets}
         endpoints={endpoints.filter((e) => !e.disabled).map((e) => ({ id: e.id, name: e.name, apiStyle: e.apiStyle, model: e.model }))}
         templates={templates.filter((t) => !t.disabled).map((t) => ({ id: t.id, name: t.name, version: t.version, kind: t.kind }))}

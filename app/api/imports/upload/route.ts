@@ -5,7 +5,6 @@ import { z } from "zod";
 import { parseImportMapping } from "@/lib/datasets/import/parse-import-mapping";
 import { datasetFormatFromName } from "@/lib/datasets/formats/dataset-format";
 import { checkSetRole, SET_ROLES } from "@/lib/datasets/import/ensure-problem-set";
-import { IMPORT_FILE_QUEUE } from "@/lib/datasets/import/import-file-job";
 import { createImportTask } from "@/lib/datasets/import/run-import-task";
 import { guardRoute } from "@/lib/auth/guard-route";
 import { receiveUpload } from "@/lib/datasets/web/receive-upload";
@@ -79,6 +78,6 @@ export async function POST(request: Request) {
     user.id,
     upload.bytes,
   );
-  await enqueue(IMPORT_FILE_QUEUE, { taskId });
+  await enqueue("dataset-import", { taskId });
   return Response.json({ taskId, bytes: upload.bytes }, { status: 202 });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJudgeAnswer } from "@/lib/generation/prompts/parse-judge-answer";
+import { parseJudgeAnswer } from "@/lib/decontamination/pipeline/parse-judge-answer";
 
 describe("parseJudgeAnswer", () => {
   it("accepts a bare True or False, with case and one trailing period tolerated", () => {
