@@ -19,7 +19,7 @@ export interface RetrievalTaskPayload {
   userId: number | null;
 }
 
-async function createRetrievalTask(settings: RetrievalSettings, userId: number | null, state: "queued" | "running", via: "studio" | "cli"): Promise<number> {
+async function createRetrievalTask(settings: RetrievalSettings, userId: number | null, state: "queued" | "running", via: "studio" | "cli" | "script"): Promise<number> {
   checkRetrievalNumbers(settings.topK ?? DEFAULT_TOP_K, settings.threshold ?? DEFAULT_FLAG_THRESHOLD, settings.embeddingThreshold ?? DEFAULT_EMBEDDING_THRESHOLD);
   const { problemSet, benchmarkSets } = await resolveDecontamSets(settings.problemSet, settings.against);
   if (settings.embeddingEndpoint != null) await findEmbeddingEndpoint(settings.embeddingEndpoint);
@@ -49,6 +49,18 @@ export async function startRetrievalTask(settings: RetrievalSettings, userId: nu
 export async function runRetrievalHere(settings: RetrievalSettings, userId: number | null, hooks: RetrievalHooks = {}): Promise<{ taskId: number; summary: RetrievalSummary }> {
   const taskId = await createRetrievalTask(settings, userId, "running", "cli");
   return { taskId, summary: await executeRetrievalTask(taskId, settings, userId, hooks) };
+}
+
+/**
+ * Scripts and benchmarks (the scale benchmark): the queued Task a studio start creates, run in
+ * this process by the worker's own job handler (runRetrievalTask: worker processes, bulk storage,
+ * progress, audit), without a queue in between. Audited with `via: "script"`.
+ */
+export async function runRetrievalAsWorker(settings: RetrievalSettings, userId: number | null = null): Promise<{ taskId: number; summary: RetrievalSummary }> {
+  const taskId = await createRetrievalTask(settings, userId, "queued", "script");
+  const outcome = await runRetrievalTask(taskId);
+  if ("skipped" in outcome) throw new Error(`retrieval task ${taskId} did not run: ${outcome.skipped}`);
+  return { taskId, summary: outcome };
 }
 
 async function executeRetrievalTask(taskId: number, settings: RetrievalSettings, userId: number | null, hooks: RetrievalHooks): Promise<RetrievalSummary> {

@@ -128,36 +128,31 @@ export async function runRetrieval(settings: RetrievalSettings, hooks: Retrieval
   };
   const merge = mergerFor(embeddings, items, topK);
 
-  // A page in the workers' hands (its embeddings requested at the same time), and the store of
-  // the page before it. Promises in flight carry a no-op catch so a failure while another one is
-  // awaited is not an unhandled rejection; the await of each one still raises it.
-  let inFlight: InFlightPage | null = null;
-  let storing: Promise<void> | null = null;
+  // A page in the workers' hands (its embeddings requested at the same time), the page read
+  // after it, and the store of the page before it. Promises in flight carry a no-op catch so a
+  // failure while another one is awaited is not an unhandled rejection; awaiting each still raises it.
   let after = 0;
+  const readNext = async (): Promise<InFlightPage | null> => {
+    const problems = await readPage(problemSet.id, after);
+    if (problems.length === 0) return null;
+    after = problems[problems.length - 1].id;
+    return submitPage(retrieval, embeddings, problems);
+  };
+  let storing: Promise<void> | null = null;
   try {
-    for (;;) {
-      let next: InFlightPage | null = null;
-      if (!summary.stopped) {
-        const problems = await readPage(problemSet.id, after);
-        if (problems.length > 0) {
-          after = problems[problems.length - 1].id;
-          next = submitPage(retrieval, embeddings, problems);
-        }
-      }
-      if (inFlight) {
-        const page = inFlight;
-        const results = merge(page.problems, await page.lexical, page.vectors ? await page.vectors : null);
-        if (storing) await storing;
-        if (hooks.onLine) for (const r of results) hooks.onLine(lineFor(r.key, r.rows));
-        storing = storeChunk(results, thresholds).then((o) => stored(o, page.problems.length));
-        storing.catch(() => {});
-      }
+    let inFlight = await readNext();
+    while (inFlight) {
+      const page: InFlightPage = inFlight;
+      const next = await readNext();
+      const results = merge(page.problems, await page.lexical, page.vectors ? await page.vectors : null);
+      if (storing) await storing;
+      if (hooks.onLine) for (const r of results) hooks.onLine(lineFor(r.key, r.rows));
+      storing = storeChunk(results, thresholds).then((o) => stored(o, page.problems.length));
+      storing.catch(() => {});
       inFlight = next;
-      if (!inFlight) break;
-      if (hooks.shouldStop && (await hooks.shouldStop())) {
+      if (inFlight && hooks.shouldStop && (await hooks.shouldStop())) {
         // The page in the workers' hands is dropped (not stored, not counted); stored pages stay.
         summary.stopped = true;
-        inFlight = null;
         break;
       }
     }
