@@ -7,12 +7,13 @@ import { createTask, finishTask, markTaskRunning, throttledTaskProgress } from "
 import { pool } from "@/lib/db/pool";
 import { findEmbeddingEndpoint } from "@/lib/decontamination/pipeline/embedding-retriever";
 import { RETRIEVAL_QUEUE } from "@/lib/decontamination/pipeline/retrieval-queue";
+import { RETRIEVAL_TASK_KIND } from "@/lib/decontamination/pipeline/retrieval-task-kind";
 import { resolveDecontamSets } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
 import { checkRetrievalNumbers, DEFAULT_EMBEDDING_THRESHOLD, type RetrievalHooks, type RetrievalSettings, type RetrievalSummary, runRetrieval } from "@/lib/decontamination/pipeline/run-retrieval";
 import { DEFAULT_FLAG_THRESHOLD, DEFAULT_TOP_K } from "@/lib/decontamination/retrieve";
 import { enqueue } from "@/lib/jobs/enqueue";
 
-export const RETRIEVAL_TASK_KIND = "decontam.retrieve";
+export { RETRIEVAL_TASK_KIND };
 
 export interface RetrievalTaskPayload {
   settings: RetrievalSettings;
@@ -79,7 +80,10 @@ async function executeRetrievalTask(taskId: number, settings: RetrievalSettings,
     });
     await progress.stop();
     const message =
-      `${summary.checked.toLocaleString("en-US")} problems checked: ${summary.exact.toLocaleString("en-US")} exact (flagged), ` +
+      (summary.continuedFrom
+        ? `${summary.retrieved.toLocaleString("en-US")} new problems checked (${(summary.checked - summary.retrieved).toLocaleString("en-US")} checked before, by task #${summary.continuedFrom.taskId}): `
+        : `${summary.checked.toLocaleString("en-US")} problems checked: `) +
+      `${summary.exact.toLocaleString("en-US")} exact (flagged), ` +
       `${summary.near.toLocaleString("en-US")} candidates, ${summary.clean.toLocaleString("en-US")} clean` +
       (summary.kept ? `, ${summary.kept.toLocaleString("en-US")} left as decided` : "") +
       (summary.stopped ? " (cancelled)" : "");

@@ -7,6 +7,7 @@
 import { availableParallelism } from "node:os";
 import { pool } from "@/lib/db/pool";
 import { embeddingCosine, embeddingTopK } from "@/lib/decontamination/embedding-top-k";
+import { findEarlierRetrieval } from "@/lib/decontamination/pipeline/earlier-retrieval";
 import { createEmbeddingRetriever, type EmbeddingRetriever, findEmbeddingEndpoint } from "@/lib/decontamination/pipeline/embedding-retriever";
 import { loadBenchmarkItems } from "@/lib/decontamination/pipeline/load-benchmark-index";
 import { type CandidateRow, type EmbeddingHit, mergeCandidates } from "@/lib/decontamination/pipeline/merge-candidates";
@@ -35,6 +36,8 @@ export interface RetrievalSettings {
    * process mostly waits for them and the database), else this thread. 1 forces this thread.
    */
   workers?: number;
+  /** Retrieve every problem again, not only those added since the last retrieval (earlier-retrieval.ts). */
+  force?: boolean;
 }
 
 /** One line of `decontam retrieve --out`: the candidates in score order. */
@@ -58,7 +61,16 @@ export interface RetrievalSummary {
   threshold: number;
   embeddingEndpoint: string | null;
   embeddingThreshold: number | null;
+  /** Problems whose pairs are current after this run: retrieved now, or by the run it continued. */
   checked: number;
+  /** Problems retrieved by this run. */
+  retrieved: number;
+  /** The run this one continued after (only problems added since were retrieved), or null. */
+  continuedFrom: { taskId: number; lastId: number } | null;
+  /** The last id of the last stored page: where the next run may continue. */
+  lastId: number | null;
+  /** The benchmark side as it was (problem count, largest id): a change makes the next run retrieve everything. */
+  benchmark: { count: number; maxId: number };
   total: number;
   pairs: number;
   /** Problems flagged by an exact match (no judge). */
@@ -94,19 +106,25 @@ export async function runRetrieval(settings: RetrievalSettings, hooks: Retrieval
     embeddings = await createEmbeddingRetriever(endpoint.id, items.map((i) => i.text));
     hooks.log?.(`embeddings: ${items.length} benchmark problems embedded by "${endpoint.name}" (${embeddings.matrix.dimensions} dimensions)`);
   }
-  const total = problemSet.problemCount;
+  const against = benchmarkSets.map((s) => s.name);
+  const benchmark = { count: items.length, maxId: items.reduce((m, i) => Math.max(m, i.id), 0) };
+  const scope = { against, topK, threshold, embeddingEndpoint: endpoint?.name ?? null, embeddingThreshold: endpoint ? embeddingThreshold : null, benchmark };
+  const found = settings.force ? { earlier: null, reason: "every problem (forced)" } : await findEarlierRetrieval(problemSet, scope);
+  const earlier = found.earlier;
+  hooks.log?.(`retrieving: ${found.reason}`);
+  // Problems to retrieve now: all, or those added after the earlier run's last stored page.
+  const total = earlier ? await countAfter(problemSet.id, earlier.lastId) : problemSet.problemCount;
   const workers = settings.workers ?? (total >= WORKERS_FROM ? availableParallelism() : 1);
   const retrieval = new RetrievalPool({ items }, { workers, topK });
   hooks.log?.(`index: ${items.length} benchmark problems from ${benchmarkSets.map((s) => s.name).join(", ")}, ${retrieval.workers === 1 ? "retrieved in this thread" : `${retrieval.workers} worker processes`} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const thresholds = { threshold, embeddingThreshold };
   const summary: RetrievalSummary = {
     problemSet: problemSet.name,
-    against: benchmarkSets.map((s) => s.name),
-    topK,
-    threshold,
-    embeddingEndpoint: endpoint?.name ?? null,
-    embeddingThreshold: endpoint ? embeddingThreshold : null,
-    checked: 0,
+    ...scope,
+    checked: earlier?.covered ?? 0,
+    retrieved: 0,
+    continuedFrom: earlier ? { taskId: earlier.taskId, lastId: earlier.lastId } : null,
+    lastId: earlier?.lastId ?? null,
     total,
     pairs: 0,
     exact: 0,
@@ -117,21 +135,23 @@ export async function runRetrieval(settings: RetrievalSettings, hooks: Retrieval
     seconds: 0,
     stopped: false,
   };
-  const stored = (o: ChunkOutcome, problems: number) => {
-    summary.checked += problems;
+  const stored = (o: ChunkOutcome, problems: PageProblem[]) => {
+    summary.checked += problems.length;
+    summary.retrieved += problems.length;
+    summary.lastId = problems[problems.length - 1].id;
     summary.pairs += o.pairs;
     summary.exact += o.exact;
     summary.near += o.near;
     summary.clean += o.clean;
     summary.kept += o.kept;
-    hooks.onProgress?.({ done: summary.checked, total: Math.max(total, summary.checked) });
+    hooks.onProgress?.({ done: summary.retrieved, total: Math.max(total, summary.retrieved) });
   };
   const merge = mergerFor(embeddings, items, topK);
 
   // A page in the workers' hands (its embeddings requested at the same time), the page read
   // after it, and the store of the page before it. Promises in flight carry a no-op catch so a
   // failure while another one is awaited is not an unhandled rejection; awaiting each still raises it.
-  let after = 0;
+  let after = earlier?.lastId ?? 0;
   const readNext = async (): Promise<InFlightPage | null> => {
     const problems = await readPage(problemSet.id, after);
     if (problems.length === 0) return null;
@@ -147,7 +167,7 @@ export async function runRetrieval(settings: RetrievalSettings, hooks: Retrieval
       const results = merge(page.problems, await page.lexical, page.vectors ? await page.vectors : null);
       if (storing) await storing;
       if (hooks.onLine) for (const r of results) hooks.onLine(lineFor(r.key, r.rows));
-      storing = storeChunk(results, thresholds).then((o) => stored(o, page.problems.length));
+      storing = storeChunk(results, thresholds).then((o) => stored(o, page.problems));
       storing.catch(() => {});
       inFlight = next;
       if (inFlight && hooks.shouldStop && (await hooks.shouldStop())) {
@@ -163,7 +183,7 @@ export async function runRetrieval(settings: RetrievalSettings, hooks: Retrieval
     if (storing) await (storing as Promise<void>).catch(() => {});
     await retrieval.close();
   }
-  summary.total = Math.max(total, summary.checked);
+  summary.total = Math.max(problemSet.problemCount, summary.checked);
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
 }
@@ -198,6 +218,11 @@ interface InFlightPage {
   problems: PageProblem[];
   lexical: Promise<RetrievedProblem[]>;
   vectors: Promise<number[][]> | null;
+}
+
+async function countAfter(setId: number, lastId: number): Promise<number> {
+  const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM problems WHERE set_id = $1 AND id > $2`, [setId, lastId]);
+  return rows[0]?.n ?? 0;
 }
 
 async function readPage(setId: number, after: number): Promise<PageProblem[]> {

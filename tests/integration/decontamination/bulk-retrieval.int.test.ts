@@ -3,7 +3,7 @@
 // processes retrieving page n+1 while page n is stored) on sets spanning several pages: the
 // worker processes store exactly what this thread stores, a re-run keeps judge answers, people's
 // decisions and pairs it no longer finds, COPY's text format carries any evidence unchanged, and a
-// cancel stops between pages with the stored pages kept.
+// cancel stops between pages with the stored pages kept (the next run continues after them).
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db/pool";
 import { runRetrievalAsWorker, runRetrievalHere } from "@/lib/decontamination/pipeline/retrieval-task";
@@ -94,7 +94,7 @@ describe("bulk retrieval over several pages", () => {
 
     const summary = viaWorkers.summary;
     expect({ checked: summary.checked, pairs: summary.pairs, stopped: summary.stopped }).toEqual({ checked: SIZE, pairs: workersPairs.length, stopped: false });
-    expect({ ...viaThread.summary, seconds: 0, problemSet: "" }).toEqual({ ...summary, seconds: 0, problemSet: "" });
+    expect({ ...viaThread.summary, seconds: 0, problemSet: "", lastId: 0 }).toEqual({ ...summary, seconds: 0, problemSet: "", lastId: 0 });
     // Every status follows from the stored pairs, and the summary counts them.
     const statuses = [...(await statusesOf(inWorkers)).values()];
     const count = (s: string) => statuses.filter((x) => x === s).length;
@@ -132,8 +132,9 @@ describe("bulk retrieval over several pages", () => {
     await pool().query(`DELETE FROM contamination_candidates WHERE problem_id = $1 AND rank = 5`, [stale]);
     await pool().query(`INSERT INTO contamination_candidates (problem_id, benchmark_problem_id, rank, score, exact) VALUES ($1, $2, 9, 0.2, false)`, [stale, missing?.id ?? benchmark[0].id]);
 
-    const { summary } = await runRetrievalHere({ problemSet: "bulk-rerun", against: ["demo-benchmark"], workers: 2 }, null);
+    const { summary } = await runRetrievalHere({ problemSet: "bulk-rerun", against: ["demo-benchmark"], workers: 2, force: true }, null);
     expect(summary.kept).toBe(3);
+    expect({ retrieved: summary.retrieved, continuedFrom: summary.continuedFrom }).toEqual({ retrieved: SIZE, continuedFrom: null });
     const after = await pairsOf(setId);
     // Every pair found again is as the first run stored it (the edit is undone), judge answers stay.
     const found = after.filter((p) => !(p.key === "p/24" && p.rank === 9));
@@ -162,6 +163,12 @@ describe("bulk retrieval over several pages", () => {
     expect(summary.pairs).toBeGreaterThan(RETRIEVAL_CHUNK);
     const task = await pool().query(`SELECT state::text, done::int FROM tasks WHERE id = $1`, [taskId]);
     expect(task.rows[0]).toEqual({ state: "cancelled", done: RETRIEVAL_CHUNK });
+
+    // The next run continues after the stored page: only the rest is retrieved.
+    const next = await runRetrievalHere({ problemSet: "bulk-cancel", against: ["demo-benchmark"], workers: 2 }, null);
+    expect(next.summary).toMatchObject({ stopped: false, checked: SIZE, retrieved: SIZE - RETRIEVAL_CHUNK, continuedFrom: { taskId } });
+    const left = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM problems WHERE set_id = $1 AND contamination_status = 'unchecked'`, [setId]);
+    expect(left.rows[0].n).toBe(0);
   }, 180_000);
 });
 
