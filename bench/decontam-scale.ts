@@ -15,12 +15,11 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { writeBenchmarkSection } from "@/bench/report";
+import { decontamWorkload } from "@/bench/support/decontam-workload";
 import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { runningPid } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { pool } from "@/lib/db/pool";
-import type { BenchmarkItem } from "@/lib/decontamination/benchmark-index";
-import { loadBenchmarkItems as loadSharedBenchmarks, loadTrainProblems } from "@/lib/decontamination/eval/load-benchmarks";
 import { buildSyntheticSet } from "@/lib/decontamination/eval/synthetic-set";
 import { loadBenchmarkItems } from "@/lib/decontamination/pipeline/load-benchmark-index";
 import { resolveDecontamSets } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
@@ -29,7 +28,6 @@ import { RETRIEVAL_CHUNK } from "@/lib/decontamination/pipeline/run-retrieval";
 import { RetrievalPool } from "@/lib/decontamination/retrieval-pool";
 import { sharedDataPath } from "@/tests/support/shared-data";
 
-const BENCHMARK_SIZE = 12_000;
 const SLICE = 10_000;
 const COLUMNS = "problem_id, benchmark_problem_id, rank, score, embedding_score, exact, evidence";
 
@@ -212,11 +210,7 @@ export async function main(argv: string[]): Promise<void> {
   const workers = availableParallelism();
   const log = (s: string) => console.log(`[decontam-scale ${new Date().toISOString().slice(11, 19)}] ${s}`);
   const dataDir = sharedDataPath();
-  const tests = loadSharedBenchmarks(dataDir);
-  const gsmTrain = loadTrainProblems(dataDir, "gsm8k");
-  const pad = gsmTrain.slice(0, Math.max(0, BENCHMARK_SIZE - tests.length));
-  const benchmark: BenchmarkItem[] = [...tests, ...pad.map((p, i) => ({ id: tests.length + 1 + i, setName: "gsm8k_train_pad", key: p.key, text: p.text }))];
-  const unrelated = [...loadTrainProblems(dataDir, "math"), ...gsmTrain.slice(pad.length)];
+  const { tests, benchmark, unrelated } = decontamWorkload(dataDir);
 
   const throwaway = await startThrowawayCluster("decontam-scale");
   const admin = new pg.Client({ connectionString: throwaway.cluster.url("postgres") });

@@ -8,17 +8,7 @@
 // lastId); failed runs and runs from before lastId was recorded do not.
 import { pool } from "@/lib/db/pool";
 import { RETRIEVAL_TASK_KIND } from "@/lib/decontamination/pipeline/retrieval-task-kind";
-
-/** What a run's result records so the next run can continue after it. */
-export interface RetrievalScope {
-  against: string[];
-  topK: number;
-  threshold: number;
-  embeddingEndpoint: string | null;
-  embeddingThreshold: number | null;
-  /** The benchmark side as it was: problem count and largest id. */
-  benchmark: { count: number; maxId: number };
-}
+import { type RetrievalScope, type StoredScope, sameSets, scopeDifference } from "@/lib/decontamination/pipeline/retrieval-scope";
 
 export interface EarlierRetrieval {
   taskId: number;
@@ -27,28 +17,12 @@ export interface EarlierRetrieval {
   covered: number;
 }
 
-interface StoredResult extends Partial<RetrievalScope> {
-  lastId?: number | null;
-}
-
-const sameSets = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
-
-/** Why an earlier run cannot be continued, or null when it can. */
-export function scopeDifference(earlier: StoredResult, now: RetrievalScope): string | null {
-  if (earlier.lastId == null || !earlier.benchmark) return "it predates incremental retrieval";
-  if (earlier.benchmark.count !== now.benchmark.count || earlier.benchmark.maxId !== now.benchmark.maxId) return "the benchmark sets changed since";
-  if (earlier.topK !== now.topK) return `it kept the top ${earlier.topK}, not ${now.topK}`;
-  if (earlier.threshold !== now.threshold) return `its threshold was ${earlier.threshold}, not ${now.threshold}`;
-  if ((earlier.embeddingEndpoint ?? null) !== now.embeddingEndpoint || (earlier.embeddingThreshold ?? null) !== now.embeddingThreshold) return "it used other embedding settings";
-  return null;
-}
-
 /**
  * The latest completed or cancelled retrieval of the set against the same benchmark sets, if this
  * run can continue after it; else null and the reason (for the log).
  */
 export async function findEarlierRetrieval(problemSet: { id: number; name: string }, now: RetrievalScope): Promise<{ earlier: EarlierRetrieval | null; reason: string }> {
-  const { rows } = await pool().query<{ id: number; result: StoredResult & { against: string[] } }>(
+  const { rows } = await pool().query<{ id: number; result: StoredScope & { against: string[] } }>(
     `SELECT id, result FROM tasks WHERE kind = $1 AND state IN ('completed', 'cancelled') AND result->>'problemSet' = $2
      ORDER BY finished_at DESC NULLS LAST, id DESC LIMIT 50`,
     [RETRIEVAL_TASK_KIND, problemSet.name],
