@@ -29,6 +29,7 @@ import { RetrievalPool } from "@/lib/decontamination/retrieval-pool";
 import { sharedDataPath } from "@/tests/support/shared-data";
 
 const SLICE = 10_000;
+const TARGET = 600_000;
 const COLUMNS = "problem_id, benchmark_problem_id, rank, score, embedding_score, exact, evidence";
 
 const arg = (args: string[], name: string, fallback: number) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
@@ -203,7 +204,7 @@ async function insertSlice(db: pg.Pool, setId: number, rows: { key: string; text
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const count = arg(argv, "n", 600_000);
+  const count = arg(argv, "n", TARGET);
   const rerun = argv.includes("--rerun");
   // Retrieval alone on the first --alone problems (default all), scaled to the set per problem.
   const aloneCount = Math.min(count, arg(argv, "alone", count));
@@ -285,7 +286,7 @@ export async function main(argv: string[]): Promise<void> {
     ).rows[0];
 
     const storeShare = run.ms - alone.ms;
-    const md = `End to end at the target size: ${n(count)} synthesized problems (bench/decontam.ts's mix: 10% disguised test problems, the rest
+    const md = `End to end: ${n(count)} synthesized problems${count < TARGET ? ` (the target is ${n(TARGET)}; see the CPU rows for the extrapolation)` : " (the target size)"} (bench/decontam.ts's mix: 10% disguised test problems, the rest
 rewritten MATH/GSM8K train problems) against ${n(benchmark.length)} benchmark problems, through the retrieval Task run by the worker's job
 handler (\`runRetrievalAsWorker\` → \`runRetrievalTask\`: ${workers} retrieval worker processes, pages of ${n(RETRIEVAL_CHUNK)} problems stored by COPY into a
 staging table + one upsert + one status statement while the next page is retrieved), on an embedded PostgreSQL 18 with the product's
@@ -308,7 +309,7 @@ ${again ? `| re-run (every pair exists: upserts, judge answers and decisions kep
 | CPU used (core-minutes): retrieval alone: workers / this process / PostgreSQL | ${cpuLine(alone.cpu)} |
 | CPU used (core-minutes): the Task: workers / this process / PostgreSQL | ${cpuLine(run.cpu)} |
 | → the Task on an idle ${workers}-core machine (its CPU ÷ ${workers} cores; a lower bound, and the figure the target is about) | **${minutes(cpuTotal(run.cpu) / workers)}** (retrieval alone: ${minutes(cpuTotal(alone.cpu) / workers)}) |
-| peak RSS during the Task: this process / each worker process / all together | ${mib(runRss.main)} / ${mib(runRss.worker)} / ${mib(runRss.together)} |
+${count < TARGET ? `| → the same, extrapolated to ${n(TARGET)} problems (×${(TARGET / count).toFixed(1)}; every part is per page) | **${minutes((cpuTotal(run.cpu) * TARGET) / count / workers)}** |\n` : ""}| peak RSS during the Task: this process / each worker process / all together | ${mib(runRss.main)} / ${mib(runRss.worker)} / ${mib(runRss.together)} |
 | peak RSS during retrieval alone: this process / each worker / together | ${mib(aloneRss.main)} / ${mib(aloneRss.worker)} / ${mib(aloneRss.together)} |
 | disk: contamination_candidates (table + indexes) / problems / whole database | ${gib(Number(sizes.candidates))} / ${gib(Number(sizes.problems))} / ${gib(Number(sizes.database))} |
 | setting up (not timed above): generating and inserting the problems | ${minutes(setup.ms)} |
