@@ -12,8 +12,9 @@ describe("scopeDifference", () => {
   });
 
   it("says why a run cannot be continued: older result, changed benchmarks, other settings", () => {
-    expect(scopeDifference({ ...now }, now)).toBe("it predates incremental retrieval");
-    expect(scopeDifference({ ...now, lastId: null }, now)).toBe("it predates incremental retrieval");
+    const { benchmark: _, ...older } = now;
+    expect(scopeDifference({ ...older, lastId: 9 }, now)).toBe("it predates incremental retrieval");
+    expect(scopeDifference({ ...now, lastId: null }, now)).toBe("it stored no page");
     expect(scopeDifference({ ...now, lastId: 9, benchmark: { count: 11_999, maxId: 40_000 } }, now)).toBe("the benchmark sets changed since");
     expect(scopeDifference({ ...now, lastId: 9, benchmark: { count: 12_000, maxId: 40_001 } }, now)).toBe("the benchmark sets changed since");
     expect(scopeDifference({ ...now, lastId: 9, topK: 10 }, now)).toBe("it kept the top 10, not 5");

@@ -19,7 +19,8 @@ export const sameSets = (a: string[], b: string[]) => a.length === b.length && [
 
 /** Why an earlier run cannot be continued, or null when it can. */
 export function scopeDifference(earlier: StoredScope, now: RetrievalScope): string | null {
-  if (earlier.lastId == null || !earlier.benchmark) return "it predates incremental retrieval";
+  if (!earlier.benchmark) return "it predates incremental retrieval";
+  if (earlier.lastId == null) return "it stored no page";
   if (earlier.benchmark.count !== now.benchmark.count || earlier.benchmark.maxId !== now.benchmark.maxId) return "the benchmark sets changed since";
   if (earlier.topK !== now.topK) return `it kept the top ${earlier.topK}, not ${now.topK}`;
   if (earlier.threshold !== now.threshold) return `its threshold was ${earlier.threshold}, not ${now.threshold}`;
