@@ -17,7 +17,7 @@ import { nemoSkillsSummaryLines } from "@/lib/datasets/import/nemo-skills-summar
 import { parseImportMapping } from "@/lib/datasets/import/parse-import-mapping";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
-import { createTask } from "@/lib/datasets/tasks/task-rows";
+import { createTask } from "@/lib/tasks/task-rows";
 import { prisma } from "@/lib/db/prisma";
 
 const usage = `usage: npx boxed import --set NAME --role seed|benchmark|synthetic [--format F]

@@ -9,7 +9,7 @@ import { gradeImportJob } from "@/lib/datasets/grading-job/grade-import-job";
 import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
 import { searchIndexState, setsWithoutSearchIndex } from "@/lib/datasets/search-index/search-index-state";
 import { SEARCH_INDEX_QUEUE } from "@/lib/datasets/search-index/search-index-job";
-import { createTask } from "@/lib/datasets/tasks/task-rows";
+import { createTask } from "@/lib/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { databaseSnapshot, importFiles, tempDir, writeTemp } from "./import-helpers";
