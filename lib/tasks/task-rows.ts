@@ -130,7 +130,8 @@ export async function findTasksFor<K extends TaskKind>(kind: K, field: string, v
 
 /** The Task of a kind still queued or running for this payload value (one set's deletion), if any. */
 export async function findOpenTaskFor(kind: TaskKind, field: string, value: number): Promise<{ id: number } | null> {
-  return (await findTasksFor(kind, field, value, { openOnly: true, take: 1 }))[0] ?? null;
+  const [open] = await findTasksFor(kind, field, value, { openOnly: true, take: 1 });
+  return open ? { id: open.id } : null;
 }
 
 export async function markTaskRunning(taskId: number): Promise<void> {
