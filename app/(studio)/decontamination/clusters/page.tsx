@@ -4,11 +4,11 @@
 // Viewers see; curators (decontam.run) start a clustering and keep one problem per cluster.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RefreshWhenTaskEnds } from "@/components/tasks/refresh-when-task-ends";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { pool } from "@/lib/db/pool";
 import { clusterMembers, latestClustering } from "@/lib/decontamination/diversity/cluster-task";
-import { RefreshWhenTaskEnds } from "@/components/tasks/refresh-when-task-ends";
 import { ClusterButtons } from "./cluster-buttons";
 
 export const metadata: Metadata = { title: "Question diversity" };
