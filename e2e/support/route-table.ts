@@ -26,4 +26,6 @@ export const ROUTE_TABLE: RouteCase[] = [
   { file: "app/api/imports/upload/route.ts", method: "POST", path: "/api/imports/upload", minimum: "curator" },
   { file: "app/api/problems/[id]/text/route.ts", method: "GET", path: "/api/problems/999999/text", minimum: "viewer" },
   { file: "app/api/samples/[id]/text/route.ts", method: "GET", path: "/api/samples/999999/text", minimum: "viewer" },
+  // Any signed-in user may ask; a Task whose kind they may not read is "not found" (404), as is this one.
+  { file: "app/api/tasks/[taskId]/route.ts", method: "GET", path: "/api/tasks/999999", minimum: "viewer" },
 ];

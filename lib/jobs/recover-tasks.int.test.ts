@@ -2,7 +2,7 @@
 // Task, which put it back in the queue, which leave it alone, and that two workers recovering at
 // once fail a Task and run its cleanup exactly once.
 import { afterAll, describe, expect, it } from "vitest";
-import { createTask } from "@/lib/datasets/tasks/task-rows";
+import { createTask } from "@/lib/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { enqueue } from "@/lib/jobs/enqueue";
 import type { JobDefinition } from "@/lib/jobs/job-definitions";

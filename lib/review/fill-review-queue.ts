@@ -2,23 +2,34 @@
 // quota (allocate-quotas.ts), then take that many per stratum in a seeded random order
 // (hashint4(id XOR seed): reproducible, and uniform enough for sampling), and insert them in a
 // second seeded order so strata are interleaved for the reviewers.
-import { recordAudit } from "@/lib/audit/record-audit";
 import { pool } from "@/lib/db/pool";
 import { allocateQuotas } from "@/lib/review/allocate-quotas";
 import { type ReviewQueueSpec, ReviewQueueSpecSchema } from "@/lib/review/review-queue-spec";
 import { STRATUM_JOINS, stratumExpression } from "@/lib/review/review-strata";
 import { filterOfTarget } from "@/lib/solutions/bulk-target-sql";
 import { SqlParams, solutionConditions, whereClause } from "@/lib/solutions/solution-sql";
+import { claimTask, failTask, finishTask, updateTaskProgress } from "@/lib/tasks/task-rows";
+
+export const REVIEW_QUEUE_FILL_TASK_KIND = "review.queue.fill";
+
+export interface ReviewQueueFillResult {
+  queueId: number;
+  items: number;
+  /** Each stratum's quota. */
+  strata: Record<string, number>;
+}
+
+declare module "@/lib/tasks/task-kinds" {
+  interface TaskKinds {
+    "review.queue.fill": { payload: { queueId: number }; result: ReviewQueueFillResult };
+  }
+}
 
 const MAX_STRATA = 1_000;
 
 export async function fillReviewQueue(taskId: number): Promise<{ items: number; strata: number }> {
   const db = pool();
-  const { rows: taskRows } = await db.query<{ payload: { queueId: number }; created_by_id: number | null }>(
-    "UPDATE tasks SET state = 'running', started_at = now(), updated_at = now(), message = 'counting solutions per stratum' WHERE id = $1 AND state = 'queued' RETURNING payload, created_by_id",
-    [taskId],
-  );
-  const task = taskRows[0];
+  const task = await claimTask(REVIEW_QUEUE_FILL_TASK_KIND, taskId, { from: ["queued"], message: "counting solutions per stratum" });
   if (!task) return { items: 0, strata: 0 };
   const queueId = task.payload.queueId;
   try {
@@ -39,7 +50,7 @@ export async function fillReviewQueue(taskId: number): Promise<{ items: number; 
       spec.size,
       spec.allocation,
     );
-    await db.query("UPDATE tasks SET message = $2, updated_at = now() WHERE id = $1", [taskId, `drawing from ${sizes.length} strata`]);
+    await updateTaskProgress(taskId, { message: `drawing from ${sizes.length} strata` });
 
     const params = new SqlParams();
     const conditions = whereClause(solutionConditions(filter, params));
@@ -60,15 +71,21 @@ export async function fillReviewQueue(taskId: number): Promise<{ items: number; 
     );
     const items = rowCount ?? 0;
     await db.query("UPDATE review_queues SET item_count = $2 WHERE id = $1", [queueId, items]);
-    await db.query(
-      "UPDATE tasks SET state = 'completed', done = $2, total = $2, finished_at = now(), updated_at = now(), message = $3, result = $4 WHERE id = $1",
-      [taskId, items, `${items.toLocaleString("en-US")} items from ${sizes.length} strata`, JSON.stringify({ queueId, items, strata: Object.fromEntries(quotas) })],
+    await finishTask(
+      taskId,
+      {
+        kind: REVIEW_QUEUE_FILL_TASK_KIND,
+        state: "completed",
+        done: items,
+        total: items,
+        message: `${items.toLocaleString("en-US")} items from ${sizes.length} strata`,
+        result: { queueId, items, strata: Object.fromEntries(quotas) },
+      },
+      { audit: { userId: task.createdById, action: "review.queue.fill", objectType: "review_queue", objectId: queueId, details: { items, strata: sizes.length, taskId } } },
     );
-    await recordAudit({ userId: task.created_by_id, action: "review.queue.fill", objectType: "review_queue", objectId: queueId, details: { items, strata: sizes.length, taskId } });
     return { items, strata: sizes.length };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await db.query("UPDATE tasks SET state = 'failed', error = $2, finished_at = now(), updated_at = now() WHERE id = $1", [taskId, message]);
+    await failTask(taskId, error);
     throw error;
   }
 }

@@ -2,11 +2,11 @@
 // transaction with the Task's progress, so a 14M-row action holds no long lock, shows steady
 // progress, and stops between chunks when the task is cancelled.
 import type { PoolClient } from "pg";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { pool } from "@/lib/db/pool";
 import type { BulkTaskPayload } from "@/lib/solutions/bulk-action";
 import { targetConditions } from "@/lib/solutions/bulk-target-sql";
 import { SqlParams, whereClause } from "@/lib/solutions/solution-sql";
+import { claimTask, failTask, finishTask, lockTaskInChunk, recordChunkProgress } from "@/lib/tasks/task-rows";
 
 export const CHUNK = 2_000;
 
@@ -15,6 +15,12 @@ export interface BulkResult {
   /** Solutions whose review status changed, problems newly flagged, or items added. */
   changed: number;
   what: string;
+}
+
+declare module "@/lib/tasks/task-kinds" {
+  interface TaskKinds {
+    "samples.bulk": { payload: BulkTaskPayload; result: BulkResult };
+  }
 }
 
 async function applyChunk(client: PoolClient, payload: BulkTaskPayload, ids: number[], taskId: number, base: { position: number }): Promise<number> {
@@ -62,13 +68,11 @@ const WHAT: Record<BulkTaskPayload["request"]["action"], string> = {
 
 export async function runBulkActionTask(taskId: number): Promise<BulkResult> {
   const db = pool();
-  const { rows: taskRows } = await db.query<{ payload: BulkTaskPayload; state: string; created_by_id: number | null }>(
-    "UPDATE tasks SET state = 'running', started_at = now(), updated_at = now() WHERE id = $1 AND state IN ('queued', 'running') RETURNING payload, state, created_by_id",
-    [taskId],
-  );
-  const task = taskRows[0];
+  // A retried job finds its Task still running, and carries on from the rows not yet changed.
+  const task = await claimTask("samples.bulk", taskId, { from: ["queued", "running"] });
   if (!task) return { processed: 0, changed: 0, what: "task was not runnable (cancelled or finished)" };
   const payload = task.payload;
+  const userId = task.createdById;
   let processed = 0;
   let changed = 0;
   try {
@@ -87,14 +91,13 @@ export async function runBulkActionTask(taskId: number): Promise<BulkResult> {
       const client = await db.connect();
       try {
         await client.query("BEGIN");
-        const state = await client.query<{ state: string }>("SELECT state FROM tasks WHERE id = $1 FOR UPDATE", [taskId]);
-        if (state.rows[0]?.state === "cancelled") {
+        if ((await lockTaskInChunk(client, taskId)) === "cancelled") {
           await client.query("ROLLBACK");
           return { processed, changed, what: `${WHAT[payload.request.action]} before cancellation` };
         }
         changed += await applyChunk(client, payload, ids, taskId, base);
         processed += ids.length;
-        await client.query("UPDATE tasks SET done = $2, updated_at = now() WHERE id = $1", [taskId, processed]);
+        await recordChunkProgress(client, taskId, processed);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
@@ -106,16 +109,21 @@ export async function runBulkActionTask(taskId: number): Promise<BulkResult> {
       if (rows.length < CHUNK) break;
     }
     const result: BulkResult = { processed, changed, what: WHAT[payload.request.action] };
-    await db.query(
-      "UPDATE tasks SET state = 'completed', finished_at = now(), updated_at = now(), done = $2, total = GREATEST(COALESCE(total, 0), $2), result = $3, message = $4 WHERE id = $1",
-      [taskId, processed, JSON.stringify(result), `${changed.toLocaleString("en-US")} ${result.what} (${processed.toLocaleString("en-US")} solutions processed)`],
+    await finishTask(
+      taskId,
+      {
+        kind: "samples.bulk",
+        state: "completed",
+        done: processed,
+        total: Math.max(task.total ?? 0, processed),
+        result,
+        message: `${changed.toLocaleString("en-US")} ${result.what} (${processed.toLocaleString("en-US")} solutions processed)`,
+      },
+      { audit: { userId, action: "samples.bulk.finish", details: { ...result, action: payload.request.action } } },
     );
-    await recordAudit({ userId: task.created_by_id, action: "samples.bulk.finish", objectType: "task", objectId: taskId, details: { ...result, action: payload.request.action } });
     return result;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await db.query("UPDATE tasks SET state = 'failed', error = $2, finished_at = now(), updated_at = now() WHERE id = $1", [taskId, message]);
-    await recordAudit({ userId: task.created_by_id, action: "samples.bulk.fail", objectType: "task", objectId: taskId, details: { processed, error: message } });
+    await failTask(taskId, error, (message) => ({ userId, action: "samples.bulk.fail", details: { processed, error: message } }));
     throw error;
   }
 }

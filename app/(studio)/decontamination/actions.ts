@@ -4,16 +4,15 @@
 // functions write the audit entries.
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { pool } from "@/lib/db/pool";
 import { keepOnePerCluster, startClusterTask } from "@/lib/decontamination/diversity/cluster-task";
 import { countJudgePairs } from "@/lib/decontamination/pipeline/create-judge-batch";
 import { launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
-import { startRetrievalTask } from "@/lib/decontamination/pipeline/retrieval-task";
+import { RETRIEVAL_TASK_KIND, startRetrievalTask } from "@/lib/decontamination/pipeline/retrieval-task";
 import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
 import { resolveCheckedSet } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
 import { DEFAULT_FLAG_THRESHOLD, DEFAULT_TOP_K } from "@/lib/decontamination/retrieve";
 import { UserFacingError } from "@/lib/errors";
+import { cancelTask } from "@/lib/tasks/task-rows";
 
 const id = z.number().int().positive();
 const threshold = z.number().min(0).max(1);
@@ -32,13 +31,8 @@ export const startRetrievalAction = authorizedAction(
 );
 
 export const cancelRetrievalAction = authorizedAction("decontam.run", z.object({ taskId: id }), async ({ taskId }, user) => {
-  const { rowCount } = await pool().query(
-    `UPDATE tasks SET state = 'cancelled', updated_at = now(), finished_at = CASE WHEN state = 'queued' THEN now() ELSE finished_at END
-     WHERE id = $1 AND kind = 'decontam.retrieve' AND state IN ('queued', 'running')`,
-    [taskId],
-  );
-  if (!rowCount) throw new UserFacingError(`Retrieval task #${taskId} is not queued or running.`);
-  await recordAudit({ userId: user.id, action: "decontam.retrieve.cancel", objectType: "task", objectId: taskId });
+  const cancelled = await cancelTask(RETRIEVAL_TASK_KIND, taskId, { userId: user.id, action: "decontam.retrieve.cancel" });
+  if (!cancelled) throw new UserFacingError(`Retrieval task #${taskId} is not queued or running.`);
   return { taskId };
 });
 

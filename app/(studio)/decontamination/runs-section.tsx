@@ -1,26 +1,21 @@
-// Recent retrieval runs (Task rows: progress with rate and ETA while running, the outcome after)
-// and judge batches (answers so far). The page refreshes itself while something runs.
+// Recent retrieval runs (Task rows: each follows its Task while it runs, with rate and ETA, and
+// renders the page again when it ends) and judge batches (answers so far; batches are not Tasks,
+// so the page refreshes itself while one runs).
 import Link from "next/link";
-import { ProgressMeter } from "@/components/ui/progress-meter";
 import type { JudgeRun, RetrievalRun } from "@/lib/decontamination/pipeline/find-decontam-runs";
-import { AutoRefresh } from "./auto-refresh";
-import { CancelRetrievalButton } from "./cancel-retrieval-button";
+import { AutoRefresh } from "../_dashboard/auto-refresh";
+import { RetrievalRunItem } from "./retrieval-run-item";
 
 const ACTIVE = new Set(["queued", "running"]);
 
-function elapsedSeconds(run: RetrievalRun): number {
-  if (!run.startedAt) return 0;
-  return Math.max(0, (new Date(run.updatedAt).getTime() - new Date(run.startedAt).getTime()) / 1000);
-}
-
 export function RunsSection({ retrievals, judges, canRun }: { retrievals: RetrievalRun[]; judges: JudgeRun[]; canRun: boolean }) {
-  const active = retrievals.some((r) => ACTIVE.has(r.state)) || judges.some((j) => ACTIVE.has(j.state));
+  const judging = judges.some((j) => ACTIVE.has(j.state));
   return (
     <section aria-labelledby="runs-heading" className="space-y-3">
       <h2 id="runs-heading" className="text-sm font-semibold text-slate-700">
         Runs
       </h2>
-      {active && <AutoRefresh seconds={2} />}
+      {judging && <AutoRefresh everyMs={2000} />}
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="text-sm font-semibold text-slate-800">Retrieval</h3>
@@ -29,23 +24,7 @@ export function RunsSection({ retrievals, judges, canRun }: { retrievals: Retrie
           ) : (
             <ul className="mt-2 space-y-3" aria-label="Retrieval runs">
               {retrievals.map((run) => (
-                <li key={run.id} className="text-sm">
-                  {run.state === "running" ? (
-                    <ProgressMeter label={`#${run.id} ${run.label}`} done={run.done} total={run.total} unit="problems" elapsedSeconds={elapsedSeconds(run)} />
-                  ) : (
-                    <>
-                      <p className="font-medium text-slate-800">
-                        #{run.id} {run.label} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700">{run.state}</span>
-                      </p>
-                      <p className="text-xs text-slate-600">{run.error ?? run.message ?? (run.state === "queued" ? "waiting for a worker (npm start, or npx boxed worker)" : "")}</p>
-                    </>
-                  )}
-                  <p className="text-xs text-slate-500">
-                    {run.createdBy ? `by ${run.createdBy} · ` : "from the CLI · "}
-                    {(run.finishedAt ?? run.updatedAt).slice(0, 16).replace("T", " ")}
-                    {canRun && ACTIVE.has(run.state) && <CancelRetrievalButton taskId={run.id} />}
-                  </p>
-                </li>
+                <RetrievalRunItem key={run.id} run={run} canRun={canRun} />
               ))}
             </ul>
           )}

@@ -7,17 +7,16 @@ import { EXPORT_TASK_KIND, type ExportTaskPayload } from "@/lib/datasets/export/
 import { ExportSettingsSchema } from "@/lib/datasets/export/export-settings";
 import { resolveExportSets } from "@/lib/datasets/export/resolve-export-sets";
 import { exportFileName } from "@/lib/datasets/export/start-streamed-export";
-import { createTask } from "@/lib/datasets/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
-import { prisma } from "@/lib/db/prisma";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { createTask, describeTask } from "@/lib/tasks/task-rows";
 
 export const startExportJob = authorizedAction("export.download", ExportSettingsSchema, async (settings, user) => {
   await resolveExportSets(pool(), settings.sets);
   const taskId = await createTask({ kind: EXPORT_TASK_KIND, label: "Export (background job)", createdById: user.id, unit: "rows" });
   const fileName = exportFileName(settings, taskId);
   const payload: ExportTaskPayload = { settings, fileName, mode: "job" };
-  await prisma().task.update({ where: { id: taskId }, data: { label: `Export ${fileName}`, payload: payload as never } });
+  await describeTask(EXPORT_TASK_KIND, taskId, `Export ${fileName}`, payload);
   await enqueue("dataset-export", { taskId });
   return { taskId, fileName };
 });

@@ -3,13 +3,12 @@
 // Choose what goes out and which filters apply (published defaults pre-filled), then either
 // download at once (a link to the streaming route: the browser starts saving immediately) or run
 // a background job and poll it until its file is ready.
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { useTaskProgress } from "@/components/tasks/use-task-progress";
 import { ProgressMeter } from "@/components/ui/progress-meter";
-import type { ExportManifest } from "@/lib/datasets/export/export-manifest";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat, type ExportSettingsInput } from "@/lib/datasets/export/export-settings";
 import { exportSettingsToQuery } from "@/lib/datasets/export/export-settings-query";
 import { FILTER_ORDER } from "@/lib/datasets/export/export-stats";
-import type { TaskStatus } from "@/lib/datasets/web/task-status";
 import { startExportJob } from "./actions";
 
 interface SetOption {
@@ -66,12 +65,9 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
   const [minSolutionChars, setMinSolutionChars] = useState("200");
   const [maxSolutionTokens, setMaxSolutionTokens] = useState("1024");
   const [maxRows, setMaxRows] = useState("");
-  const [job, setJob] = useState<TaskStatus | null>(null);
+  const [jobId, setJobId] = useState<number | null>(null);
+  const { status: job } = useTaskProgress<"export">(jobId);
   const [error, setError] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
 
   const settings: ExportSettingsInput = {
     format,
@@ -97,18 +93,6 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
   const downloadHref = `/api/exports/download?${exportSettingsToQuery(settings)}`;
   const estimate = sets.filter((s) => chosen.includes(s.name)).reduce((a, s) => a + s.solutions, 0);
 
-  function poll(taskId: number) {
-    fetch(`/api/exports/${taskId}`, { cache: "no-store" })
-      .then((r) => r.json())
-      .then((s: TaskStatus) => {
-        setJob(s);
-        if (s.state === "queued" || s.state === "running") timer.current = setTimeout(() => poll(taskId), 1000);
-      })
-      .catch(() => {
-        timer.current = setTimeout(() => poll(taskId), 2000);
-      });
-  }
-
   async function runJob() {
     setError(null);
     const result = await startExportJob(settings);
@@ -116,10 +100,10 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
       setError(result.error);
       return;
     }
-    poll(result.data.taskId);
+    setJobId(result.data.taskId);
   }
 
-  const manifest = job?.state === "completed" ? (job.result as ExportManifest) : null;
+  const manifest = job?.state === "completed" ? job.result : null;
   return (
     <div className="space-y-5">
       <form onSubmit={(e) => e.preventDefault()} className="space-y-5 rounded-lg border border-slate-200 bg-white p-5">

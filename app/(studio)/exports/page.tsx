@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listProblemSets } from "@/lib/datasets/list-problem-sets";
-import { listRecentTasks } from "@/lib/datasets/web/task-status";
+import { listRecentTasks } from "@/lib/tasks/task-status";
 import { ExportForm } from "./export-form";
 import { RecentExports } from "./recent-exports";
 

@@ -1,9 +1,8 @@
 // The latest exports, with their manifest and (for background exports) their file (server component).
-import type { ExportManifest } from "@/lib/datasets/export/export-manifest";
-import type { TaskStatus } from "@/lib/datasets/web/task-status";
+import type { TaskStatus } from "@/lib/tasks/task-status";
 import { formatInteger } from "@/lib/format";
 
-export function RecentExports({ exports }: { exports: TaskStatus[] }) {
+export function RecentExports({ exports }: { exports: TaskStatus<"export">[] }) {
   if (exports.length === 0) return null;
   return (
     <section aria-labelledby="recent-exports">
@@ -12,7 +11,7 @@ export function RecentExports({ exports }: { exports: TaskStatus[] }) {
       </h2>
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
         {exports.map((task) => {
-          const manifest = task.state === "completed" ? (task.result as ExportManifest | null) : null;
+          const manifest = task.state === "completed" ? task.result : null;
           return (
             <li key={task.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-2">
               <span className="font-medium">{task.label}</span>

@@ -3,6 +3,7 @@
 // among them, from all solutions or from the solutions browser's current filter.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useTaskProgress } from "@/components/tasks/use-task-progress";
 import { STRATA_DIMENSIONS, type StratumDimension } from "@/lib/review/review-strata";
 import { createQueue } from "./actions";
 
@@ -10,6 +11,9 @@ export function CreateQueueForm({ filterQuery }: { filterQuery: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // The list shows the drawing task until it finishes; then the page is rendered again.
+  const [drawingTaskId, setDrawingTaskId] = useState<number | null>(null);
+  useTaskProgress(drawingTaskId, { refreshOnFinish: true });
   const submit = (form: FormData) =>
     startTransition(async () => {
       const strata = STRATA_DIMENSIONS.filter((d) => form.get(`stratum-${d}`) === "on") as StratumDimension[];
@@ -24,9 +28,7 @@ export function CreateQueueForm({ filterQuery }: { filterQuery: string }) {
       else {
         setMessage({ ok: true, text: `Queue #${result.data.queueId} created; its items are being drawn (task #${result.data.taskId}).` });
         router.refresh();
-        // The list shows the drawing task until it finishes; look again shortly.
-        setTimeout(() => router.refresh(), 1500);
-        setTimeout(() => router.refresh(), 4000);
+        setDrawingTaskId(result.data.taskId);
       }
     });
   return (

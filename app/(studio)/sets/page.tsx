@@ -4,7 +4,7 @@ import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listProblemSets, type ProblemSetRow } from "@/lib/datasets/list-problem-sets";
-import { listRecentTasks } from "@/lib/datasets/web/task-status";
+import { listRecentTasks } from "@/lib/tasks/task-status";
 import { formatInteger, formatPercent } from "@/lib/format";
 import { RecentImports } from "./recent-imports";
 

@@ -1,9 +1,8 @@
 // The latest imports with their outcome, for curators (server component).
-import type { ImportSummary } from "@/lib/datasets/import/import-summary";
-import type { TaskStatus } from "@/lib/datasets/web/task-status";
+import type { TaskStatus } from "@/lib/tasks/task-status";
 import { formatInteger } from "@/lib/format";
 
-export function RecentImports({ imports }: { imports: TaskStatus[] }) {
+export function RecentImports({ imports }: { imports: TaskStatus<"import">[] }) {
   if (imports.length === 0) return null;
   return (
     <section aria-labelledby="recent-imports">
@@ -12,7 +11,8 @@ export function RecentImports({ imports }: { imports: TaskStatus[] }) {
       </h2>
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
         {imports.map((task) => {
-          const summary = task.result as Partial<ImportSummary> | null;
+          // A running import holds its live progress instead of a summary.
+          const summary = task.result && "ok" in task.result ? task.result : null;
           return (
             <li key={task.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-2">
               <span>

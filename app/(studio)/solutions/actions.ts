@@ -4,16 +4,14 @@
 // Roles are checked on the server.
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
-import { can } from "@/lib/auth/permissions";
-import { permissionForTaskKind } from "@/lib/auth/task-permissions";
 import { MAX_DB_ID } from "@/lib/web/parse-id";
 import { NotFoundError } from "@/lib/errors";
 import { BulkRequestSchema } from "@/lib/solutions/bulk-action";
 import { countFacetOptions, listFacetOptions } from "@/lib/solutions/find-solution-facets";
-import { findTaskProgress } from "@/lib/solutions/find-task-progress";
 import { previewBulkAction } from "@/lib/solutions/preview-bulk-action";
 import { parseSolutionView } from "@/lib/solutions/solution-view";
 import { startBulkAction } from "@/lib/solutions/start-bulk-action";
+import { readTaskStatusFor } from "@/lib/tasks/task-status";
 
 export const previewBulk = authorizedAction("samples.bulk", BulkRequestSchema, (request) => previewBulkAction(request));
 
@@ -25,9 +23,10 @@ export const startBulk = authorizedAction(
 
 // Any signed-in user may ask; the task's own kind then decides (the permission of the page that
 // shows such tasks). A task the caller may not see is "not found", so its existence is not told.
+// The same reader and check as GET /api/tasks/<id>, which the progress bars poll.
 export const readTaskProgress = authorizedAction("dashboard.view", z.object({ taskId: z.number().int().positive().max(MAX_DB_ID) }), async ({ taskId }, user) => {
-  const task = await findTaskProgress(taskId);
-  if (!task || !can(user.role, permissionForTaskKind(task.kind))) throw new NotFoundError(`Task #${taskId}`);
+  const task = await readTaskStatusFor(user, taskId);
+  if (!task) throw new NotFoundError(`Task #${taskId}`);
   return task;
 });
 

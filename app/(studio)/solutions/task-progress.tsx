@@ -1,32 +1,10 @@
 "use client";
 // Follows a Task row until it finishes: a labelled progress bar with counts, then the outcome.
-import { useEffect, useState } from "react";
-import type { TaskProgress as Progress } from "@/lib/solutions/find-task-progress";
-import { readTaskProgress } from "./actions";
+import { useTaskProgress } from "@/components/tasks/use-task-progress";
+import type { TaskStatus } from "@/lib/tasks/task-status";
 
-export function TaskProgress({ taskId, onFinished }: { taskId: number; onFinished?: (task: Progress) => void }) {
-  const [task, setTask] = useState<Progress | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      const result = await readTaskProgress({ taskId });
-      if (stopped) return;
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setTask(result.data);
-      if (["completed", "failed", "cancelled"].includes(result.data.state)) onFinished?.(result.data);
-      else timer = setTimeout(poll, 800);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [taskId, onFinished]);
+export function TaskProgress({ taskId, onFinished }: { taskId: number; onFinished?: (task: TaskStatus) => void }) {
+  const { status: task, error } = useTaskProgress(taskId, { intervalMs: 800, onFinished });
   if (error) return <p className="text-sm text-rose-700">{error}</p>;
   if (!task) return <p className="text-sm text-slate-600">Starting task #{taskId}…</p>;
   const share = task.total ? Math.min(1, task.done / task.total) : null;

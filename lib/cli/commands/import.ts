@@ -17,8 +17,8 @@ import { nemoSkillsSummaryLines } from "@/lib/datasets/import/nemo-skills-summar
 import { parseImportMapping } from "@/lib/datasets/import/parse-import-mapping";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
-import { createTask } from "@/lib/datasets/tasks/task-rows";
-import { prisma } from "@/lib/db/prisma";
+import { createTask } from "@/lib/tasks/task-rows";
+import { readTaskStatus } from "@/lib/tasks/task-status";
 
 const usage = `usage: npx boxed import --set NAME --role seed|benchmark|synthetic [--format F]
                          [--mapping problem=col,answer=col,solution=col,id=col,source=col]
@@ -173,9 +173,8 @@ export const importCommand: CliCommand = {
           const gradingTaskId = await createTask({ kind: "grade-import", label: `Grade import #${taskId}`, unit: "solutions", total: summary.solutionsInserted });
           const gradeBar = createProgressBar(io.stderr, "grade", "solutions");
           const timer = setInterval(() => {
-            prisma()
-              .task.findUnique({ where: { id: gradingTaskId } })
-              .then((t) => t && gradeBar.update(Number(t.done), Number(t.total ?? 0)))
+            readTaskStatus(gradingTaskId, ["grade-import"])
+              .then((t) => t && gradeBar.update(t.done, t.total ?? 0))
               .catch(() => {});
           }, 1000);
           const grading = await gradeImport(taskId, gradingTaskId).finally(() => clearInterval(timer));

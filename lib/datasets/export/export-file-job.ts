@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { mkdir } from "node:fs/promises";
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
 import type { ExportSettingsInput } from "@/lib/datasets/export/export-settings";
-import { finishTask, markTaskRunning, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
+import type { ExportManifest } from "@/lib/datasets/export/export-manifest";
 import { boxedHome } from "@/lib/db/boxed-home";
-import { prisma } from "@/lib/db/prisma";
 import { defineJob } from "@/lib/jobs/job-definitions";
+import { finishTask, markTaskRunning, readTask, throttledTaskProgress } from "@/lib/tasks/task-rows";
 export const EXPORT_TASK_KIND = "export";
 
 export interface ExportTaskPayload {
@@ -18,13 +18,20 @@ export interface ExportTaskPayload {
   mode: "job" | "stream";
 }
 
+declare module "@/lib/tasks/task-kinds" {
+  interface TaskKinds {
+    export: { payload: ExportTaskPayload; result: ExportManifest };
+  }
+}
+
 export function exportsDir(): string {
   return join(boxedHome(), "exports");
 }
 
 export async function runExportTask(taskId: number): Promise<void> {
-  const task = await prisma().task.findUniqueOrThrow({ where: { id: taskId }, include: { createdBy: { select: { id: true, email: true } } } });
-  const payload = task.payload as unknown as ExportTaskPayload;
+  const task = await readTask(EXPORT_TASK_KIND, taskId);
+  if (!task) throw new Error(`task #${taskId} is not an export`);
+  const payload = task.payload;
   await mkdir(exportsDir(), { recursive: true });
   await markTaskRunning(taskId);
   const progress = throttledTaskProgress(taskId);
@@ -36,7 +43,7 @@ export async function runExportTask(taskId: number): Promise<void> {
       onProgress: (p) => progress.report({ done: p.scanned, total: p.total, message: `${p.kept.toLocaleString("en-US")} rows kept of ${p.scanned.toLocaleString("en-US")} read` }),
     });
     await progress.stop();
-    await finishTask(taskId, { state: "completed", result: manifest as never, done: manifest.scanned, message: `${manifest.rows.toLocaleString("en-US")} rows written` });
+    await finishTask(taskId, { kind: EXPORT_TASK_KIND, state: "completed", result: manifest, done: manifest.scanned, message: `${manifest.rows.toLocaleString("en-US")} rows written` });
   } catch (error) {
     await progress.stop();
     await finishTask(taskId, { state: "failed", error: error instanceof Error ? error.message : String(error) });

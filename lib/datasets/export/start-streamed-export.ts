@@ -11,8 +11,7 @@ import { manifestPathFor } from "@/lib/datasets/export/export-manifest";
 import { EXPORT_EXTENSIONS, type ExportSettings } from "@/lib/datasets/export/export-settings";
 import { auditDetails } from "@/lib/datasets/export/export-to-file";
 import { runExport } from "@/lib/datasets/export/run-export";
-import { createTask, finishTask, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
-import { prisma } from "@/lib/db/prisma";
+import { createTask, describeTask, finishTask, throttledTaskProgress } from "@/lib/tasks/task-rows";
 
 export const CONTENT_TYPES: Record<ExportSettings["format"], string> = {
   "omi2-jsonl": "application/x-ndjson; charset=utf-8",
@@ -30,7 +29,7 @@ export async function startStreamedExport(settings: ExportSettings, user: { id: 
   const taskId = await createTask({ kind: EXPORT_TASK_KIND, label: "Export (browser download)", state: "running", createdById: user.id, unit: "rows" });
   const fileName = exportFileName(settings, taskId);
   const payload: ExportTaskPayload = { settings, fileName, mode: "stream" };
-  await labelExportTask(taskId, fileName, payload);
+  await describeTask(EXPORT_TASK_KIND, taskId, `Download ${fileName}`, payload);
   const stream = new PassThrough();
   const progress = throttledTaskProgress(taskId);
   runExport(settings, stream, {
@@ -43,7 +42,7 @@ export async function startStreamedExport(settings: ExportSettings, user: { id: 
       await progress.stop();
       await mkdir(exportsDir(), { recursive: true });
       await writeFile(manifestPathFor(join(exportsDir(), fileName)), `${JSON.stringify(manifest, null, 2)}\n`);
-      await finishTask(taskId, { state: "completed", result: manifest as never, done: manifest.scanned, message: `${manifest.rows.toLocaleString("en-US")} rows downloaded` });
+      await finishTask(taskId, { kind: EXPORT_TASK_KIND, state: "completed", result: manifest, done: manifest.scanned, message: `${manifest.rows.toLocaleString("en-US")} rows downloaded` });
       await recordAudit({ userId: user.id, action: "dataset.export", objectType: "task", objectId: taskId, details: auditDetails(manifest, "web") });
     })
     .catch(async (error) => {
@@ -53,8 +52,4 @@ export async function startStreamedExport(settings: ExportSettings, user: { id: 
       await recordAudit({ userId: user.id, action: "dataset.export", objectType: "task", objectId: taskId, details: { ok: false, file: fileName, error: message, via: "web" } }).catch(() => {});
     });
   return { stream, fileName, taskId };
-}
-
-async function labelExportTask(taskId: number, fileName: string, payload: ExportTaskPayload): Promise<void> {
-  await prisma().task.update({ where: { id: taskId }, data: { label: `Download ${fileName}`, payload: payload as never } });
 }

@@ -6,7 +6,7 @@
 import { FORMAT_PROVENANCE, isDatasetFormat } from "@/lib/datasets/formats/dataset-format";
 import { gradeSolution } from "@/lib/datasets/grading-job/grade-solution";
 import type { GradingSummary } from "@/lib/datasets/import/import-summary";
-import { finishTask, markTaskRunning, updateTaskProgress } from "@/lib/datasets/tasks/task-rows";
+import { finishTask, markTaskRunning, readTask, updateTaskProgress } from "@/lib/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 
@@ -120,9 +120,10 @@ export async function summarizeImportGrading(importTaskId: number, setId: number
 
 /** Copies the grading summary into the import Task's result, where the upload page reads it. */
 async function mirrorIntoImportTask(importTaskId: number, grading: GradingSummary): Promise<void> {
-  const task = await prisma().task.findUnique({ where: { id: importTaskId }, select: { result: true } });
-  const result = (task?.result && typeof task.result === "object" && !Array.isArray(task.result) ? task.result : {}) as Record<string, unknown>;
-  await prisma().task.update({ where: { id: importTaskId }, data: { result: { ...result, grading: grading as never }, updatedAt: new Date() } });
+  const task = await readTask("import", importTaskId);
+  // Written after the import committed, so the result is its summary.
+  const summary = task?.result && "ok" in task.result ? task.result : null;
+  if (summary) await updateTaskProgress(importTaskId, { kind: "import", result: { ...summary, grading } });
 }
 
 /** Solutions a model wrote (FORMAT_PROVENANCE) are graded by the recipe's last-box rule. */
@@ -159,7 +160,7 @@ export async function gradeImport(importTaskId: number, gradingTaskId: number): 
       }
     }
     const summary = await summarizeImportGrading(importTaskId, facts.setId, gradingTaskId, "completed");
-    await finishTask(gradingTaskId, { state: "completed", done: summary.graded, total: summary.total, result: summary as never, message: `${summary.graded.toLocaleString("en-US")} solutions graded` });
+    await finishTask(gradingTaskId, { state: "completed", done: summary.graded, total: summary.total, kind: "grade-import", result: summary, message: `${summary.graded.toLocaleString("en-US")} solutions graded` });
     await mirrorIntoImportTask(importTaskId, summary);
     return summary;
   } catch (error) {

@@ -1,8 +1,15 @@
 // After an import commits: a Task for its grading, then (once the import's summary is stored,
 // which the job reads) the job that does it.
-import { createTask } from "@/lib/datasets/tasks/task-rows";
+import type { GradingSummary } from "@/lib/datasets/import/import-summary";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { type GradeImportJobData } from "@/lib/jobs/queues";
+import { createTask } from "@/lib/tasks/task-rows";
+
+declare module "@/lib/tasks/task-kinds" {
+  interface TaskKinds {
+    "grade-import": { payload: { importTaskId: number }; result: GradingSummary };
+  }
+}
 
 export async function createImportGradingTask(importTaskId: number, solutions: number, setName: string, userId: number | null): Promise<number> {
   return createTask({

@@ -11,8 +11,7 @@ import type { SetRoleName } from "@/lib/datasets/import/ensure-problem-set";
 import { type ImportProgress, importDataset } from "@/lib/datasets/import/import-dataset";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import { createSearchIndexTask, queueSearchIndex } from "@/lib/datasets/search-index/search-index-job";
-import { createTask, finishTask, markTaskRunning, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
-import { prisma } from "@/lib/db/prisma";
+import { createTask, failTask, finishTask, markTaskRunning, readTask, throttledTaskProgress } from "@/lib/tasks/task-rows";
 
 export interface ImportTaskPayload {
   paths: string[];
@@ -33,6 +32,15 @@ export interface ImportTaskPayload {
 
 export const IMPORT_TASK_KIND = "import";
 
+/** While it runs, an import's result is its live progress; once done, its summary. */
+export type ImportTaskResult = ImportSummary | { live: ImportProgress };
+
+declare module "@/lib/tasks/task-kinds" {
+  interface TaskKinds {
+    import: { payload: ImportTaskPayload; result: ImportTaskResult };
+  }
+}
+
 export async function createImportTask(payload: ImportTaskPayload, userId: number | null, totalBytes: number, state: "queued" | "running" = "queued"): Promise<number> {
   const names = payload.paths.map((p) => p.split("/").pop()).join(", ");
   return createTask({
@@ -40,7 +48,7 @@ export async function createImportTask(payload: ImportTaskPayload, userId: numbe
     label: `Import ${names} into ${payload.setName}`,
     unit: "bytes",
     total: totalBytes,
-    payload: payload as never,
+    payload,
     createdById: userId,
     state,
   });
@@ -62,8 +70,9 @@ export async function runImportTask(
     inlineSearchIndexMax?: number;
   } = {},
 ): Promise<ImportSummary> {
-  const task = await prisma().task.findUniqueOrThrow({ where: { id: taskId } });
-  const payload = task.payload as unknown as ImportTaskPayload;
+  const task = await readTask(IMPORT_TASK_KIND, taskId);
+  if (!task) throw new Error(`task #${taskId} is not an import`);
+  const payload = task.payload;
   await markTaskRunning(taskId);
   const toTask = throttledTaskProgress(taskId);
   let bytesRead = 0;
@@ -89,13 +98,11 @@ export async function runImportTask(
         bytesRead = p.bytesRead;
         totalBytes = p.totalBytes;
         options.onProgress?.(p);
-        toTask.report({ done: p.bytesRead, total: p.totalBytes, message: progressMessage(p), result: { live: p } as never });
+        toTask.report({ done: p.bytesRead, total: p.totalBytes, message: progressMessage(p), kind: IMPORT_TASK_KIND, result: { live: p } });
       },
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await finishTask(taskId, { state: "failed", error: message });
-    await recordAudit({ userId: task.createdById, action: "dataset.import", objectType: "task", objectId: taskId, details: { ok: false, set: payload.setName, error: message, via: payload.via } });
+    await failTask(taskId, error, (message) => ({ userId: task.createdById, action: "dataset.import", details: { ok: false, set: payload.setName, error: message, via: payload.via } }));
     throw error;
   } finally {
     await toTask.stop();
@@ -125,8 +132,9 @@ export async function runImportTask(
     };
   }
   await finishTask(taskId, {
+    kind: IMPORT_TASK_KIND,
     state: summary.ok ? "completed" : "failed",
-    result: summary as never,
+    result: summary,
     error: summary.ok ? null : (summary.errors[0]?.message ?? "the import failed"),
     message: summary.ok ? `${summary.problemsInserted.toLocaleString("en-US")} problems and ${summary.solutionsInserted.toLocaleString("en-US")} solutions imported` : "nothing was imported",
   });

@@ -5,7 +5,7 @@
 // advisory lock makes a second build wait for the first and then find the index ready; one left
 // invalid by a killed build is dropped and built again.
 import type { PoolClient } from "pg";
-import { finishTask, markTaskRunning, updateTaskProgress } from "@/lib/datasets/tasks/task-rows";
+import { finishTask, markTaskRunning, updateTaskProgress } from "@/lib/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { searchIndexState } from "@/lib/datasets/search-index/search-index-state";
 

@@ -2,10 +2,17 @@
 // queued by the import's grading job when grading ends (grading rewrites every row once, and
 // each rewrite would also have to enter the trigram index), or at once when nothing is graded.
 import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
-import { createTask } from "@/lib/datasets/tasks/task-rows";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { defineJob } from "@/lib/jobs/job-definitions";
 import { type SearchIndexJobData } from "@/lib/jobs/queues";
+import { createTask } from "@/lib/tasks/task-rows";
+
+declare module "@/lib/tasks/task-kinds" {
+  interface TaskKinds {
+    // Its outcome is the Task's message; it stores no result.
+    "search-index": { payload: { setId: number }; result: null };
+  }
+}
 
 export const searchIndexJob = defineJob({
   queue: "search-index",

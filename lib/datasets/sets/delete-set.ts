@@ -4,13 +4,12 @@
 // 14M-solution set shows progress and never holds one giant transaction, and a job that dies
 // half-way is simply run again (each step deletes what is still there). The database's cascade
 // triggers keep review rows, candidates and the insight aggregates right on every chunk.
-import { recordAudit } from "@/lib/audit/record-audit";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { SET_DELETE_TASK_KIND } from "@/lib/datasets/sets/set-delete-queue";
-import { failTaskQuietly, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
+import { claimTask, createTask, failTask, findOpenTaskFor, finishTask, readTask, throttledTaskProgress } from "@/lib/tasks/task-rows";
 
 /** Counts above this are shown as "N+" (the preview must stay cheap on huge sets). */
 export const PREVIEW_CAP = 100_000;
@@ -73,30 +72,28 @@ export interface SetDeletionPayload {
   userId: number | null;
 }
 
+declare module "@/lib/tasks/task-kinds" {
+  interface TaskKinds {
+    "set-delete": { payload: SetDeletionPayload; result: { solutions: number; problems: number } };
+  }
+}
+
 /** The confirmation must repeat the set's name: a delete of the wrong set is not undone. */
 export async function startSetDeletion(setId: number, confirmName: string, actorId: number | null): Promise<{ taskId: number }> {
   const preview = await describeSetDeletion(setId);
   if (confirmName.trim() !== preview.name) throw new UserFacingError(`Type the set's name exactly ("${preview.name}") to delete it.`);
-  const running = await prisma().task.findFirst({ where: { kind: SET_DELETE_TASK_KIND, state: { in: ["queued", "running"] }, payload: { path: ["setId"], equals: setId } } });
+  const running = await findOpenTaskFor(SET_DELETE_TASK_KIND, "setId", setId);
   if (running) throw new UserFacingError(`Set "${preview.name}" is already being deleted (task #${running.id}).`);
   const payload: SetDeletionPayload = { setId, name: preview.name, userId: actorId };
-  const task = await prisma().$transaction(async (tx) => {
+  const taskId = await prisma().$transaction(async (tx) => {
     await tx.problemSet.update({ where: { id: setId }, data: { archivedAt: new Date() } });
-    const created = await tx.task.create({
-      data: {
-        kind: SET_DELETE_TASK_KIND,
-        label: `Delete set ${preview.name}`,
-        unit: "rows",
-        total: BigInt(preview.solutions + preview.problems),
-        payload: payload as never,
-        createdById: actorId,
-      },
-    });
-    await recordAudit({ userId: actorId, action: "set.delete.start", objectType: "problem_set", objectId: setId, details: { taskId: created.id, ...preview } as never }, tx);
-    return created;
+    return createTask(
+      { kind: SET_DELETE_TASK_KIND, label: `Delete set ${preview.name}`, unit: "rows", total: preview.solutions + preview.problems, payload, createdById: actorId },
+      { tx, audit: (id) => ({ action: "set.delete.start", objectType: "problem_set", objectId: setId, details: { taskId: id, ...preview } }) },
+    );
   });
-  await enqueue("set-delete", { taskId: task.id });
-  return { taskId: task.id };
+  await enqueue("set-delete", { taskId });
+  return { taskId };
 }
 
 const CHUNK = 20_000;
@@ -113,11 +110,13 @@ export async function runSetDeletionTask(
   options: { chunk?: number; /** Called after each committed chunk (tests stop a run half-way here). */ chunkDone?: () => void } = {},
 ): Promise<{ solutions: number; problems: number }> {
   const chunk = options.chunk ?? CHUNK;
-  const task = await prisma().task.findUnique({ where: { id: taskId } });
-  if (!task || task.kind !== SET_DELETE_TASK_KIND) throw new Error(`task #${taskId} is not a set deletion`);
+  const task = await readTask(SET_DELETE_TASK_KIND, taskId);
+  if (!task) throw new Error(`task #${taskId} is not a set deletion`);
+  // Left as it is; a deletion cancelled before it ran has no result (the job's output is null).
   if (task.state === "completed" || task.state === "cancelled") return task.result as { solutions: number; problems: number };
-  const { setId, name, userId } = task.payload as unknown as SetDeletionPayload;
-  await prisma().task.update({ where: { id: taskId }, data: { state: "running", startedAt: task.startedAt ?? new Date(), updatedAt: new Date() } });
+  const { setId, name, userId } = task.payload;
+  // A retry after a failure carries on (its `done` too), keeping the first start.
+  await claimTask(SET_DELETE_TASK_KIND, taskId, { from: ["queued", "running", "failed"], keepStartedAt: true });
   const progress = throttledTaskProgress(taskId);
   let solutions = 0;
   let problems = 0;
@@ -128,7 +127,7 @@ export async function runSetDeletionTask(
         if (table === "samples") solutions += n;
         else problems += n;
         options.chunkDone?.();
-        progress.report({ done: Number(task.done) + solutions + problems, message: `${solutions.toLocaleString("en-US")} solutions and ${problems.toLocaleString("en-US")} problems deleted` });
+        progress.report({ done: task.done + solutions + problems, message: `${solutions.toLocaleString("en-US")} solutions and ${problems.toLocaleString("en-US")} problems deleted` });
         if (n < chunk) break;
       }
     }
@@ -144,16 +143,16 @@ export async function runSetDeletionTask(
       await tx.$executeRaw`DELETE FROM problem_stats WHERE set_id = ${setId}`;
       const [{ partition }] = await tx.$queryRaw<{ partition: string }[]>`SELECT boxed_samples_partition_name(${setId}) AS partition`;
       await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS "${partition.replaceAll('"', '""')}"`);
-      await tx.task.update({
-        where: { id: taskId },
-        data: { state: "completed", done: task.total ?? BigInt(solutions + problems), message: `Deleted set ${name}`, result, finishedAt: new Date(), updatedAt: new Date() },
-      });
-      await recordAudit({ userId, action: "set.delete.finish", objectType: "problem_set", objectId: setId, details: { taskId, name, ...result } }, tx);
+      await finishTask(
+        taskId,
+        { kind: SET_DELETE_TASK_KIND, state: "completed", done: task.total ?? solutions + problems, message: `Deleted set ${name}`, result },
+        { tx, audit: { userId, action: "set.delete.finish", objectType: "problem_set", objectId: setId, details: { taskId, name, ...result } } },
+      );
     });
     return result;
   } catch (error) {
     await progress.stop();
-    await failTaskQuietly(taskId, error);
+    await failTask(taskId, error);
     throw error;
   }
 }

@@ -5,14 +5,13 @@
 // count, the largest clusters, per-seed distinct counts), so a page load never scans the set.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { pool } from "@/lib/db/pool";
-import { prisma } from "@/lib/db/prisma";
 import { CLUSTER_TASK_KIND } from "@/lib/decontamination/diversity/cluster-queue";
 import { clusterProblemSet } from "@/lib/decontamination/diversity/cluster-set";
 import { DEFAULT_DUPLICATE_JACCARD } from "@/lib/decontamination/diversity/near-duplicates";
 import { resolveCheckedSet } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
-import { failTaskQuietly, throttledTaskProgress } from "@/lib/datasets/tasks/task-rows";
 import { UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { claimTask, createTask, failTask, findOpenTaskFor, findTasksFor, finishTask, readTask, throttledTaskProgress } from "@/lib/tasks/task-rows";
 
 /** Largest clusters kept in the task's result for the page. */
 export const TOP_CLUSTERS = 20;
@@ -38,29 +37,34 @@ export interface ClusterSummary {
   seeds: { seedId: number | null; problems: number; distinct: number }[];
 }
 
+declare module "@/lib/tasks/task-kinds" {
+  interface TaskKinds {
+    "decontam.cluster": { payload: ClusterPayload; result: ClusterSummary };
+  }
+}
+
 export async function startClusterTask(setRef: string | number, actorId: number | null, threshold = DEFAULT_DUPLICATE_JACCARD): Promise<{ taskId: number }> {
   if (!(threshold > 0 && threshold <= 1)) throw new UserFacingError(`threshold must be above 0 and at most 1 (got ${threshold})`);
   const set = await resolveCheckedSet(setRef);
-  const running = await prisma().task.findFirst({ where: { kind: CLUSTER_TASK_KIND, state: { in: ["queued", "running"] }, payload: { path: ["setId"], equals: set.id } } });
+  const running = await findOpenTaskFor(CLUSTER_TASK_KIND, "setId", set.id);
   if (running) throw new UserFacingError(`Set "${set.name}" is already being clustered (task #${running.id}).`);
   const payload: ClusterPayload = { setId: set.id, name: set.name, threshold, userId: actorId };
-  const task = await prisma().$transaction(async (tx) => {
-    const created = await tx.task.create({
-      data: { kind: CLUSTER_TASK_KIND, label: `Cluster near-duplicates of ${set.name}`, unit: "problems", total: BigInt(set.problemCount), payload: payload as never, createdById: actorId },
-    });
-    await recordAudit({ userId: actorId, action: "decontam.cluster.start", objectType: "problem_set", objectId: set.id, details: { taskId: created.id, threshold } }, tx);
-    return created;
-  });
-  await enqueue("decontam-cluster", { taskId: task.id });
-  return { taskId: task.id };
+  const taskId = await createTask(
+    { kind: CLUSTER_TASK_KIND, label: `Cluster near-duplicates of ${set.name}`, unit: "problems", total: set.problemCount, payload, createdById: actorId },
+    { audit: (id) => ({ action: "decontam.cluster.start", objectType: "problem_set", objectId: set.id, details: { taskId: id, threshold } }) },
+  );
+  await enqueue("decontam-cluster", { taskId });
+  return { taskId };
 }
 
 export async function runClusterTask(taskId: number): Promise<ClusterSummary> {
-  const task = await prisma().task.findUnique({ where: { id: taskId } });
-  if (!task || task.kind !== CLUSTER_TASK_KIND) throw new Error(`task #${taskId} is not a clustering`);
-  if (task.state === "completed" || task.state === "cancelled") return task.result as unknown as ClusterSummary;
-  const { setId, name, threshold, userId } = task.payload as unknown as ClusterPayload;
-  await prisma().task.update({ where: { id: taskId }, data: { state: "running", startedAt: task.startedAt ?? new Date(), updatedAt: new Date() } });
+  const task = await readTask(CLUSTER_TASK_KIND, taskId);
+  if (!task) throw new Error(`task #${taskId} is not a clustering`);
+  // Left as it is; a clustering cancelled before it ran has no summary (the job's output is null).
+  if (task.state === "completed" || task.state === "cancelled") return task.result as ClusterSummary;
+  const { setId, name, threshold, userId } = task.payload;
+  // A retry after a failure runs again, keeping the first start.
+  await claimTask(CLUSTER_TASK_KIND, taskId, { from: ["queued", "running", "failed"], keepStartedAt: true });
   const progress = throttledTaskProgress(taskId);
   try {
     progress.report({ done: 0, message: "reading and signing problems" });
@@ -98,17 +102,15 @@ export async function runClusterTask(taskId: number): Promise<ClusterSummary> {
       .sort((a, b) => b.problems - a.problems || (a.seedId ?? 0) - (b.seedId ?? 0))
       .slice(0, TOP_SEEDS);
     const summary: ClusterSummary = { setId, problems: result.problems, clusters: result.clusters, duplicates: result.problems - result.clusters, threshold, largest: largest.slice(0, TOP_CLUSTERS), seeds };
-    await prisma().$transaction(async (tx) => {
-      await tx.task.update({
-        where: { id: taskId },
-        data: { state: "completed", done: BigInt(result.problems), total: BigInt(result.problems), message: `${result.clusters} clusters in ${result.problems} problems`, result: summary as never, finishedAt: new Date(), updatedAt: new Date() },
-      });
-      await recordAudit({ userId, action: "decontam.cluster.finish", objectType: "problem_set", objectId: setId, details: { taskId, name, problems: summary.problems, clusters: summary.clusters } }, tx);
-    });
+    await finishTask(
+      taskId,
+      { kind: CLUSTER_TASK_KIND, state: "completed", done: result.problems, total: result.problems, message: `${result.clusters} clusters in ${result.problems} problems`, result: summary },
+      { audit: { userId, action: "decontam.cluster.finish", objectType: "problem_set", objectId: setId, details: { taskId, name, problems: summary.problems, clusters: summary.clusters } } },
+    );
     return summary;
   } catch (error) {
     await progress.stop();
-    await failTaskQuietly(taskId, error);
+    await failTask(taskId, error);
     throw error;
   }
 }
@@ -117,7 +119,7 @@ export async function runClusterTask(taskId: number): Promise<ClusterSummary> {
  * kept = false (the export's near-duplicate filter drops them). Returns how many were marked. */
 export async function keepOnePerCluster(setId: number, actorId: number | null): Promise<{ dropped: number; kept: number }> {
   // A clustering under way replaces the set's rows when it finishes: marks set now would be lost.
-  const running = await prisma().task.findFirst({ where: { kind: CLUSTER_TASK_KIND, state: { in: ["queued", "running"] }, payload: { path: ["setId"], equals: setId } } });
+  const running = await findOpenTaskFor(CLUSTER_TASK_KIND, "setId", setId);
   if (running) throw new UserFacingError(`Set #${setId} is being clustered (task #${running.id}): keep one per cluster once it has finished.`);
   const client = await pool().connect();
   try {
@@ -142,16 +144,12 @@ export async function keepOnePerCluster(setId: number, actorId: number | null): 
 
 /** The latest finished clustering of a set (its summary), and whether one is under way. */
 export async function latestClustering(setId: number): Promise<{ summary: ClusterSummary | null; finishedAt: Date | null; runningTaskId: number | null; keptMarked: boolean }> {
-  const tasks = await prisma().task.findMany({
-    where: { kind: CLUSTER_TASK_KIND, payload: { path: ["setId"], equals: setId } },
-    orderBy: { id: "desc" },
-    take: 10,
-  });
+  const tasks = await findTasksFor(CLUSTER_TASK_KIND, "setId", setId, { take: 10 });
   const running = tasks.find((t) => t.state === "queued" || t.state === "running");
   const done = tasks.find((t) => t.state === "completed");
   // One row tells whether keep-one-per-cluster has run since (it marks every row of the set).
   const { rows } = await pool().query<{ kept: boolean | null }>("SELECT kept FROM problem_clusters WHERE set_id = $1 LIMIT 1", [setId]);
-  return { summary: (done?.result as unknown as ClusterSummary) ?? null, finishedAt: done?.finishedAt ?? null, runningTaskId: running?.id ?? null, keptMarked: rows[0]?.kept != null };
+  return { summary: done?.result ?? null, finishedAt: done?.finishedAt ?? null, runningTaskId: running?.id ?? null, keptMarked: rows[0]?.kept != null };
 }
 
 export interface ClusterMember {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { problemHash } from "@/lib/datasets/formats/problem-hash";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
-import { createTask } from "@/lib/datasets/tasks/task-rows";
+import { createTask } from "@/lib/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { databaseSnapshot, importFiles, readRecords, tempDir, writeTemp } from "./import-helpers";

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { gradeImportJob } from "@/lib/datasets/grading-job/grade-import-job";
 import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
 import { searchIndexState, setsWithoutSearchIndex } from "@/lib/datasets/search-index/search-index-state";
-import { createTask } from "@/lib/datasets/tasks/task-rows";
+import { createTask } from "@/lib/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { databaseSnapshot, importFiles, tempDir, writeTemp } from "./import-helpers";

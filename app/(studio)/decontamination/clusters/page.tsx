@@ -4,11 +4,11 @@
 // Viewers see; curators (decontam.run) start a clustering and keep one problem per cluster.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RefreshWhenTaskEnds } from "@/components/tasks/refresh-when-task-ends";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { pool } from "@/lib/db/pool";
 import { clusterMembers, latestClustering } from "@/lib/decontamination/diversity/cluster-task";
-import { AutoRefresh } from "../auto-refresh";
 import { ClusterButtons } from "./cluster-buttons";
 
 export const metadata: Metadata = { title: "Question diversity" };
@@ -62,7 +62,7 @@ async function SetClusters({ setId, name, problemCount, canRun }: { setId: numbe
   const members = summary ? await clusterMembers(setId, summary.largest.map((c) => c.clusterId)) : [];
   return (
     <section aria-labelledby="set-heading" className="space-y-4">
-      {latest.runningTaskId !== null && <AutoRefresh seconds={3} />}
+      {latest.runningTaskId !== null && <RefreshWhenTaskEnds taskId={latest.runningTaskId} />}
       <h2 id="set-heading" className="text-lg font-semibold">
         {name} <span className="text-sm font-normal text-slate-500">({fmt(problemCount)} problems)</span>
       </h2>

@@ -5,9 +5,6 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { describeSetDeletion, startSetDeletion } from "@/lib/datasets/sets/delete-set";
 import { SET_NAME_MAX, renameSet, setSetArchived } from "@/lib/datasets/sets/manage-set";
-import { SET_DELETE_TASK_KIND } from "@/lib/datasets/sets/set-delete-queue";
-import { getTaskStatus } from "@/lib/datasets/web/task-status";
-import { NotFoundError } from "@/lib/errors";
 
 const setId = z.number().int().positive().max(2_147_483_647);
 
@@ -24,9 +21,3 @@ export const previewSetDeletionAction = authorizedAction("sets.manage", z.object
 export const deleteSetAction = authorizedAction("sets.manage", z.object({ setId, confirmName: z.string().max(SET_NAME_MAX * 4) }), ({ setId, confirmName }, user) =>
   startSetDeletion(setId, confirmName, user.id),
 );
-
-export const readSetDeletionAction = authorizedAction("sets.manage", z.object({ taskId: setId }), async ({ taskId }) => {
-  const status = await getTaskStatus(taskId, [SET_DELETE_TASK_KIND]);
-  if (!status) throw new NotFoundError(`Set deletion task #${taskId}`);
-  return status;
-});

@@ -3,11 +3,11 @@
 // goes (solutions, problems, batches, review rows, decontamination evidence, other sets' seeds),
 // then follows the deletion task with a progress bar until the set is gone.
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useTaskProgress } from "@/components/tasks/use-task-progress";
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import type { SetDeletionPreview } from "@/lib/datasets/sets/delete-set";
-import type { TaskStatus } from "@/lib/datasets/web/task-status";
-import { archiveSetAction, deleteSetAction, previewSetDeletionAction, readSetDeletionAction, renameSetAction } from "./actions";
+import { archiveSetAction, deleteSetAction, previewSetDeletionAction, renameSetAction } from "./actions";
 
 const BUTTON = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50";
 const DANGER = "rounded-md bg-rose-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-rose-800 disabled:opacity-50";
@@ -45,16 +45,10 @@ export function SetManagement({ setId, name, archived }: { setId: number; name: 
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<SetDeletionPreview | null>(null);
   const [confirmName, setConfirmName] = useState("");
-  const [task, setTask] = useState<TaskStatus | null>(null);
-
-  useEffect(() => {
-    if (!task || task.state === "completed" || task.state === "failed") return;
-    const timer = setInterval(async () => {
-      const result = await readSetDeletionAction({ taskId: task.id });
-      if (result.ok) setTask(result.data);
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [task]);
+  // The deletion started here: its id and size, until the first poll answers.
+  const [started, setStarted] = useState<{ id: number; total: number } | null>(null);
+  const { status } = useTaskProgress<"set-delete">(started?.id ?? null);
+  const task = status ?? (started && { id: started.id, state: "queued" as const, done: 0, total: started.total, message: null, error: null, startedAt: null });
 
   async function run<T>(action: () => Promise<{ ok: true; data: T } | { ok: false; error: string }>, done: (data: T) => void) {
     setBusy(true);
@@ -116,7 +110,7 @@ export function SetManagement({ setId, name, archived }: { setId: number; name: 
               onClick={() =>
                 void run(
                   () => deleteSetAction({ setId, confirmName }),
-                  (data) => setTask({ id: data.taskId, state: "queued", done: 0, total: preview.solutions + preview.problems } as TaskStatus),
+                  (data) => setStarted({ id: data.taskId, total: preview.solutions + preview.problems }),
                 )
               }
             >

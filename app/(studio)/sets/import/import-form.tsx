@@ -3,13 +3,14 @@
 // Pick a file, a set, a role and a format; the file streams to the server (XHR, for upload
 // progress), the import runs as a job, and this page polls its Task: progress with counts, rate
 // and ETA, then the summary, then grading progress and disagreements with the file's verdicts.
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
+import { useTaskProgress } from "@/components/tasks/use-task-progress";
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import { uploadFile } from "@/lib/web/upload-file";
 import { RELEASE_SOURCES } from "@/lib/datasets/formats/release-sources";
-import type { ImportProgress } from "@/lib/datasets/import/import-dataset";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
-import type { TaskStatus } from "@/lib/datasets/web/task-status";
+import { isOpenTaskState } from "@/lib/tasks/task-kinds";
+import type { TaskStatus } from "@/lib/tasks/task-status";
 import { ImportSummaryView } from "./import-summary-view";
 
 const FORMATS = [
@@ -28,31 +29,18 @@ function elapsed(since: string | null): number {
   return since ? Math.max(0.001, (Date.now() - new Date(since).getTime()) / 1000) : 0;
 }
 
+/** The import is done, but its grading or search index (shown on this page) is still to come. */
+function followUpOpen(s: TaskStatus<"import">): boolean {
+  const gradingOpen = !!s.grading && isOpenTaskState(s.grading.state);
+  const gradingPending = s.state === "completed" && !!s.result && "ok" in s.result && !!s.result.grading && !s.grading;
+  const indexOpen = !!s.searchIndex && isOpenTaskState(s.searchIndex.state);
+  return gradingOpen || gradingPending || indexOpen;
+}
+
 export function ImportForm({ sets }: { sets: { name: string; role: string }[] }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const [status, setStatus] = useState<TaskStatus | null>(null);
   const [role, setRole] = useState("seed");
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
-
-  function poll(taskId: number) {
-    fetch(`/api/imports/${taskId}`, { cache: "no-store" })
-      .then((r) => r.json())
-      .then((s: TaskStatus) => {
-        setStatus(s);
-        const gradingOpen = s.grading && (s.grading.state === "queued" || s.grading.state === "running");
-        const importOpen = s.state === "queued" || s.state === "running";
-        const gradingPending = s.state === "completed" && (s.result as ImportSummary | null)?.grading && !s.grading;
-        const indexOpen = s.searchIndex && (s.searchIndex.state === "queued" || s.searchIndex.state === "running");
-        if (importOpen || gradingOpen || gradingPending || indexOpen) timer.current = setTimeout(() => poll(taskId), 700);
-      })
-      .catch(() => {
-        timer.current = setTimeout(() => poll(taskId), 2000);
-      });
-  }
+  const { status } = useTaskProgress<"import">(phase.kind === "importing" ? phase.taskId : null, { intervalMs: 700, keepPolling: followUpOpen });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -72,7 +60,6 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
       idField: String(form.get("idField") ?? "").trim(),
       name: file.name,
     });
-    setStatus(null);
     const startedAt = Date.now();
     setPhase({ kind: "uploading", sent: 0, total: file.size, startedAt });
     try {
@@ -83,18 +70,16 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
         return;
       }
       setPhase({ kind: "importing", taskId });
-      poll(taskId);
     } catch (error) {
       setPhase({ kind: "error", message: (error as Error).message });
     }
   }
 
   const busy = phase.kind === "uploading" || (phase.kind === "importing" && (!status || status.state === "queued" || status.state === "running"));
-  const live = (status?.result as { live?: ImportProgress } | null)?.live;
-  const finished = status && (status.state === "completed" || status.state === "failed") ? (status.result as Partial<ImportSummary> | null) : null;
+  const live = status?.result && "live" in status.result ? status.result.live : undefined;
   // A failed import has no summary when it never reached the end: its worker died mid-way and
   // task recovery (lib/jobs/recover-tasks.ts) failed it; the Task's error says what happened.
-  const summary = finished && typeof finished.ok === "boolean" ? (finished as ImportSummary) : null;
+  const summary: ImportSummary | null = status && (status.state === "completed" || status.state === "failed") && status.result && "ok" in status.result ? status.result : null;
   const failedWithoutSummary = status?.state === "failed" && !summary ? (status.error ?? "The import failed.") : null;
 
   return (

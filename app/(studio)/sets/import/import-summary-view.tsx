@@ -6,7 +6,7 @@
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import { nemoSkillsSummaryLines } from "@/lib/datasets/import/nemo-skills-summary-lines";
-import type { TaskStatus } from "@/lib/datasets/web/task-status";
+import type { TaskStatus } from "@/lib/tasks/task-status";
 
 const n = (x: number) => x.toLocaleString("en-US");
 
@@ -21,7 +21,7 @@ function Row({ label, value }: { label: string; value: string }) {
   );
 }
 
-function SearchIndexStatus({ task }: { task: TaskStatus }) {
+function SearchIndexStatus({ task }: { task: TaskStatus<"search-index"> }) {
   const heading =
     task.state === "completed"
       ? "Search index built"
@@ -58,8 +58,8 @@ export function ImportSummaryView({
   failedMessage,
 }: {
   summary: ImportSummary;
-  grading: TaskStatus | null;
-  searchIndex?: TaskStatus | null;
+  grading: TaskStatus<"grade-import"> | null;
+  searchIndex?: TaskStatus<"search-index"> | null;
   failedMessage: string | null;
 }) {
   if (!summary.ok) {
@@ -82,7 +82,7 @@ export function ImportSummaryView({
       </section>
     );
   }
-  const g = (grading?.result as ImportSummary["grading"] | null) ?? summary.grading;
+  const g = grading?.result ?? summary.grading;
   const gradingDone = grading?.state === "completed";
   return (
     <section aria-label="Import summary" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 text-sm">

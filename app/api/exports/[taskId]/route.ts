@@ -1,15 +1,7 @@
-// GET /api/exports/<task id>: an export's progress, and its manifest once done.
-import { guardRoute } from "@/lib/auth/guard-route";
-import { getTaskStatus } from "@/lib/datasets/web/task-status";
-import { parseDbId } from "@/lib/web/parse-id";
+// GET /api/exports/<task id>: an export's progress, and its manifest once done (the same handler
+// as /api/tasks/<id>, for exports only).
+import { taskProgressHandler } from "@/lib/tasks/task-progress-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ taskId: string }> }) {
-  const user = await guardRoute("export.download");
-  if (user instanceof Response) return user;
-  const id = parseDbId((await params).taskId);
-  const status = id !== null ? await getTaskStatus(id, ["export"]) : null;
-  if (!status) return Response.json({ error: "no such export" }, { status: 404 });
-  return Response.json(status, { headers: { "Cache-Control": "no-store" } });
-}
+export const GET = taskProgressHandler({ kind: "export", notFound: "no such export" });

@@ -4,10 +4,10 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { exportsDir, type ExportTaskPayload } from "@/lib/datasets/export/export-file-job";
+import { EXPORT_TASK_KIND, exportsDir } from "@/lib/datasets/export/export-file-job";
 import { CONTENT_TYPES } from "@/lib/datasets/export/start-streamed-export";
 import { guardRoute } from "@/lib/auth/guard-route";
-import { prisma } from "@/lib/db/prisma";
+import { readTask } from "@/lib/tasks/task-rows";
 import { parseDbId } from "@/lib/web/parse-id";
 
 export const dynamic = "force-dynamic";
@@ -16,9 +16,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tas
   const user = await guardRoute("export.download");
   if (user instanceof Response) return user;
   const id = parseDbId((await params).taskId);
-  const task = id !== null ? await prisma().task.findUnique({ where: { id } }) : null;
-  const payload = task?.payload as ExportTaskPayload | undefined;
-  if (task?.kind !== "export" || payload?.mode !== "job" || task.state !== "completed") {
+  const task = id !== null ? await readTask(EXPORT_TASK_KIND, id) : null;
+  const payload = task?.payload;
+  if (!task || payload?.mode !== "job" || task.state !== "completed") {
     return Response.json({ error: "no finished export file with this id" }, { status: 404 });
   }
   const path = join(exportsDir(), payload.fileName);
