@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ShareBar } from "@/components/ui/share-bar";
-import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
+import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
@@ -26,7 +26,7 @@ const ROLE_TITLES: Record<SetSummary["role"], string> = {
 };
 
 // Fixed widths keep the columns aligned across the per-role tables.
-const SET_COLUMNS: SimpleColumn[] = [
+const SET_COLUMNS: DataColumn[] = [
   { header: "Set", className: "w-1/5" },
   { header: "Sources", className: "w-1/4" },
   { header: "Problems", align: "right", className: "w-28" },
@@ -34,7 +34,7 @@ const SET_COLUMNS: SimpleColumn[] = [
   { header: "Correct share (generated)", className: "w-48" },
 ];
 // Left out for benchmark sets: they are the references the other sets are checked against.
-const CONTAMINATED_COLUMN: SimpleColumn = { header: "Contaminated", className: "w-48" };
+const CONTAMINATED_COLUMN: DataColumn = { header: "Contaminated", className: "w-48" };
 
 export default async function DashboardPage() {
   const user = await requirePageUser("dashboard.view");
@@ -78,7 +78,7 @@ export default async function DashboardPage() {
             <h2 id={`role-${role}`} className="mb-2 text-sm font-semibold text-slate-700">
               {ROLE_TITLES[role]}
             </h2>
-            <SimpleTable className="table-fixed" columns={role === "benchmark" ? SET_COLUMNS : [...SET_COLUMNS, CONTAMINATED_COLUMN]}>
+            <DataTable className="table-fixed" columns={role === "benchmark" ? SET_COLUMNS : [...SET_COLUMNS, CONTAMINATED_COLUMN]}>
               {group.map((set) => (
                 <Row key={set.id}>
                   <Td className="font-medium">{set.name}</Td>
@@ -108,7 +108,7 @@ export default async function DashboardPage() {
                   )}
                 </Row>
               ))}
-            </SimpleTable>
+            </DataTable>
           </section>
         );
       })}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ShareBar } from "@/components/ui/share-bar";
-import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
+import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listBatches } from "@/lib/generation/batches/find-batches";
@@ -10,7 +10,7 @@ import { parseDbId } from "@/lib/web/parse-id";
 
 export const metadata: Metadata = { title: "Batches" };
 
-const BATCH_COLUMNS: SimpleColumn[] = [
+const BATCH_COLUMNS: DataColumn[] = [
   { header: "Batch" },
   { header: "Kind" },
   { header: "State" },
@@ -40,7 +40,7 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
       {items.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">No batches yet.</p>
       ) : (
-        <SimpleTable columns={BATCH_COLUMNS}>
+        <DataTable columns={BATCH_COLUMNS}>
           {items.map((b) => (
             <Row key={b.id}>
               <Td>
@@ -63,7 +63,7 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
               </Td>
             </Row>
           ))}
-        </SimpleTable>
+        </DataTable>
       )}
       {nextBeforeId !== null && (
         <Link href={`/batches?before=${nextBeforeId}`} className="text-sm text-sky-700 hover:underline">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
+import { type DataColumn, DataTable, EmptyRow, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listProblemSets, type ProblemSetRow } from "@/lib/datasets/list-problem-sets";
@@ -10,7 +10,7 @@ import { RecentImports } from "./recent-imports";
 
 export const metadata: Metadata = { title: "Problem sets" };
 
-const SET_COLUMNS: SimpleColumn[] = [
+const SET_COLUMNS: DataColumn[] = [
   { header: "Set" },
   { header: "Role" },
   { header: "Problems", align: "right" },
@@ -25,7 +25,7 @@ const SEARCH_STATE = { ready: "indexed", building: "index being built", missing:
 
 function SetTable({ label, sets, empty }: { label: string; sets: ProblemSetRow[]; empty: string }) {
   return (
-    <SimpleTable label={label} columns={SET_COLUMNS}>
+    <DataTable label={label} columns={SET_COLUMNS}>
       {sets.map((set) => (
         <Row key={set.id}>
           <Td className="max-w-[28rem] truncate font-medium">
@@ -42,13 +42,9 @@ function SetTable({ label, sets, empty }: { label: string; sets: ProblemSetRow[]
         </Row>
       ))}
       {sets.length === 0 && empty && (
-        <tr>
-          <td colSpan={SET_COLUMNS.length} className="px-4 py-6 text-center text-slate-500">
-            {empty}
-          </td>
-        </tr>
+        <EmptyRow columns={SET_COLUMNS.length}>{empty}</EmptyRow>
       )}
-    </SimpleTable>
+    </DataTable>
   );
 }
 

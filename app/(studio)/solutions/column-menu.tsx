@@ -2,13 +2,14 @@
 // Show, hide and reorder the table's columns (widths: drag a header's right edge). Reordering uses buttons (keyboard and screen-reader
 // friendly) rather than drag and drop.
 import type { ReactTable } from "@tanstack/react-table";
+import type { DataTableFeatures } from "@/components/ui/use-data-table";
 import { useState } from "react";
 import type { ColumnId } from "@/lib/solutions/solution-view";
 import { type ColumnLayout, defaultLayout } from "./column-layout";
-import { COLUMN_LABELS, type features } from "./solution-columns";
+import { COLUMN_LABELS } from "./solution-columns";
 import type { TableRow } from "./table-row";
 
-export function ColumnMenu({ table, layout, onChange }: { table: ReactTable<typeof features, TableRow>; layout: ColumnLayout; onChange: (layout: ColumnLayout) => void }) {
+export function ColumnMenu({ table, layout, onChange }: { table: ReactTable<DataTableFeatures, TableRow>; layout: ColumnLayout; onChange: (layout: ColumnLayout) => void }) {
   const [open, setOpen] = useState(false);
   const move = (id: ColumnId, by: -1 | 1) => {
     const order = [...layout.order];

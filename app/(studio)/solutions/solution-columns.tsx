@@ -1,26 +1,16 @@
 "use client";
 // The columns of the solutions table. Each column that an index can sort names its sort key; the
 // table asks the server for that order (manual sorting), never sorts the loaded page itself.
-import {
-  columnOrderingFeature,
-  columnResizingFeature,
-  columnSizingFeature,
-  columnVisibilityFeature,
-  createColumnHelper,
-  rowSelectionFeature,
-  rowSortingFeature,
-  tableFeatures,
-} from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { RenderedMath } from "@/components/math/rendered-math";
+import type { DataTableFeatures } from "@/components/ui/use-data-table";
 import type { ColumnId, SortKey } from "@/lib/solutions/solution-view";
 import { DEFAULT_SIZES, MAX_COLUMN_SIZE, MIN_COLUMN_SIZE, SELECT_COLUMN_SIZE } from "./column-layout";
 import { ProvenanceBadge, StatusBadge } from "./status-badge";
 import type { TableRow } from "./table-row";
 
-// Resizing needs sizing registered beside it (v9 split them into two features).
-export const features = tableFeatures({ rowSelectionFeature, rowSortingFeature, columnVisibilityFeature, columnOrderingFeature, columnSizingFeature, columnResizingFeature });
-const helper = createColumnHelper<typeof features, TableRow>();
+const helper = createColumnHelper<DataTableFeatures, TableRow>();
 
 export const COLUMN_LABELS: Record<ColumnId, string> = {
   problem: "Problem",

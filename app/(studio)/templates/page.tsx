@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
+import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { DEFAULT_TEMPLATES } from "@/lib/generation/prompts/default-templates";
@@ -10,7 +10,7 @@ import { TemplateRetire } from "./template-retire";
 
 export const metadata: Metadata = { title: "Prompt templates" };
 
-const TEMPLATE_COLUMNS: SimpleColumn[] = [{ header: "Template" }, { header: "Kind" }, { header: "Latest version" }, { header: "Saved" }, { header: "Batches", align: "right" }];
+const TEMPLATE_COLUMNS: DataColumn[] = [{ header: "Template" }, { header: "Kind" }, { header: "Latest version" }, { header: "Saved" }, { header: "Batches", align: "right" }];
 const SHIPPED = new Set(DEFAULT_TEMPLATES.map((t) => t.name));
 
 export default async function TemplatesPage() {
@@ -25,7 +25,7 @@ export default async function TemplatesPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Prompt templates</h1>
         <p className="text-sm text-slate-600">Versioned: saving an edit adds a version, and every batch records the exact version it used.</p>
       </header>
-      <SimpleTable columns={columns}>
+      <DataTable columns={columns}>
         {templates.map((t) => (
           <Row key={t.id}>
             <Td>
@@ -47,7 +47,7 @@ export default async function TemplatesPage() {
             )}
           </Row>
         ))}
-      </SimpleTable>
+      </DataTable>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // running or paused (no reload; a paused batch still settles its in-flight requests and can be
 // resumed from elsewhere), computes the current rate from successive counts, and offers the controls.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
 import type { BatchProgress } from "@/lib/generation/batches/batch-progress";
 import { formatSeconds } from "@/lib/generation/batches/format-progress";
 import { controlBatchAction } from "../actions";
@@ -24,6 +25,13 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
     </div>
   );
 }
+
+const ERROR_COLUMNS: DataColumn[] = [
+  { header: "Kind" },
+  { header: "Failed attempts", align: "right" },
+  { header: "Failed for good", align: "right" },
+  { header: "Latest message" },
+];
 
 export function LiveProgress({ initial, canControl }: { initial: BatchProgress; canControl: boolean }) {
   const [progress, setProgress] = useState(initial);
@@ -180,28 +188,22 @@ export function LiveProgress({ initial, canControl }: { initial: BatchProgress; 
         {p.errors.length === 0 ? (
           <p className="mt-1 text-sm text-slate-600">No failed attempts.</p>
         ) : (
-          <table className="mt-2 w-full text-sm">
-            <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="py-1">Kind</th>
-                <th className="py-1 text-right">Failed attempts</th>
-                <th className="py-1 text-right">Failed for good</th>
-                <th className="py-1 pl-4">Latest message</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.errors.map((e) => (
-                <tr key={e.kind} className="border-t border-slate-100 align-top">
-                  <td className="py-1 font-medium">{e.kind}</td>
-                  <td className="py-1 text-right tabular-nums">{count(e.count)}</td>
-                  <td className="py-1 text-right tabular-nums">{count(e.failedForGood)}</td>
-                  <td className="py-1 pl-4 text-slate-700">
-                    <span className="break-all">{e.message}</span> <span className="text-xs text-slate-500">({new Date(e.at).toLocaleTimeString()})</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable label="Request errors" variant="plain" columns={ERROR_COLUMNS} className="mt-2">
+            {p.errors.map((e) => (
+              <Row key={e.kind} className="align-top">
+                <Td className="font-medium">{e.kind}</Td>
+                <Td align="right" className="tabular-nums">
+                  {count(e.count)}
+                </Td>
+                <Td align="right" className="tabular-nums">
+                  {count(e.failedForGood)}
+                </Td>
+                <Td className="text-slate-700">
+                  <span className="break-all">{e.message}</span> <span className="text-xs text-slate-500">({new Date(e.at).toLocaleTimeString()})</span>
+                </Td>
+              </Row>
+            ))}
+          </DataTable>
         )}
       </section>
       {canControl && <OfflinePanel batchId={p.id} state={p.state} onImported={refresh} />}

@@ -4,6 +4,7 @@
 // Viewers see; curators (decontam.run) start a clustering and keep one problem per cluster.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { pool } from "@/lib/db/pool";
@@ -14,6 +15,7 @@ import { ClusterButtons } from "./cluster-buttons";
 export const metadata: Metadata = { title: "Question diversity" };
 
 const fmt = (n: number) => n.toLocaleString("en-US");
+const SEED_COLUMNS: DataColumn[] = [{ header: "Seed" }, { header: "Problems", align: "right" }, { header: "Distinct", align: "right" }];
 
 export default async function ClustersPage({ searchParams }: { searchParams: Promise<{ set?: string }> }) {
   const user = await requirePageUser("dashboard.view");
@@ -113,24 +115,19 @@ async function SetClusters({ setId, name, problemCount, canRun }: { setId: numbe
           {summary.seeds.some((s) => s.seedId !== null) && (
             <>
               <h3 className="text-base font-semibold">Distinct problems per seed</h3>
-              <table className="text-sm">
-                <thead>
-                  <tr className="text-left text-slate-600">
-                    <th className="pr-6 font-medium">Seed</th>
-                    <th className="pr-6 font-medium">Problems</th>
-                    <th className="font-medium">Distinct</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {summary.seeds.map((s) => (
-                    <tr key={s.seedId ?? "none"}>
-                      <td className="pr-6">{s.seedId === null ? "no seed" : <Link href={`/problems/${s.seedId}`} className="text-sky-700 hover:underline">#{s.seedId}</Link>}</td>
-                      <td className="pr-6">{fmt(s.problems)}</td>
-                      <td>{fmt(s.distinct)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable label="Distinct problems per seed" variant="plain" columns={SEED_COLUMNS} fit>
+                {summary.seeds.map((s) => (
+                  <Row key={s.seedId ?? "none"}>
+                    <Td>{s.seedId === null ? "no seed" : <Link href={`/problems/${s.seedId}`} className="text-sky-700 hover:underline">#{s.seedId}</Link>}</Td>
+                    <Td align="right" className="tabular-nums">
+                      {fmt(s.problems)}
+                    </Td>
+                    <Td align="right" className="tabular-nums">
+                      {fmt(s.distinct)}
+                    </Td>
+                  </Row>
+                ))}
+              </DataTable>
             </>
           )}
         </>

@@ -8,9 +8,10 @@
 // can undo them after moving on.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useRef, useState, useTransition } from "react";
 import type { RenderedHtml } from "@/components/math/render-math-markdown";
 import { RenderedMath } from "@/components/math/rendered-math";
+import { useShortcutKeys } from "@/components/ui/shortcut-keys";
 import { describeNearCopy, pairNeedingClearConfirmation } from "@/lib/decontamination/review/clear-confirmation";
 import type { ReviewCandidate, ReviewProblem } from "@/lib/decontamination/review/find-review-problem";
 import { decideProblemAction } from "./actions";
@@ -60,8 +61,6 @@ export function ReviewWorkspace({
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(notice ? { ok: true, text: notice } : null);
   const [help, setHelp] = useState(false);
-  // Set once the key listener is attached (after hydration): tests and people can tell the keys work.
-  const [keysReady, setKeysReady] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
 
   const nearCopy = pairNeedingClearConfirmation(problem.candidates);
@@ -105,48 +104,37 @@ export function ReviewWorkspace({
     if (canDecide) undoLast();
   }, [canDecide, undoLast]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.metaKey || event.ctrlKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      const typing = target && (target.tagName === "TEXTAREA" || target.tagName === "INPUT" || target.tagName === "SELECT" || target.isContentEditable);
-      if (typing) {
-        if (event.key === "Escape") target.blur();
-        return;
-      }
-      if (pending) return;
-      if (confirmingClear) {
-        // Only the two answers to the question count; any other key is ignored, not acted on.
-        if (event.key === "Enter") {
-          event.preventDefault();
-          decide("clean", true);
-        } else if (event.key === "Escape") {
-          event.preventDefault();
-          setConfirmingClear(false);
-        }
-        return;
-      }
-      const actions: Record<string, () => void> = {
-        c: () => decide("contaminated"),
-        l: () => decide("clean"),
-        u: () => decide("unsure"),
-        n: () => noteRef.current?.focus(),
-        z: undo,
-        j: () => hrefs.next && router.push(hrefs.next),
-        k: () => hrefs.prev && router.push(hrefs.prev),
-        "?": () => setHelp((h) => !h),
-        escape: () => setHelp(false),
-      };
-      const action = actions[event.key === "Escape" ? "escape" : event.key];
-      if (action) {
+  // True once the key listener is attached (after hydration): tests and people can tell the keys work.
+  const keysReady = useShortcutKeys((event) => {
+    if (pending) return;
+    if (confirmingClear) {
+      // Only the two answers to the question count; any other key is ignored, not acted on.
+      if (event.key === "Enter") {
         event.preventDefault();
-        action();
+        decide("clean", true);
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        setConfirmingClear(false);
       }
+      return;
+    }
+    const actions: Record<string, () => void> = {
+      c: () => decide("contaminated"),
+      l: () => decide("clean"),
+      u: () => decide("unsure"),
+      n: () => noteRef.current?.focus(),
+      z: undo,
+      j: () => hrefs.next && router.push(hrefs.next),
+      k: () => hrefs.prev && router.push(hrefs.prev),
+      "?": () => setHelp((h) => !h),
+      escape: () => setHelp(false),
     };
-    window.addEventListener("keydown", onKey);
-    setKeysReady(true);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [decide, undo, hrefs, router, pending, confirmingClear]);
+    const action = actions[event.key === "Escape" ? "escape" : event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  });
 
   const standing = problem.decisions.find((d) => !d.undoneAt);
   return (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { renderLatex, renderMathInline, renderMathMarkdown } from "@/components/math/render-math-markdown";
 import { RenderedMath } from "@/components/math/rendered-math";
+import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findClassSamples, findProblemDetail } from "@/lib/solutions/find-problem-detail";
 import { firstLine } from "@/lib/solutions/find-solutions";
@@ -10,6 +11,14 @@ import { StatusBadge } from "../../solutions/status-badge";
 import { AnswerHistogram } from "./answer-histogram";
 import { parseDbId } from "@/lib/web/parse-id";
 import { LongTextNotice } from "@/components/ui/long-text-notice";
+
+const CANDIDATE_COLUMNS: DataColumn[] = [
+  { header: "Rank" },
+  { header: "Benchmark problem" },
+  { header: "Score", align: "right" },
+  { header: "Embedding", align: "right" },
+  { header: "Judge (→ / ←)" },
+];
 
 export const metadata: Metadata = { title: "Problem" };
 
@@ -161,34 +170,26 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
         ) : (
           <div className="space-y-3 text-sm">
             {detail.candidates.length > 0 && (
-              <table className="w-full">
-                <caption className="text-left text-xs text-slate-500">Benchmark problems close to this one</caption>
-                <thead className="text-left text-xs text-slate-500">
-                  <tr>
-                    <th className="py-1">Rank</th>
-                    <th>Benchmark problem</th>
-                    <th className="text-right">Score</th>
-                    <th className="text-right">Embedding</th>
-                    <th>Judge (→ / ←)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {detail.candidates.map((c) => (
-                    <tr key={c.id} className="border-t border-slate-100">
-                      <td className="py-1">{c.rank}</td>
-                      <td className="max-w-md">
-                        <ProblemLink id={c.benchmark.id} text={c.benchmark.text} extra={c.benchmark.set.name} />
-                        {c.exact && <span className="text-xs text-rose-700">exact match</span>}
-                      </td>
-                      <td className="text-right tabular-nums">{c.score.toFixed(3)}</td>
-                      <td className="text-right tabular-nums">{c.embeddingScore?.toFixed(3) ?? "–"}</td>
-                      <td>
-                        {c.judgeForward ?? "–"} / {c.judgeBackward ?? "–"}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable variant="plain" caption="Benchmark problems close to this one" columns={CANDIDATE_COLUMNS}>
+                {detail.candidates.map((c) => (
+                  <Row key={c.id}>
+                    <Td>{c.rank}</Td>
+                    <Td className="max-w-md">
+                      <ProblemLink id={c.benchmark.id} text={c.benchmark.text} extra={c.benchmark.set.name} />
+                      {c.exact && <span className="text-xs text-rose-700">exact match</span>}
+                    </Td>
+                    <Td align="right" className="tabular-nums">
+                      {c.score.toFixed(3)}
+                    </Td>
+                    <Td align="right" className="tabular-nums">
+                      {c.embeddingScore?.toFixed(3) ?? "–"}
+                    </Td>
+                    <Td>
+                      {c.judgeForward ?? "–"} / {c.judgeBackward ?? "–"}
+                    </Td>
+                  </Row>
+                ))}
+              </DataTable>
             )}
             {detail.matches.length > 0 && (
               <div>

@@ -7,6 +7,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { RenderedMath } from "@/components/math/rendered-math";
+import { useShortcutKeys } from "@/components/ui/shortcut-keys";
 import { StatusBadge } from "../../solutions/status-badge";
 import { annotate, claimItems, releaseItems, undoDecision } from "../actions";
 import type { ReviewCard } from "../review-card";
@@ -113,17 +114,8 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
     }
   }, [history, made, cards]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement;
-      if (typing) {
-        if (event.key === "Escape") {
-          setNoteOpen(false);
-          (event.target as HTMLElement).blur();
-        }
-        return;
-      }
-      if (event.metaKey || event.ctrlKey || event.altKey) return;
+  useShortcutKeys(
+    (event) => {
       const key = event.key;
       if (key === "?") setHelp((h) => !h);
       else if (key === "Escape") setHelp(false);
@@ -137,10 +129,9 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
       } else if (KEY_DECISIONS[key]) decide(KEY_DECISIONS[key]);
       else return;
       event.preventDefault();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [cards.length, decide, undoLast]);
+    },
+    { onLeaveField: () => setNoteOpen(false) },
+  );
 
   const decidedCount = Object.keys(made).length;
   const leave = async () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
+import { type DataColumn, DataTable, EmptyRow, Row, Td } from "@/components/ui/data-table";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
@@ -13,7 +13,7 @@ import { SetManagement } from "./set-management";
 
 export const metadata: Metadata = { title: "Problem set" };
 
-const BATCH_COLUMNS: SimpleColumn[] = [
+const BATCH_COLUMNS: DataColumn[] = [
   { header: "Batch" },
   { header: "Kind" },
   { header: "Model" },
@@ -21,7 +21,7 @@ const BATCH_COLUMNS: SimpleColumn[] = [
   { header: "Done", align: "right" },
   { header: "Failed", align: "right" },
 ];
-const IMPORT_COLUMNS: SimpleColumn[] = [{ header: "Import" }, { header: "State" }, { header: "Problems", align: "right" }, { header: "Solutions", align: "right" }, { header: "When" }];
+const IMPORT_COLUMNS: DataColumn[] = [{ header: "Import" }, { header: "State" }, { header: "Problems", align: "right" }, { header: "Solutions", align: "right" }, { header: "When" }];
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -135,7 +135,7 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
       </div>
 
       <Section title="Batches that wrote into this set">
-        <SimpleTable label="Batches of this set" columns={BATCH_COLUMNS}>
+        <DataTable label="Batches of this set" columns={BATCH_COLUMNS}>
           {set.batches.map((b) => (
             <Row key={b.id}>
               <Td className="max-w-[24rem] truncate">
@@ -153,15 +153,13 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
             </Row>
           ))}
           {set.batches.length === 0 && (
-            <tr>
-              <td colSpan={BATCH_COLUMNS.length} className="px-4 py-4 text-center text-slate-500">No batches wrote into this set.</td>
-            </tr>
+            <EmptyRow columns={BATCH_COLUMNS.length}>No batches wrote into this set.</EmptyRow>
           )}
-        </SimpleTable>
+        </DataTable>
       </Section>
 
       <Section title="Imports into this set">
-        <SimpleTable label="Imports of this set" columns={IMPORT_COLUMNS}>
+        <DataTable label="Imports of this set" columns={IMPORT_COLUMNS}>
           {set.imports.map((t) => (
             <Row key={t.id}>
               <Td className="max-w-[28rem] truncate" title={t.label}>#{t.id} {t.label}</Td>
@@ -174,11 +172,9 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
             </Row>
           ))}
           {set.imports.length === 0 && (
-            <tr>
-              <td colSpan={IMPORT_COLUMNS.length} className="px-4 py-4 text-center text-slate-500">No imports recorded for this set.</td>
-            </tr>
+            <EmptyRow columns={IMPORT_COLUMNS.length}>No imports recorded for this set.</EmptyRow>
           )}
-        </SimpleTable>
+        </DataTable>
       </Section>
 
       {can(user.role, "sets.manage") && <SetManagement setId={set.id} name={set.name} archived={set.archivedAt !== null} />}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { type SimpleColumn, SimpleTable } from "@/components/ui/simple-table";
+import { type DataColumn, DataTable } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listUsers } from "@/lib/users/update-user";
 import { CreateUserForm } from "./create-user-form";
@@ -8,7 +8,7 @@ import { UserRow } from "./user-row";
 export const metadata: Metadata = { title: "Users" };
 
 // Must match the cells UserRow renders.
-const ACCOUNT_COLUMNS: SimpleColumn[] = [{ header: "Email" }, { header: "Name" }, { header: "Role" }, { header: "Status" }, { header: "Last sign-in" }, { header: "Actions" }];
+const ACCOUNT_COLUMNS: DataColumn[] = [{ header: "Email" }, { header: "Name" }, { header: "Role" }, { header: "Status" }, { header: "Last sign-in" }, { header: "Actions" }];
 
 export default async function UsersPage() {
   const me = await requirePageUser("users.manage");
@@ -26,7 +26,7 @@ export default async function UsersPage() {
         <h2 id="accounts-heading" className="mb-2 text-sm font-semibold text-slate-700">
           Accounts
         </h2>
-        <SimpleTable columns={ACCOUNT_COLUMNS}>
+        <DataTable columns={ACCOUNT_COLUMNS}>
           {users.map((user) => (
             <UserRow
               key={user.id}
@@ -34,7 +34,7 @@ export default async function UsersPage() {
               isMe={user.id === me.id}
             />
           ))}
-        </SimpleTable>
+        </DataTable>
       </section>
     </div>
   );
