@@ -12,11 +12,30 @@ const TONES = {
 
 export type AlertTone = keyof typeof TONES;
 
-export function Alert({ tone, banner = false, className, id, children }: { tone: AlertTone; banner?: boolean; className?: string; id?: string; children: ReactNode }) {
+export function Alert({
+  tone,
+  banner = false,
+  urgent = tone === "error",
+  block = false,
+  className,
+  id,
+  children,
+}: {
+  tone: AlertTone;
+  banner?: boolean;
+  /** Read out at once (role alert) rather than when the reader is idle (role status); errors are. */
+  urgent?: boolean;
+  /** A <div> for content of several paragraphs; a <p> otherwise. */
+  block?: boolean;
+  className?: string;
+  id?: string;
+  children: ReactNode;
+}) {
+  const Tag = block ? "div" : "p";
   return (
-    <p id={id} role={tone === "error" ? "alert" : "status"} className={classes("text-sm", banner ? classes("rounded-md px-3 py-2", TONES[tone].banner) : TONES[tone].text, className)}>
+    <Tag id={id} role={urgent ? "alert" : "status"} className={classes("text-sm", banner ? classes("rounded-md px-3 py-2", TONES[tone].banner) : TONES[tone].text, className)}>
       {children}
-    </p>
+    </Tag>
   );
 }
 

@@ -1,6 +1,6 @@
 // The studio's buttons: one look per intent, so a primary action, a quiet one and a destructive
 // one read the same on every page. `buttonClass` styles a link that acts as a button.
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 import { classes } from "./classes";
 
 const VARIANTS = {
@@ -18,6 +18,8 @@ const VARIANTS = {
   warning: "bg-amber-600 font-medium text-white hover:bg-amber-700",
   /** Looks like a link; for actions inside text or table cells. */
   link: "text-sky-700 hover:underline",
+  /** A link-looking action that cancels or removes. */
+  "danger-link": "text-rose-700 hover:underline",
 } as const;
 
 const SIZES = {
@@ -31,10 +33,10 @@ export type ButtonSize = keyof typeof SIZES;
 
 export function buttonClass({ variant = "secondary", size = "md", className }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
   // A link-styled button takes no box: no padding, no rounding.
-  const box = variant === "link" ? SIZES[size].split(" ").filter((c) => c.startsWith("text-")).join(" ") : SIZES[size];
+  const box = variant === "link" || variant === "danger-link" ? SIZES[size].split(" ").filter((c) => c.startsWith("text-")).join(" ") : SIZES[size];
   return classes(box, VARIANTS[variant], "disabled:cursor-not-allowed disabled:opacity-50", className);
 }
 
-export function Button({ variant, size, className, type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: ButtonSize }) {
+export function Button({ variant, size, className, type = "button", ...props }: ComponentProps<"button"> & { variant?: ButtonVariant; size?: ButtonSize }) {
   return <button type={type} className={buttonClass({ variant, size, className })} {...props} />;
 }

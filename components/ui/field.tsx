@@ -1,36 +1,59 @@
 // Form fields: a label above its control, and the controls' one look (border, padding, size).
 // Width is the caller's (`className="w-24"`); a Field's control fills it unless given a width.
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { classes } from "./classes";
 
-const CONTROL = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 disabled:bg-slate-50 disabled:text-slate-500";
+const FIELD = "grid content-start gap-1 text-sm";
+const CONTROL = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-slate-900 disabled:bg-slate-50 disabled:text-slate-500";
+// Text size is the caller's when it names one (a monospace text-xs editor), text-sm otherwise.
+const control = (className: string | undefined) => classes(CONTROL, /(^|\s)text-(xs|sm|base|lg)(\s|$)/.test(className ?? "") ? undefined : "text-sm", className);
 
-export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={classes(CONTROL, className)} {...props} />;
+export function Input({ className, ...props }: ComponentProps<"input">) {
+  return <input className={control(className)} {...props} />;
 }
 
-export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={classes(CONTROL, className)} {...props} />;
+export function Select({ className, ...props }: ComponentProps<"select">) {
+  return <select className={control(className)} {...props} />;
 }
 
-export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <textarea className={classes(CONTROL, className)} {...props} />;
+export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
+  return <textarea className={control(className)} {...props} />;
 }
 
 /** A labelled control: the label text above, the control (or controls) below, a hint under them.
- * The <label> wraps the control, so `getByLabel(label)` finds it without an id. */
+ * Without `htmlFor` the <label> wraps the control, so `getByLabel(label)` finds it without an id.
+ * With `htmlFor` (and the control's id) the label only points at it: then a select's name is just
+ * the label, not the label plus its chosen option. The hint is never part of the name. */
 export function Field({ label, hint, htmlFor, className, children }: { label: ReactNode; hint?: ReactNode; htmlFor?: string; className?: string; children: ReactNode }) {
-  return (
-    <label htmlFor={htmlFor} className={classes("grid content-start gap-1 text-sm", className)}>
-      <span className="font-medium text-slate-700">{label}</span>
+  const text = <span className="font-medium text-slate-700">{label}</span>;
+  const hintLine = hint && <span className="text-xs text-slate-500">{hint}</span>;
+  if (htmlFor) {
+    return (
+      <div className={classes(FIELD, className)}>
+        <label htmlFor={htmlFor}>{text}</label>
+        {children}
+        {hintLine}
+      </div>
+    );
+  }
+  const labelled = (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`, inside the label
+    <label className={classes(FIELD, !hint && className)}>
+      {text}
       {children}
-      {hint && <span className="text-xs text-slate-500">{hint}</span>}
     </label>
+  );
+  if (!hint) return labelled;
+  return (
+    <div className={classes(FIELD, className)}>
+      {labelled}
+      {hintLine}
+    </div>
   );
 }
 
 /** A checkbox or radio with its label on the right. */
-export function CheckField({ children, className, ...props }: InputHTMLAttributes<HTMLInputElement> & { children: ReactNode }) {
+export function CheckField({ children, className, ...props }: ComponentProps<"input"> & { children: ReactNode }) {
   return (
     <label className={classes("flex items-center gap-2 text-sm", className)}>
       <input {...props} />

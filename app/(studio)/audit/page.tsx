@@ -5,6 +5,7 @@ import { findAuditEntries } from "@/lib/audit/find-audit-entries";
 import { listAuditActions } from "@/lib/audit/list-audit-actions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listUsers } from "@/lib/users/update-user";
+import { Alert } from "@/components/ui/alert";
 import { AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 
@@ -27,11 +28,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </header>
       <AuditFilters filter={filter} users={users.map((u) => ({ id: u.id, email: u.email }))} actionPrefixes={prefixes} />
       {errors.length > 0 && (
-        <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert tone="error" banner block>
           {errors.map((e) => (
             <p key={e}>{e}</p>
           ))}
-        </div>
+        </Alert>
       )}
       <AuditTable rows={page.rows} />
       <nav aria-label="Audit pages" className="flex gap-4 text-sm">

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { listBatches } from "@/lib/generation/batches/find-batches";
 import { formatInteger } from "@/lib/format";
 import { parseDbId } from "@/lib/web/parse-id";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Batches" };
 
@@ -32,7 +33,7 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
           <p className="text-sm text-slate-600">Generation runs: solutions, new problems, majority-vote labels and judge calls, newest first.</p>
         </div>
         {can(user.role, "batches.launch") && (
-          <Link href="/batches/new" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+          <Link href="/batches/new" className={buttonClass({ variant: "primary" })}>
             Launch a batch
           </Link>
         )}

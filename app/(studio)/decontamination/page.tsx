@@ -6,6 +6,7 @@ import { findDecontamChoices, findJudgeRuns, findRetrievalRuns } from "@/lib/dec
 import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
 import { cachedDecontamReport } from "@/lib/decontamination/report/cached-decontam-report";
 import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
+import { buttonClass } from "@/components/ui/button";
 import { FunnelSection } from "./funnel-section";
 import { JudgeForm } from "./judge-form";
 import { RetrievalForm } from "./retrieval-form";
@@ -36,7 +37,7 @@ export default async function DecontaminationPage() {
           <Link href="/decontamination/clusters" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
             Question diversity
           </Link>
-          <Link href="/decontamination/review" className="rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
+          <Link href="/decontamination/review" className={buttonClass({ variant: "primary" })}>
             Review queue ({report.total.awaitingReview.toLocaleString("en-US")} awaiting)
           </Link>
         </div>

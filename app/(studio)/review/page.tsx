@@ -6,6 +6,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { estimateVerdictErrors } from "@/lib/review/estimate-verdict-errors";
 import { findReviewQueues } from "@/lib/review/find-review-queues";
 import { parseSolutionView } from "@/lib/solutions/solution-view";
+import { Alert } from "@/components/ui/alert";
 import { CreateQueueForm } from "./create-queue-form";
 import { ErrorEstimateTable } from "./error-estimate-table";
 
@@ -85,9 +86,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             New review queue
           </h2>
           {ignored.length > 0 && (
-            <p role="alert" className="mb-2 text-sm text-amber-800">
+            <Alert tone="warning" urgent className="mb-2">
               The filter has values that cannot be read: {ignored.join("; ")}.
-            </p>
+            </Alert>
           )}
           <CreateQueueForm filterQuery={from} />
         </section>

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { listProblemSets, type ProblemSetRow } from "@/lib/datasets/list-problem-sets";
 import { listRecentTasks } from "@/lib/datasets/web/task-status";
 import { formatInteger, formatPercent } from "@/lib/format";
+import { buttonClass } from "@/components/ui/button";
 import { RecentImports } from "./recent-imports";
 
 export const metadata: Metadata = { title: "Problem sets" };
@@ -61,7 +62,7 @@ export default async function SetsPage() {
           <p className="text-sm text-slate-600">Seed, synthetic and benchmark sets with their problem and solution counts.</p>
         </div>
         {mayImport && (
-          <Link href="/sets/import" className="rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
+          <Link href="/sets/import" className={buttonClass({ variant: "primary" })}>
             Import a file
           </Link>
         )}

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
 import type { BatchProgress } from "@/lib/generation/batches/batch-progress";
 import { formatSeconds } from "@/lib/generation/batches/format-progress";
+import { Button } from "@/components/ui/button";
 import { controlBatchAction } from "../actions";
 import { OfflinePanel } from "./offline-panel";
 
@@ -106,24 +107,24 @@ export function LiveProgress({ initial, canControl }: { initial: BatchProgress; 
         {canControl && (
           <div className="flex flex-wrap gap-2 pt-1">
             {LIVE.has(p.state) && (
-              <button type="button" disabled={busy} onClick={() => control("pause")} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+              <Button disabled={busy} onClick={() => control("pause")}>
                 Pause
-              </button>
+              </Button>
             )}
             {p.state === "paused" && (
-              <button type="button" disabled={busy} onClick={() => control("resume")} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+              <Button disabled={busy} onClick={() => control("resume")}>
                 Resume
-              </button>
+              </Button>
             )}
             {(LIVE.has(p.state) || p.state === "paused") && (
-              <button type="button" disabled={busy} onClick={() => control("cancel")} className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50">
+              <Button disabled={busy} onClick={() => control("cancel")} variant="danger-outline">
                 Cancel
-              </button>
+              </Button>
             )}
             {p.failedCount > 0 && p.state !== "cancelled" && (
-              <button type="button" disabled={busy} onClick={() => control("retry-failed")} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+              <Button disabled={busy} onClick={() => control("retry-failed")}>
                 Retry {count(p.failedCount)} failed
-              </button>
+              </Button>
             )}
           </div>
         )}

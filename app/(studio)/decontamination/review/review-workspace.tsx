@@ -14,6 +14,8 @@ import { RenderedMath } from "@/components/math/rendered-math";
 import { useShortcutKeys } from "@/components/ui/shortcut-keys";
 import { describeNearCopy, pairNeedingClearConfirmation } from "@/lib/decontamination/review/clear-confirmation";
 import type { ReviewCandidate, ReviewProblem } from "@/lib/decontamination/review/find-review-problem";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/field";
 import { decideProblemAction } from "./actions";
 import { FamilyActions } from "./family-actions";
 import { JudgeAnswers } from "./judge-answers";
@@ -154,12 +156,12 @@ export function ReviewWorkspace({
             </span>
             {!inQueue && <span className="text-slate-500">(not in this queue)</span>}
             {hrefs.prev ? (
-              <Link href={hrefs.prev} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50">
+              <Link href={hrefs.prev} className={buttonClass({ size: "sm" })}>
                 ← Previous (k)
               </Link>
             ) : null}
             {hrefs.next ? (
-              <Link href={hrefs.next} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50">
+              <Link href={hrefs.next} className={buttonClass({ size: "sm" })}>
                 Next (j) →
               </Link>
             ) : (
@@ -178,33 +180,33 @@ export function ReviewWorkspace({
       <section aria-label="Decision" data-keys={keysReady ? "ready" : "loading"} className="sticky top-0 z-10 rounded-lg border border-slate-300 bg-white/95 p-3 shadow-sm backdrop-blur">
         <div className="flex flex-wrap items-start gap-3">
           <div className="flex gap-2">
-            <button type="button" disabled={!canDecide || pending} onClick={() => decide("contaminated")} className="rounded-md bg-rose-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-rose-800 disabled:opacity-50">
+            <Button disabled={!canDecide || pending} onClick={() => decide("contaminated")} variant="danger">
               Contaminated (c)
-            </button>
-            <button type="button" disabled={!canDecide || pending} onClick={() => decide("clean")} className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-50">
+            </Button>
+            <Button disabled={!canDecide || pending} onClick={() => decide("clean")} variant="success">
               Clean (l)
-            </button>
+            </Button>
             <button type="button" disabled={!canDecide || pending} onClick={() => decide("unsure")} className="rounded-md bg-violet-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-violet-800 disabled:opacity-50">
               Unsure (u)
             </button>
-            <button type="button" disabled={!canDecide || pending} onClick={undo} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-50">
+            <Button disabled={!canDecide || pending} onClick={undo}>
               Undo (z)
-            </button>
-            <button type="button" onClick={() => setHelp((h) => !h)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50" aria-expanded={help}>
+            </Button>
+            <Button onClick={() => setHelp((h) => !h)} aria-expanded={help}>
               Keys (?)
-            </button>
+            </Button>
           </div>
           <label className="min-w-64 flex-1">
             <span className="sr-only">Note (n)</span>
-            <textarea
+            <Textarea
               ref={noteRef}
               value={note}
               onChange={(e) => setNote(e.target.value)}
               rows={1}
               maxLength={5000}
               placeholder="Note (n), kept with the decision; Esc to leave"
-              className="block w-full rounded border border-slate-300 px-2 py-1 text-sm"
               disabled={!canDecide}
+              className="block w-full"
             />
           </label>
         </div>
@@ -218,12 +220,12 @@ export function ReviewWorkspace({
               This problem has <strong>{describeNearCopy(nearCopy)}</strong>. Clear it anyway, keeping it in the data?
             </p>
             <div className="mt-2 flex gap-2">
-              <button type="button" disabled={pending} onClick={() => decide("clean", true)} className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-50">
+              <Button disabled={pending} onClick={() => decide("clean", true)} variant="success">
                 Clear anyway (Enter)
-              </button>
-              <button type="button" onClick={() => setConfirmingClear(false)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+              </Button>
+              <Button onClick={() => setConfirmingClear(false)}>
                 Cancel (Esc)
-              </button>
+              </Button>
             </div>
           </div>
         )}

@@ -8,6 +8,9 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { RenderedMath } from "@/components/math/rendered-math";
 import { useShortcutKeys } from "@/components/ui/shortcut-keys";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Field, Textarea } from "@/components/ui/field";
 import { StatusBadge } from "../../solutions/status-badge";
 import { annotate, claimItems, releaseItems, undoDecision } from "../actions";
 import type { ReviewCard } from "../review-card";
@@ -149,20 +152,20 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
           {card ? ` · item ${card.position.toLocaleString("en-US")} of ${itemCount.toLocaleString("en-US")}` : ""}
           {card?.stratum ? ` · ${card.stratum}` : ""}
         </span>
-        <button type="button" className="ml-auto text-sm text-sky-700 underline" onClick={() => setHelp(true)}>
+        <Button onClick={() => setHelp(true)} variant="link" className="ml-auto">
           Keys (?)
-        </button>
+        </Button>
         <Link href={`/review/${queueId}/report`} className="text-sm text-sky-700 underline">
           Progress and error estimate
         </Link>
-        <button type="button" className="text-sm text-slate-600 underline" onClick={leave}>
+        <Button onClick={leave} variant="link">
           Leave queue
-        </button>
+        </Button>
       </header>
       {error && (
-        <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-2 text-sm text-rose-800">
+        <Alert tone="error" banner>
           {error}
-        </p>
+        </Alert>
       )}
       {help && (
         <div role="dialog" aria-label="Keyboard shortcuts" className="rounded-lg border border-slate-300 bg-white p-4 text-sm shadow">
@@ -224,16 +227,14 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
             <span className="text-xs text-slate-500">{card.verdictReason}</span>
           </section>
           {noteOpen && (
-            <label className="block text-sm">
-              Note for this item
-              <textarea
+            <Field label="Note for this item">
+              <Textarea
                 ref={noteRef}
                 value={notes[card.itemId] ?? ""}
                 onChange={(e) => setNotes((old) => ({ ...old, [card.itemId]: e.target.value }))}
                 rows={2}
-                className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
               />
-            </label>
+            </Field>
           )}
           <section className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
@@ -247,18 +248,18 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
             <RenderedMath html={card.solutionHtml} className="max-w-prose leading-relaxed" />
           </section>
           <div className="flex gap-2">
-            <button type="button" onClick={() => decide("accepted")} className="rounded bg-emerald-700 px-3 py-1 text-sm text-white">
+            <Button onClick={() => decide("accepted")} variant="success">
               Accept (a)
-            </button>
-            <button type="button" onClick={() => decide("rejected")} className="rounded bg-rose-700 px-3 py-1 text-sm text-white">
+            </Button>
+            <Button onClick={() => decide("rejected")} variant="danger">
               Reject (r)
-            </button>
-            <button type="button" onClick={() => decide("unsure")} className="rounded bg-amber-600 px-3 py-1 text-sm text-white">
+            </Button>
+            <Button onClick={() => decide("unsure")} variant="warning">
               Unsure (u)
-            </button>
-            <button type="button" onClick={() => void undoLast()} disabled={history.length === 0} className="ml-auto rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-40">
+            </Button>
+            <Button onClick={() => void undoLast()} disabled={history.length === 0} className="ml-auto">
               Undo last (z)
-            </button>
+            </Button>
           </div>
         </article>
       )}

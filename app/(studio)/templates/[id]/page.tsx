@@ -5,6 +5,8 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/prisma";
 import { findTemplate, listTemplateVersions } from "@/lib/generation/templates/list-templates";
+import { Button } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
 import { TemplateEditor } from "./template-editor";
 import { parseDbId } from "@/lib/web/parse-id";
 
@@ -47,19 +49,16 @@ export default async function TemplatePage({ params, searchParams }: { params: P
         </p>
       </header>
       <form method="get" className="flex items-end gap-2 text-sm">
-        <label>
-          <span className="block font-medium text-slate-700">Preview with the first problem of</span>
-          <select name="set" defaultValue={chosenSet?.id} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+        <Field label="Preview with the first problem of">
+          <Select name="set" defaultValue={chosenSet?.id}>
             {sets.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.role})
               </option>
             ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
-          Use this set
-        </button>
+          </Select>
+        </Field>
+        <Button type="submit">Use this set</Button>
       </form>
       <TemplateEditor template={found.template} problems={problems} canEdit={can(user.role, "templates.edit")} />
     </div>
