@@ -77,7 +77,7 @@ export function ActiveBatches({ batches, failed = [], canLaunch }: { batches: Ac
                     xLabel="Minutes ago"
                     yLabel="Per minute"
                     series={[
-                      { key: "samples", name: "Samples", color: OKABE_ITO.blue },
+                      { key: "samples", name: "Solutions", color: OKABE_ITO.blue },
                       { key: "failed", name: "Failed requests", color: OKABE_ITO.vermillion },
                     ]}
                     rows={b.throughput.map((m) => ({

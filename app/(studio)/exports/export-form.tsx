@@ -13,6 +13,7 @@ import type { TaskStatus } from "@/lib/datasets/web/task-status";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input, Select } from "@/components/ui/field";
+import { solutionHref } from "@/lib/solutions/solution-href";
 import { startExportJob } from "./actions";
 
 interface SetOption {
@@ -251,7 +252,7 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
                     {r.examples.slice(0, 3).map((e, i) => (
                       <span key={e.sampleId}>
                         {i > 0 && ", "}
-                        <a className="underline" href={`/samples/${e.sampleId}`} title={e.reason}>
+                        <a className="underline" href={solutionHref(e.sampleId)} title={e.reason}>
                           #{e.sampleId}
                         </a>
                       </span>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SampleBreakdownChart } from "@/components/charts/sample-breakdown-chart";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { prisma } from "@/lib/db/prisma";
+import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
 import { findAgreementHistogram } from "@/lib/insights/find-agreement-histogram";
 import { findContaminationFunnel } from "@/lib/insights/find-contamination-funnel";
 import { findLengthHistograms } from "@/lib/insights/find-length-histograms";
@@ -27,7 +27,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const scope = parseInsightScope(await searchParams);
   // Every query reads the aggregate tables (docs/insights.md), so they run side by side.
   const [sets, bySource, byBatch, byModel, agreement, lengths, passAtK, funnels, suspects, ungradable, referenceCheck] = await Promise.all([
-    prisma().problemSet.findMany({ select: { id: true, name: true, role: true }, orderBy: [{ role: "asc" }, { name: "asc" }] }),
+    listSetChoices(),
     findSampleBreakdown("source", scope),
     findSampleBreakdown("batch", scope),
     findSampleBreakdown("model", scope),

@@ -5,24 +5,13 @@
 import { useEffect, useOptimistic, useState } from "react";
 import type { BoundedCount } from "@/lib/solutions/count-solutions";
 import type { FacetCounts, FacetOptions } from "@/lib/solutions/find-solution-facets";
-import { DEFAULT_SORT, emptyFilter, type ListFilterKey, MIN_SEARCH_CHARS, type NumberRange, type SolutionFilter, solutionViewParams } from "@/lib/solutions/solution-view";
+import { DEFAULT_SORT, emptyFilter, FACET_LABELS, type ListFilterKey, MIN_SEARCH_CHARS, type NumberRange, type SolutionFilter, solutionViewParams } from "@/lib/solutions/solution-view";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/field";
 import { loadFacetCounts } from "./actions";
 import { useSolutionsChangedVersion } from "./solutions-changed";
 import { useSolutionView } from "./use-solution-view";
-
-const FACET_LABELS: Record<ListFilterKey, string> = {
-  setIds: "Set",
-  sources: "Source",
-  batchIds: "Batch",
-  models: "Model",
-  verdicts: "Verdict",
-  contamination: "Contamination",
-  reviewStatuses: "Review status",
-  provenances: "Provenance",
-};
 
 const FACET_ORDER: ListFilterKey[] = ["provenances", "verdicts", "reviewStatuses", "setIds", "sources", "batchIds", "models", "contamination"];
 

@@ -3,6 +3,7 @@
 // inside PostgreSQL, never a loop here. Problem-major order keeps a problem's samples together.
 // Judge batches are not made here: launchBatch hands them to decontamination's createJudgeBatch
 // (lib/decontamination/pipeline/launch-judge-batch.ts), one request per close pair and order.
+import { findProblemSets } from "@/lib/datasets/sets/find-problem-sets";
 import { inTransaction } from "@/lib/generation/worker/in-transaction";
 import { UserFacingError } from "@/lib/errors";
 import { SELECTION_DESCRIPTIONS, selectedProblemsSql } from "@/lib/generation/batches/plan-requests";
@@ -23,8 +24,7 @@ export async function createBatch(plan: BatchPlan, createdById: number | null): 
         plan.targetSetName,
         `New problems generated from "${plan.set.name}"`,
       ]);
-      const found = await client.query<{ id: number; role: string }>(`SELECT id, role::text FROM problem_sets WHERE name = $1`, [plan.targetSetName]);
-      const row = found.rows[0];
+      const row = (await findProblemSets([plan.targetSetName], client)).get(plan.targetSetName);
       if (row?.role !== "synthetic") {
         throw new UserFacingError(`Target set "${plan.targetSetName}" is a ${row?.role} set; new problems only go into synthetic sets.`, "name another --target-set");
       }

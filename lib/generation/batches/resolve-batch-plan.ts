@@ -4,6 +4,7 @@
 // only; nothing is written here.
 import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
 import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
+import { requireProblemSet } from "@/lib/datasets/sets/find-problem-sets";
 import { prisma } from "@/lib/db/prisma";
 import { UserFacingError } from "@/lib/errors";
 import { findEndpointView, type EndpointView } from "@/lib/generation/endpoints/list-endpoints";
@@ -37,12 +38,6 @@ const TEMPLATE_KINDS: Record<BatchKindName, PromptTemplate["kind"][]> = {
   judge: ["judge"],
 };
 
-async function findSet(ref: string | number) {
-  const set = await prisma().problemSet.findFirst({ where: typeof ref === "number" ? { id: ref } : { name: ref }, select: { id: true, name: true, role: true } });
-  if (!set) throw new UserFacingError(`Problem set "${ref}" was not found.`, "list the sets on the dashboard, or import one first");
-  return set;
-}
-
 async function defaultTemplateName(kind: BatchKindName, setId: number, endpoint: EndpointView): Promise<string> {
   if (kind === "judge") return "contamination-judge";
   if (kind === "problems") {
@@ -60,7 +55,8 @@ export async function resolveBatchPlan(raw: BatchLaunchInput): Promise<BatchPlan
   }
   const input = parsed.data;
   await ensureDefaultTemplates();
-  const set = await findSet(input.set);
+  const { id, name, role } = await requireProblemSet(input.set, { hint: "list the sets on the dashboard, or import one first" });
+  const set = { id, name, role };
   const endpoint = await findEndpointView(input.endpoint);
   if (!endpoint) throw new UserFacingError(`Endpoint "${input.endpoint}" was not found.`, "add it with `npx boxed endpoint add` or in Settings → Endpoints");
   if (endpoint.disabled) throw new UserFacingError(`Endpoint "${endpoint.name}" is disabled.`, "enable it in Settings → Endpoints, or choose another");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { prisma } from "@/lib/db/prisma";
+import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
 import { listEndpoints } from "@/lib/generation/endpoints/list-endpoints";
 import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
 import { listLatestTemplates } from "@/lib/generation/templates/list-templates";
@@ -12,7 +12,7 @@ export default async function NewBatchPage() {
   await requirePageUser("batches.launch");
   await ensureDefaultTemplates();
   const [sets, endpoints, templates] = await Promise.all([
-    prisma().problemSet.findMany({ where: { archivedAt: null }, orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true, problemCount: true } }),
+    listSetChoices({ includeArchived: false }),
     listEndpoints(),
     listLatestTemplates(),
   ]);

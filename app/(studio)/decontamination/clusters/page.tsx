@@ -7,7 +7,7 @@ import Link from "next/link";
 import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { pool } from "@/lib/db/pool";
+import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
 import { clusterMembers, latestClustering } from "@/lib/decontamination/diversity/cluster-task";
 import { AutoRefresh } from "../auto-refresh";
 import { ClusterButtons } from "./cluster-buttons";
@@ -21,10 +21,7 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser("dashboard.view");
   const { set } = await searchParams;
   const setId = Number(set);
-  const { rows: sets } = await pool().query<{ id: number; name: string; role: string; problem_count: number }>(
-    `SELECT id, name, role::text, problem_count FROM problem_sets WHERE archived_at IS NULL
-      ORDER BY CASE role WHEN 'synthetic' THEN 0 WHEN 'seed' THEN 1 ELSE 2 END, name LIMIT 200`,
-  );
+  const sets = await listSetChoices({ includeArchived: false, order: "checked-first" });
   const chosen = Number.isInteger(setId) ? sets.find((s) => s.id === setId) : undefined;
   return (
     <div className="max-w-6xl space-y-6">
@@ -53,7 +50,7 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
         ))}
       </nav>
       {set !== undefined && !chosen && <p className="text-sm text-red-700">Set {JSON.stringify(set)} was not found: choose one above.</p>}
-      {chosen ? <SetClusters setId={chosen.id} name={chosen.name} problemCount={chosen.problem_count} canRun={can(user.role, "decontam.run")} /> : null}
+      {chosen ? <SetClusters setId={chosen.id} name={chosen.name} problemCount={chosen.problemCount} canRun={can(user.role, "decontam.run")} /> : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { renderMathMarkdown } from "@/components/math/render-math-markdown";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { pool } from "@/lib/db/pool";
+import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
 import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
 import { countQueue, describeQueueCount } from "@/lib/decontamination/review/count-queue";
 import { findQueueNeighbour, findReviewProblem, isInQueue } from "@/lib/decontamination/review/find-review-problem";
@@ -41,8 +41,8 @@ export default async function DecontaminationReviewPage({ searchParams }: { sear
     : [null, null, false];
   // Bounded counts (see count-queue.ts): never more than 10,001 index entries per status.
   const queueCount = await countQueue(filter, inQueueNow ? position : null, THRESHOLDS);
-  const sets = await pool().query<{ id: number; name: string; role: string }>(`SELECT id, name, role::text FROM problem_sets ORDER BY name`);
-  const nameOf = (id: number | null) => sets.rows.find((s) => s.id === id)?.name;
+  const sets = await listSetChoices({ order: "name" });
+  const nameOf = (id: number | null) => sets.find((s) => s.id === id)?.name;
   const base = `/decontamination/review`;
   const notice = noticeText(Array.isArray(params.notice) ? params.notice[0] : params.notice);
   return (
@@ -59,7 +59,7 @@ export default async function DecontaminationReviewPage({ searchParams }: { sear
           <p className="text-sm text-slate-600">Queue: {describeReviewFilter(filter, { set: nameOf(filter.set), benchmarkSet: nameOf(filter.benchmarkSet) })}</p>
         </div>
       </header>
-      <QueueFilterBar filter={filter} sets={sets.rows} />
+      <QueueFilterBar filter={filter} sets={sets} />
       {problem ? (
         <ReviewWorkspace
           key={problem.id}

@@ -7,6 +7,7 @@ import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table"
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findClassSamples, findProblemDetail } from "@/lib/solutions/find-problem-detail";
 import { firstLine } from "@/lib/solutions/find-solutions";
+import { solutionHref } from "@/lib/solutions/solution-href";
 import { StatusBadge } from "../../solutions/status-badge";
 import { AnswerHistogram } from "./answer-histogram";
 import { parseDbId } from "@/lib/web/parse-id";
@@ -117,7 +118,7 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
             <ul className="divide-y divide-slate-100 text-sm">
               {classSamples.map((s) => (
                 <li key={s.id} className="flex items-center gap-3 py-1.5">
-                  <Link href={`/samples/${s.id}`} className="text-sky-700 hover:underline">
+                  <Link href={solutionHref(s.id)} className="text-sky-700 hover:underline">
                     #{s.id}
                   </Link>
                   <StatusBadge value={s.verdict} />
@@ -225,7 +226,7 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
           <ul className="space-y-1 text-sm">
             {detail.history.map((h) => (
               <li key={h.id} className={h.superseded_at ? "text-slate-400 line-through" : ""}>
-                <Link href={`/samples/${h.sample_id}`} className="text-sky-700 hover:underline">
+                <Link href={solutionHref(h.sample_id)} className="text-sky-700 hover:underline">
                   #{h.sample_id}
                 </Link>{" "}
                 <StatusBadge value={h.decision} /> by {h.reviewer ?? "unknown"} {h.queue_name ? `in "${h.queue_name}"` : ""} on {h.created_at.toISOString().slice(0, 16).replace("T", " ")}

@@ -11,8 +11,9 @@ import { useShortcutKeys } from "@/components/ui/shortcut-keys";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Field, Textarea } from "@/components/ui/field";
+import { solutionHref } from "@/lib/solutions/solution-href";
 import { StatusBadge } from "../../solutions/status-badge";
-import { annotate, claimItems, releaseItems, undoDecision } from "../actions";
+import { annotate, claimItems, releaseItems, undoSolutionReview } from "../actions";
 import type { ReviewCard } from "../review-card";
 
 type Decision = "accepted" | "rejected" | "unsure";
@@ -75,7 +76,7 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
         if (previous) {
           const id = await previous.saved;
           if (id !== null) {
-            const undone = await undoDecision({ annotationId: id });
+            const undone = await undoSolutionReview({ annotationId: id });
             if (!undone.ok) {
               setError(undone.error);
               return null;
@@ -112,7 +113,7 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
     if (at >= 0) setIndex(at);
     const id = await entry?.saved;
     if (id !== null && id !== undefined) {
-      const result = await undoDecision({ annotationId: id });
+      const result = await undoSolutionReview({ annotationId: id });
       if (!result.ok) setError(result.error);
     }
   }, [history, made, cards]);
@@ -239,7 +240,7 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
           <section className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
               Solution{" "}
-              <Link href={`/samples/${card.sampleId}`} className="normal-case text-sky-700">
+              <Link href={solutionHref(card.sampleId)} className="normal-case text-sky-700">
                 #{card.sampleId}
               </Link>
               {card.model ? ` · ${card.model}` : ""}

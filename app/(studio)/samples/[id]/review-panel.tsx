@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Field, Textarea } from "@/components/ui/field";
-import { annotate, undoDecision } from "../../review/actions";
+import { annotate, undoSolutionReview } from "../../review/actions";
 import { StatusBadge } from "../../solutions/status-badge";
 
 interface AnnotationView {
@@ -37,7 +37,7 @@ export function ReviewPanel({ sampleId, canAnnotate, userId, annotations }: { sa
     });
   const undo = (annotationId: number) =>
     startTransition(async () => {
-      const result = await undoDecision({ annotationId });
+      const result = await undoSolutionReview({ annotationId });
       if (!result.ok) setError(result.error);
       else router.refresh();
     });

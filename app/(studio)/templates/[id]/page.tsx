@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db/prisma";
 import { findTemplate, listTemplateVersions } from "@/lib/generation/templates/list-templates";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
 import { TemplateEditor } from "./template-editor";
 import { parseDbId } from "@/lib/web/parse-id";
 
@@ -20,7 +21,7 @@ export default async function TemplatePage({ params, searchParams }: { params: P
   const setId = parseDbId((await searchParams).set) ?? Number.NaN;
   const [versions, sets] = await Promise.all([
     listTemplateVersions(found.template.name),
-    prisma().problemSet.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true } }),
+    listSetChoices(),
   ]);
   const chosenSet = sets.find((s) => s.id === setId) ?? sets.find((s) => s.role === "seed") ?? sets[0];
   // A real problem for the preview (and for the judge, a second one), first of the chosen set.
