@@ -12,6 +12,7 @@ import { getDashboardSummary, type SetSummary } from "@/lib/dashboard/get-dashbo
 import { formatInteger, formatPercent } from "@/lib/format";
 import { findSampleBreakdown } from "@/lib/insights/find-sample-breakdown";
 import { ALL_SETS } from "@/lib/insights/insight-scope";
+import { PageHeader } from "@/components/ui/page-header";
 import { ActiveBatches } from "./_dashboard/active-batches";
 import { AutoRefresh } from "./_dashboard/auto-refresh";
 import { RecentActivity } from "./_dashboard/recent-activity";
@@ -49,10 +50,7 @@ export default async function DashboardPage() {
   ]);
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
-        <p className="text-sm text-slate-600">Problem sets, solutions and how many of them check out.</p>
-      </header>
+      <PageHeader title="Dashboard" description="Problem sets, solutions and how many of them check out." />
       <section aria-label="Totals" className="grid grid-cols-2 gap-4 lg:grid-cols-5">
         <StatCard label="Problem sets" value={formatInteger(sets.length)} />
         <StatCard label="Problems" value={formatInteger(totals.problems)} />

@@ -6,6 +6,7 @@ import { listAuditActions } from "@/lib/audit/list-audit-actions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listUsers } from "@/lib/users/update-user";
 import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
 import { AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 
@@ -22,10 +23,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const prefixes = [...new Set(actions.flatMap((a) => [`${a.split(".")[0]}.`, a]))].sort();
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="text-sm text-slate-600">Every change, who made it and when, newest first. Entries cannot be edited or deleted.</p>
-      </header>
+      <PageHeader title="Audit log" description="Every change, who made it and when, newest first. Entries cannot be edited or deleted." />
       <AuditFilters filter={filter} users={users.map((u) => ({ id: u.id, email: u.email }))} actionPrefixes={prefixes} />
       {errors.length > 0 && (
         <Alert tone="error" banner block>

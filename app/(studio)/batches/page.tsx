@@ -8,6 +8,7 @@ import { listBatches } from "@/lib/generation/batches/find-batches";
 import { formatInteger } from "@/lib/format";
 import { parseDbId } from "@/lib/web/parse-id";
 import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Batches" };
 
@@ -27,17 +28,17 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
   const { items, nextBeforeId } = await listBatches({ ...(before !== null ? { beforeId: before } : {}), limit: 50 });
   return (
     <div className="space-y-6">
-      <header className="flex items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Batches</h1>
-          <p className="text-sm text-slate-600">Generation runs: solutions, new problems, majority-vote labels and judge calls, newest first.</p>
-        </div>
-        {can(user.role, "batches.launch") && (
-          <Link href="/batches/new" className={buttonClass({ variant: "primary" })}>
-            Launch a batch
-          </Link>
-        )}
-      </header>
+      <PageHeader
+        title="Batches"
+        description="Generation runs: solutions, new problems, majority-vote labels and judge calls, newest first."
+        actions={
+          can(user.role, "batches.launch") && (
+            <Link href="/batches/new" className={buttonClass({ variant: "primary" })}>
+              Launch a batch
+            </Link>
+          )
+        }
+      />
       {items.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">No batches yet.</p>
       ) : (

@@ -11,6 +11,7 @@ import { findSampleBreakdown } from "@/lib/insights/find-sample-breakdown";
 import { findSuspectGold } from "@/lib/insights/find-suspect-gold";
 import { findUngradableCauses } from "@/lib/insights/find-ungradable-causes";
 import { parseInsightScope, scopeSetIds } from "@/lib/insights/insight-scope";
+import { PageHeader } from "@/components/ui/page-header";
 import { AgreementSection } from "./agreement-section";
 import { FunnelSection } from "./funnel-section";
 import { LengthSection } from "./length-section";
@@ -41,16 +42,17 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   ]);
   return (
     <div className="space-y-8">
-      <header className="space-y-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Insights</h1>
-          <p className="text-sm text-slate-600">
+      <PageHeader
+        title="Insights"
+        description={
+          <>
             Where the generated solutions come from, how often they are right, and what to look at next. Every bar and point opens the matching solutions.
             Reference solutions (the worked answers that came with a problem file) are left out of every model figure and checked on their own below.
-          </p>
-        </div>
+          </>
+        }
+      >
         <ScopePicker sets={sets} current={scope.setId} />
-      </header>
+      </PageHeader>
       <section aria-labelledby="correctness" className="space-y-4">
         <h2 id="correctness" className="text-lg font-semibold">
           Generated solutions and correct share

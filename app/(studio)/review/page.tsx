@@ -7,6 +7,7 @@ import { estimateVerdictErrors } from "@/lib/review/estimate-verdict-errors";
 import { findReviewQueues } from "@/lib/review/find-review-queues";
 import { parseSolutionView } from "@/lib/solutions/solution-view";
 import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
 import { CreateQueueForm } from "./create-queue-form";
 import { ErrorEstimateTable } from "./error-estimate-table";
 
@@ -23,10 +24,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const canReview = can(user.role, "review.annotate");
   return (
     <div className="max-w-5xl space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Review</h1>
-        <p className="text-sm text-slate-600">Queues of solutions drawn for human review, their progress, and what the reviews say about the automatic verdicts.</p>
-      </header>
+      <PageHeader
+        title="Review"
+        description="Queues of solutions drawn for human review, their progress, and what the reviews say about the automatic verdicts."
+      />
       <section aria-labelledby="queues">
         <h2 id="queues" className="mb-2 text-sm font-semibold text-slate-700">
           Queues

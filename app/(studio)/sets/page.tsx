@@ -7,6 +7,7 @@ import { listProblemSets, type ProblemSetRow } from "@/lib/datasets/list-problem
 import { listRecentTasks } from "@/lib/datasets/web/task-status";
 import { formatInteger, formatPercent } from "@/lib/format";
 import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 import { RecentImports } from "./recent-imports";
 
 export const metadata: Metadata = { title: "Problem sets" };
@@ -56,17 +57,17 @@ export default async function SetsPage() {
   const archived = sets.filter((set) => set.archivedAt !== null);
   return (
     <div className="space-y-8">
-      <header className="flex items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Problem sets</h1>
-          <p className="text-sm text-slate-600">Seed, synthetic and benchmark sets with their problem and solution counts.</p>
-        </div>
-        {mayImport && (
-          <Link href="/sets/import" className={buttonClass({ variant: "primary" })}>
-            Import a file
-          </Link>
-        )}
-      </header>
+      <PageHeader
+        title="Problem sets"
+        description="Seed, synthetic and benchmark sets with their problem and solution counts."
+        actions={
+          mayImport && (
+            <Link href="/sets/import" className={buttonClass({ variant: "primary" })}>
+              Import a file
+            </Link>
+          )
+        }
+      />
       <SetTable label="Problem sets" sets={sets.filter((set) => set.archivedAt === null)} empty="No problem sets yet." />
       {archived.length > 0 && (
         <details className="space-y-2">

@@ -12,6 +12,7 @@ import { listFacetOptions } from "@/lib/solutions/find-solution-facets";
 import { findSolutions, type SolutionPage } from "@/lib/solutions/find-solutions";
 import { parseSolutionView, solutionViewParams } from "@/lib/solutions/solution-view";
 import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
 import { FilterPanel } from "./filter-panel";
 import { MatchCount } from "./match-count";
 import { SolutionsTable } from "./solutions-table";
@@ -50,17 +51,17 @@ export default async function SolutionsPage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-4">
-      <header className="flex flex-wrap items-end justify-between gap-2">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Solutions</h1>
-          <p className="text-sm text-slate-600">Every generated and imported solution, with its verdict and review. The address holds the view: copy it to share.</p>
-        </div>
-        {can(user.role, "review.queue.create") && (
-          <Link href={queueFromFilter} className="text-sm text-sky-700 hover:underline">
-            New review queue from this filter →
-          </Link>
-        )}
-      </header>
+      <PageHeader
+        title="Solutions"
+        description="Every generated and imported solution, with its verdict and review. The address holds the view: copy it to share."
+        actions={
+          can(user.role, "review.queue.create") && (
+            <Link href={queueFromFilter} className="text-sm text-sky-700 hover:underline">
+              New review queue from this filter →
+            </Link>
+          )
+        }
+      />
       {ignored.length > 0 && (
         <Alert tone="warning" banner urgent>
           Ignored in the address: {ignored.join("; ")}.

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { DEFAULT_TEMPLATES } from "@/lib/generation/prompts/default-templates";
 import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
 import { listLatestTemplates } from "@/lib/generation/templates/list-templates";
+import { PageHeader } from "@/components/ui/page-header";
 import { TemplateRetire } from "./template-retire";
 
 export const metadata: Metadata = { title: "Prompt templates" };
@@ -21,10 +22,10 @@ export default async function TemplatesPage() {
   const templates = await listLatestTemplates();
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Prompt templates</h1>
-        <p className="text-sm text-slate-600">Versioned: saving an edit adds a version, and every batch records the exact version it used.</p>
-      </header>
+      <PageHeader
+        title="Prompt templates"
+        description="Versioned: saving an edit adds a version, and every batch records the exact version it used."
+      />
       <DataTable columns={columns}>
         {templates.map((t) => (
           <Row key={t.id}>

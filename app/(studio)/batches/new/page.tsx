@@ -4,6 +4,7 @@ import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
 import { listEndpoints } from "@/lib/generation/endpoints/list-endpoints";
 import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
 import { listLatestTemplates } from "@/lib/generation/templates/list-templates";
+import { PageHeader } from "@/components/ui/page-header";
 import { LaunchForm } from "./launch-form";
 
 export const metadata: Metadata = { title: "Launch a batch" };
@@ -18,12 +19,10 @@ export default async function NewBatchPage() {
   ]);
   return (
     <div className="max-w-3xl space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Launch a batch</h1>
-        <p className="text-sm text-slate-600">
-          Choose what to generate, review the number of requests and the token estimate, then launch. Defaults follow the OpenMathInstruct-2 recipe.
-        </p>
-      </header>
+      <PageHeader
+        title="Launch a batch"
+        description="        Choose what to generate, review the number of requests and the token estimate, then launch. Defaults follow the OpenMathInstruct-2 recipe."
+      />
       <LaunchForm
         sets={sets}
         endpoints={endpoints.filter((e) => !e.disabled).map((e) => ({ id: e.id, name: e.name, apiStyle: e.apiStyle, model: e.model }))}

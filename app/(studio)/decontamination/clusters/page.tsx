@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
 import { clusterMembers, latestClustering } from "@/lib/decontamination/diversity/cluster-task";
+import { PageHeader } from "@/components/ui/page-header";
 import { AutoRefresh } from "../auto-refresh";
 import { ClusterButtons } from "./cluster-buttons";
 
@@ -25,18 +26,16 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
   const chosen = Number.isInteger(setId) ? sets.find((s) => s.id === setId) : undefined;
   return (
     <div className="max-w-6xl space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href="/decontamination" className="text-slate-600 hover:underline">
-            Decontamination
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold tracking-tight">Question diversity</h1>
-        <p className="max-w-3xl text-sm text-slate-600">
-          Near-duplicate synthesized problems (the same problem with other names or numbers, copies across seeds) grouped into clusters. Keeping one problem per
-          cluster marks the others; exports leave them out with the near-duplicate filter (<code>--drop-near-duplicates</code>).
-        </p>
-      </header>
+      <PageHeader
+        title="Question diversity"
+        back={{ href: "/decontamination", label: "Decontamination" }}
+        description={
+          <>
+            Near-duplicate synthesized problems (the same problem with other names or numbers, copies across seeds) grouped into clusters. Keeping one problem per
+            cluster marks the others; exports leave them out with the near-duplicate filter (<code>--drop-near-duplicates</code>).
+          </>
+        }
+      />
       <nav aria-label="Sets" className="flex flex-wrap gap-2 text-sm">
         {sets.map((s) => (
           <Link

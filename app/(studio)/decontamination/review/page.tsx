@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { renderMathMarkdown } from "@/components/math/render-math-markdown";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -9,6 +8,7 @@ import { countQueue, describeQueueCount } from "@/lib/decontamination/review/cou
 import { findQueueNeighbour, findReviewProblem, isInQueue } from "@/lib/decontamination/review/find-review-problem";
 import { describeReviewFilter, parseReviewFilter, reviewFilterQuery } from "@/lib/decontamination/review/review-filter";
 import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
+import { PageHeader } from "@/components/ui/page-header";
 import { EmptyQueue } from "./empty-queue";
 import { QueueFilterBar } from "./queue-filter-bar";
 import { ReviewWorkspace } from "./review-workspace";
@@ -47,18 +47,15 @@ export default async function DecontaminationReviewPage({ searchParams }: { sear
   const notice = noticeText(Array.isArray(params.notice) ? params.notice[0] : params.notice);
   return (
     <div className="max-w-7xl space-y-4">
-      <header className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <p className="text-xs text-slate-500">
-            <Link href="/decontamination" className="hover:underline">
-              Decontamination
-            </Link>{" "}
-            / Review
-          </p>
-          <h1 className="text-2xl font-semibold tracking-tight">Decontamination review</h1>
-          <p className="text-sm text-slate-600">Queue: {describeReviewFilter(filter, { set: nameOf(filter.set), benchmarkSet: nameOf(filter.benchmarkSet) })}</p>
-        </div>
-      </header>
+      <PageHeader
+        title="Decontamination review"
+        back={{ href: "/decontamination", label: "Decontamination" }}
+        description={
+          <>
+            Queue: {describeReviewFilter(filter, { set: nameOf(filter.set), benchmarkSet: nameOf(filter.benchmarkSet) })}
+          </>
+        }
+      />
       <QueueFilterBar filter={filter} sets={sets} />
       {problem ? (
         <ReviewWorkspace

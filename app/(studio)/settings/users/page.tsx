@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { type DataColumn, DataTable } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listUsers } from "@/lib/users/update-user";
+import { PageHeader } from "@/components/ui/page-header";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow } from "./user-row";
 
@@ -15,12 +16,10 @@ export default async function UsersPage() {
   const users = await listUsers();
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <p className="text-sm text-slate-600">
-          Who may sign in and what their role allows. Deactivating someone or resetting their password ends their open sessions at once.
-        </p>
-      </header>
+      <PageHeader
+        title="Users"
+        description="        Who may sign in and what their role allows. Deactivating someone or resetting their password ends their open sessions at once."
+      />
       <CreateUserForm />
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading" className="mb-2 text-sm font-semibold text-slate-700">

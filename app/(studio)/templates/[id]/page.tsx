@@ -8,6 +8,7 @@ import { findTemplate, listTemplateVersions } from "@/lib/generation/templates/l
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
+import { PageHeader } from "@/components/ui/page-header";
 import { TemplateEditor } from "./template-editor";
 import { parseDbId } from "@/lib/web/parse-id";
 
@@ -28,27 +29,27 @@ export default async function TemplatePage({ params, searchParams }: { params: P
   const problems = chosenSet ? await prisma().problem.findMany({ where: { setId: chosenSet.id }, orderBy: { id: "asc" }, take: 2, select: { id: true, text: true, source: true } }) : [];
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href="/templates" className="text-sky-700 hover:underline">
-            Templates
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold tracking-tight">
-          {found.template.name} <span className="text-slate-500">v{found.template.version}</span>
-        </h1>
-        <p className="text-sm text-slate-600">
-          {found.template.kind} · versions:{" "}
-          {versions.map((v, i) => (
-            <span key={v.id}>
-              {i > 0 ? ", " : ""}
-              <Link href={`/templates/${v.id}`} className={v.id === found.id ? "font-semibold" : "text-sky-700 hover:underline"}>
-                v{v.version}
-              </Link>
-            </span>
-          ))}
-        </p>
-      </header>
+      <PageHeader
+        title={
+          <>
+            {found.template.name} <span className="text-slate-500">v{found.template.version}</span>
+          </>
+        }
+        back={{ href: "/templates", label: "Templates" }}
+        description={
+          <>
+            {found.template.kind} · versions:{" "}
+            {versions.map((v, i) => (
+              <span key={v.id}>
+                {i > 0 ? ", " : ""}
+                <Link href={`/templates/${v.id}`} className={v.id === found.id ? "font-semibold" : "text-sky-700 hover:underline"}>
+                  v{v.version}
+                </Link>
+              </span>
+            ))}
+          </>
+        }
+      />
       <form method="get" className="flex items-end gap-2 text-sm">
         <Field label="Preview with the first problem of">
           <Select name="set" defaultValue={chosenSet?.id}>

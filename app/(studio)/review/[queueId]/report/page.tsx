@@ -6,6 +6,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { estimateVerdictErrors } from "@/lib/review/estimate-verdict-errors";
 import { findReviewerProgress, findReviewQueues } from "@/lib/review/find-review-queues";
+import { PageHeader } from "@/components/ui/page-header";
 import { ErrorEstimateTable } from "../../error-estimate-table";
 import { AssignmentPanel } from "./assignment-panel";
 import { parseDbId } from "@/lib/web/parse-id";
@@ -29,15 +30,17 @@ export default async function QueueReportPage({ params }: { params: Promise<{ qu
   const [reviewers, estimate] = await Promise.all([findReviewerProgress(queueId), estimateVerdictErrors(queueId)]);
   return (
     <div className="max-w-5xl space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">{queue.name}</h1>
-        <p className="text-sm text-slate-600">
-          {queue.done.toLocaleString("en-US")} of {queue.itemCount.toLocaleString("en-US")} items reviewed · {queue.inProgress} in progress ·{" "}
-          <Link href={`/review/${queue.id}`} className="text-sky-700 hover:underline">
-            review this queue
-          </Link>
-        </p>
-      </header>
+      <PageHeader
+        title={queue.name}
+        description={
+          <>
+            {queue.done.toLocaleString("en-US")} of {queue.itemCount.toLocaleString("en-US")} items reviewed · {queue.inProgress} in progress ·{" "}
+            <Link href={`/review/${queue.id}`} className="text-sky-700 hover:underline">
+              review this queue
+            </Link>
+          </>
+        }
+      />
       <AssignmentPanel queueId={queue.id} canAssign={can(user.role, "review.queue.create")} />
       <section aria-labelledby="reviewers">
         <h2 id="reviewers" className="mb-2 text-sm font-semibold text-slate-700">
