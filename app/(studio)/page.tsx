@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ShareBar } from "@/components/ui/share-bar";
-import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, NumTd, Row, Td } from "@/components/ui/data-table";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
@@ -89,8 +89,8 @@ export default async function DashboardPage() {
                       ))}
                     </div>
                   </Td>
-                  <Td align="right" className="tabular-nums">{formatInteger(set.problemCount)}</Td>
-                  <Td align="right" className="tabular-nums">{formatInteger(set.sampleCount)}</Td>
+                  <NumTd>{formatInteger(set.problemCount)}</NumTd>
+                  <NumTd>{formatInteger(set.sampleCount)}</NumTd>
                   <Td>
                     <ShareBar value={set.generated.correct} total={set.generated.graded} label={`Correct share of ${set.name}`} />
                     {set.references.samples > 0 && (

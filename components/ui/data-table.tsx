@@ -17,6 +17,9 @@ export interface DataColumn {
   className?: string;
 }
 
+/** A column of numbers: its header sits right, over the NumTd cells. */
+export const numberColumn = (header: string): DataColumn => ({ header, align: "right" });
+
 export const TABLE_CLASSES = {
   card: "overflow-x-auto rounded-lg border border-slate-200 bg-white",
   plain: "overflow-x-auto",
@@ -74,6 +77,11 @@ export function Row({ className, ...props }: HTMLAttributes<HTMLTableRowElement>
 
 export function Td({ align, className, ...props }: Omit<TdHTMLAttributes<HTMLTableCellElement>, "align"> & { align?: "right" }) {
   return <td className={classes(CELL, align === "right" && RIGHT, className)} {...props} />;
+}
+
+/** A number: right-aligned, with digits of one width so the column's numbers line up. */
+export function NumTd({ className, ...props }: Omit<TdHTMLAttributes<HTMLTableCellElement>, "align">) {
+  return <Td align="right" className={classes("tabular-nums", className)} {...props} />;
 }
 
 /** A row's header cell (the row's name, first column), read out with each of its cells. */

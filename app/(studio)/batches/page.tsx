@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ShareBar } from "@/components/ui/share-bar";
-import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listBatches } from "@/lib/generation/batches/find-batches";
@@ -17,8 +17,8 @@ const BATCH_COLUMNS: DataColumn[] = [
   { header: "Kind" },
   { header: "State" },
   { header: "Set" },
-  { header: "Done", align: "right" },
-  { header: "Failed", align: "right" },
+  numberColumn("Done"),
+  numberColumn("Failed"),
   { header: "Progress" },
 ];
 
@@ -56,10 +56,8 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{b.state}</span>
               </Td>
               <Td>{b.setName}</Td>
-              <Td align="right" className="tabular-nums">
-                {formatInteger(b.doneCount)} / {formatInteger(b.requestCount)}
-              </Td>
-              <Td align="right" className="tabular-nums">{formatInteger(b.failedCount)}</Td>
+              <NumTd>{formatInteger(b.doneCount)} / {formatInteger(b.requestCount)}</NumTd>
+              <NumTd>{formatInteger(b.failedCount)}</NumTd>
               <Td>
                 <ShareBar value={b.doneCount + b.failedCount} total={b.requestCount} label={`Progress of batch ${b.id}`} />
               </Td>

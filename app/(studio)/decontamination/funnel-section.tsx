@@ -5,7 +5,7 @@ import Link from "next/link";
 import { ChartEmpty, ChartFigure } from "@/components/charts/chart-figure";
 import { LinkedBarChart } from "@/components/charts/linked-bar-chart";
 import { OKABE_ITO } from "@/components/charts/palette";
-import { type DataColumn, DataTable, Row, RowHeader, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, RowHeader, Td } from "@/components/ui/data-table";
 import { type DecontamReport, FUNNEL_STAGES, type ReportRow, STAGE_TITLES } from "@/lib/decontamination/report/decontam-report";
 import { stageQueueFilter } from "@/lib/decontamination/report/stage-queue-filter";
 import { reviewFilterQuery } from "@/lib/decontamination/review/review-filter";
@@ -15,8 +15,8 @@ const stageHref = (stage: (typeof FUNNEL_STAGES)[number], row: ReportRow) => `/d
 
 const FUNNEL_COLUMNS: DataColumn[] = [
   { header: "Benchmark set" },
-  ...FUNNEL_STAGES.map((stage) => ({ header: STAGE_TITLES[stage], align: "right" as const })),
-  { header: "Awaiting review", align: "right" },
+  ...FUNNEL_STAGES.map((stage) => numberColumn(STAGE_TITLES[stage])),
+  numberColumn("Awaiting review"),
 ];
 
 function Funnel({ row, title }: { row: ReportRow; title: string }) {
@@ -78,9 +78,7 @@ export function FunnelSection({ report }: { report: DecontamReport }) {
                 </Link>
               </Td>
             ))}
-            <Td align="right" className="tabular-nums">
-              {formatInteger(row.awaitingReview)}
-            </Td>
+            <NumTd>{formatInteger(row.awaitingReview)}</NumTd>
           </Row>
         ))}
       </DataTable>

@@ -1,16 +1,10 @@
 // Reference solutions per set and how many agree with the gold: a data-quality figure, shown
 // apart from every model figure on this page.
-import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { formatInteger, formatPercent } from "@/lib/format";
 import type { ReferenceCheckRow } from "@/lib/insights/find-reference-check";
 
-const COLUMNS: DataColumn[] = [
-  { header: "Set" },
-  { header: "References", align: "right" },
-  { header: "Graded", align: "right" },
-  { header: "Agree with the gold", align: "right" },
-  { header: "Wrong · no answer · undecided", align: "right" },
-];
+const COLUMNS: DataColumn[] = [{ header: "Set" }, numberColumn("References"), numberColumn("Graded"), numberColumn("Agree with the gold"), numberColumn("Wrong · no answer · undecided")];
 
 export function ReferenceCheckSection({ rows }: { rows: ReferenceCheckRow[] }) {
   return (
@@ -29,16 +23,16 @@ export function ReferenceCheckSection({ rows }: { rows: ReferenceCheckRow[] }) {
           {rows.map((r) => (
             <Row key={r.setId} data-testid={`reference-check-${r.setName}`}>
               <Td>{r.setName}</Td>
-              <Td align="right" className="tabular-nums">{formatInteger(r.total)}</Td>
-              <Td align="right" className="tabular-nums">{formatInteger(r.graded)}</Td>
-              <Td align="right" className="tabular-nums">
+              <NumTd>{formatInteger(r.total)}</NumTd>
+              <NumTd>{formatInteger(r.graded)}</NumTd>
+              <NumTd>
                 {formatInteger(r.agreeing)} ({formatPercent(r.agreeing, r.graded)})
-              </Td>
-              <Td align="right" className="tabular-nums">
+              </NumTd>
+              <NumTd>
                 <a className="text-sky-700 hover:underline" href={r.disagreeingHref}>
                   {formatInteger(r.counts.not_equal)} · {formatInteger(r.counts.no_answer)} · {formatInteger(r.counts.undecided)}
                 </a>
-              </Td>
+              </NumTd>
             </Row>
           ))}
         </DataTable>

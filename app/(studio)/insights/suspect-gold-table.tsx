@@ -1,16 +1,10 @@
 // Problems whose dataset gold a strong majority of samples disagrees with: one click from review.
 import Link from "next/link";
 import { ChartEmpty, ChartFigure } from "@/components/charts/chart-figure";
-import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { SUSPECT_DEFAULTS, type SuspectGold } from "@/lib/insights/find-suspect-gold";
 
-const COLUMNS: DataColumn[] = [
-  { header: "Problem" },
-  { header: "Set · source" },
-  { header: "Gold" },
-  { header: "Majority answer" },
-  { header: "Agreement", align: "right" },
-];
+const COLUMNS: DataColumn[] = [{ header: "Problem" }, { header: "Set · source" }, { header: "Gold" }, { header: "Majority answer" }, numberColumn("Agreement")];
 
 export function SuspectGoldTable({ rows }: { rows: SuspectGold[] }) {
   return (
@@ -40,9 +34,9 @@ export function SuspectGoldTable({ rows }: { rows: SuspectGold[] }) {
                   <code>{r.majorityExample ?? r.majorityKey}</code>
                 </Link>
               </Td>
-              <Td align="right" className="tabular-nums">
+              <NumTd>
                 {(r.share * 100).toFixed(0)}% ({r.majorityVotes} of {r.samples})
-              </Td>
+              </NumTd>
             </Row>
           ))}
         </DataTable>

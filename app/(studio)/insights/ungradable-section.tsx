@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ChartEmpty, ChartFigure } from "@/components/charts/chart-figure";
 import { LinkedBarChart } from "@/components/charts/linked-bar-chart";
 import { VERDICT_COLORS, VERDICT_LABELS } from "@/components/charts/palette";
-import { DataTable, Row, Td } from "@/components/ui/data-table";
+import { DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { formatInteger } from "@/lib/format";
 import type { UngradableCauses } from "@/lib/insights/find-ungradable-causes";
 import { solutionsLink } from "@/lib/insights/solutions-link";
@@ -48,7 +48,7 @@ export function UngradableSection({ data, setIds }: { data: UngradableCauses; se
           <DataTable
             label="Not gradable by batch and model"
             variant="plain"
-            columns={[{ header: "Batch · model" }, ...data.causeNames.map((c) => ({ header: c, align: "right" as const })), { header: "Total", align: "right" }]}
+            columns={[{ header: "Batch · model" }, ...data.causeNames.map(numberColumn), numberColumn("Total")]}
           >
             {data.byOrigin.map((o) => (
               <Row key={`${o.batchId}-${o.model}`}>
@@ -62,9 +62,7 @@ export function UngradableSection({ data, setIds }: { data: UngradableCauses; se
                     {formatInteger(o.causes[c] ?? 0)}
                   </Td>
                 ))}
-                <Td align="right" className="font-medium tabular-nums">
-                  {formatInteger(o.total)}
-                </Td>
+                <NumTd className="font-medium">{formatInteger(o.total)}</NumTd>
               </Row>
             ))}
           </DataTable>

@@ -1,16 +1,10 @@
 // How often the automatic verdict is wrong according to reviewers, per stratum, with Wilson 95%
 // confidence intervals.
-import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import type { summarizeVerdictErrors } from "@/lib/review/summarize-verdict-errors";
 import type { ProportionEstimate } from "@/lib/review/wilson-interval";
 
-const COLUMNS: DataColumn[] = [
-  { header: "Stratum" },
-  { header: "Wrong verdicts" },
-  { header: "Equal but rejected" },
-  { header: "Not equal but accepted" },
-  { header: "Excluded", align: "right" },
-];
+const COLUMNS: DataColumn[] = [{ header: "Stratum" }, { header: "Wrong verdicts" }, { header: "Equal but rejected" }, { header: "Not equal but accepted" }, numberColumn("Excluded")];
 
 const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)}%`);
 
@@ -50,9 +44,7 @@ export function ErrorEstimateTable({ estimate }: { estimate: ReturnType<typeof s
             <Td>
               <Estimate e={row.falseNotEqual} />
             </Td>
-            <Td align="right" className="tabular-nums">
-              {row.excluded}
-            </Td>
+            <NumTd>{row.excluded}</NumTd>
           </Row>
         ))}
       </DataTable>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { type DataColumn, DataTable, EmptyRow, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, EmptyRow, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listProblemSets, type ProblemSetRow } from "@/lib/datasets/list-problem-sets";
@@ -15,10 +15,10 @@ export const metadata: Metadata = { title: "Problem sets" };
 const SET_COLUMNS: DataColumn[] = [
   { header: "Set" },
   { header: "Role" },
-  { header: "Problems", align: "right" },
-  { header: "Solutions", align: "right" },
-  { header: "Graded", align: "right" },
-  { header: "Correct share", align: "right" },
+  numberColumn("Problems"),
+  numberColumn("Solutions"),
+  numberColumn("Graded"),
+  numberColumn("Correct share"),
   { header: "Text search" },
 ];
 
@@ -36,10 +36,10 @@ function SetTable({ label, sets, empty }: { label: string; sets: ProblemSetRow[]
             </Link>
           </Td>
           <Td>{set.role}</Td>
-          <Td align="right" className="tabular-nums">{formatInteger(set.problemCount)}</Td>
-          <Td align="right" className="tabular-nums">{formatInteger(set.sampleCount)}</Td>
-          <Td align="right" className="tabular-nums">{formatInteger(set.gradedCount)}</Td>
-          <Td align="right" className="tabular-nums">{formatPercent(set.correctCount, set.gradedCount)}</Td>
+          <NumTd>{formatInteger(set.problemCount)}</NumTd>
+          <NumTd>{formatInteger(set.sampleCount)}</NumTd>
+          <NumTd>{formatInteger(set.gradedCount)}</NumTd>
+          <NumTd>{formatPercent(set.correctCount, set.gradedCount)}</NumTd>
           <Td className={set.searchIndex === "ready" ? "text-slate-500" : "text-amber-700"}>{SEARCH_STATE[set.searchIndex]}</Td>
         </Row>
       ))}

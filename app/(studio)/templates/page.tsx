@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { DEFAULT_TEMPLATES } from "@/lib/generation/prompts/default-templates";
@@ -11,7 +11,7 @@ import { TemplateRetire } from "./template-retire";
 
 export const metadata: Metadata = { title: "Prompt templates" };
 
-const TEMPLATE_COLUMNS: DataColumn[] = [{ header: "Template" }, { header: "Kind" }, { header: "Latest version" }, { header: "Saved" }, { header: "Batches", align: "right" }];
+const TEMPLATE_COLUMNS: DataColumn[] = [{ header: "Template" }, { header: "Kind" }, { header: "Latest version" }, { header: "Saved" }, numberColumn("Batches")];
 const SHIPPED = new Set(DEFAULT_TEMPLATES.map((t) => t.name));
 
 export default async function TemplatesPage() {
@@ -40,7 +40,7 @@ export default async function TemplatesPage() {
               v{t.version} ({t.versions} version{t.versions === 1 ? "" : "s"})
             </Td>
             <Td className="text-slate-600">{t.createdAt.toISOString().slice(0, 16).replace("T", " ")}</Td>
-            <Td align="right" className="tabular-nums">{t.batchCount.toLocaleString("en-US")}</Td>
+            <NumTd>{t.batchCount.toLocaleString("en-US")}</NumTd>
             {mayEdit && (
               <Td>
                 <TemplateRetire name={t.name} disabled={t.disabled} deletable={t.batchCount === 0 && !SHIPPED.has(t.name)} />

@@ -3,7 +3,7 @@
 // running or paused (no reload; a paused batch still settles its in-flight requests and can be
 // resumed from elsewhere), computes the current rate from successive counts, and offers the controls.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import type { BatchProgress } from "@/lib/generation/batches/batch-progress";
 import { formatSeconds } from "@/lib/generation/batches/format-progress";
 import { Button } from "@/components/ui/button";
@@ -27,12 +27,7 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
   );
 }
 
-const ERROR_COLUMNS: DataColumn[] = [
-  { header: "Kind" },
-  { header: "Failed attempts", align: "right" },
-  { header: "Failed for good", align: "right" },
-  { header: "Latest message" },
-];
+const ERROR_COLUMNS: DataColumn[] = [{ header: "Kind" }, numberColumn("Failed attempts"), numberColumn("Failed for good"), { header: "Latest message" }];
 
 export function LiveProgress({ initial, canControl }: { initial: BatchProgress; canControl: boolean }) {
   const [progress, setProgress] = useState(initial);
@@ -193,12 +188,8 @@ export function LiveProgress({ initial, canControl }: { initial: BatchProgress; 
             {p.errors.map((e) => (
               <Row key={e.kind} className="align-top">
                 <Td className="font-medium">{e.kind}</Td>
-                <Td align="right" className="tabular-nums">
-                  {count(e.count)}
-                </Td>
-                <Td align="right" className="tabular-nums">
-                  {count(e.failedForGood)}
-                </Td>
+                <NumTd>{count(e.count)}</NumTd>
+                <NumTd>{count(e.failedForGood)}</NumTd>
                 <Td className="text-slate-700">
                   <span className="break-all">{e.message}</span> <span className="text-xs text-slate-500">({new Date(e.at).toLocaleTimeString()})</span>
                 </Td>

@@ -4,7 +4,7 @@
 // Viewers see; curators (decontam.run) start a clustering and keep one problem per cluster.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
@@ -16,7 +16,7 @@ import { ClusterButtons } from "./cluster-buttons";
 export const metadata: Metadata = { title: "Question diversity" };
 
 const fmt = (n: number) => n.toLocaleString("en-US");
-const SEED_COLUMNS: DataColumn[] = [{ header: "Seed" }, { header: "Problems", align: "right" }, { header: "Distinct", align: "right" }];
+const SEED_COLUMNS: DataColumn[] = [{ header: "Seed" }, numberColumn("Problems"), numberColumn("Distinct")];
 
 export default async function ClustersPage({ searchParams }: { searchParams: Promise<{ set?: string }> }) {
   const user = await requirePageUser("dashboard.view");
@@ -115,12 +115,8 @@ async function SetClusters({ setId, name, problemCount, canRun }: { setId: numbe
                 {summary.seeds.map((s) => (
                   <Row key={s.seedId ?? "none"}>
                     <Td>{s.seedId === null ? "no seed" : <Link href={`/problems/${s.seedId}`} className="text-sky-700 hover:underline">#{s.seedId}</Link>}</Td>
-                    <Td align="right" className="tabular-nums">
-                      {fmt(s.problems)}
-                    </Td>
-                    <Td align="right" className="tabular-nums">
-                      {fmt(s.distinct)}
-                    </Td>
+                    <NumTd>{fmt(s.problems)}</NumTd>
+                    <NumTd>{fmt(s.distinct)}</NumTd>
                   </Row>
                 ))}
               </DataTable>

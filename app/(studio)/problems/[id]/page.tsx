@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { renderLatex, renderMathInline, renderMathMarkdown } from "@/components/math/render-math-markdown";
 import { RenderedMath } from "@/components/math/rendered-math";
-import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findClassSamples, findProblemDetail } from "@/lib/solutions/find-problem-detail";
 import { firstLine } from "@/lib/solutions/find-solutions";
@@ -13,13 +13,7 @@ import { AnswerHistogram } from "./answer-histogram";
 import { parseDbId } from "@/lib/web/parse-id";
 import { LongTextNotice } from "@/components/ui/long-text-notice";
 
-const CANDIDATE_COLUMNS: DataColumn[] = [
-  { header: "Rank" },
-  { header: "Benchmark problem" },
-  { header: "Score", align: "right" },
-  { header: "Embedding", align: "right" },
-  { header: "Judge (→ / ←)" },
-];
+const CANDIDATE_COLUMNS: DataColumn[] = [{ header: "Rank" }, { header: "Benchmark problem" }, numberColumn("Score"), numberColumn("Embedding"), { header: "Judge (→ / ←)" }];
 
 export const metadata: Metadata = { title: "Problem" };
 
@@ -179,12 +173,8 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
                       <ProblemLink id={c.benchmark.id} text={c.benchmark.text} extra={c.benchmark.set.name} />
                       {c.exact && <span className="text-xs text-rose-700">exact match</span>}
                     </Td>
-                    <Td align="right" className="tabular-nums">
-                      {c.score.toFixed(3)}
-                    </Td>
-                    <Td align="right" className="tabular-nums">
-                      {c.embeddingScore?.toFixed(3) ?? "–"}
-                    </Td>
+                    <NumTd>{c.score.toFixed(3)}</NumTd>
+                    <NumTd>{c.embeddingScore?.toFixed(3) ?? "–"}</NumTd>
                     <Td>
                       {c.judgeForward ?? "–"} / {c.judgeBackward ?? "–"}
                     </Td>

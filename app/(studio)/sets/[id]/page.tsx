@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { type DataColumn, DataTable, EmptyRow, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, EmptyRow, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
@@ -18,10 +18,10 @@ const BATCH_COLUMNS: DataColumn[] = [
   { header: "Kind" },
   { header: "Model" },
   { header: "State" },
-  { header: "Done", align: "right" },
-  { header: "Failed", align: "right" },
+  numberColumn("Done"),
+  numberColumn("Failed"),
 ];
-const IMPORT_COLUMNS: DataColumn[] = [{ header: "Import" }, { header: "State" }, { header: "Problems", align: "right" }, { header: "Solutions", align: "right" }, { header: "When" }];
+const IMPORT_COLUMNS: DataColumn[] = [{ header: "Import" }, { header: "State" }, numberColumn("Problems"), numberColumn("Solutions"), { header: "When" }];
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -148,8 +148,8 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
               <Td>
                 <StatusBadge value={b.state} />
               </Td>
-              <Td align="right" className="tabular-nums">{formatInteger(b.doneCount)} / {formatInteger(b.requestCount)}</Td>
-              <Td align="right" className="tabular-nums">{formatInteger(b.failedCount)}</Td>
+              <NumTd>{formatInteger(b.doneCount)} / {formatInteger(b.requestCount)}</NumTd>
+              <NumTd>{formatInteger(b.failedCount)}</NumTd>
             </Row>
           ))}
           {set.batches.length === 0 && (
@@ -166,8 +166,8 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
               <Td>
                 <StatusBadge value={t.state} />
               </Td>
-              <Td align="right" className="tabular-nums">{t.problemsInserted === null ? "–" : formatInteger(t.problemsInserted)}</Td>
-              <Td align="right" className="tabular-nums">{t.solutionsInserted === null ? "–" : formatInteger(t.solutionsInserted)}</Td>
+              <NumTd>{t.problemsInserted === null ? "–" : formatInteger(t.problemsInserted)}</NumTd>
+              <NumTd>{t.solutionsInserted === null ? "–" : formatInteger(t.solutionsInserted)}</NumTd>
               <Td className="text-slate-500">{t.createdAt.slice(0, 16).replace("T", " ")}</Td>
             </Row>
           ))}

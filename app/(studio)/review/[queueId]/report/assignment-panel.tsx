@@ -1,18 +1,13 @@
 // Who reviews this queue, how far each reviewer is, and how much they agree. Curators also get
 // the form that splits the queue among reviewers.
-import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { formatInteger, formatPercent } from "@/lib/format";
 import { findAssignmentProgress } from "@/lib/review/find-assignment-progress";
 import { findQueueAgreement } from "@/lib/review/find-queue-agreement";
 import { listReviewers } from "@/lib/users/list-reviewers";
 import { AssignQueueForm } from "./assign-queue-form";
 
-const ASSIGNED_COLUMNS: DataColumn[] = [
-  { header: "Reviewer" },
-  { header: "Assigned", align: "right" },
-  { header: "Done", align: "right" },
-  { header: "Progress", align: "right" },
-];
+const ASSIGNED_COLUMNS: DataColumn[] = [{ header: "Reviewer" }, numberColumn("Assigned"), numberColumn("Done"), numberColumn("Progress")];
 
 export async function AssignmentPanel({ queueId, canAssign }: { queueId: number; canAssign: boolean }) {
   const [{ reviewersPerItem, reviewers: progress }, agreement, reviewers] = await Promise.all([findAssignmentProgress(queueId), findQueueAgreement(queueId), canAssign ? listReviewers() : Promise.resolve([])]);
@@ -36,15 +31,9 @@ export async function AssignmentPanel({ queueId, canAssign }: { queueId: number;
                   {p.reviewer}
                   {!p.active && <span className="ml-1 text-xs text-red-700">(deactivated: reassign their items)</span>}
                 </Td>
-                <Td align="right" className="tabular-nums">
-                  {formatInteger(p.assigned)}
-                </Td>
-                <Td align="right" className="tabular-nums">
-                  {formatInteger(p.done)}
-                </Td>
-                <Td align="right" className="tabular-nums">
-                  {formatPercent(p.done, p.assigned)}
-                </Td>
+                <NumTd>{formatInteger(p.assigned)}</NumTd>
+                <NumTd>{formatInteger(p.done)}</NumTd>
+                <NumTd>{formatPercent(p.done, p.assigned)}</NumTd>
               </Row>
             ))}
           </DataTable>

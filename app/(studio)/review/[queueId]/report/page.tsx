@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, numberColumn, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { estimateVerdictErrors } from "@/lib/review/estimate-verdict-errors";
@@ -13,13 +13,7 @@ import { parseDbId } from "@/lib/web/parse-id";
 
 export const metadata: Metadata = { title: "Review queue report" };
 
-const REVIEWER_COLUMNS: DataColumn[] = [
-  { header: "Reviewer" },
-  { header: "Accepted", align: "right" },
-  { header: "Rejected", align: "right" },
-  { header: "Unsure", align: "right" },
-  { header: "Total", align: "right" },
-];
+const REVIEWER_COLUMNS: DataColumn[] = [{ header: "Reviewer" }, numberColumn("Accepted"), numberColumn("Rejected"), numberColumn("Unsure"), numberColumn("Total")];
 
 export default async function QueueReportPage({ params }: { params: Promise<{ queueId: string }> }) {
   const user = await requirePageUser("dashboard.view");
