@@ -1,12 +1,16 @@
 // Form fields: a label above its control, and the controls' one look (border, padding, size).
-// Width is the caller's (`className="w-24"`); a Field's control fills it unless given a width.
+// A control fills its field unless given a width (`className="w-24"`, or `w-auto`).
 import type { ComponentProps, ReactNode } from "react";
 import { classes } from "./classes";
 
-const FIELD = "grid content-start gap-1 text-sm";
+// min-w-0: a field in a grid may be narrower than its select's longest option.
+const FIELD = "grid min-w-0 content-start gap-1 text-sm";
 const CONTROL = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-slate-900 disabled:bg-slate-50 disabled:text-slate-500";
-// Text size is the caller's when it names one (a monospace text-xs editor), text-sm otherwise.
-const control = (className: string | undefined) => classes(CONTROL, /(^|\s)text-(xs|sm|base|lg)(\s|$)/.test(className ?? "") ? undefined : "text-sm", className);
+// Width and text size are the caller's when it names them (`w-24`, `w-auto` for the natural width,
+// a monospace `text-xs` editor); otherwise a control fills its field and reads at text-sm.
+const names = (className: string | undefined, pattern: RegExp) => (className ?? "").split(/\s+/).some((c) => pattern.test(c));
+const control = (className: string | undefined) =>
+  classes(CONTROL, names(className, /^w-/) ? undefined : "w-full", names(className, /^text-(xs|sm|base|lg)$/) ? undefined : "text-sm", className);
 
 export function Input({ className, ...props }: ComponentProps<"input">) {
   return <input className={control(className)} {...props} />;

@@ -19,8 +19,8 @@ export function PageHeader({
   children?: ReactNode;
 }) {
   return (
-    <header className="flex flex-wrap items-end justify-between gap-4">
-      <div className="space-y-1">
+    <header className="flex items-end justify-between gap-4">
+      <div className="min-w-0 flex-1 space-y-1">
         {back && (
           <p className="text-sm">
             <Link href={back.href} className="text-sky-700 hover:underline">
@@ -32,7 +32,7 @@ export function PageHeader({
         {description && <p className="text-sm text-slate-600">{description}</p>}
         {children}
       </div>
-      {actions}
+      {actions && <div className="shrink-0">{actions}</div>}
     </header>
   );
 }

@@ -73,7 +73,7 @@ export function BulkBar(props: {
           </Button>
         ))}
         <span className="ml-2 flex items-center gap-1">
-          <Select aria-label="Review queue" value={queueId} onChange={(e) => setQueueId(e.target.value === "" ? "" : Number(e.target.value))}>
+          <Select aria-label="Review queue" className="w-auto" value={queueId} onChange={(e) => setQueueId(e.target.value === "" ? "" : Number(e.target.value))}>
             {props.queues.length === 0 && <option value="">no queues yet</option>}
             {props.queues.map((q) => (
               <option key={q.id} value={q.id}>

@@ -133,6 +133,7 @@ export function SolutionsTable(props: {
           Sort by
           <Select
             aria-label="Sort by"
+            className="w-auto"
             value={`${view.sort.key}.${view.sort.direction}`}
             onChange={(e) => {
               const [key, direction] = e.target.value.split(".") as [SortKey, "asc" | "desc"];

@@ -50,6 +50,7 @@ export function UserRow({ user, isMe }: { user: UserRowData; isMe: boolean }) {
         <Td>
           <Select
             aria-label={`Role of ${user.email}`}
+            className="w-auto"
             value={user.role}
             disabled={pending}
             onChange={(event) => run(() => setUserRoleAction({ userId: user.id, role: event.target.value as RoleName }))}
