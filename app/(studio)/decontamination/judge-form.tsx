@@ -58,7 +58,7 @@ export function JudgeForm({ choices }: { choices: DecontamChoices }) {
       </p>
       <div className="flex flex-wrap gap-3">
         <Field label="Checked set">
-          <Select value={input.problemSet} onChange={(e) => change({ problemSet: Number(e.target.value) })} className="w-auto">
+          <Select value={input.problemSet} onChange={(e) => change({ problemSet: Number(e.target.value) })} className="w-auto max-w-full">
             {choices.checkableSets.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} · {s.role}
@@ -67,7 +67,7 @@ export function JudgeForm({ choices }: { choices: DecontamChoices }) {
           </Select>
         </Field>
         <Field label="Endpoint">
-          <Select value={input.endpoint} onChange={(e) => change({ endpoint: Number(e.target.value) })} className="w-auto">
+          <Select value={input.endpoint} onChange={(e) => change({ endpoint: Number(e.target.value) })} className="w-auto max-w-full">
             {choices.generationEndpoints.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.name} ({e.apiStyle})

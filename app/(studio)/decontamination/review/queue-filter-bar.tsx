@@ -23,7 +23,7 @@ export function QueueFilterBar({ filter, sets }: { filter: ReviewFilter; sets: {
   return (
     <form method="get" action="/decontamination/review" aria-label="Queue filter" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <Field label="Status">
-        <Select name="status" defaultValue={statusValue} className="w-auto">
+        <Select name="status" defaultValue={statusValue} className="w-auto max-w-full">
           {statusOptions.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -32,7 +32,7 @@ export function QueueFilterBar({ filter, sets }: { filter: ReviewFilter; sets: {
         </Select>
       </Field>
       <Field label="With">
-        <Select name="pair" defaultValue={filter.pair} className="w-auto">
+        <Select name="pair" defaultValue={filter.pair} className="w-auto max-w-full">
           {PAIR_FILTERS.map((p) => (
             <option key={p} value={p}>
               {PAIR_LABELS[p]}
@@ -41,7 +41,7 @@ export function QueueFilterBar({ filter, sets }: { filter: ReviewFilter; sets: {
         </Select>
       </Field>
       <Field label="Against">
-        <Select name="benchmarkSet" defaultValue={filter.benchmarkSet ?? ""} className="w-auto">
+        <Select name="benchmarkSet" defaultValue={filter.benchmarkSet ?? ""} className="w-auto max-w-full">
           <option value="">every benchmark set</option>
           {sets
             .filter((s) => s.role === "benchmark")
