@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ShareBar } from "@/components/ui/share-bar";
-import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
+import { type DataColumn, DataTable, NumTd, Row, Td } from "@/components/ui/data-table";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
@@ -12,6 +12,7 @@ import { getDashboardSummary, type SetSummary } from "@/lib/dashboard/get-dashbo
 import { formatInteger, formatPercent } from "@/lib/format";
 import { findSampleBreakdown } from "@/lib/insights/find-sample-breakdown";
 import { ALL_SETS } from "@/lib/insights/insight-scope";
+import { PageHeader } from "@/components/ui/page-header";
 import { ActiveBatches } from "./_dashboard/active-batches";
 import { AutoRefresh } from "./_dashboard/auto-refresh";
 import { RecentActivity } from "./_dashboard/recent-activity";
@@ -26,7 +27,7 @@ const ROLE_TITLES: Record<SetSummary["role"], string> = {
 };
 
 // Fixed widths keep the columns aligned across the per-role tables.
-const SET_COLUMNS: SimpleColumn[] = [
+const SET_COLUMNS: DataColumn[] = [
   { header: "Set", className: "w-1/5" },
   { header: "Sources", className: "w-1/4" },
   { header: "Problems", align: "right", className: "w-28" },
@@ -34,7 +35,7 @@ const SET_COLUMNS: SimpleColumn[] = [
   { header: "Correct share (generated)", className: "w-48" },
 ];
 // Left out for benchmark sets: they are the references the other sets are checked against.
-const CONTAMINATED_COLUMN: SimpleColumn = { header: "Contaminated", className: "w-48" };
+const CONTAMINATED_COLUMN: DataColumn = { header: "Contaminated", className: "w-48" };
 
 export default async function DashboardPage() {
   const user = await requirePageUser("dashboard.view");
@@ -49,10 +50,7 @@ export default async function DashboardPage() {
   ]);
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
-        <p className="text-sm text-slate-600">Problem sets, solutions and how many of them check out.</p>
-      </header>
+      <PageHeader title="Dashboard" description="Problem sets, solutions and how many of them check out." />
       <section aria-label="Totals" className="grid grid-cols-2 gap-4 lg:grid-cols-5">
         <StatCard label="Problem sets" value={formatInteger(sets.length)} />
         <StatCard label="Problems" value={formatInteger(totals.problems)} />
@@ -78,7 +76,7 @@ export default async function DashboardPage() {
             <h2 id={`role-${role}`} className="mb-2 text-sm font-semibold text-slate-700">
               {ROLE_TITLES[role]}
             </h2>
-            <SimpleTable className="table-fixed" columns={role === "benchmark" ? SET_COLUMNS : [...SET_COLUMNS, CONTAMINATED_COLUMN]}>
+            <DataTable className="table-fixed" columns={role === "benchmark" ? SET_COLUMNS : [...SET_COLUMNS, CONTAMINATED_COLUMN]}>
               {group.map((set) => (
                 <Row key={set.id}>
                   <Td className="font-medium">{set.name}</Td>
@@ -91,8 +89,8 @@ export default async function DashboardPage() {
                       ))}
                     </div>
                   </Td>
-                  <Td align="right" className="tabular-nums">{formatInteger(set.problemCount)}</Td>
-                  <Td align="right" className="tabular-nums">{formatInteger(set.sampleCount)}</Td>
+                  <NumTd>{formatInteger(set.problemCount)}</NumTd>
+                  <NumTd>{formatInteger(set.sampleCount)}</NumTd>
                   <Td>
                     <ShareBar value={set.generated.correct} total={set.generated.graded} label={`Correct share of ${set.name}`} />
                     {set.references.samples > 0 && (
@@ -108,7 +106,7 @@ export default async function DashboardPage() {
                   )}
                 </Row>
               ))}
-            </SimpleTable>
+            </DataTable>
           </section>
         );
       })}

@@ -1,6 +1,6 @@
 // A labelled progress bar with counts, rate and ETA, for long work the page polls (imports,
 // exports, grading). With no total it shows counts and rate only.
-import { formatDuration } from "@/lib/cli/progress-bar";
+import { formatDuration } from "@/lib/format";
 
 export function ProgressMeter({
   label,

@@ -1,20 +1,13 @@
 // A terminal progress line for long CLI work: bar, counts, rate and ETA. On a terminal it redraws
 // in place; otherwise (CI, pipes) it prints a line every few seconds so logs stay readable.
+import { formatDuration, formatInteger } from "@/lib/format";
+
 export interface ProgressReporter {
   update(done: number, total?: number | null): void;
   finish(message?: string): void;
 }
 
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return "--";
-  if (seconds < 60) return `${Math.round(seconds)}s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, "0")}s`;
-  return `${Math.floor(seconds / 3600)}h${String(Math.floor((seconds % 3600) / 60)).padStart(2, "0")}m`;
-}
-
-export function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
-}
+export const formatCount = (n: number): string => formatInteger(n);
 
 export function progressLine(label: string, done: number, total: number | null | undefined, elapsedSeconds: number, unit: string): string {
   const rate = elapsedSeconds > 0 ? done / elapsedSeconds : 0;

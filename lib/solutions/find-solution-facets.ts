@@ -30,17 +30,6 @@ export type FacetOptions = Record<ListFilterKey, FacetOption[]>;
 /** facet → value → count (null: not computed in time). */
 export type FacetCounts = Record<ListFilterKey, Record<string, BoundedCount | null>>;
 
-export const FACET_LABELS: Record<ListFilterKey, string> = {
-  setIds: "Set",
-  sources: "Source",
-  batchIds: "Batch",
-  models: "Model",
-  verdicts: "Verdict",
-  contamination: "Contamination",
-  reviewStatuses: "Review status",
-  provenances: "Provenance",
-};
-
 const enumOptions = (values: readonly string[]) => values.map((v) => ({ value: v, label: v.replace(/_/g, " ") }));
 
 /** The values each facet offers. Cheap: small tables and loose index scans, never a samples scan. */

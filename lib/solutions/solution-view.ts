@@ -110,6 +110,18 @@ export const LIST_PARAMS = {
 } as const satisfies Partial<Record<keyof SolutionFilter, string>>;
 export type ListFilterKey = keyof typeof LIST_PARAMS;
 
+/** What people call each list filter: the facet headings of the solutions browser. */
+export const FACET_LABELS: Record<ListFilterKey, string> = {
+  setIds: "Set",
+  sources: "Source",
+  batchIds: "Batch",
+  models: "Model",
+  verdicts: "Verdict",
+  contamination: "Contamination",
+  reviewStatuses: "Review status",
+  provenances: "Provenance",
+};
+
 const RANGE_PARAMS = { length: "len", tokens: "tok", agreement: "agree" } as const;
 type RangeKey = keyof typeof RANGE_PARAMS;
 

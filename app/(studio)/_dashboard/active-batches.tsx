@@ -9,6 +9,7 @@ import { type ActiveBatch, BATCH_LAUNCH_PATH, batchPath, THROUGHPUT_MINUTES } fr
 import { FAILED_WINDOW_HOURS, type FailedBatch } from "@/lib/dashboard/find-failed-batches";
 import { formatInteger } from "@/lib/format";
 import { solutionsLink } from "@/lib/insights/solutions-link";
+import { buttonClass } from "@/components/ui/button";
 
 function FailedBatches({ batches }: { batches: FailedBatch[] }) {
   if (batches.length === 0) return null;
@@ -39,7 +40,7 @@ export function ActiveBatches({ batches, failed = [], canLaunch }: { batches: Ac
           Running batches
         </h2>
         {canLaunch && (
-          <Link href={BATCH_LAUNCH_PATH} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+          <Link href={BATCH_LAUNCH_PATH} className={buttonClass({ variant: "primary" })}>
             Launch a batch
           </Link>
         )}
@@ -76,7 +77,7 @@ export function ActiveBatches({ batches, failed = [], canLaunch }: { batches: Ac
                     xLabel="Minutes ago"
                     yLabel="Per minute"
                     series={[
-                      { key: "samples", name: "Samples", color: OKABE_ITO.blue },
+                      { key: "samples", name: "Solutions", color: OKABE_ITO.blue },
                       { key: "failed", name: "Failed requests", color: OKABE_ITO.vermillion },
                     ]}
                     rows={b.throughput.map((m) => ({

@@ -1,7 +1,7 @@
-import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
+import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
 import type { AuditRow } from "@/lib/audit/find-audit-entries";
 
-const AUDIT_COLUMNS: SimpleColumn[] = [{ header: "When" }, { header: "Who" }, { header: "Action" }, { header: "Object" }, { header: "Details" }, { header: "Address" }];
+const AUDIT_COLUMNS: DataColumn[] = [{ header: "When" }, { header: "Who" }, { header: "Action" }, { header: "Object" }, { header: "Details" }, { header: "Address" }];
 
 function detailsText(details: unknown): string {
   if (!details || (typeof details === "object" && Object.keys(details).length === 0)) return "";
@@ -12,7 +12,7 @@ function detailsText(details: unknown): string {
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">No entries match these filters.</p>;
   return (
-    <SimpleTable label="Audit entries" columns={AUDIT_COLUMNS}>
+    <DataTable label="Audit entries" columns={AUDIT_COLUMNS}>
       {rows.map((row) => (
         <Row key={row.id} className="align-top">
           <Td className="whitespace-nowrap tabular-nums text-slate-600">{row.at.replace("T", " ")}</Td>
@@ -23,6 +23,6 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
           <Td className="text-xs text-slate-500">{row.ip ?? ""}</Td>
         </Row>
       ))}
-    </SimpleTable>
+    </DataTable>
   );
 }

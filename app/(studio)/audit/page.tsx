@@ -5,6 +5,8 @@ import { findAuditEntries } from "@/lib/audit/find-audit-entries";
 import { listAuditActions } from "@/lib/audit/list-audit-actions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listUsers } from "@/lib/users/update-user";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
 import { AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 
@@ -21,17 +23,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const prefixes = [...new Set(actions.flatMap((a) => [`${a.split(".")[0]}.`, a]))].sort();
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="text-sm text-slate-600">Every change, who made it and when, newest first. Entries cannot be edited or deleted.</p>
-      </header>
+      <PageHeader title="Audit log" description="Every change, who made it and when, newest first. Entries cannot be edited or deleted." />
       <AuditFilters filter={filter} users={users.map((u) => ({ id: u.id, email: u.email }))} actionPrefixes={prefixes} />
       {errors.length > 0 && (
-        <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert tone="error" banner block>
           {errors.map((e) => (
             <p key={e}>{e}</p>
           ))}
-        </div>
+        </Alert>
       )}
       <AuditTable rows={page.rows} />
       <nav aria-label="Audit pages" className="flex gap-4 text-sm">

@@ -1,22 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ShareBar } from "@/components/ui/share-bar";
-import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listBatches } from "@/lib/generation/batches/find-batches";
 import { formatInteger } from "@/lib/format";
 import { parseDbId } from "@/lib/web/parse-id";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Batches" };
 
-const BATCH_COLUMNS: SimpleColumn[] = [
+const BATCH_COLUMNS: DataColumn[] = [
   { header: "Batch" },
   { header: "Kind" },
   { header: "State" },
   { header: "Set" },
-  { header: "Done", align: "right" },
-  { header: "Failed", align: "right" },
+  numberColumn("Done"),
+  numberColumn("Failed"),
   { header: "Progress" },
 ];
 
@@ -26,21 +28,21 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
   const { items, nextBeforeId } = await listBatches({ ...(before !== null ? { beforeId: before } : {}), limit: 50 });
   return (
     <div className="space-y-6">
-      <header className="flex items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Batches</h1>
-          <p className="text-sm text-slate-600">Generation runs: solutions, new problems, majority-vote labels and judge calls, newest first.</p>
-        </div>
-        {can(user.role, "batches.launch") && (
-          <Link href="/batches/new" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
-            Launch a batch
-          </Link>
-        )}
-      </header>
+      <PageHeader
+        title="Batches"
+        description="Generation runs: solutions, new problems, majority-vote labels and judge calls, newest first."
+        actions={
+          can(user.role, "batches.launch") && (
+            <Link href="/batches/new" className={buttonClass({ variant: "primary" })}>
+              Launch a batch
+            </Link>
+          )
+        }
+      />
       {items.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">No batches yet.</p>
       ) : (
-        <SimpleTable columns={BATCH_COLUMNS}>
+        <DataTable columns={BATCH_COLUMNS}>
           {items.map((b) => (
             <Row key={b.id}>
               <Td>
@@ -54,16 +56,14 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{b.state}</span>
               </Td>
               <Td>{b.setName}</Td>
-              <Td align="right" className="tabular-nums">
-                {formatInteger(b.doneCount)} / {formatInteger(b.requestCount)}
-              </Td>
-              <Td align="right" className="tabular-nums">{formatInteger(b.failedCount)}</Td>
+              <NumTd>{formatInteger(b.doneCount)} / {formatInteger(b.requestCount)}</NumTd>
+              <NumTd>{formatInteger(b.failedCount)}</NumTd>
               <Td>
                 <ShareBar value={b.doneCount + b.failedCount} total={b.requestCount} label={`Progress of batch ${b.id}`} />
               </Td>
             </Row>
           ))}
-        </SimpleTable>
+        </DataTable>
       )}
       {nextBeforeId !== null && (
         <Link href={`/batches?before=${nextBeforeId}`} className="text-sm text-sky-700 hover:underline">

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
 import { cancelRetrievalAction } from "./actions";
 
 export function CancelRetrievalButton({ taskId }: { taskId: number }) {
@@ -10,10 +11,8 @@ export function CancelRetrievalButton({ taskId }: { taskId: number }) {
   return (
     <>
       {" · "}
-      <button
-        type="button"
+      <Button
         disabled={pending}
-        className="text-rose-700 hover:underline disabled:opacity-50"
         onClick={() =>
           start(async () => {
             const result = await cancelRetrievalAction({ taskId });
@@ -21,9 +20,10 @@ export function CancelRetrievalButton({ taskId }: { taskId: number }) {
             router.refresh();
           })
         }
+        variant="danger-link"
       >
         Cancel
-      </button>
+      </Button>
       {error && <span role="alert" className="ml-2 text-rose-700">{error}</span>}
     </>
   );

@@ -5,11 +5,19 @@ import Link from "next/link";
 import { ChartEmpty, ChartFigure } from "@/components/charts/chart-figure";
 import { LinkedBarChart } from "@/components/charts/linked-bar-chart";
 import { OKABE_ITO } from "@/components/charts/palette";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, RowHeader, Td } from "@/components/ui/data-table";
 import { type DecontamReport, FUNNEL_STAGES, type ReportRow, STAGE_TITLES } from "@/lib/decontamination/report/decontam-report";
 import { stageQueueFilter } from "@/lib/decontamination/report/stage-queue-filter";
 import { reviewFilterQuery } from "@/lib/decontamination/review/review-filter";
+import { formatInteger } from "@/lib/format";
 
 const stageHref = (stage: (typeof FUNNEL_STAGES)[number], row: ReportRow) => `/decontamination/review${reviewFilterQuery(stageQueueFilter(stage, row.benchmarkSetId))}`;
+
+const FUNNEL_COLUMNS: DataColumn[] = [
+  { header: "Benchmark set" },
+  ...FUNNEL_STAGES.map((stage) => numberColumn(STAGE_TITLES[stage])),
+  numberColumn("Awaiting review"),
+];
 
 function Funnel({ row, title }: { row: ReportRow; title: string }) {
   return (
@@ -59,38 +67,21 @@ export function FunnelSection({ report }: { report: DecontamReport }) {
         ))}
         <Funnel row={report.total} title="All benchmark sets (distinct problems)" />
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm" aria-label="Decontamination funnel">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-3 py-2">Benchmark set</th>
-              {FUNNEL_STAGES.map((s) => (
-                <th key={s} className="px-3 py-2 text-right">
-                  {STAGE_TITLES[s]}
-                </th>
-              ))}
-              <th className="px-3 py-2 text-right">Awaiting review</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.benchmarkSetId ?? "all"} className="border-t border-slate-100">
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  {row.benchmarkSet ?? "All sets"}
-                </th>
-                {FUNNEL_STAGES.map((stage) => (
-                  <td key={stage} className="px-3 py-2 text-right tabular-nums">
-                    <Link className="text-sky-700 hover:underline" href={stageHref(stage, row)} aria-label={`${STAGE_TITLES[stage]} against ${row.benchmarkSet ?? "all sets"}: ${row[stage]} problems`}>
-                      {row[stage].toLocaleString("en-US")}
-                    </Link>
-                  </td>
-                ))}
-                <td className="px-3 py-2 text-right tabular-nums">{row.awaitingReview.toLocaleString("en-US")}</td>
-              </tr>
+      <DataTable label="Decontamination funnel" columns={FUNNEL_COLUMNS}>
+        {rows.map((row) => (
+          <Row key={row.benchmarkSetId ?? "all"}>
+            <RowHeader>{row.benchmarkSet ?? "All sets"}</RowHeader>
+            {FUNNEL_STAGES.map((stage) => (
+              <Td key={stage} align="right" className="tabular-nums">
+                <Link className="text-sky-700 hover:underline" href={stageHref(stage, row)} aria-label={`${STAGE_TITLES[stage]} against ${row.benchmarkSet ?? "all sets"}: ${row[stage]} problems`}>
+                  {formatInteger(row[stage])}
+                </Link>
+              </Td>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <NumTd>{formatInteger(row.awaitingReview)}</NumTd>
+          </Row>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -5,6 +5,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
 import type { DecontamChoices } from "@/lib/decontamination/pipeline/find-decontam-runs";
 import { launchJudgeAction, previewJudgeAction } from "./actions";
 
@@ -54,63 +57,48 @@ export function JudgeForm({ choices }: { choices: DecontamChoices }) {
         temperature 0). Any True flags the problem; a malformed reply, an error or a timeout sends it to people as &quot;judge failed&quot;.
       </p>
       <div className="flex flex-wrap gap-3">
-        <label className="block">
-          <span className="text-xs font-medium text-slate-700">Checked set</span>
-          <select value={input.problemSet} onChange={(e) => change({ problemSet: Number(e.target.value) })} className="mt-1 block rounded border border-slate-300 px-2 py-1">
+        <Field label="Checked set">
+          <Select value={input.problemSet} onChange={(e) => change({ problemSet: Number(e.target.value) })} className="w-auto max-w-full">
             {choices.checkableSets.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} · {s.role}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="block">
-          <span className="text-xs font-medium text-slate-700">Endpoint</span>
-          <select value={input.endpoint} onChange={(e) => change({ endpoint: Number(e.target.value) })} className="mt-1 block rounded border border-slate-300 px-2 py-1">
+          </Select>
+        </Field>
+        <Field label="Endpoint">
+          <Select value={input.endpoint} onChange={(e) => change({ endpoint: Number(e.target.value) })} className="w-auto max-w-full">
             {choices.generationEndpoints.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.name} ({e.apiStyle})
               </option>
             ))}
-          </select>
-        </label>
-        <label className="block">
-          <span className="text-xs font-medium text-slate-700">Score threshold</span>
-          <input
-            type="number"
-            min={0}
-            max={1}
-            step={0.05}
-            value={input.threshold}
-            onChange={(e) => change({ threshold: Number(e.target.value) })}
-            className="mt-1 block w-24 rounded border border-slate-300 px-2 py-1"
-          />
-        </label>
+          </Select>
+        </Field>
+        <Field label="Score threshold">
+          <Input type="number" min={0} max={1} step={0.05} value={input.threshold} onChange={(e) => change({ threshold: Number(e.target.value) })} className="w-24" />
+        </Field>
       </div>
       {preview && (
-        <p role="status" className="rounded bg-amber-50 px-2 py-1 text-amber-900">
+        <Alert tone="warning" banner>
           {preview.pairs.toLocaleString("en-US")} pairs of {preview.problems.toLocaleString("en-US")} problems: {(preview.pairs * 2).toLocaleString("en-US")} requests. Launch?
-        </p>
+        </Alert>
       )}
       <div className="flex gap-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+        <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Working…" : preview ? "Launch judge batch" : "Count pairs"}
-        </button>
-        {preview && (
-          <button type="button" onClick={() => setPreview(null)} className="rounded-md border border-slate-300 px-3 py-1.5">
-            Back
-          </button>
-        )}
+        </Button>
+        {preview && <Button onClick={() => setPreview(null)}>Back</Button>}
       </div>
       {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-emerald-700" : "text-rose-700"}>
+        <Alert tone={message.ok ? "success" : "error"}>
           {message.text}{" "}
           {message.batchId && (
             <Link className="text-sky-700 hover:underline" href={`/batches/${message.batchId}`}>
               Open the batch
             </Link>
           )}
-        </p>
+        </Alert>
       )}
     </form>
   );

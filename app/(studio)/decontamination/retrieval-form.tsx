@@ -4,6 +4,9 @@
 // top-k and threshold, optionally an embeddings endpoint. The run is a background Task.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { ResultMessage } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
 import type { DecontamChoices } from "@/lib/decontamination/pipeline/find-decontam-runs";
 import { startRetrievalAction } from "./actions";
 
@@ -44,18 +47,17 @@ export function RetrievalForm({ choices }: { choices: DecontamChoices }) {
       <h3 id="retrieval-form-title" className="text-sm font-semibold text-slate-800">
         Run retrieval
       </h3>
-      <label className="block">
-        <span className="text-xs font-medium text-slate-700">Set to check (synthesized, seed or benchmark)</span>
-        <select name="problemSet" className="mt-1 block w-full rounded border border-slate-300 px-2 py-1">
+      <Field label="Set to check (synthesized, seed or benchmark)">
+        <Select name="problemSet">
           {choices.checkableSets.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name} · {s.role} ({s.problemCount.toLocaleString("en-US")} problems)
             </option>
           ))}
-        </select>
-      </label>
+        </Select>
+      </Field>
       <fieldset>
-        <legend className="text-xs font-medium text-slate-700">Against the benchmark sets</legend>
+        <legend className="font-medium text-slate-700">Against the benchmark sets</legend>
         <div className="mt-1 flex flex-wrap gap-3">
           {choices.benchmarkSets.map((s) => (
             <label key={s.id} className="flex items-center gap-1">
@@ -70,34 +72,27 @@ export function RetrievalForm({ choices }: { choices: DecontamChoices }) {
         </div>
       </fieldset>
       <div className="flex gap-3">
-        <label className="block">
-          <span className="text-xs font-medium text-slate-700">Top-k</span>
-          <input name="topK" type="number" min={1} max={100} defaultValue={5} className="mt-1 block w-20 rounded border border-slate-300 px-2 py-1" />
-        </label>
-        <label className="block">
-          <span className="text-xs font-medium text-slate-700">Threshold</span>
-          <input name="threshold" type="number" min={0} max={1} step={0.05} defaultValue={0.5} className="mt-1 block w-24 rounded border border-slate-300 px-2 py-1" />
-        </label>
-        <label className="block flex-1">
-          <span className="text-xs font-medium text-slate-700">Embeddings endpoint (optional)</span>
-          <select name="embeddings" className="mt-1 block w-full rounded border border-slate-300 px-2 py-1">
+        <Field label="Top-k">
+          <Input name="topK" type="number" min={1} max={100} defaultValue={5} className="w-20" />
+        </Field>
+        <Field label="Threshold">
+          <Input name="threshold" type="number" min={0} max={1} step={0.05} defaultValue={0.5} className="w-24" />
+        </Field>
+        <Field label="Embeddings endpoint (optional)" className="flex-1">
+          <Select name="embeddings">
             <option value="">none (lexical only)</option>
             {choices.embeddingEndpoints.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.name}
               </option>
             ))}
-          </select>
-        </label>
+          </Select>
+        </Field>
       </div>
-      <button type="submit" disabled={pending || against.length === 0} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+      <Button type="submit" variant="primary" disabled={pending || against.length === 0}>
         {pending ? "Starting…" : "Start retrieval"}
-      </button>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-emerald-700" : "text-rose-700"}>
-          {message.text}
-        </p>
-      )}
+      </Button>
+      <ResultMessage message={message} />
     </form>
   );
 }

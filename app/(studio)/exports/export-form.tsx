@@ -9,6 +9,10 @@ import { ProgressMeter } from "@/components/ui/progress-meter";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat, type ExportSettingsInput } from "@/lib/datasets/export/export-settings";
 import { exportSettingsToQuery } from "@/lib/datasets/export/export-settings-query";
 import { FILTER_ORDER } from "@/lib/datasets/export/export-stats";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Field, Input, Select } from "@/components/ui/field";
+import { solutionHref } from "@/lib/solutions/solution-href";
 import { startExportJob } from "./actions";
 
 interface SetOption {
@@ -34,12 +38,9 @@ function Check({ id, label, checked, onChange }: { id: string; label: string; ch
 
 function Bound({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (v: string) => void }) {
   return (
-    <div>
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <input id={id} inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} placeholder="off" className="mt-1 w-28 rounded-md border border-slate-300 px-2 py-1 text-sm" />
-    </div>
+    <Field label={label} htmlFor={id}>
+      <Input id={id} inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} placeholder="off" className="w-28" />
+    </Field>
   );
 }
 
@@ -108,18 +109,15 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
     <div className="space-y-5">
       <form onSubmit={(e) => e.preventDefault()} className="space-y-5 rounded-lg border border-slate-200 bg-white p-5">
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor="format" className="block text-sm font-medium text-slate-700">
-              Format
-            </label>
-            <select id="format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+          <Field label="Format" htmlFor="format">
+            <Select id="format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
               {EXPORT_FORMATS.map((f) => (
                 <option key={f} value={f}>
                   {EXPORT_FORMAT_LABELS[f]}
                 </option>
               ))}
-            </select>
-          </div>
+            </Select>
+          </Field>
           <fieldset>
             <legend className="text-sm font-medium text-slate-700">Problem sets</legend>
             <div className="mt-1 max-h-40 space-y-1 overflow-y-auto">
@@ -134,18 +132,12 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
               ))}
             </div>
           </fieldset>
-          <div>
-            <label htmlFor="sources" className="block text-sm font-medium text-slate-700">
-              Sources
-            </label>
-            <input id="sources" value={sources} onChange={(e) => setSources(e.target.value)} placeholder="all (or e.g. gsm8k,augmented_math)" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          </div>
-          <div>
-            <label htmlFor="batches" className="block text-sm font-medium text-slate-700">
-              Batches
-            </label>
-            <input id="batches" value={batches} onChange={(e) => setBatches(e.target.value)} placeholder="all (or batch ids: 3,7)" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          </div>
+          <Field label="Sources" htmlFor="sources">
+            <Input id="sources" value={sources} onChange={(e) => setSources(e.target.value)} placeholder="all (or e.g. gsm8k,augmented_math)" />
+          </Field>
+          <Field label="Batches" htmlFor="batches">
+            <Input id="batches" value={batches} onChange={(e) => setBatches(e.target.value)} placeholder="all (or batch ids: 3,7)" />
+          </Field>
         </div>
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium text-slate-700">Solutions</legend>
@@ -185,19 +177,19 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
           <Check id="pythonJson" label="Write JSON as Python's json.dumps does (byte-compare with NeMo-Skills' files)" checked={pythonJson} onChange={setPythonJson} />
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <a href={downloadHref} download className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">
+          <a href={downloadHref} download className={buttonClass({ variant: "primary", size: "lg" })}>
             Download now
           </a>
-          <button type="button" onClick={runJob} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100">
+          <Button onClick={runJob} size="lg">
             Run as a background job
-          </button>
+          </Button>
           <span className="text-xs text-slate-500">Reads up to {estimate.toLocaleString("en-US")} solutions.</span>
         </div>
       </form>
       {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert tone="error" banner>
           {error}
-        </p>
+        </Alert>
       )}
       {job && (job.state === "queued" || job.state === "running") && (
         <ProgressMeter
@@ -210,9 +202,9 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
         />
       )}
       {job?.state === "failed" && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert tone="error" banner>
           The export failed: {job.error}
-        </p>
+        </Alert>
       )}
       {manifest && job && (
         <section aria-label="Export result" className="space-y-2 rounded-lg border border-slate-200 bg-white p-5 text-sm">
@@ -244,7 +236,7 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
                     {r.examples.slice(0, 3).map((e, i) => (
                       <span key={e.sampleId}>
                         {i > 0 && ", "}
-                        <a className="underline" href={`/samples/${e.sampleId}`} title={e.reason}>
+                        <a className="underline" href={solutionHref(e.sampleId)} title={e.reason}>
                           #{e.sampleId}
                         </a>
                       </span>

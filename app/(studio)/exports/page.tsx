@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listProblemSets } from "@/lib/datasets/list-problem-sets";
 import { listRecentTasks } from "@/lib/tasks/task-status";
+import { PageHeader } from "@/components/ui/page-header";
 import { ExportForm } from "./export-form";
 import { RecentExports } from "./recent-exports";
 
@@ -12,13 +13,15 @@ export default async function ExportsPage() {
   const [sets, recent] = await Promise.all([listProblemSets(), listRecentTasks("export", 10)]);
   return (
     <div className="max-w-4xl space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Exports</h1>
-        <p className="text-sm text-slate-600">
-          Training files in the OpenMathInstruct-2, NeMo-Skills SFT or chat formats, with the recipe&apos;s filters at their published values. Every export
-          has a manifest: counts per source, what each filter removed and why.
-        </p>
-      </header>
+      <PageHeader
+        title="Exports"
+        description={
+          <>
+            Training files in the OpenMathInstruct-2, NeMo-Skills SFT or chat formats, with the recipe&apos;s filters at their published values. Every export
+            has a manifest: counts per source, what each filter removed and why.
+          </>
+        }
+      />
       <ExportForm sets={sets.map((s) => ({ name: s.name, role: s.role, solutions: s.sampleCount }))} />
       <RecentExports exports={recent} />
     </div>

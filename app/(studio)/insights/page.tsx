@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SampleBreakdownChart } from "@/components/charts/sample-breakdown-chart";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { prisma } from "@/lib/db/prisma";
+import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
 import { findAgreementHistogram } from "@/lib/insights/find-agreement-histogram";
 import { findContaminationFunnel } from "@/lib/insights/find-contamination-funnel";
 import { findLengthHistograms } from "@/lib/insights/find-length-histograms";
@@ -11,6 +11,7 @@ import { findSampleBreakdown } from "@/lib/insights/find-sample-breakdown";
 import { findSuspectGold } from "@/lib/insights/find-suspect-gold";
 import { findUngradableCauses } from "@/lib/insights/find-ungradable-causes";
 import { parseInsightScope, scopeSetIds } from "@/lib/insights/insight-scope";
+import { PageHeader } from "@/components/ui/page-header";
 import { AgreementSection } from "./agreement-section";
 import { FunnelSection } from "./funnel-section";
 import { LengthSection } from "./length-section";
@@ -27,7 +28,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const scope = parseInsightScope(await searchParams);
   // Every query reads the aggregate tables (docs/insights.md), so they run side by side.
   const [sets, bySource, byBatch, byModel, agreement, lengths, passAtK, funnels, suspects, ungradable, referenceCheck] = await Promise.all([
-    prisma().problemSet.findMany({ select: { id: true, name: true, role: true }, orderBy: [{ role: "asc" }, { name: "asc" }] }),
+    listSetChoices(),
     findSampleBreakdown("source", scope),
     findSampleBreakdown("batch", scope),
     findSampleBreakdown("model", scope),
@@ -41,16 +42,17 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   ]);
   return (
     <div className="space-y-8">
-      <header className="space-y-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Insights</h1>
-          <p className="text-sm text-slate-600">
+      <PageHeader
+        title="Insights"
+        description={
+          <>
             Where the generated solutions come from, how often they are right, and what to look at next. Every bar and point opens the matching solutions.
             Reference solutions (the worked answers that came with a problem file) are left out of every model figure and checked on their own below.
-          </p>
-        </div>
+          </>
+        }
+      >
         <ScopePicker sets={sets} current={scope.setId} />
-      </header>
+      </PageHeader>
       <section aria-labelledby="correctness" className="space-y-4">
         <h2 id="correctness" className="text-lg font-semibold">
           Generated solutions and correct share

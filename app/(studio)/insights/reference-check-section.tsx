@@ -1,7 +1,10 @@
 // Reference solutions per set and how many agree with the gold: a data-quality figure, shown
 // apart from every model figure on this page.
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { formatInteger, formatPercent } from "@/lib/format";
 import type { ReferenceCheckRow } from "@/lib/insights/find-reference-check";
+
+const COLUMNS: DataColumn[] = [{ header: "Set" }, numberColumn("References"), numberColumn("Graded"), numberColumn("Agree with the gold"), numberColumn("Wrong · no answer · undecided")];
 
 export function ReferenceCheckSection({ rows }: { rows: ReferenceCheckRow[] }) {
   return (
@@ -16,34 +19,23 @@ export function ReferenceCheckSection({ rows }: { rows: ReferenceCheckRow[] }) {
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">No reference solutions in scope.</p>
       ) : (
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs text-slate-500">
-            <tr>
-              <th className="py-1 font-medium">Set</th>
-              <th className="py-1 text-right font-medium">References</th>
-              <th className="py-1 text-right font-medium">Graded</th>
-              <th className="py-1 text-right font-medium">Agree with the gold</th>
-              <th className="py-1 text-right font-medium">Wrong · no answer · undecided</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.setId} className="border-t border-slate-100" data-testid={`reference-check-${r.setName}`}>
-                <td className="py-1">{r.setName}</td>
-                <td className="py-1 text-right tabular-nums">{formatInteger(r.total)}</td>
-                <td className="py-1 text-right tabular-nums">{formatInteger(r.graded)}</td>
-                <td className="py-1 text-right tabular-nums">
-                  {formatInteger(r.agreeing)} ({formatPercent(r.agreeing, r.graded)})
-                </td>
-                <td className="py-1 text-right tabular-nums">
-                  <a className="text-sky-700 hover:underline" href={r.disagreeingHref}>
-                    {formatInteger(r.counts.not_equal)} · {formatInteger(r.counts.no_answer)} · {formatInteger(r.counts.undecided)}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable label="Reference solutions per set" variant="plain" columns={COLUMNS}>
+          {rows.map((r) => (
+            <Row key={r.setId} data-testid={`reference-check-${r.setName}`}>
+              <Td>{r.setName}</Td>
+              <NumTd>{formatInteger(r.total)}</NumTd>
+              <NumTd>{formatInteger(r.graded)}</NumTd>
+              <NumTd>
+                {formatInteger(r.agreeing)} ({formatPercent(r.agreeing, r.graded)})
+              </NumTd>
+              <NumTd>
+                <a className="text-sky-700 hover:underline" href={r.disagreeingHref}>
+                  {formatInteger(r.counts.not_equal)} · {formatInteger(r.counts.no_answer)} · {formatInteger(r.counts.undecided)}
+                </a>
+              </NumTd>
+            </Row>
+          ))}
+        </DataTable>
       )}
     </figure>
   );

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { ChartEmpty, ChartFigure } from "@/components/charts/chart-figure";
 import { LinkedBarChart } from "@/components/charts/linked-bar-chart";
 import { VERDICT_COLORS, VERDICT_LABELS } from "@/components/charts/palette";
+import { DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
+import { formatInteger } from "@/lib/format";
 import type { UngradableCauses } from "@/lib/insights/find-ungradable-causes";
 import { solutionsLink } from "@/lib/insights/solutions-link";
 
@@ -43,38 +45,27 @@ export function UngradableSection({ data, setIds }: { data: UngradableCauses; se
             series={(["no_answer", "undecided"] as const).map((v) => ({ key: v, name: VERDICT_LABELS[v], color: VERDICT_COLORS[v] }))}
             rows={causeRows}
           />
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" aria-label="Not gradable by batch and model">
-              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-3 py-2">Batch · model</th>
-                  {data.causeNames.map((c) => (
-                    <th key={c} className="px-3 py-2 text-right">
-                      {c}
-                    </th>
-                  ))}
-                  <th className="px-3 py-2 text-right">Total</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.byOrigin.map((o) => (
-                  <tr key={`${o.batchId}-${o.model}`} className="border-t border-slate-100">
-                    <td className="px-3 py-2">
-                      <Link href={o.href} className="text-sky-700 hover:underline">
-                        {o.batchId === 0 ? "imported" : `#${o.batchId} ${o.batchName ?? ""}`} · {o.model || "(unknown model)"}
-                      </Link>
-                    </td>
-                    {data.causeNames.map((c) => (
-                      <td key={c} className="px-3 py-2 text-right tabular-nums">
-                        {(o.causes[c] ?? 0).toLocaleString("en-US")}
-                      </td>
-                    ))}
-                    <td className="px-3 py-2 text-right font-medium tabular-nums">{o.total.toLocaleString("en-US")}</td>
-                  </tr>
+          <DataTable
+            label="Not gradable by batch and model"
+            variant="plain"
+            columns={[{ header: "Batch · model" }, ...data.causeNames.map(numberColumn), numberColumn("Total")]}
+          >
+            {data.byOrigin.map((o) => (
+              <Row key={`${o.batchId}-${o.model}`}>
+                <Td>
+                  <Link href={o.href} className="text-sky-700 hover:underline">
+                    {o.batchId === 0 ? "imported" : `#${o.batchId} ${o.batchName ?? ""}`} · {o.model || "(unknown model)"}
+                  </Link>
+                </Td>
+                {data.causeNames.map((c) => (
+                  <Td key={c} align="right" className="tabular-nums">
+                    {formatInteger(o.causes[c] ?? 0)}
+                  </Td>
                 ))}
-              </tbody>
-            </table>
-          </div>
+                <NumTd className="font-medium">{formatInteger(o.total)}</NumTd>
+              </Row>
+            ))}
+          </DataTable>
         </div>
       )}
     </ChartFigure>

@@ -22,7 +22,7 @@ const DecisionSchema = z.object({
 
 export const annotate = authorizedAction("review.annotate", DecisionSchema, (input, user) => annotateSample(input, user.id));
 
-export const undoDecision = authorizedAction("review.annotate", z.object({ annotationId: z.number().int().positive() }), ({ annotationId }, user) => undoAnnotation(annotationId, user.id));
+export const undoSolutionReview = authorizedAction("review.annotate", z.object({ annotationId: z.number().int().positive() }), ({ annotationId }, user) => undoAnnotation(annotationId, user.id));
 
 export const createQueue = authorizedAction("review.queue.create", ReviewQueueSpecSchema, (spec, user) => createReviewQueue(spec, user.id));
 

@@ -5,6 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTaskProgress } from "@/components/tasks/use-task-progress";
 import { STRATA_DIMENSIONS, type StratumDimension } from "@/lib/review/review-strata";
+import { Button } from "@/components/ui/button";
+import { ResultMessage } from "@/components/ui/alert";
+import { Field, Input } from "@/components/ui/field";
 import { createQueue } from "./actions";
 
 export function CreateQueueForm({ filterQuery }: { filterQuery: string }) {
@@ -33,14 +36,12 @@ export function CreateQueueForm({ filterQuery }: { filterQuery: string }) {
     });
   return (
     <form action={submit} className="grid max-w-2xl gap-3 text-sm">
-      <label className="grid gap-1">
-        Name
-        <input name="name" required maxLength={200} className="rounded border border-slate-300 px-2 py-1" />
-      </label>
-      <label className="grid gap-1">
-        Size (items)
-        <input name="size" type="number" required min={1} max={100000} defaultValue={200} className="w-32 rounded border border-slate-300 px-2 py-1" />
-      </label>
+      <Field label="Name">
+        <Input name="name" required maxLength={200} />
+      </Field>
+      <Field label="Size (items)">
+        <Input name="size" type="number" required min={1} max={100000} defaultValue={200} className="w-32" />
+      </Field>
       <fieldset className="flex flex-wrap gap-4">
         <legend className="mb-1">Stratify by</legend>
         {STRATA_DIMENSIONS.map((d) => (
@@ -58,20 +59,15 @@ export function CreateQueueForm({ filterQuery }: { filterQuery: string }) {
           <input type="radio" name="allocation" value="proportional" /> in proportion to their sizes
         </label>
       </fieldset>
-      <label className="grid gap-1">
-        From solutions matching (the solutions table&apos;s filter; empty = all)
-        <input name="filterQuery" defaultValue={filterQuery} placeholder="e.g. verdict=equal&set=2" className="rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
-      </label>
+      <Field label={<>From solutions matching (the solutions table&apos;s filter; empty = all)</>}>
+        <Input name="filterQuery" defaultValue={filterQuery} placeholder="e.g. verdict=equal&set=2" className="font-mono text-xs" />
+      </Field>
       <div>
-        <button type="submit" disabled={pending} className="rounded bg-slate-900 px-3 py-1 text-white disabled:opacity-50">
+        <Button type="submit" disabled={pending} variant="primary">
           {pending ? "Creating…" : "Create queue"}
-        </button>
+        </Button>
       </div>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-emerald-800" : "text-rose-700"}>
-          {message.text}
-        </p>
-      )}
+      <ResultMessage message={message} />
     </form>
   );
 }

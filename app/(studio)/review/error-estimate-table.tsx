@@ -1,7 +1,10 @@
 // How often the automatic verdict is wrong according to reviewers, per stratum, with Wilson 95%
 // confidence intervals.
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import type { summarizeVerdictErrors } from "@/lib/review/summarize-verdict-errors";
 import type { ProportionEstimate } from "@/lib/review/wilson-interval";
+
+const COLUMNS: DataColumn[] = [{ header: "Stratum" }, { header: "Wrong verdicts" }, { header: "Equal but rejected" }, { header: "Not equal but accepted" }, numberColumn("Excluded")];
 
 const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)}%`);
 
@@ -28,34 +31,23 @@ export function ErrorEstimateTable({ estimate }: { estimate: ReturnType<typeof s
         From reviewed solutions: graded <em>equal</em> but rejected, or graded <em>not equal</em> but accepted. Rates with Wilson 95% confidence intervals. Unsure reviews and
         undecided/ungraded verdicts are left out (counted under “excluded”). The pooled row weights strata by how many items were reviewed, not by their size.
       </p>
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Verdict error estimate">
-        <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-          <tr>
-            <th className="px-3 py-2">Stratum</th>
-            <th className="px-3 py-2">Wrong verdicts</th>
-            <th className="px-3 py-2">Equal but rejected</th>
-            <th className="px-3 py-2">Not equal but accepted</th>
-            <th className="px-3 py-2 text-right">Excluded</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.stratum} className="border-t border-slate-100 align-top">
-              <td className="px-3 py-1.5">{row.stratum}</td>
-              <td className="px-3 py-1.5">
-                <Estimate e={row.overall} />
-              </td>
-              <td className="px-3 py-1.5">
-                <Estimate e={row.falseEqual} />
-              </td>
-              <td className="px-3 py-1.5">
-                <Estimate e={row.falseNotEqual} />
-              </td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{row.excluded}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label="Verdict error estimate" columns={COLUMNS}>
+        {rows.map((row) => (
+          <Row key={row.stratum} className="align-top">
+            <Td>{row.stratum}</Td>
+            <Td>
+              <Estimate e={row.overall} />
+            </Td>
+            <Td>
+              <Estimate e={row.falseEqual} />
+            </Td>
+            <Td>
+              <Estimate e={row.falseNotEqual} />
+            </Td>
+            <NumTd>{row.excluded}</NumTd>
+          </Row>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { type DataColumn, DataTable, Row, Td } from "@/components/ui/data-table";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { estimateVerdictErrors } from "@/lib/review/estimate-verdict-errors";
 import { findReviewQueues } from "@/lib/review/find-review-queues";
 import { parseSolutionView } from "@/lib/solutions/solution-view";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
 import { CreateQueueForm } from "./create-queue-form";
 import { ErrorEstimateTable } from "./error-estimate-table";
 
 export const metadata: Metadata = { title: "Review" };
+
+const QUEUE_COLUMNS: DataColumn[] = [{ header: "Queue" }, { header: "Drawn by" }, { header: "Progress" }, { header: "", key: "links" }];
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("dashboard.view");
@@ -19,10 +24,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const canReview = can(user.role, "review.annotate");
   return (
     <div className="max-w-5xl space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Review</h1>
-        <p className="text-sm text-slate-600">Queues of solutions drawn for human review, their progress, and what the reviews say about the automatic verdicts.</p>
-      </header>
+      <PageHeader
+        title="Review"
+        description="Queues of solutions drawn for human review, their progress, and what the reviews say about the automatic verdicts."
+      />
       <section aria-labelledby="queues">
         <h2 id="queues" className="mb-2 text-sm font-semibold text-slate-700">
           Queues
@@ -30,60 +35,50 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         {queues.length === 0 ? (
           <p className="text-sm text-slate-600">No review queues yet.</p>
         ) : (
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-label="Review queues">
-            <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-3 py-2">Queue</th>
-                <th className="px-3 py-2">Drawn by</th>
-                <th className="px-3 py-2">Progress</th>
-                <th className="px-3 py-2" />
-              </tr>
-            </thead>
-            <tbody>
-              {queues.map((q) => (
-                <tr key={q.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2">
-                    <span className="font-medium">{q.name}</span>
-                    <span className="block text-xs text-slate-500">
-                      #{q.id} · by {q.createdBy ?? "unknown"} · {q.createdAt.toISOString().slice(0, 10)}
-                    </span>
-                  </td>
-                  <td className="px-3 py-2 text-xs text-slate-600">
-                    {q.spec.strata?.length ? `strata: ${q.spec.strata.join(", ")}` : "unstratified"} · {q.spec.allocation ?? "–"}
-                    {q.spec.filterQuery ? (
-                      <Link className="block text-sky-700 hover:underline" href={`/solutions?${q.spec.filterQuery}`}>
-                        filter
-                      </Link>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    {q.fillTask ? (
-                      <span className="text-xs text-slate-600">
-                        drawing items: {q.fillTask.state} {q.fillTask.message ? `· ${q.fillTask.message}` : ""} {q.fillTask.error ? <span className="text-rose-700">{q.fillTask.error}</span> : null}
-                      </span>
-                    ) : (
-                      <>
-                        <span className="tabular-nums">
-                          {q.done.toLocaleString("en-US")} / {q.itemCount.toLocaleString("en-US")} reviewed
-                        </span>
-                        <span className="block text-xs text-slate-500">{q.inProgress} in progress</span>
-                      </>
-                    )}
-                  </td>
-                  <td className="space-x-3 px-3 py-2 text-right whitespace-nowrap">
-                    {canReview && !q.fillTask && (
-                      <Link className="text-sky-700 hover:underline" href={`/review/${q.id}`}>
-                        Start reviewing
-                      </Link>
-                    )}
-                    <Link className="text-sky-700 hover:underline" href={`/review/${q.id}/report`}>
-                      Report
+          <DataTable label="Review queues" columns={QUEUE_COLUMNS}>
+            {queues.map((q) => (
+              <Row key={q.id}>
+                <Td>
+                  <span className="font-medium">{q.name}</span>
+                  <span className="block text-xs text-slate-500">
+                    #{q.id} · by {q.createdBy ?? "unknown"} · {q.createdAt.toISOString().slice(0, 10)}
+                  </span>
+                </Td>
+                <Td className="text-xs text-slate-600">
+                  {q.spec.strata?.length ? `strata: ${q.spec.strata.join(", ")}` : "unstratified"} · {q.spec.allocation ?? "–"}
+                  {q.spec.filterQuery ? (
+                    <Link className="block text-sky-700 hover:underline" href={`/solutions?${q.spec.filterQuery}`}>
+                      filter
                     </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  ) : null}
+                </Td>
+                <Td>
+                  {q.fillTask ? (
+                    <span className="text-xs text-slate-600">
+                      drawing items: {q.fillTask.state} {q.fillTask.message ? `· ${q.fillTask.message}` : ""} {q.fillTask.error ? <span className="text-rose-700">{q.fillTask.error}</span> : null}
+                    </span>
+                  ) : (
+                    <>
+                      <span className="tabular-nums">
+                        {q.done.toLocaleString("en-US")} / {q.itemCount.toLocaleString("en-US")} reviewed
+                      </span>
+                      <span className="block text-xs text-slate-500">{q.inProgress} in progress</span>
+                    </>
+                  )}
+                </Td>
+                <Td align="right" className="space-x-3 whitespace-nowrap">
+                  {canReview && !q.fillTask && (
+                    <Link className="text-sky-700 hover:underline" href={`/review/${q.id}`}>
+                      Start reviewing
+                    </Link>
+                  )}
+                  <Link className="text-sky-700 hover:underline" href={`/review/${q.id}/report`}>
+                    Report
+                  </Link>
+                </Td>
+              </Row>
+            ))}
+          </DataTable>
         )}
       </section>
       {can(user.role, "review.queue.create") && (
@@ -92,9 +87,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             New review queue
           </h2>
           {ignored.length > 0 && (
-            <p role="alert" className="mb-2 text-sm text-amber-800">
+            <Alert tone="warning" urgent className="mb-2">
               The filter has values that cannot be read: {ignored.join("; ")}.
-            </p>
+            </Alert>
           )}
           <CreateQueueForm filterQuery={from} />
         </section>

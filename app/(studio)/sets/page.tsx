@@ -1,22 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
+import { type DataColumn, DataTable, EmptyRow, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listProblemSets, type ProblemSetRow } from "@/lib/datasets/list-problem-sets";
 import { listRecentTasks } from "@/lib/tasks/task-status";
 import { formatInteger, formatPercent } from "@/lib/format";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 import { RecentImports } from "./recent-imports";
 
 export const metadata: Metadata = { title: "Problem sets" };
 
-const SET_COLUMNS: SimpleColumn[] = [
+const SET_COLUMNS: DataColumn[] = [
   { header: "Set" },
   { header: "Role" },
-  { header: "Problems", align: "right" },
-  { header: "Solutions", align: "right" },
-  { header: "Graded", align: "right" },
-  { header: "Correct share", align: "right" },
+  numberColumn("Problems"),
+  numberColumn("Solutions"),
+  numberColumn("Graded"),
+  numberColumn("Correct share"),
   { header: "Text search" },
 ];
 
@@ -25,7 +27,7 @@ const SEARCH_STATE = { ready: "indexed", building: "index being built", missing:
 
 function SetTable({ label, sets, empty }: { label: string; sets: ProblemSetRow[]; empty: string }) {
   return (
-    <SimpleTable label={label} columns={SET_COLUMNS}>
+    <DataTable label={label} columns={SET_COLUMNS}>
       {sets.map((set) => (
         <Row key={set.id}>
           <Td className="max-w-[28rem] truncate font-medium">
@@ -34,21 +36,17 @@ function SetTable({ label, sets, empty }: { label: string; sets: ProblemSetRow[]
             </Link>
           </Td>
           <Td>{set.role}</Td>
-          <Td align="right" className="tabular-nums">{formatInteger(set.problemCount)}</Td>
-          <Td align="right" className="tabular-nums">{formatInteger(set.sampleCount)}</Td>
-          <Td align="right" className="tabular-nums">{formatInteger(set.gradedCount)}</Td>
-          <Td align="right" className="tabular-nums">{formatPercent(set.correctCount, set.gradedCount)}</Td>
+          <NumTd>{formatInteger(set.problemCount)}</NumTd>
+          <NumTd>{formatInteger(set.sampleCount)}</NumTd>
+          <NumTd>{formatInteger(set.gradedCount)}</NumTd>
+          <NumTd>{formatPercent(set.correctCount, set.gradedCount)}</NumTd>
           <Td className={set.searchIndex === "ready" ? "text-slate-500" : "text-amber-700"}>{SEARCH_STATE[set.searchIndex]}</Td>
         </Row>
       ))}
       {sets.length === 0 && empty && (
-        <tr>
-          <td colSpan={SET_COLUMNS.length} className="px-4 py-6 text-center text-slate-500">
-            {empty}
-          </td>
-        </tr>
+        <EmptyRow columns={SET_COLUMNS.length}>{empty}</EmptyRow>
       )}
-    </SimpleTable>
+    </DataTable>
   );
 }
 
@@ -59,17 +57,17 @@ export default async function SetsPage() {
   const archived = sets.filter((set) => set.archivedAt !== null);
   return (
     <div className="space-y-8">
-      <header className="flex items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Problem sets</h1>
-          <p className="text-sm text-slate-600">Seed, synthetic and benchmark sets with their problem and solution counts.</p>
-        </div>
-        {mayImport && (
-          <Link href="/sets/import" className="rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
-            Import a file
-          </Link>
-        )}
-      </header>
+      <PageHeader
+        title="Problem sets"
+        description="Seed, synthetic and benchmark sets with their problem and solution counts."
+        actions={
+          mayImport && (
+            <Link href="/sets/import" className={buttonClass({ variant: "primary" })}>
+              Import a file
+            </Link>
+          )
+        }
+      />
       <SetTable label="Problem sets" sets={sets.filter((set) => set.archivedAt === null)} empty="No problem sets yet." />
       {archived.length > 0 && (
         <details className="space-y-2">

@@ -5,6 +5,9 @@
 import { type ReactNode, useState } from "react";
 import { BULK_ACTION_LABELS, BULK_ACTIONS, type BulkActionName, type BulkRequest } from "@/lib/solutions/bulk-action";
 import { solutionViewParams } from "@/lib/solutions/solution-view";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Select } from "@/components/ui/field";
 import { previewBulk, startBulk } from "./actions";
 import { useSolutionView } from "./use-solution-view";
 
@@ -55,39 +58,39 @@ export function BulkBar(props: {
           {props.allMatching ? <>Every solution matching this view is selected ({props.matchCount})</> : `${props.selectedIds.length} selected on this page`}
         </span>
         {props.pageFullySelected && !props.allMatching && (
-          <button type="button" className="text-sky-800 underline" onClick={props.onSelectAllMatching}>
+          <Button onClick={props.onSelectAllMatching} variant="link">
             Select all matching solutions
-          </button>
+          </Button>
         )}
-        <button type="button" className="text-slate-600 underline" onClick={props.onClear}>
+        <Button onClick={props.onClear} variant="link">
           Clear selection
-        </button>
+        </Button>
       </div>
       <div className="flex flex-wrap items-center gap-2">
         {BULK_ACTIONS.filter((a) => a !== "add_to_queue").map((action) => (
-          <button key={action} type="button" disabled={stage.kind === "counting"} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50 disabled:opacity-50" onClick={() => preview(action)}>
+          <Button key={action} disabled={stage.kind === "counting"} onClick={() => preview(action)} size="sm">
             {BULK_ACTION_LABELS[action]}
-          </button>
+          </Button>
         ))}
         <span className="ml-2 flex items-center gap-1">
-          <select aria-label="Review queue" value={queueId} onChange={(e) => setQueueId(e.target.value === "" ? "" : Number(e.target.value))} className="rounded border border-slate-300 bg-white px-2 py-1">
+          <Select aria-label="Review queue" className="w-auto" value={queueId} onChange={(e) => setQueueId(e.target.value === "" ? "" : Number(e.target.value))}>
             {props.queues.length === 0 && <option value="">no queues yet</option>}
             {props.queues.map((q) => (
               <option key={q.id} value={q.id}>
                 {q.name} (#{q.id})
               </option>
             ))}
-          </select>
-          <button type="button" disabled={queueId === "" || stage.kind === "counting"} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50 disabled:opacity-50" onClick={() => preview("add_to_queue")}>
+          </Select>
+          <Button disabled={queueId === "" || stage.kind === "counting"} onClick={() => preview("add_to_queue")} size="sm">
             {BULK_ACTION_LABELS.add_to_queue}
-          </button>
+          </Button>
         </span>
       </div>
       {stage.kind === "counting" && <p role="status">Counting the solutions this would change…</p>}
       {stage.kind === "error" && (
-        <p role="alert" className="text-rose-700">
+        <Alert tone="error">
           {stage.message}
-        </p>
+        </Alert>
       )}
       {stage.kind === "confirm" && (
         <div role="alertdialog" aria-label="Confirm bulk action" className="rounded border border-amber-300 bg-amber-50 p-2">
@@ -96,12 +99,12 @@ export function BulkBar(props: {
             {stage.request.target.kind === "filter" ? " matching the current filter" : ""}. It runs in the background and is recorded in the audit log.
           </p>
           <div className="mt-2 flex gap-2">
-            <button type="button" className="rounded bg-slate-900 px-3 py-1 text-white" onClick={confirm} disabled={stage.count === 0}>
+            <Button onClick={confirm} disabled={stage.count === 0} variant="primary">
               Confirm {stage.count.toLocaleString("en-US")}
-            </button>
-            <button type="button" className="rounded border border-slate-300 bg-white px-3 py-1" onClick={() => setStage({ kind: "idle" })}>
+            </Button>
+            <Button onClick={() => setStage({ kind: "idle" })}>
               Cancel
-            </button>
+            </Button>
           </div>
         </div>
       )}

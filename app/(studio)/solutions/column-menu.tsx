@@ -2,13 +2,15 @@
 // Show, hide and reorder the table's columns (widths: drag a header's right edge). Reordering uses buttons (keyboard and screen-reader
 // friendly) rather than drag and drop.
 import type { ReactTable } from "@tanstack/react-table";
+import type { DataTableFeatures } from "@/components/ui/use-data-table";
 import { useState } from "react";
 import type { ColumnId } from "@/lib/solutions/solution-view";
+import { Button } from "@/components/ui/button";
 import { type ColumnLayout, defaultLayout } from "./column-layout";
-import { COLUMN_LABELS, type features } from "./solution-columns";
+import { COLUMN_LABELS } from "./solution-columns";
 import type { TableRow } from "./table-row";
 
-export function ColumnMenu({ table, layout, onChange }: { table: ReactTable<typeof features, TableRow>; layout: ColumnLayout; onChange: (layout: ColumnLayout) => void }) {
+export function ColumnMenu({ table, layout, onChange }: { table: ReactTable<DataTableFeatures, TableRow>; layout: ColumnLayout; onChange: (layout: ColumnLayout) => void }) {
   const [open, setOpen] = useState(false);
   const move = (id: ColumnId, by: -1 | 1) => {
     const order = [...layout.order];
@@ -20,9 +22,9 @@ export function ColumnMenu({ table, layout, onChange }: { table: ReactTable<type
   };
   return (
     <div className="relative">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50">
+      <Button aria-expanded={open} onClick={() => setOpen(!open)}>
         Columns
-      </button>
+      </Button>
       {open && (
         <fieldset className="absolute right-0 z-20 mt-1 w-72 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
           <legend className="sr-only">Columns</legend>
@@ -45,9 +47,9 @@ export function ColumnMenu({ table, layout, onChange }: { table: ReactTable<type
               );
             })}
           </ul>
-          <button type="button" className="mt-2 text-xs text-sky-700 hover:underline" onClick={() => onChange(defaultLayout())}>
+          <Button onClick={() => onChange(defaultLayout())} variant="link" size="sm" className="mt-2">
             Reset columns and widths
-          </button>
+          </Button>
         </fieldset>
       )}
     </div>

@@ -5,21 +5,13 @@
 import { useEffect, useOptimistic, useState } from "react";
 import type { BoundedCount } from "@/lib/solutions/count-solutions";
 import type { FacetCounts, FacetOptions } from "@/lib/solutions/find-solution-facets";
-import { DEFAULT_SORT, emptyFilter, type ListFilterKey, MIN_SEARCH_CHARS, type NumberRange, type SolutionFilter, solutionViewParams } from "@/lib/solutions/solution-view";
+import { DEFAULT_SORT, emptyFilter, FACET_LABELS, type ListFilterKey, MIN_SEARCH_CHARS, type NumberRange, type SolutionFilter, solutionViewParams } from "@/lib/solutions/solution-view";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Input } from "@/components/ui/field";
 import { loadFacetCounts } from "./actions";
 import { useSolutionsChangedVersion } from "./solutions-changed";
 import { useSolutionView } from "./use-solution-view";
-
-const FACET_LABELS: Record<ListFilterKey, string> = {
-  setIds: "Set",
-  sources: "Source",
-  batchIds: "Batch",
-  models: "Model",
-  verdicts: "Verdict",
-  contamination: "Contamination",
-  reviewStatuses: "Review status",
-  provenances: "Provenance",
-};
 
 const FACET_ORDER: ListFilterKey[] = ["provenances", "verdicts", "reviewStatuses", "setIds", "sources", "batchIds", "models", "contamination"];
 
@@ -72,9 +64,9 @@ function RangeInputs({ label, name, range, step, onChange }: { label: string; na
     <fieldset className="space-y-1">
       <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</legend>
       <div className="flex items-center gap-1">
-        <input aria-label={`${label} minimum`} name={`${name}-min`} type="number" min="0" step={step} defaultValue={range.min ?? ""} onChange={(e) => onChange({ ...range, min: read(e.target.value) })} className="w-20 rounded border border-slate-300 px-1.5 py-0.5 text-sm" />
+        <Input aria-label={`${label} minimum`} name={`${name}-min`} type="number" min="0" step={step} defaultValue={range.min ?? ""} onChange={(e) => onChange({ ...range, min: read(e.target.value) })} className="w-20" />
         <span className="text-slate-400">–</span>
-        <input aria-label={`${label} maximum`} name={`${name}-max`} type="number" min="0" step={step} defaultValue={range.max ?? ""} onChange={(e) => onChange({ ...range, max: read(e.target.value) })} className="w-20 rounded border border-slate-300 px-1.5 py-0.5 text-sm" />
+        <Input aria-label={`${label} maximum`} name={`${name}-max`} type="number" min="0" step={step} defaultValue={range.max ?? ""} onChange={(e) => onChange({ ...range, max: read(e.target.value) })} className="w-20" />
       </div>
     </fieldset>
   );
@@ -93,9 +85,9 @@ function RangeForm({ filter, onApply }: { filter: SolutionFilter; onApply: (rang
       <RangeInputs label="Length (characters)" name="len" step="1" range={ranges.length} onChange={(length) => setRanges({ ...ranges, length })} />
       <RangeInputs label="Length (tokens)" name="tok" step="1" range={ranges.tokens} onChange={(tokens) => setRanges({ ...ranges, tokens })} />
       <RangeInputs label="Agreement (0–1)" name="agree" step="0.05" range={ranges.agreement} onChange={(agreement) => setRanges({ ...ranges, agreement })} />
-      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
+      <Button type="submit">
         Apply ranges
-      </button>
+      </Button>
     </form>
   );
 }
@@ -130,22 +122,22 @@ export function FilterPanel({ options }: { options: FacetOptions }) {
     // the tooltip) and long lists scroll inside their own box.
     <aside aria-label="Filters" className="w-56 min-w-0 shrink-0 space-y-5 overflow-hidden text-sm">
       <form action={submitSearch} className="space-y-2" key={`${filter.problemText}|${filter.solutionText}`}>
-        <label className="block">
+        <label className="grid gap-1">
           <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Search problems</span>
-          <input name="pq" type="search" defaultValue={filter.problemText ?? ""} placeholder="e.g. triangle" className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+          <Input name="pq" type="search" defaultValue={filter.problemText ?? ""} placeholder="e.g. triangle" />
         </label>
-        <label className="block">
+        <label className="grid gap-1">
           <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Search solutions</span>
-          <input name="sq" type="search" defaultValue={filter.solutionText ?? ""} placeholder="e.g. \frac{3}{8}" className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+          <Input name="sq" type="search" defaultValue={filter.solutionText ?? ""} placeholder="e.g. \frac{3}{8}" />
         </label>
         {searchError && (
-          <p role="alert" className="text-xs text-rose-700">
+          <Alert tone="error">
             {searchError}
-          </p>
+          </Alert>
         )}
-        <button type="submit" className="rounded bg-slate-900 px-3 py-1 text-white">
+        <Button type="submit" variant="primary">
           Search
-        </button>
+        </Button>
       </form>
 
       {(filter.answerKey !== null || filter.problemId !== null) && (
@@ -153,17 +145,17 @@ export function FilterPanel({ options }: { options: FacetOptions }) {
           {filter.problemId !== null && (
             <p className="flex items-center gap-2">
               Problem #{filter.problemId}
-              <button type="button" className="text-xs text-sky-700 underline" onClick={() => navigate({ filter: { problemId: null } })}>
+              <Button onClick={() => navigate({ filter: { problemId: null } })} variant="link" size="sm">
                 remove
-              </button>
+              </Button>
             </p>
           )}
           {filter.answerKey !== null && (
             <p className="flex items-center gap-2">
               Answer class <code className="rounded bg-slate-100 px-1">{filter.answerKey === "" ? "(no answer)" : filter.answerKey}</code>
-              <button type="button" className="text-xs text-sky-700 underline" onClick={() => navigate({ filter: { answerKey: null } })}>
+              <Button onClick={() => navigate({ filter: { answerKey: null } })} variant="link" size="sm">
                 remove
-              </button>
+              </Button>
             </p>
           )}
         </div>
@@ -193,13 +185,12 @@ export function FilterPanel({ options }: { options: FacetOptions }) {
 
       <RangeForm key={JSON.stringify([filter.length, filter.tokens, filter.agreement])} filter={filter} onApply={(ranges) => navigate({ filter: ranges })} />
 
-      <button
-        type="button"
-        className="text-sky-700 underline"
+      <Button
         onClick={() => navigate({ filter: emptyFilter() })}
+        variant="link"
       >
         Clear all filters
-      </button>
+      </Button>
     </aside>
   );
 }

@@ -11,6 +11,8 @@ import { countSolutions } from "@/lib/solutions/count-solutions";
 import { listFacetOptions } from "@/lib/solutions/find-solution-facets";
 import { findSolutions, type SolutionPage } from "@/lib/solutions/find-solutions";
 import { parseSolutionView, solutionViewParams } from "@/lib/solutions/solution-view";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
 import { FilterPanel } from "./filter-panel";
 import { MatchCount } from "./match-count";
 import { SolutionsTable } from "./solutions-table";
@@ -49,32 +51,32 @@ export default async function SolutionsPage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-4">
-      <header className="flex flex-wrap items-end justify-between gap-2">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Solutions</h1>
-          <p className="text-sm text-slate-600">Every generated and imported solution, with its verdict and review. The address holds the view: copy it to share.</p>
-        </div>
-        {can(user.role, "review.queue.create") && (
-          <Link href={queueFromFilter} className="text-sm text-sky-700 hover:underline">
-            New review queue from this filter →
-          </Link>
-        )}
-      </header>
+      <PageHeader
+        title="Solutions"
+        description="Every generated and imported solution, with its verdict and review. The address holds the view: copy it to share."
+        actions={
+          can(user.role, "review.queue.create") && (
+            <Link href={queueFromFilter} className="text-sm text-sky-700 hover:underline">
+              New review queue from this filter →
+            </Link>
+          )
+        }
+      />
       {ignored.length > 0 && (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+        <Alert tone="warning" banner urgent>
           Ignored in the address: {ignored.join("; ")}.
-        </div>
+        </Alert>
       )}
       {unindexed.length > 0 && (
-        <div role="status" className="rounded border border-sky-200 bg-sky-50 p-2 text-sm text-sky-900">
+        <Alert tone="info" banner>
           The search index of {unindexed.map((s) => s.setName).join(", ")} is {unindexed.some((s) => s.state === "building") ? "being built" : "not built yet"}:
           text search reads every solution of {unindexed.length === 1 ? "that set" : "those sets"} until it is there, so it may be slow or time out.
-        </div>
+        </Alert>
       )}
       {problem && (
-        <div role="alert" className="rounded border border-rose-300 bg-rose-50 p-2 text-sm text-rose-900">
+        <Alert tone="error" banner>
           {problem}
-        </div>
+        </Alert>
       )}
       <div className="flex gap-6">
         <FilterPanel options={options} />

@@ -1,26 +1,17 @@
 "use client";
 // The columns of the solutions table. Each column that an index can sort names its sort key; the
 // table asks the server for that order (manual sorting), never sorts the loaded page itself.
-import {
-  columnOrderingFeature,
-  columnResizingFeature,
-  columnSizingFeature,
-  columnVisibilityFeature,
-  createColumnHelper,
-  rowSelectionFeature,
-  rowSortingFeature,
-  tableFeatures,
-} from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { RenderedMath } from "@/components/math/rendered-math";
+import type { DataTableFeatures } from "@/components/ui/use-data-table";
 import type { ColumnId, SortKey } from "@/lib/solutions/solution-view";
+import { solutionHref } from "@/lib/solutions/solution-href";
 import { DEFAULT_SIZES, MAX_COLUMN_SIZE, MIN_COLUMN_SIZE, SELECT_COLUMN_SIZE } from "./column-layout";
 import { ProvenanceBadge, StatusBadge } from "./status-badge";
 import type { TableRow } from "./table-row";
 
-// Resizing needs sizing registered beside it (v9 split them into two features).
-export const features = tableFeatures({ rowSelectionFeature, rowSortingFeature, columnVisibilityFeature, columnOrderingFeature, columnSizingFeature, columnResizingFeature });
-const helper = createColumnHelper<typeof features, TableRow>();
+const helper = createColumnHelper<DataTableFeatures, TableRow>();
 
 export const COLUMN_LABELS: Record<ColumnId, string> = {
   problem: "Problem",
@@ -79,7 +70,7 @@ export const columns = helper.columns([
         <Link href={`/problems/${row.original.problemId}`} className="line-clamp-2 break-words text-slate-900 hover:underline" title={row.original.problemHead}>
           <RenderedMath inline html={row.original.problemHtml} />
         </Link>
-        <Link href={`/samples/${row.original.id}`} className="text-xs text-sky-700 hover:underline">
+        <Link href={solutionHref(row.original.id)} className="text-xs text-sky-700 hover:underline">
           solution #{row.original.id}
         </Link>
       </div>

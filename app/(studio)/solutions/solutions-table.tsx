@@ -3,15 +3,20 @@
 // are the server's (manual); the table owns selection, column visibility, order and widths. The
 // table is laid out fixed at the columns' widths, so a long cell never widens its column and the
 // default columns fit a 1440 px window without a horizontal scroll (column-layout.ts).
-import { type ColumnOrderState, type ColumnSizingState, type ColumnVisibilityState, type RowSelectionState, type SortingState, useTable } from "@tanstack/react-table";
+import type { ColumnOrderState, ColumnSizingState, ColumnVisibilityState, RowSelectionState, SortingState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { classes } from "@/components/ui/classes";
+import { TABLE_CLASSES } from "@/components/ui/data-table";
+import { Select } from "@/components/ui/field";
+import { useDataTable } from "@/components/ui/use-data-table";
 import { COLUMN_IDS, type ColumnId, SORT_KEYS, type SortKey } from "@/lib/solutions/solution-view";
 import { BulkBar } from "./bulk-bar";
 import { type ColumnLayout, cleanSizes, DEFAULT_VISIBLE, layoutFromVisible, mirrorLayoutToAddress, readSavedLayout, readSavedSizes, saveLayout } from "./column-layout";
 import { ColumnMenu } from "./column-menu";
-import { COLUMN_LABELS, COLUMN_SORT, columns, features } from "./solution-columns";
+import { COLUMN_LABELS, COLUMN_SORT, columns } from "./solution-columns";
 import { announceSolutionsChanged } from "./solutions-changed";
 import { TaskProgress } from "./task-progress";
 import type { TableRow } from "./table-row";
@@ -88,35 +93,31 @@ export function SolutionsTable(props: {
   const columnOrder: ColumnOrderState = useMemo(() => ["select", ...layout.order], [layout.order]);
   const columnSizing: ColumnSizingState = layout.sizes;
 
-  const table = useTable({
-    features,
+  const table = useDataTable({
     columns,
     data: props.rows,
     getRowId: (row) => String(row.id),
-    manualSorting: true,
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-    columnResizeMode: "onChange",
-    state: { sorting, rowSelection, columnVisibility, columnOrder, columnSizing },
-    onColumnSizingChange: (updater) => changeSizes(cleanSizes(typeof updater === "function" ? updater(columnSizing) : updater)),
-    onRowSelectionChange: (updater) => {
-      setAllMatching(false);
-      setRowSelection((old) => (typeof updater === "function" ? updater(old) : updater));
+    sorting: {
+      value: sorting,
+      onChange: (next) => {
+        const first = next[0];
+        const key = first ? COLUMN_SORT[first.id as ColumnId] : undefined;
+        if (key) navigate({ sort: { key, direction: first.desc ? "desc" : "asc" } });
+      },
     },
-    onSortingChange: (updater) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      const first = next[0];
-      const key = first ? COLUMN_SORT[first.id as ColumnId] : undefined;
-      if (key) navigate({ sort: { key, direction: first.desc ? "desc" : "asc" } });
+    rowSelection: {
+      value: rowSelection,
+      onChange: (next) => {
+        setAllMatching(false);
+        setRowSelection(next);
+      },
     },
-    onColumnVisibilityChange: (updater) => {
-      const next = typeof updater === "function" ? updater(columnVisibility) : updater;
-      changeLayout({ ...layout, hidden: COLUMN_IDS.filter((id) => next[id] === false) });
+    columnVisibility: { value: columnVisibility, onChange: (next) => changeLayout({ ...layout, hidden: COLUMN_IDS.filter((id) => next[id] === false) }) },
+    columnOrder: {
+      value: columnOrder,
+      onChange: (next) => changeLayout({ ...layout, order: next.filter((id): id is ColumnId => (COLUMN_IDS as readonly string[]).includes(id)) }),
     },
-    onColumnOrderChange: (updater) => {
-      const next = typeof updater === "function" ? updater(columnOrder) : updater;
-      changeLayout({ ...layout, order: next.filter((id): id is ColumnId => (COLUMN_IDS as readonly string[]).includes(id)) });
-    },
+    columnSizing: { value: columnSizing, onChange: (next) => changeSizes(cleanSizes(next)) },
   });
 
   const selectedIds = Object.keys(rowSelection).map(Number);
@@ -130,9 +131,9 @@ export function SolutionsTable(props: {
         </div>
         <label className="ml-auto flex items-center gap-2 text-sm text-slate-700">
           Sort by
-          <select
+          <Select
             aria-label="Sort by"
-            className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+            className="w-auto"
             value={`${view.sort.key}.${view.sort.direction}`}
             onChange={(e) => {
               const [key, direction] = e.target.value.split(".") as [SortKey, "asc" | "desc"];
@@ -146,7 +147,7 @@ export function SolutionsTable(props: {
                 </option>
               )),
             )}
-          </select>
+          </Select>
         </label>
         <ColumnMenu table={table} layout={layout} onChange={changeLayout} />
       </div>
@@ -172,9 +173,9 @@ export function SolutionsTable(props: {
         </div>
       )}
 
-      <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
+      <div className={classes(TABLE_CLASSES.card, "transition-opacity", pending && "opacity-60")} aria-busy={pending}>
         <table className="table-fixed text-sm" style={{ width: table.getTotalSize(), minWidth: "100%" }} aria-label="Solutions">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+          <thead className={classes(TABLE_CLASSES.head, TABLE_CLASSES.cardHead)}>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -204,7 +205,7 @@ export function SolutionsTable(props: {
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={`border-t border-slate-100 align-top ${row.getIsSelected() ? "bg-sky-50" : "hover:bg-slate-50"}`}>
+              <tr key={row.id} className={classes(TABLE_CLASSES.row, "align-top", row.getIsSelected() ? "bg-sky-50" : "hover:bg-slate-50")}>
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} data-column={cell.column.id} className="overflow-hidden px-3 py-2">
                     <table.FlexRender cell={cell} />
@@ -225,7 +226,7 @@ export function SolutionsTable(props: {
 
       <nav aria-label="Pages" className="flex items-center justify-between text-sm">
         {props.previous ? (
-          <Link className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50" href={hrefFor({ before: props.previous })} scroll={false}>
+          <Link className={buttonClass()} href={hrefFor({ before: props.previous })} scroll={false}>
             ← Previous page
           </Link>
         ) : (
@@ -235,7 +236,7 @@ export function SolutionsTable(props: {
           First page
         </Link>
         {props.next ? (
-          <Link className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50" href={hrefFor({ after: props.next })} scroll={false}>
+          <Link className={buttonClass()} href={hrefFor({ after: props.next })} scroll={false}>
             Next page →
           </Link>
         ) : (

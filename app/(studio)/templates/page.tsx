@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { DEFAULT_TEMPLATES } from "@/lib/generation/prompts/default-templates";
 import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
 import { listLatestTemplates } from "@/lib/generation/templates/list-templates";
+import { PageHeader } from "@/components/ui/page-header";
 import { TemplateRetire } from "./template-retire";
 
 export const metadata: Metadata = { title: "Prompt templates" };
 
-const TEMPLATE_COLUMNS: SimpleColumn[] = [{ header: "Template" }, { header: "Kind" }, { header: "Latest version" }, { header: "Saved" }, { header: "Batches", align: "right" }];
+const TEMPLATE_COLUMNS: DataColumn[] = [{ header: "Template" }, { header: "Kind" }, { header: "Latest version" }, { header: "Saved" }, numberColumn("Batches")];
 const SHIPPED = new Set(DEFAULT_TEMPLATES.map((t) => t.name));
 
 export default async function TemplatesPage() {
@@ -21,11 +22,11 @@ export default async function TemplatesPage() {
   const templates = await listLatestTemplates();
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Prompt templates</h1>
-        <p className="text-sm text-slate-600">Versioned: saving an edit adds a version, and every batch records the exact version it used.</p>
-      </header>
-      <SimpleTable columns={columns}>
+      <PageHeader
+        title="Prompt templates"
+        description="Versioned: saving an edit adds a version, and every batch records the exact version it used."
+      />
+      <DataTable columns={columns}>
         {templates.map((t) => (
           <Row key={t.id}>
             <Td>
@@ -39,7 +40,7 @@ export default async function TemplatesPage() {
               v{t.version} ({t.versions} version{t.versions === 1 ? "" : "s"})
             </Td>
             <Td className="text-slate-600">{t.createdAt.toISOString().slice(0, 16).replace("T", " ")}</Td>
-            <Td align="right" className="tabular-nums">{t.batchCount.toLocaleString("en-US")}</Td>
+            <NumTd>{t.batchCount.toLocaleString("en-US")}</NumTd>
             {mayEdit && (
               <Td>
                 <TemplateRetire name={t.name} disabled={t.disabled} deletable={t.batchCount === 0 && !SHIPPED.has(t.name)} />
@@ -47,7 +48,7 @@ export default async function TemplatesPage() {
             )}
           </Row>
         ))}
-      </SimpleTable>
+      </DataTable>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // it (the server checks both again; the button only hides what would be refused).
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { deleteTemplateAction, setTemplateDisabledAction } from "./actions";
 
 export function TemplateRetire({ name, disabled, deletable }: { name: string; disabled: boolean; deletable: boolean }) {
@@ -17,13 +18,13 @@ export function TemplateRetire({ name, disabled, deletable }: { name: string; di
   }
   return (
     <span className="flex flex-wrap items-center gap-2">
-      <button type="button" onClick={() => void act("toggle")} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50" aria-label={`${disabled ? "Enable" : "Disable"} template ${name}`}>
+      <Button onClick={() => void act("toggle")} aria-label={`${disabled ? "Enable" : "Disable"} template ${name}`} size="sm">
         {disabled ? "Enable" : "Disable"}
-      </button>
+      </Button>
       {deletable && (
-        <button type="button" onClick={() => void act("delete")} className="rounded border border-rose-300 px-2 py-0.5 text-xs text-rose-800 hover:bg-rose-50" aria-label={`Delete template ${name}`}>
+        <Button onClick={() => void act("delete")} aria-label={`Delete template ${name}`} variant="danger-outline" size="sm">
           Delete
-        </button>
+        </Button>
       )}
       {error && (
         <span role="alert" className="text-xs text-rose-800">

@@ -3,6 +3,7 @@
 // A transaction-scoped advisory lock serialises imports into the same set (their duplicate checks
 // and counter updates must not interleave) without locking the set row for the whole load.
 import type { PoolClient } from "pg";
+import { findProblemSets } from "@/lib/datasets/sets/find-problem-sets";
 import { UserFacingError } from "@/lib/errors";
 
 export const SET_ROLES = ["seed", "benchmark", "synthetic"] as const;
@@ -24,8 +25,7 @@ export async function ensureProblemSet(client: PoolClient, name: string, role: S
   );
   let id = created.rows[0]?.id;
   if (id === undefined) {
-    const found = await client.query<{ id: number; role: string }>("SELECT id, role::text AS role FROM problem_sets WHERE name = $1", [trimmed]);
-    const existing = found.rows[0];
+    const existing = (await findProblemSets([trimmed], client)).get(trimmed);
     if (!existing) throw new UserFacingError(`The problem set "${trimmed}" could not be created or found.`);
     if (existing.role !== role) {
       throw new UserFacingError(
@@ -41,8 +41,7 @@ export async function ensureProblemSet(client: PoolClient, name: string, role: S
 
 /** Read-only role check, for refusing an upload before its bytes are stored. */
 export async function checkSetRole(client: Pick<PoolClient, "query">, name: string, role: SetRoleName): Promise<void> {
-  const found = await client.query<{ role: string }>("SELECT role::text AS role FROM problem_sets WHERE name = $1", [name.trim()]);
-  const existing = found.rows[0];
+  const existing = (await findProblemSets([name.trim()], client)).get(name.trim());
   if (existing && existing.role !== role) {
     throw new UserFacingError(
       `The problem set "${name.trim()}" is a ${existing.role} set, but this import asked for role ${role}.`,

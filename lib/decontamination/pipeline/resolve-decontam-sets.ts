@@ -3,7 +3,7 @@
 // set too (GSM8K train against GSM8K test is the classic audit), or one benchmark against another.
 // Only benchmark sets are references, and a set is never checked against itself (every problem
 // would match itself), so a swapped argument is refused with the fix.
-import { pool } from "@/lib/db/pool";
+import { findProblemSets, requireProblemSet } from "@/lib/datasets/sets/find-problem-sets";
 import { UserFacingError } from "@/lib/errors";
 
 export interface DecontamSet {
@@ -13,33 +13,16 @@ export interface DecontamSet {
   problemCount: number;
 }
 
-async function findSets(refs: (string | number)[]): Promise<Map<string, DecontamSet>> {
-  const names = refs.filter((r): r is string => typeof r === "string");
-  const ids = refs.filter((r): r is number => typeof r === "number");
-  const { rows } = await pool().query<{ id: number; name: string; role: string; problem_count: number }>(
-    `SELECT id, name, role::text, problem_count FROM problem_sets WHERE name = ANY($1::text[]) OR id = ANY($2::int[])`,
-    [names, ids],
-  );
-  const found = new Map<string, DecontamSet>();
-  for (const r of rows) {
-    const set = { id: r.id, name: r.name, role: r.role, problemCount: r.problem_count };
-    found.set(r.name, set);
-    found.set(String(r.id), set);
-  }
-  return found;
-}
-
 /** The set a run checks: any set, whatever its role. */
 export async function resolveCheckedSet(ref: string | number): Promise<DecontamSet> {
-  const problemSet = (await findSets([ref])).get(String(ref));
-  if (!problemSet) throw new UserFacingError(`Problem set "${ref}" was not found.`, "see `npx boxed sets` for the names");
-  return problemSet;
+  const { id, name, role, problemCount } = await requireProblemSet(ref);
+  return { id, name, role, problemCount };
 }
 
 export async function resolveDecontamSets(problems: string | number, against: (string | number)[]): Promise<{ problemSet: DecontamSet; benchmarkSets: DecontamSet[] }> {
   const problemSet = await resolveCheckedSet(problems);
   if (against.length === 0) throw new UserFacingError("No benchmark set given to check against.", "name one or more benchmark sets, e.g. --against gsm8k-test,math-test");
-  const found = await findSets(against);
+  const found = await findProblemSets(against);
   const benchmarkSets: DecontamSet[] = [];
   for (const ref of against) {
     const set = found.get(String(ref));

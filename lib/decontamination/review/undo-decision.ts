@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db/prisma";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import type { DecisionEvidence } from "@/lib/decontamination/review/decide-problem";
 
-export async function undoDecision(decisionId: number, userId: number): Promise<{ problemId: number; status: string }> {
+export async function undoContaminationDecision(decisionId: number, userId: number): Promise<{ problemId: number; status: string }> {
   return prisma().$transaction(async (tx) => {
     const decision = await tx.contaminationDecision.findUnique({ where: { id: decisionId } });
     if (!decision) throw new NotFoundError(`Decision #${decisionId}`);

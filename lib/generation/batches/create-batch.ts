@@ -4,6 +4,7 @@
 // requests is a single statement inside PostgreSQL, never a loop here. Problem-major order keeps
 // a problem's samples together. Other kinds create their own (the judge: one request per close
 // pair and order, lib/decontamination/pipeline/create-judge-batch.ts).
+import { findProblemSets } from "@/lib/datasets/sets/find-problem-sets";
 import { inTransaction } from "@/lib/db/in-transaction";
 import { UserFacingError } from "@/lib/errors";
 import type { BatchPlan } from "@/lib/generation/batches/batch-launch-input";
@@ -28,8 +29,7 @@ export async function createBatch(plan: BatchPlan, createdById: number | null, {
         plan.targetSetName,
         `New problems generated from "${plan.set.name}"`,
       ]);
-      const found = await client.query<{ id: number; role: string }>(`SELECT id, role::text FROM problem_sets WHERE name = $1`, [plan.targetSetName]);
-      const row = found.rows[0];
+      const row = (await findProblemSets([plan.targetSetName], client)).get(plan.targetSetName);
       if (row?.role !== "synthetic") {
         throw new UserFacingError(`Target set "${plan.targetSetName}" is a ${row?.role} set; new problems only go into synthetic sets.`, "name another --target-set");
       }

@@ -3,6 +3,7 @@
 // the batch kind takes, ...); the kind's own rules and defaults come from its plug-in (a label or
 // judge batch needs a synthetic set, ...). Every refusal names the field and the fix. Reads only;
 // nothing is written here.
+import { requireProblemSet } from "@/lib/datasets/sets/find-problem-sets";
 import { prisma } from "@/lib/db/prisma";
 import { UserFacingError } from "@/lib/errors";
 import { batchKind } from "@/lib/generation/batch-kinds/registry";
@@ -11,10 +12,6 @@ import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-defaul
 import { findTemplate } from "@/lib/generation/templates/list-templates";
 import { BatchLaunchSchema, type BatchLaunchInput, type BatchPlan } from "@/lib/generation/batches/batch-launch-input";
 
-async function findSet(ref: string | number) {
-  const set = await prisma().problemSet.findFirst({ where: typeof ref === "number" ? { id: ref } : { name: ref }, select: { id: true, name: true, role: true } });
-  if (!set) throw new UserFacingError(`Problem set "${ref}" was not found.`, "list the sets on the dashboard, or import one first");
-  return set;
 }
 
 export async function resolveBatchPlan(raw: BatchLaunchInput): Promise<BatchPlan> {
@@ -25,7 +22,8 @@ export async function resolveBatchPlan(raw: BatchLaunchInput): Promise<BatchPlan
   }
   const input = parsed.data;
   await ensureDefaultTemplates();
-  const set = await findSet(input.set);
+  const { id, name, role } = await requireProblemSet(input.set, { hint: "list the sets on the dashboard, or import one first" });
+  const set = { id, name, role };
   const endpoint = await findEndpointView(input.endpoint);
   if (!endpoint) throw new UserFacingError(`Endpoint "${input.endpoint}" was not found.`, "add it with `npx boxed endpoint add` or in Settings → Endpoints");
   if (endpoint.disabled) throw new UserFacingError(`Endpoint "${endpoint.name}" is disabled.`, "enable it in Settings → Endpoints, or choose another");

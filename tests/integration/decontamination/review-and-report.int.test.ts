@@ -5,7 +5,7 @@
 // checks the session.
 import { beforeAll, describe, expect, it } from "vitest";
 import { startRetrievalAction } from "@/app/(studio)/decontamination/actions";
-import { decideProblemAction, flagGroupAction, previewGroupFlagAction, undoDecisionAction } from "@/app/(studio)/decontamination/review/actions";
+import { decideProblemAction, flagGroupAction, previewGroupFlagAction, undoContaminationDecisionAction } from "@/app/(studio)/decontamination/review/actions";
 import { GET as reportRoute } from "@/app/api/decontamination/report/route";
 import { withSessionClaim } from "@/lib/auth/current-user";
 import { pool } from "@/lib/db/pool";
@@ -87,17 +87,17 @@ describe("decisions", () => {
     expect(queue).not.toContain(ids.exact);
     expect(queue).toEqual(expect.arrayContaining([ids.renamed, ids.twin]));
 
-    const undone = await withSessionClaim(reviewer.claim, () => undoDecisionAction({ decisionId: decided.data.decisionId }));
+    const undone = await withSessionClaim(reviewer.claim, () => undoContaminationDecisionAction({ decisionId: decided.data.decisionId }));
     expect(undone).toMatchObject({ ok: true, data: { status: "flagged" } });
     expect(await statusOf(ids.exact)).toBe("flagged");
     expect((await prisma().contaminationDecision.findUniqueOrThrow({ where: { id: decided.data.decisionId } })).undoneAt).not.toBeNull();
-    const again = await withSessionClaim(reviewer.claim, () => undoDecisionAction({ decisionId: decided.data.decisionId }));
+    const again = await withSessionClaim(reviewer.claim, () => undoContaminationDecisionAction({ decisionId: decided.data.decisionId }));
     expect(again).toMatchObject({ ok: false, error: expect.stringMatching(/already undone/) });
 
     const other = await userWithRole("reviewer");
     const second = await withSessionClaim(reviewer.claim, () => decideProblemAction({ problemId: ids.exact, decision: "contaminated" }));
     expect(second.ok).toBe(true);
-    if (second.ok) expect(await withSessionClaim(other.claim, () => undoDecisionAction({ decisionId: second.data.decisionId }))).toMatchObject({ ok: false, error: expect.stringMatching(/someone else's/) });
+    if (second.ok) expect(await withSessionClaim(other.claim, () => undoContaminationDecisionAction({ decisionId: second.data.decisionId }))).toMatchObject({ ok: false, error: expect.stringMatching(/someone else's/) });
 
     const audit = await auditActions("decontam.");
     const mine = audit.filter((a) => a.userId === reviewer.id);

@@ -3,8 +3,10 @@
 // running or paused (no reload; a paused batch still settles its in-flight requests and can be
 // resumed from elsewhere), computes the current rate from successive counts, and offers the controls.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import type { BatchProgress } from "@/lib/generation/batches/batch-progress";
 import { formatSeconds } from "@/lib/generation/batches/format-progress";
+import { Button } from "@/components/ui/button";
 import { controlBatchAction } from "../actions";
 import { OfflinePanel } from "./offline-panel";
 
@@ -24,6 +26,8 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
     </div>
   );
 }
+
+const ERROR_COLUMNS: DataColumn[] = [{ header: "Kind" }, numberColumn("Failed attempts"), numberColumn("Failed for good"), { header: "Latest message" }];
 
 export function LiveProgress({ initial, canControl }: { initial: BatchProgress; canControl: boolean }) {
   const [progress, setProgress] = useState(initial);
@@ -98,24 +102,24 @@ export function LiveProgress({ initial, canControl }: { initial: BatchProgress; 
         {canControl && (
           <div className="flex flex-wrap gap-2 pt-1">
             {LIVE.has(p.state) && (
-              <button type="button" disabled={busy} onClick={() => control("pause")} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+              <Button disabled={busy} onClick={() => control("pause")}>
                 Pause
-              </button>
+              </Button>
             )}
             {p.state === "paused" && (
-              <button type="button" disabled={busy} onClick={() => control("resume")} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+              <Button disabled={busy} onClick={() => control("resume")}>
                 Resume
-              </button>
+              </Button>
             )}
             {(LIVE.has(p.state) || p.state === "paused") && (
-              <button type="button" disabled={busy} onClick={() => control("cancel")} className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50">
+              <Button disabled={busy} onClick={() => control("cancel")} variant="danger-outline">
                 Cancel
-              </button>
+              </Button>
             )}
             {p.failedCount > 0 && p.state !== "cancelled" && (
-              <button type="button" disabled={busy} onClick={() => control("retry-failed")} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+              <Button disabled={busy} onClick={() => control("retry-failed")}>
                 Retry {count(p.failedCount)} failed
-              </button>
+              </Button>
             )}
           </div>
         )}
@@ -180,28 +184,18 @@ export function LiveProgress({ initial, canControl }: { initial: BatchProgress; 
         {p.errors.length === 0 ? (
           <p className="mt-1 text-sm text-slate-600">No failed attempts.</p>
         ) : (
-          <table className="mt-2 w-full text-sm">
-            <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="py-1">Kind</th>
-                <th className="py-1 text-right">Failed attempts</th>
-                <th className="py-1 text-right">Failed for good</th>
-                <th className="py-1 pl-4">Latest message</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.errors.map((e) => (
-                <tr key={e.kind} className="border-t border-slate-100 align-top">
-                  <td className="py-1 font-medium">{e.kind}</td>
-                  <td className="py-1 text-right tabular-nums">{count(e.count)}</td>
-                  <td className="py-1 text-right tabular-nums">{count(e.failedForGood)}</td>
-                  <td className="py-1 pl-4 text-slate-700">
-                    <span className="break-all">{e.message}</span> <span className="text-xs text-slate-500">({new Date(e.at).toLocaleTimeString()})</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable label="Request errors" variant="plain" columns={ERROR_COLUMNS} className="mt-2">
+            {p.errors.map((e) => (
+              <Row key={e.kind} className="align-top">
+                <Td className="font-medium">{e.kind}</Td>
+                <NumTd>{count(e.count)}</NumTd>
+                <NumTd>{count(e.failedForGood)}</NumTd>
+                <Td className="text-slate-700">
+                  <span className="break-all">{e.message}</span> <span className="text-xs text-slate-500">({new Date(e.at).toLocaleTimeString()})</span>
+                </Td>
+              </Row>
+            ))}
+          </DataTable>
         )}
       </section>
       {canControl && <OfflinePanel batchId={p.id} state={p.state} onImported={refresh} />}

@@ -4,6 +4,7 @@
 import { type FormEvent, useState } from "react";
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import { uploadFile } from "@/lib/web/upload-file";
+import { Button } from "@/components/ui/button";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; sent: number; total: number; startedAt: number } | { kind: "applying"; name: string } | { kind: "done"; message: string };
 
@@ -56,9 +57,9 @@ export function OfflinePanel({ batchId, state, onImported }: { batchId: number; 
           <span className="mr-2">Output file</span>
           <input type="file" name="file" accept=".jsonl,application/jsonl,application/json" required />
         </label>
-        <button type="submit" disabled={busy} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-50">
+        <Button type="submit" disabled={busy}>
           {busy ? "Importing…" : "Import results"}
-        </button>
+        </Button>
       </form>
       {phase.kind === "uploading" && (
         <ProgressMeter label="Upload progress" done={phase.sent} total={phase.total} unit="bytes" elapsedSeconds={(Date.now() - phase.startedAt) / 1000} />

@@ -5,6 +5,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { getBatchProgress } from "@/lib/generation/batches/batch-progress";
 import { solutionsLink } from "@/lib/insights/solutions-link";
+import { PageHeader } from "@/components/ui/page-header";
 import { LiveProgress } from "./live-progress";
 import { parseDbId } from "@/lib/web/parse-id";
 
@@ -17,36 +18,37 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
   if (!progress) notFound();
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href="/batches" className="text-sky-700 hover:underline">
-            Batches
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold tracking-tight">
-          Batch #{progress.id}: {progress.name}
-        </h1>
-        <p className="text-sm text-slate-600">
-          {progress.kind} · set{" "}
-          <Link href={`/sets/${progress.setId}`} className="text-sky-700 hover:underline">
-            {progress.setName}
-          </Link>
-          {progress.targetSetName && (
-            <>
-              {" → "}
-              {progress.targetSetId === null ? (
-                progress.targetSetName
-              ) : (
-                <Link href={`/sets/${progress.targetSetId}`} className="text-sky-700 hover:underline">
-                  {progress.targetSetName}
-                </Link>
-              )}
-            </>
-          )}{" "}
-          · endpoint {progress.endpointName ?? "(deleted)"} · model {progress.model} · template{" "}
-          {progress.template ? `${progress.template.name} v${progress.template.version}` : "(deleted)"} · N = {progress.samplesPerProblem} · temperature {progress.temperature} · top p {progress.topP} · max{" "}
-          {progress.maxTokens} tokens · seeds {progress.seedBase}+
-        </p>
+      <PageHeader
+        title={
+          <>
+            Batch #{progress.id}: {progress.name}
+          </>
+        }
+        back={{ href: "/batches", label: "Batches" }}
+        description={
+          <>
+            {progress.kind} · set{" "}
+            <Link href={`/sets/${progress.setId}`} className="text-sky-700 hover:underline">
+              {progress.setName}
+            </Link>
+            {progress.targetSetName && (
+              <>
+                {" → "}
+                {progress.targetSetId === null ? (
+                  progress.targetSetName
+                ) : (
+                  <Link href={`/sets/${progress.targetSetId}`} className="text-sky-700 hover:underline">
+                    {progress.targetSetName}
+                  </Link>
+                )}
+              </>
+            )}{" "}
+            · endpoint {progress.endpointName ?? "(deleted)"} · model {progress.model} · template{" "}
+            {progress.template ? `${progress.template.name} v${progress.template.version}` : "(deleted)"} · N = {progress.samplesPerProblem} · temperature {progress.temperature} · top p {progress.topP} · max{" "}
+            {progress.maxTokens} tokens · seeds {progress.seedBase}+
+          </>
+        }
+      >
         <p className="mt-1 flex flex-wrap gap-4 text-sm">
           {progress.kind !== "problems" && (
             <Link href={solutionsLink({ batchIds: [progress.id] })} className="text-sky-700 hover:underline">
@@ -64,7 +66,7 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
             </Link>
           )}
         </p>
-      </header>
+      </PageHeader>
       <LiveProgress initial={progress} canControl={can(user.role, "batches.control")} />
     </div>
   );

@@ -5,6 +5,9 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useMemo, useState } from "react";
 import type { BatchKindFacts } from "@/lib/generation/batch-kinds/batch-kind";
 import type { BatchKindName } from "@/lib/generation/batches/batch-launch-input";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Field, Input, Select } from "@/components/ui/field";
 import { launchBatchAction, previewBatchAction } from "../actions";
 
 interface Option {
@@ -15,8 +18,6 @@ interface Option {
 type Preview = Extract<Awaited<ReturnType<typeof previewBatchAction>>, { ok: true }>["data"];
 
 const count = (n: number) => n.toLocaleString("en-US");
-const field = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5";
-
 export function LaunchForm({
   kinds,
   sets,
@@ -97,77 +98,67 @@ export function LaunchForm({
         </div>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-3">
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">Problem set</span>
-          <select name="set" className={field} required>
+        <Field label="Problem set">
+          <Select name="set" required>
             {sets.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.role}, {count(s.problemCount)} problems)
               </option>
             ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">Endpoint</span>
-          <select name="endpoint" className={field} required>
+          </Select>
+        </Field>
+        <Field label="Endpoint">
+          <Select name="endpoint" required>
             {endpoints.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.name} ({e.apiStyle}, {e.model})
               </option>
             ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">Template</span>
-          <select name="template" key={kind} className={field} defaultValue="">
+          </Select>
+        </Field>
+        <Field label="Template">
+          <Select name="template" key={kind} defaultValue="">
             <option value="">Default for this kind and endpoint</option>
             {kindTemplates.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name} v{t.version}
               </option>
             ))}
-          </select>
-        </label>
+          </Select>
+        </Field>
       </div>
       {endpoints.length === 0 && <p className="text-sm text-amber-700">No endpoint yet: an admin adds one under Settings → Endpoints.</p>}
       <div className="grid gap-3 sm:grid-cols-3" key={`sampling-${kind}`}>
         {!facts.fixedSamples && (
-          <label className="text-sm">
-            <span className="block font-medium text-slate-700">{kind === "problems" ? "New problems per seed (N)" : "Samples per problem (N)"}</span>
-            <input name="n" type="number" min={1} defaultValue={facts.defaultSamples} className={field} />
-          </label>
+          <Field label={kind === "problems" ? "New problems per seed (N)" : "Samples per problem (N)"}>
+            <Input name="n" type="number" min={1} defaultValue={facts.defaultSamples} />
+          </Field>
         )}
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">At most this many problems</span>
-          <input name="limit" type="number" min={1} placeholder="all" className={field} />
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">Seed base (seed = base + sample index)</span>
-          <input name="seedBase" type="number" min={0} defaultValue={0} className={field} />
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">Temperature</span>
-          <input name="temperature" type="number" step="0.05" min={0} max={2} defaultValue={defaults.temperature} className={field} />
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">Top p</span>
-          <input name="topP" type="number" step="0.01" min={0.01} max={1} defaultValue={defaults.topP} className={field} />
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">Max new tokens</span>
-          <input name="maxTokens" type="number" min={1} defaultValue={defaults.maxTokens} className={field} />
-        </label>
+        <Field label="At most this many problems">
+          <Input name="limit" type="number" min={1} placeholder="all" />
+        </Field>
+        <Field label="Seed base (seed = base + sample index)">
+          <Input name="seedBase" type="number" min={0} defaultValue={0} />
+        </Field>
+        <Field label="Temperature">
+          <Input name="temperature" type="number" step="0.05" min={0} max={2} defaultValue={defaults.temperature} />
+        </Field>
+        <Field label="Top p">
+          <Input name="topP" type="number" step="0.01" min={0.01} max={1} defaultValue={defaults.topP} />
+        </Field>
+        <Field label="Max new tokens">
+          <Input name="maxTokens" type="number" min={1} defaultValue={defaults.maxTokens} />
+        </Field>
         {kind === "problems" && (
-          <label className="text-sm sm:col-span-3">
-            <span className="block font-medium text-slate-700">Target synthetic set (created when missing)</span>
-            <input name="targetSet" placeholder="<seed set>-augmented" className={field} />
-          </label>
+          <Field label="Target synthetic set (created when missing)" className="sm:col-span-3">
+            <Input name="targetSet" placeholder="<seed set>-augmented" />
+          </Field>
         )}
       </div>
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <Alert tone="error">
           {error}
-        </p>
+        </Alert>
       )}
       {preview ? (
         <section aria-label="Review" className="space-y-2 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm">
@@ -184,19 +175,19 @@ export function LaunchForm({
           {preview.endpointCheck.ok ? (
             <p className="text-xs text-emerald-800">The endpoint answered a test request in {count(preview.endpointCheck.latencyMs)} ms.</p>
           ) : (
-            <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900">
+            <Alert tone="warning" banner urgent className="border border-amber-300">
               <strong>The endpoint did not answer a test request</strong>: {preview.endpointCheck.message}. Every request of this batch may fail the same way; fix the endpoint
               under Settings → Endpoints, or launch anyway if the server is still starting.
-            </p>
+            </Alert>
           )}
-          <button type="button" onClick={onLaunch} disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+          <Button onClick={onLaunch} disabled={pending} variant="primary">
             {pending ? "Launching…" : `${preview.endpointCheck.ok ? "Launch" : "Launch anyway:"} ${count(preview.requests)} requests`}
-          </button>
+          </Button>
         </section>
       ) : (
-        <button type="submit" disabled={pending || endpoints.length === 0 || sets.length === 0} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50">
+        <Button type="submit" disabled={pending || endpoints.length === 0 || sets.length === 0}>
           {pending ? "Counting…" : "Review requests and tokens"}
-        </button>
+        </Button>
       )}
     </form>
   );

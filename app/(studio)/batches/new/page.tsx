@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { prisma } from "@/lib/db/prisma";
 import { batchKindFacts } from "@/lib/generation/batch-kinds/registry";
+import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
 import { listEndpoints } from "@/lib/generation/endpoints/list-endpoints";
 import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
 import { listLatestTemplates } from "@/lib/generation/templates/list-templates";
+import { PageHeader } from "@/components/ui/page-header";
 import { LaunchForm } from "./launch-form";
 
 export const metadata: Metadata = { title: "Launch a batch" };
@@ -13,18 +14,16 @@ export default async function NewBatchPage() {
   await requirePageUser("batches.launch");
   await ensureDefaultTemplates();
   const [sets, endpoints, templates] = await Promise.all([
-    prisma().problemSet.findMany({ where: { archivedAt: null }, orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true, problemCount: true } }),
+    listSetChoices({ includeArchived: false }),
     listEndpoints(),
     listLatestTemplates(),
   ]);
   return (
     <div className="max-w-3xl space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Launch a batch</h1>
-        <p className="text-sm text-slate-600">
-          Choose what to generate, review the number of requests and the token estimate, then launch. Defaults follow the OpenMathInstruct-2 recipe.
-        </p>
-      </header>
+      <PageHeader
+        title="Launch a batch"
+        description="        Choose what to generate, review the number of requests and the token estimate, then launch. Defaults follow the OpenMathInstruct-2 recipe."
+      />
       <LaunchForm
         kinds={batchKindFacts()}
         sets={sets}

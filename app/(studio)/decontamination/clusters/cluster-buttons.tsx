@@ -3,6 +3,8 @@
 // problem per cluster. The server actions check the role and write the audit entries.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { keepOnePerClusterAction, startClusteringAction } from "../actions";
 
 export function ClusterButtons({ setId, clustered, running }: { setId: number; clustered: boolean; running: boolean }) {
@@ -11,10 +13,8 @@ export function ClusterButtons({ setId, clustered, running }: { setId: number; c
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
-      <button
-        type="button"
+      <Button
         disabled={pending || running}
-        className="rounded-md bg-slate-900 px-3 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-50"
         onClick={() =>
           start(async () => {
             const result = await startClusteringAction({ problemSet: setId });
@@ -22,14 +22,13 @@ export function ClusterButtons({ setId, clustered, running }: { setId: number; c
             router.refresh();
           })
         }
+        variant="primary"
       >
         {clustered ? "Cluster again" : "Cluster near-duplicates"}
-      </button>
+      </Button>
       {clustered && (
-        <button
-          type="button"
+        <Button
           disabled={pending || running}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50"
           onClick={() =>
             start(async () => {
               const result = await keepOnePerClusterAction({ problemSet: setId });
@@ -43,12 +42,12 @@ export function ClusterButtons({ setId, clustered, running }: { setId: number; c
           }
         >
           Keep one per cluster
-        </button>
+        </Button>
       )}
       {message && (
-        <p role="status" className={message.ok ? "text-emerald-700" : "text-red-700"}>
+        <Alert tone={message.ok ? "success" : "error"} urgent={false}>
           {message.text}
-        </p>
+        </Alert>
       )}
     </div>
   );

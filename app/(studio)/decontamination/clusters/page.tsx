@@ -5,39 +5,37 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RefreshWhenTaskEnds } from "@/components/tasks/refresh-when-task-ends";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { pool } from "@/lib/db/pool";
+import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
 import { clusterMembers, latestClustering } from "@/lib/decontamination/diversity/cluster-task";
+import { PageHeader } from "@/components/ui/page-header";
 import { ClusterButtons } from "./cluster-buttons";
 
 export const metadata: Metadata = { title: "Question diversity" };
 
 const fmt = (n: number) => n.toLocaleString("en-US");
+const SEED_COLUMNS: DataColumn[] = [{ header: "Seed" }, numberColumn("Problems"), numberColumn("Distinct")];
 
 export default async function ClustersPage({ searchParams }: { searchParams: Promise<{ set?: string }> }) {
   const user = await requirePageUser("dashboard.view");
   const { set } = await searchParams;
   const setId = Number(set);
-  const { rows: sets } = await pool().query<{ id: number; name: string; role: string; problem_count: number }>(
-    `SELECT id, name, role::text, problem_count FROM problem_sets WHERE archived_at IS NULL
-      ORDER BY CASE role WHEN 'synthetic' THEN 0 WHEN 'seed' THEN 1 ELSE 2 END, name LIMIT 200`,
-  );
+  const sets = await listSetChoices({ includeArchived: false, order: "checked-first" });
   const chosen = Number.isInteger(setId) ? sets.find((s) => s.id === setId) : undefined;
   return (
     <div className="max-w-6xl space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href="/decontamination" className="text-slate-600 hover:underline">
-            Decontamination
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold tracking-tight">Question diversity</h1>
-        <p className="max-w-3xl text-sm text-slate-600">
-          Near-duplicate synthesized problems (the same problem with other names or numbers, copies across seeds) grouped into clusters. Keeping one problem per
-          cluster marks the others; exports leave them out with the near-duplicate filter (<code>--drop-near-duplicates</code>).
-        </p>
-      </header>
+      <PageHeader
+        title="Question diversity"
+        back={{ href: "/decontamination", label: "Decontamination" }}
+        description={
+          <>
+            Near-duplicate synthesized problems (the same problem with other names or numbers, copies across seeds) grouped into clusters. Keeping one problem per
+            cluster marks the others; exports leave them out with the near-duplicate filter (<code>--drop-near-duplicates</code>).
+          </>
+        }
+      />
       <nav aria-label="Sets" className="flex flex-wrap gap-2 text-sm">
         {sets.map((s) => (
           <Link
@@ -51,7 +49,7 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
         ))}
       </nav>
       {set !== undefined && !chosen && <p className="text-sm text-red-700">Set {JSON.stringify(set)} was not found: choose one above.</p>}
-      {chosen ? <SetClusters setId={chosen.id} name={chosen.name} problemCount={chosen.problem_count} canRun={can(user.role, "decontam.run")} /> : null}
+      {chosen ? <SetClusters setId={chosen.id} name={chosen.name} problemCount={chosen.problemCount} canRun={can(user.role, "decontam.run")} /> : null}
     </div>
   );
 }
@@ -113,24 +111,15 @@ async function SetClusters({ setId, name, problemCount, canRun }: { setId: numbe
           {summary.seeds.some((s) => s.seedId !== null) && (
             <>
               <h3 className="text-base font-semibold">Distinct problems per seed</h3>
-              <table className="text-sm">
-                <thead>
-                  <tr className="text-left text-slate-600">
-                    <th className="pr-6 font-medium">Seed</th>
-                    <th className="pr-6 font-medium">Problems</th>
-                    <th className="font-medium">Distinct</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {summary.seeds.map((s) => (
-                    <tr key={s.seedId ?? "none"}>
-                      <td className="pr-6">{s.seedId === null ? "no seed" : <Link href={`/problems/${s.seedId}`} className="text-sky-700 hover:underline">#{s.seedId}</Link>}</td>
-                      <td className="pr-6">{fmt(s.problems)}</td>
-                      <td>{fmt(s.distinct)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable label="Distinct problems per seed" variant="plain" columns={SEED_COLUMNS} fit>
+                {summary.seeds.map((s) => (
+                  <Row key={s.seedId ?? "none"}>
+                    <Td>{s.seedId === null ? "no seed" : <Link href={`/problems/${s.seedId}`} className="text-sky-700 hover:underline">#{s.seedId}</Link>}</Td>
+                    <NumTd>{fmt(s.problems)}</NumTd>
+                    <NumTd>{fmt(s.distinct)}</NumTd>
+                  </Row>
+                ))}
+              </DataTable>
             </>
           )}
         </>

@@ -7,7 +7,7 @@ import { authorizedAction } from "@/lib/auth/authorized-action";
 import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
 import { DECISIONS, decideProblem } from "@/lib/decontamination/review/decide-problem";
 import { flagProblemGroup, previewGroupFlag } from "@/lib/decontamination/review/flag-problem-group";
-import { undoDecision } from "@/lib/decontamination/review/undo-decision";
+import { undoContaminationDecision } from "@/lib/decontamination/review/undo-decision";
 import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
 
 const id = z.number().int().positive();
@@ -18,7 +18,7 @@ export const decideProblemAction = authorizedAction(
   async (input, user) => decideProblem(input, user.id),
 );
 
-export const undoDecisionAction = authorizedAction("decontam.decide", z.object({ decisionId: id }), async ({ decisionId }, user) => undoDecision(decisionId, user.id));
+export const undoContaminationDecisionAction = authorizedAction("decontam.decide", z.object({ decisionId: id }), async ({ decisionId }, user) => undoContaminationDecision(decisionId, user.id));
 
 const group = z.discriminatedUnion("kind", [z.object({ kind: z.literal("family"), problemId: id }), z.object({ kind: z.literal("benchmark"), benchmarkId: id })]);
 const thresholds = { threshold: DEFAULT_FLAG_THRESHOLD, embeddingThreshold: DEFAULT_EMBEDDING_THRESHOLD };

@@ -1,27 +1,22 @@
 "use client";
 // The empty queue: what to do next, and z still undoes the decision that emptied it.
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useShortcutKeys } from "@/components/ui/shortcut-keys";
 import { useUndoDecision } from "./use-undo-decision";
 
 export function EmptyQueue({ userId, canDecide, notice }: { userId: number; canDecide: boolean; notice: string | null }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(notice ? { ok: true, text: notice } : null);
   const { undo } = useUndoDecision(userId, setMessage);
-  const [keysReady, setKeysReady] = useState(false);
-  useEffect(() => {
-    if (!canDecide) return;
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.metaKey || event.ctrlKey || event.altKey || target?.tagName === "INPUT" || target?.tagName === "SELECT" || target?.tagName === "TEXTAREA") return;
+  const keysReady = useShortcutKeys(
+    (event) => {
       if (event.key === "z") {
         event.preventDefault();
         undo();
       }
-    };
-    window.addEventListener("keydown", onKey);
-    setKeysReady(true);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [undo, canDecide]);
+    },
+    { enabled: canDecide },
+  );
   return (
     <section aria-label="Queue empty" data-keys={keysReady ? "ready" : "loading"} className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-600">
       <p className="font-medium text-slate-800">Nothing to review in this queue.</p>

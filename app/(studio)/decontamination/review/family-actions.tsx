@@ -4,6 +4,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { GroupPreview, ProblemGroup } from "@/lib/decontamination/review/flag-problem-group";
+import { Button } from "@/components/ui/button";
+import { ResultMessage } from "@/components/ui/alert";
 import { flagGroupAction, previewGroupFlagAction } from "./actions";
 
 export function FamilyActions({ group, label }: { group: ProblemGroup; label: string }) {
@@ -14,10 +16,8 @@ export function FamilyActions({ group, label }: { group: ProblemGroup; label: st
   return (
     <div className="text-xs">
       {!preview ? (
-        <button
-          type="button"
+        <Button
           disabled={pending}
-          className="text-sky-700 hover:underline disabled:opacity-50"
           onClick={() =>
             start(async () => {
               const result = await previewGroupFlagAction({ group });
@@ -25,9 +25,10 @@ export function FamilyActions({ group, label }: { group: ProblemGroup; label: st
               else setMessage({ ok: false, text: result.error });
             })
           }
+          variant="link"
         >
           {label}
-        </button>
+        </Button>
       ) : (
         <div role="alertdialog" aria-label="Confirm the group flag" className="rounded border border-amber-300 bg-amber-50 p-2">
           <p>
@@ -36,10 +37,8 @@ export function FamilyActions({ group, label }: { group: ProblemGroup; label: st
             {preview.total > preview.willFlag ? ` (${(preview.total - preview.willFlag).toLocaleString("en-US")} already flagged or decided by a person stay as they are)` : ""}?
           </p>
           <div className="mt-1 flex gap-2">
-            <button
-              type="button"
+            <Button
               disabled={pending || preview.willFlag === 0}
-              className="rounded bg-rose-700 px-2 py-1 font-medium text-white disabled:opacity-50"
               onClick={() =>
                 start(async () => {
                   const result = await flagGroupAction({ group, confirmedCount: preview.total });
@@ -48,20 +47,18 @@ export function FamilyActions({ group, label }: { group: ProblemGroup; label: st
                   router.refresh();
                 })
               }
+              variant="danger"
+              size="sm"
             >
               Flag {preview.willFlag.toLocaleString("en-US")}
-            </button>
-            <button type="button" className="rounded border border-slate-300 px-2 py-1" onClick={() => setPreview(null)}>
+            </Button>
+            <Button onClick={() => setPreview(null)} size="sm">
               Cancel
-            </button>
+            </Button>
           </div>
         </div>
       )}
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-emerald-700" : "text-rose-700"}>
-          {message.text}
-        </p>
-      )}
+      <ResultMessage message={message} />
     </div>
   );
 }

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { renderMathMarkdown } from "@/components/math/render-math-markdown";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { pool } from "@/lib/db/pool";
+import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
 import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
 import { countQueue, describeQueueCount } from "@/lib/decontamination/review/count-queue";
 import { findQueueNeighbour, findReviewProblem, isInQueue } from "@/lib/decontamination/review/find-review-problem";
 import { describeReviewFilter, parseReviewFilter, reviewFilterQuery } from "@/lib/decontamination/review/review-filter";
 import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
+import { PageHeader } from "@/components/ui/page-header";
 import { EmptyQueue } from "./empty-queue";
 import { QueueFilterBar } from "./queue-filter-bar";
 import { ReviewWorkspace } from "./review-workspace";
@@ -41,25 +41,22 @@ export default async function DecontaminationReviewPage({ searchParams }: { sear
     : [null, null, false];
   // Bounded counts (see count-queue.ts): never more than 10,001 index entries per status.
   const queueCount = await countQueue(filter, inQueueNow ? position : null, THRESHOLDS);
-  const sets = await pool().query<{ id: number; name: string; role: string }>(`SELECT id, name, role::text FROM problem_sets ORDER BY name`);
-  const nameOf = (id: number | null) => sets.rows.find((s) => s.id === id)?.name;
+  const sets = await listSetChoices({ order: "name" });
+  const nameOf = (id: number | null) => sets.find((s) => s.id === id)?.name;
   const base = `/decontamination/review`;
   const notice = noticeText(Array.isArray(params.notice) ? params.notice[0] : params.notice);
   return (
     <div className="max-w-7xl space-y-4">
-      <header className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <p className="text-xs text-slate-500">
-            <Link href="/decontamination" className="hover:underline">
-              Decontamination
-            </Link>{" "}
-            / Review
-          </p>
-          <h1 className="text-2xl font-semibold tracking-tight">Decontamination review</h1>
-          <p className="text-sm text-slate-600">Queue: {describeReviewFilter(filter, { set: nameOf(filter.set), benchmarkSet: nameOf(filter.benchmarkSet) })}</p>
-        </div>
-      </header>
-      <QueueFilterBar filter={filter} sets={sets.rows} />
+      <PageHeader
+        title="Decontamination review"
+        back={{ href: "/decontamination", label: "Decontamination" }}
+        description={
+          <>
+            Queue: {describeReviewFilter(filter, { set: nameOf(filter.set), benchmarkSet: nameOf(filter.benchmarkSet) })}
+          </>
+        }
+      />
+      <QueueFilterBar filter={filter} sets={sets} />
       {problem ? (
         <ReviewWorkspace
           key={problem.id}

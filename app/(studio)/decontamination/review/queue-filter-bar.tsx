@@ -1,5 +1,7 @@
 // The queue's filter as a plain GET form (works without JavaScript; the URL holds the view).
 import { PAIR_FILTERS, QUEUE_ORDER, type ReviewFilter } from "@/lib/decontamination/review/review-filter";
+import { Button } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
 
 const PAIR_LABELS: Record<(typeof PAIR_FILTERS)[number], string> = {
   any: "any pair",
@@ -20,29 +22,26 @@ export function QueueFilterBar({ filter, sets }: { filter: ReviewFilter; sets: {
   if (!statusOptions.some((o) => o.value === statusValue)) statusOptions.unshift({ value: statusValue, label: statusValue.replaceAll(",", ", ").replaceAll("_", " ") });
   return (
     <form method="get" action="/decontamination/review" aria-label="Queue filter" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
-      <label className="block">
-        <span className="text-xs font-medium text-slate-700">Status</span>
-        <select name="status" defaultValue={statusValue} className="mt-1 block rounded border border-slate-300 px-2 py-1">
+      <Field label="Status">
+        <Select name="status" defaultValue={statusValue} className="w-auto max-w-full">
           {statusOptions.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
           ))}
-        </select>
-      </label>
-      <label className="block">
-        <span className="text-xs font-medium text-slate-700">With</span>
-        <select name="pair" defaultValue={filter.pair} className="mt-1 block rounded border border-slate-300 px-2 py-1">
+        </Select>
+      </Field>
+      <Field label="With">
+        <Select name="pair" defaultValue={filter.pair} className="w-auto max-w-full">
           {PAIR_FILTERS.map((p) => (
             <option key={p} value={p}>
               {PAIR_LABELS[p]}
             </option>
           ))}
-        </select>
-      </label>
-      <label className="block">
-        <span className="text-xs font-medium text-slate-700">Against</span>
-        <select name="benchmarkSet" defaultValue={filter.benchmarkSet ?? ""} className="mt-1 block rounded border border-slate-300 px-2 py-1">
+        </Select>
+      </Field>
+      <Field label="Against">
+        <Select name="benchmarkSet" defaultValue={filter.benchmarkSet ?? ""} className="w-auto max-w-full">
           <option value="">every benchmark set</option>
           {sets
             .filter((s) => s.role === "benchmark")
@@ -51,23 +50,22 @@ export function QueueFilterBar({ filter, sets }: { filter: ReviewFilter; sets: {
                 {s.name}
               </option>
             ))}
-        </select>
-      </label>
-      <label className="block">
-        <span className="text-xs font-medium text-slate-700">Checked set</span>
-        <select name="set" defaultValue={filter.set ?? ""} className="mt-1 block max-w-72 rounded border border-slate-300 px-2 py-1">
+        </Select>
+      </Field>
+      <Field label="Checked set">
+        <Select name="set" defaultValue={filter.set ?? ""} className="w-auto max-w-72">
           <option value="">every checked set</option>
           {sets.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name} · {s.role}
             </option>
           ))}
-        </select>
-      </label>
+        </Select>
+      </Field>
       {filter.benchmark && <input type="hidden" name="benchmark" value={filter.benchmark} />}
-      <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
+      <Button type="submit">
         Apply
-      </button>
+      </Button>
     </form>
   );
 }

@@ -8,11 +8,14 @@
 // can undo them after moving on.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useRef, useState, useTransition } from "react";
 import type { RenderedHtml } from "@/components/math/render-math-markdown";
 import { RenderedMath } from "@/components/math/rendered-math";
+import { useShortcutKeys } from "@/components/ui/shortcut-keys";
 import { describeNearCopy, pairNeedingClearConfirmation } from "@/lib/decontamination/review/clear-confirmation";
 import type { ReviewCandidate, ReviewProblem } from "@/lib/decontamination/review/find-review-problem";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/field";
 import { decideProblemAction } from "./actions";
 import { FamilyActions } from "./family-actions";
 import { JudgeAnswers } from "./judge-answers";
@@ -60,8 +63,6 @@ export function ReviewWorkspace({
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(notice ? { ok: true, text: notice } : null);
   const [help, setHelp] = useState(false);
-  // Set once the key listener is attached (after hydration): tests and people can tell the keys work.
-  const [keysReady, setKeysReady] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
 
   const nearCopy = pairNeedingClearConfirmation(problem.candidates);
@@ -105,48 +106,37 @@ export function ReviewWorkspace({
     if (canDecide) undoLast();
   }, [canDecide, undoLast]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.metaKey || event.ctrlKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      const typing = target && (target.tagName === "TEXTAREA" || target.tagName === "INPUT" || target.tagName === "SELECT" || target.isContentEditable);
-      if (typing) {
-        if (event.key === "Escape") target.blur();
-        return;
-      }
-      if (pending) return;
-      if (confirmingClear) {
-        // Only the two answers to the question count; any other key is ignored, not acted on.
-        if (event.key === "Enter") {
-          event.preventDefault();
-          decide("clean", true);
-        } else if (event.key === "Escape") {
-          event.preventDefault();
-          setConfirmingClear(false);
-        }
-        return;
-      }
-      const actions: Record<string, () => void> = {
-        c: () => decide("contaminated"),
-        l: () => decide("clean"),
-        u: () => decide("unsure"),
-        n: () => noteRef.current?.focus(),
-        z: undo,
-        j: () => hrefs.next && router.push(hrefs.next),
-        k: () => hrefs.prev && router.push(hrefs.prev),
-        "?": () => setHelp((h) => !h),
-        escape: () => setHelp(false),
-      };
-      const action = actions[event.key === "Escape" ? "escape" : event.key];
-      if (action) {
+  // True once the key listener is attached (after hydration): tests and people can tell the keys work.
+  const keysReady = useShortcutKeys((event) => {
+    if (pending) return;
+    if (confirmingClear) {
+      // Only the two answers to the question count; any other key is ignored, not acted on.
+      if (event.key === "Enter") {
         event.preventDefault();
-        action();
+        decide("clean", true);
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        setConfirmingClear(false);
       }
+      return;
+    }
+    const actions: Record<string, () => void> = {
+      c: () => decide("contaminated"),
+      l: () => decide("clean"),
+      u: () => decide("unsure"),
+      n: () => noteRef.current?.focus(),
+      z: undo,
+      j: () => hrefs.next && router.push(hrefs.next),
+      k: () => hrefs.prev && router.push(hrefs.prev),
+      "?": () => setHelp((h) => !h),
+      escape: () => setHelp(false),
     };
-    window.addEventListener("keydown", onKey);
-    setKeysReady(true);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [decide, undo, hrefs, router, pending, confirmingClear]);
+    const action = actions[event.key === "Escape" ? "escape" : event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  });
 
   const standing = problem.decisions.find((d) => !d.undoneAt);
   return (
@@ -166,12 +156,12 @@ export function ReviewWorkspace({
             </span>
             {!inQueue && <span className="text-slate-500">(not in this queue)</span>}
             {hrefs.prev ? (
-              <Link href={hrefs.prev} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50">
+              <Link href={hrefs.prev} className={buttonClass({ size: "sm" })}>
                 ← Previous (k)
               </Link>
             ) : null}
             {hrefs.next ? (
-              <Link href={hrefs.next} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50">
+              <Link href={hrefs.next} className={buttonClass({ size: "sm" })}>
                 Next (j) →
               </Link>
             ) : (
@@ -190,33 +180,33 @@ export function ReviewWorkspace({
       <section aria-label="Decision" data-keys={keysReady ? "ready" : "loading"} className="sticky top-0 z-10 rounded-lg border border-slate-300 bg-white/95 p-3 shadow-sm backdrop-blur">
         <div className="flex flex-wrap items-start gap-3">
           <div className="flex gap-2">
-            <button type="button" disabled={!canDecide || pending} onClick={() => decide("contaminated")} className="rounded-md bg-rose-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-rose-800 disabled:opacity-50">
+            <Button disabled={!canDecide || pending} onClick={() => decide("contaminated")} variant="danger">
               Contaminated (c)
-            </button>
-            <button type="button" disabled={!canDecide || pending} onClick={() => decide("clean")} className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-50">
+            </Button>
+            <Button disabled={!canDecide || pending} onClick={() => decide("clean")} variant="success">
               Clean (l)
-            </button>
+            </Button>
             <button type="button" disabled={!canDecide || pending} onClick={() => decide("unsure")} className="rounded-md bg-violet-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-violet-800 disabled:opacity-50">
               Unsure (u)
             </button>
-            <button type="button" disabled={!canDecide || pending} onClick={undo} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-50">
+            <Button disabled={!canDecide || pending} onClick={undo}>
               Undo (z)
-            </button>
-            <button type="button" onClick={() => setHelp((h) => !h)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50" aria-expanded={help}>
+            </Button>
+            <Button onClick={() => setHelp((h) => !h)} aria-expanded={help}>
               Keys (?)
-            </button>
+            </Button>
           </div>
           <label className="min-w-64 flex-1">
             <span className="sr-only">Note (n)</span>
-            <textarea
+            <Textarea
               ref={noteRef}
               value={note}
               onChange={(e) => setNote(e.target.value)}
               rows={1}
               maxLength={5000}
               placeholder="Note (n), kept with the decision; Esc to leave"
-              className="block w-full rounded border border-slate-300 px-2 py-1 text-sm"
               disabled={!canDecide}
+              className="block w-full"
             />
           </label>
         </div>
@@ -230,12 +220,12 @@ export function ReviewWorkspace({
               This problem has <strong>{describeNearCopy(nearCopy)}</strong>. Clear it anyway, keeping it in the data?
             </p>
             <div className="mt-2 flex gap-2">
-              <button type="button" disabled={pending} onClick={() => decide("clean", true)} className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-50">
+              <Button disabled={pending} onClick={() => decide("clean", true)} variant="success">
                 Clear anyway (Enter)
-              </button>
-              <button type="button" onClick={() => setConfirmingClear(false)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+              </Button>
+              <Button onClick={() => setConfirmingClear(false)}>
                 Cancel (Esc)
-              </button>
+              </Button>
             </div>
           </div>
         )}

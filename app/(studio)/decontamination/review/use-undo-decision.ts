@@ -4,7 +4,7 @@
 // decision often empties it).
 import { useRouter } from "next/navigation";
 import { useCallback, useTransition } from "react";
-import { undoDecisionAction } from "./actions";
+import { undoContaminationDecisionAction } from "./actions";
 
 const UNDO_KEY = "boxed.decontam.undo";
 
@@ -38,7 +38,7 @@ export function useUndoDecision(userId: number, report: (message: { ok: boolean;
       return;
     }
     start(async () => {
-      const result = await undoDecisionAction({ decisionId: last.decisionId });
+      const result = await undoContaminationDecisionAction({ decisionId: last.decisionId });
       sessionStorage.setItem(UNDO_KEY, JSON.stringify(stack.slice(0, -1)));
       if (!result.ok) {
         report({ ok: false, text: result.error });

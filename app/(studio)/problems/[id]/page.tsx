@@ -3,13 +3,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { renderLatex, renderMathInline, renderMathMarkdown } from "@/components/math/render-math-markdown";
 import { RenderedMath } from "@/components/math/rendered-math";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findClassSamples, findProblemDetail } from "@/lib/solutions/find-problem-detail";
 import { firstLine } from "@/lib/solutions/find-solutions";
+import { solutionHref } from "@/lib/solutions/solution-href";
 import { StatusBadge } from "../../solutions/status-badge";
 import { AnswerHistogram } from "./answer-histogram";
 import { parseDbId } from "@/lib/web/parse-id";
 import { LongTextNotice } from "@/components/ui/long-text-notice";
+
+const CANDIDATE_COLUMNS: DataColumn[] = [{ header: "Rank" }, { header: "Benchmark problem" }, numberColumn("Score"), numberColumn("Embedding"), { header: "Judge (→ / ←)" }];
 
 export const metadata: Metadata = { title: "Problem" };
 
@@ -108,7 +112,7 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
             <ul className="divide-y divide-slate-100 text-sm">
               {classSamples.map((s) => (
                 <li key={s.id} className="flex items-center gap-3 py-1.5">
-                  <Link href={`/samples/${s.id}`} className="text-sky-700 hover:underline">
+                  <Link href={solutionHref(s.id)} className="text-sky-700 hover:underline">
                     #{s.id}
                   </Link>
                   <StatusBadge value={s.verdict} />
@@ -161,34 +165,22 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
         ) : (
           <div className="space-y-3 text-sm">
             {detail.candidates.length > 0 && (
-              <table className="w-full">
-                <caption className="text-left text-xs text-slate-500">Benchmark problems close to this one</caption>
-                <thead className="text-left text-xs text-slate-500">
-                  <tr>
-                    <th className="py-1">Rank</th>
-                    <th>Benchmark problem</th>
-                    <th className="text-right">Score</th>
-                    <th className="text-right">Embedding</th>
-                    <th>Judge (→ / ←)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {detail.candidates.map((c) => (
-                    <tr key={c.id} className="border-t border-slate-100">
-                      <td className="py-1">{c.rank}</td>
-                      <td className="max-w-md">
-                        <ProblemLink id={c.benchmark.id} text={c.benchmark.text} extra={c.benchmark.set.name} />
-                        {c.exact && <span className="text-xs text-rose-700">exact match</span>}
-                      </td>
-                      <td className="text-right tabular-nums">{c.score.toFixed(3)}</td>
-                      <td className="text-right tabular-nums">{c.embeddingScore?.toFixed(3) ?? "–"}</td>
-                      <td>
-                        {c.judgeForward ?? "–"} / {c.judgeBackward ?? "–"}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable variant="plain" caption="Benchmark problems close to this one" columns={CANDIDATE_COLUMNS}>
+                {detail.candidates.map((c) => (
+                  <Row key={c.id}>
+                    <Td>{c.rank}</Td>
+                    <Td className="max-w-md">
+                      <ProblemLink id={c.benchmark.id} text={c.benchmark.text} extra={c.benchmark.set.name} />
+                      {c.exact && <span className="text-xs text-rose-700">exact match</span>}
+                    </Td>
+                    <NumTd>{c.score.toFixed(3)}</NumTd>
+                    <NumTd>{c.embeddingScore?.toFixed(3) ?? "–"}</NumTd>
+                    <Td>
+                      {c.judgeForward ?? "–"} / {c.judgeBackward ?? "–"}
+                    </Td>
+                  </Row>
+                ))}
+              </DataTable>
             )}
             {detail.matches.length > 0 && (
               <div>
@@ -224,7 +216,7 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
           <ul className="space-y-1 text-sm">
             {detail.history.map((h) => (
               <li key={h.id} className={h.superseded_at ? "text-slate-400 line-through" : ""}>
-                <Link href={`/samples/${h.sample_id}`} className="text-sky-700 hover:underline">
+                <Link href={solutionHref(h.sample_id)} className="text-sky-700 hover:underline">
                   #{h.sample_id}
                 </Link>{" "}
                 <StatusBadge value={h.decision} /> by {h.reviewer ?? "unknown"} {h.queue_name ? `in "${h.queue_name}"` : ""} on {h.created_at.toISOString().slice(0, 16).replace("T", " ")}

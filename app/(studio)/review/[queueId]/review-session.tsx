@@ -7,8 +7,13 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { RenderedMath } from "@/components/math/rendered-math";
+import { useShortcutKeys } from "@/components/ui/shortcut-keys";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Field, Textarea } from "@/components/ui/field";
+import { solutionHref } from "@/lib/solutions/solution-href";
 import { StatusBadge } from "../../solutions/status-badge";
-import { annotate, claimItems, releaseItems, undoDecision } from "../actions";
+import { annotate, claimItems, releaseItems, undoSolutionReview } from "../actions";
 import type { ReviewCard } from "../review-card";
 
 type Decision = "accepted" | "rejected" | "unsure";
@@ -71,7 +76,7 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
         if (previous) {
           const id = await previous.saved;
           if (id !== null) {
-            const undone = await undoDecision({ annotationId: id });
+            const undone = await undoSolutionReview({ annotationId: id });
             if (!undone.ok) {
               setError(undone.error);
               return null;
@@ -108,22 +113,13 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
     if (at >= 0) setIndex(at);
     const id = await entry?.saved;
     if (id !== null && id !== undefined) {
-      const result = await undoDecision({ annotationId: id });
+      const result = await undoSolutionReview({ annotationId: id });
       if (!result.ok) setError(result.error);
     }
   }, [history, made, cards]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement;
-      if (typing) {
-        if (event.key === "Escape") {
-          setNoteOpen(false);
-          (event.target as HTMLElement).blur();
-        }
-        return;
-      }
-      if (event.metaKey || event.ctrlKey || event.altKey) return;
+  useShortcutKeys(
+    (event) => {
       const key = event.key;
       if (key === "?") setHelp((h) => !h);
       else if (key === "Escape") setHelp(false);
@@ -137,10 +133,9 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
       } else if (KEY_DECISIONS[key]) decide(KEY_DECISIONS[key]);
       else return;
       event.preventDefault();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [cards.length, decide, undoLast]);
+    },
+    { onLeaveField: () => setNoteOpen(false) },
+  );
 
   const decidedCount = Object.keys(made).length;
   const leave = async () => {
@@ -158,20 +153,20 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
           {card ? ` · item ${card.position.toLocaleString("en-US")} of ${itemCount.toLocaleString("en-US")}` : ""}
           {card?.stratum ? ` · ${card.stratum}` : ""}
         </span>
-        <button type="button" className="ml-auto text-sm text-sky-700 underline" onClick={() => setHelp(true)}>
+        <Button onClick={() => setHelp(true)} variant="link" className="ml-auto">
           Keys (?)
-        </button>
+        </Button>
         <Link href={`/review/${queueId}/report`} className="text-sm text-sky-700 underline">
           Progress and error estimate
         </Link>
-        <button type="button" className="text-sm text-slate-600 underline" onClick={leave}>
+        <Button onClick={leave} variant="link">
           Leave queue
-        </button>
+        </Button>
       </header>
       {error && (
-        <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-2 text-sm text-rose-800">
+        <Alert tone="error" banner>
           {error}
-        </p>
+        </Alert>
       )}
       {help && (
         <div role="dialog" aria-label="Keyboard shortcuts" className="rounded-lg border border-slate-300 bg-white p-4 text-sm shadow">
@@ -233,21 +228,19 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
             <span className="text-xs text-slate-500">{card.verdictReason}</span>
           </section>
           {noteOpen && (
-            <label className="block text-sm">
-              Note for this item
-              <textarea
+            <Field label="Note for this item">
+              <Textarea
                 ref={noteRef}
                 value={notes[card.itemId] ?? ""}
                 onChange={(e) => setNotes((old) => ({ ...old, [card.itemId]: e.target.value }))}
                 rows={2}
-                className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
               />
-            </label>
+            </Field>
           )}
           <section className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
               Solution{" "}
-              <Link href={`/samples/${card.sampleId}`} className="normal-case text-sky-700">
+              <Link href={solutionHref(card.sampleId)} className="normal-case text-sky-700">
                 #{card.sampleId}
               </Link>
               {card.model ? ` · ${card.model}` : ""}
@@ -256,18 +249,18 @@ export function ReviewSession({ queueId, queueName, itemCount }: { queueId: numb
             <RenderedMath html={card.solutionHtml} className="max-w-prose leading-relaxed" />
           </section>
           <div className="flex gap-2">
-            <button type="button" onClick={() => decide("accepted")} className="rounded bg-emerald-700 px-3 py-1 text-sm text-white">
+            <Button onClick={() => decide("accepted")} variant="success">
               Accept (a)
-            </button>
-            <button type="button" onClick={() => decide("rejected")} className="rounded bg-rose-700 px-3 py-1 text-sm text-white">
+            </Button>
+            <Button onClick={() => decide("rejected")} variant="danger">
               Reject (r)
-            </button>
-            <button type="button" onClick={() => decide("unsure")} className="rounded bg-amber-600 px-3 py-1 text-sm text-white">
+            </Button>
+            <Button onClick={() => decide("unsure")} variant="warning">
               Unsure (u)
-            </button>
-            <button type="button" onClick={() => void undoLast()} disabled={history.length === 0} className="ml-auto rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-40">
+            </Button>
+            <Button onClick={() => void undoLast()} disabled={history.length === 0} className="ml-auto">
               Undo last (z)
-            </button>
+            </Button>
           </div>
         </article>
       )}

@@ -8,6 +8,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { checkAnswer } from "@/lib/grading/check";
 import { extractAnswer } from "@/lib/grading/extract";
 import { findSampleDetail } from "@/lib/solutions/find-sample-detail";
+import { solutionTextHref } from "@/lib/solutions/solution-href";
 import { ProvenanceBadge, StatusBadge } from "../../solutions/status-badge";
 import { ReviewPanel } from "./review-panel";
 import { SolutionText } from "./solution-text";
@@ -123,7 +124,7 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
       </section>
 
       <SolutionText html={renderMathMarkdown(sample.text, { highlight: extracted.ok ? extracted : null })} raw={sample.text} answerFound={extracted.ok}>
-        <LongTextNotice text={sample.textHead} downloadHref={`/api/samples/${sample.id}/text`} what="solution" />
+        <LongTextNotice text={sample.textHead} downloadHref={solutionTextHref(sample.id)} what="solution" />
       </SolutionText>
 
       <ReviewPanel

@@ -3,7 +3,10 @@
 // undo of one's own standing decision. Viewers see the history only.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { annotate, undoDecision } from "../../review/actions";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Field, Textarea } from "@/components/ui/field";
+import { annotate, undoSolutionReview } from "../../review/actions";
 import { StatusBadge } from "../../solutions/status-badge";
 
 interface AnnotationView {
@@ -34,7 +37,7 @@ export function ReviewPanel({ sampleId, canAnnotate, userId, annotations }: { sa
     });
   const undo = (annotationId: number) =>
     startTransition(async () => {
-      const result = await undoDecision({ annotationId });
+      const result = await undoSolutionReview({ annotationId });
       if (!result.ok) setError(result.error);
       else router.refresh();
     });
@@ -44,32 +47,31 @@ export function ReviewPanel({ sampleId, canAnnotate, userId, annotations }: { sa
       <h2 className="text-sm font-semibold text-slate-700">Review</h2>
       {canAnnotate && (
         <div className="space-y-2">
-          <label className="block text-sm">
-            Note (optional)
-            <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
-          </label>
+          <Field label="Note (optional)">
+            <Textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+          </Field>
           <div className="flex gap-2">
-            <button type="button" disabled={pending} onClick={() => decide("accepted")} className="rounded bg-emerald-700 px-3 py-1 text-sm text-white disabled:opacity-50">
+            <Button disabled={pending} onClick={() => decide("accepted")} variant="success">
               Accept
-            </button>
-            <button type="button" disabled={pending} onClick={() => decide("rejected")} className="rounded bg-rose-700 px-3 py-1 text-sm text-white disabled:opacity-50">
+            </Button>
+            <Button disabled={pending} onClick={() => decide("rejected")} variant="danger">
               Reject
-            </button>
-            <button type="button" disabled={pending} onClick={() => decide("unsure")} className="rounded bg-amber-600 px-3 py-1 text-sm text-white disabled:opacity-50">
+            </Button>
+            <Button disabled={pending} onClick={() => decide("unsure")} variant="warning">
               Unsure
-            </button>
+            </Button>
             {myStanding && (
-              <button type="button" disabled={pending} onClick={() => undo(myStanding.id)} className="ml-auto rounded border border-slate-300 px-3 py-1 text-sm">
+              <Button disabled={pending} onClick={() => undo(myStanding.id)} className="ml-auto">
                 Undo my decision
-              </button>
+              </Button>
             )}
           </div>
         </div>
       )}
       {error && (
-        <p role="alert" className="text-sm text-rose-700">
+        <Alert tone="error">
           {error}
-        </p>
+        </Alert>
       )}
       {annotations.length === 0 ? (
         <p className="text-sm text-slate-600">Not reviewed yet.</p>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { RenderedHtml } from "@/components/math/render-math-markdown";
 import { RenderedMath } from "@/components/math/rendered-math";
+import { Button } from "@/components/ui/button";
 
 /** `children`: said under the text (that only its beginning is shown, with the download). */
 export function SolutionText({ html, raw, answerFound, children }: { html: RenderedHtml; raw: string; answerFound: boolean; children?: React.ReactNode }) {
@@ -20,17 +21,16 @@ export function SolutionText({ html, raw, answerFound, children }: { html: Rende
             </button>
           ))}
         </div>
-        <button
-          type="button"
-          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
+        <Button
           onClick={async () => {
             await navigator.clipboard.writeText(raw);
             setCopied(true);
             setTimeout(() => setCopied(false), 1500);
           }}
+          size="sm"
         >
           {copied ? "Copied" : "Copy raw text"}
-        </button>
+        </Button>
       </div>
       {mode === "rendered" ? (
         <RenderedMath html={html} className="max-w-prose leading-relaxed" />

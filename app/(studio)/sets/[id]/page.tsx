@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Row, type SimpleColumn, SimpleTable, Td } from "@/components/ui/simple-table";
+import { type DataColumn, DataTable, EmptyRow, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
@@ -13,15 +13,15 @@ import { SetManagement } from "./set-management";
 
 export const metadata: Metadata = { title: "Problem set" };
 
-const BATCH_COLUMNS: SimpleColumn[] = [
+const BATCH_COLUMNS: DataColumn[] = [
   { header: "Batch" },
   { header: "Kind" },
   { header: "Model" },
   { header: "State" },
-  { header: "Done", align: "right" },
-  { header: "Failed", align: "right" },
+  numberColumn("Done"),
+  numberColumn("Failed"),
 ];
-const IMPORT_COLUMNS: SimpleColumn[] = [{ header: "Import" }, { header: "State" }, { header: "Problems", align: "right" }, { header: "Solutions", align: "right" }, { header: "When" }];
+const IMPORT_COLUMNS: DataColumn[] = [{ header: "Import" }, { header: "State" }, numberColumn("Problems"), numberColumn("Solutions"), { header: "When" }];
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -135,7 +135,7 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
       </div>
 
       <Section title="Batches that wrote into this set">
-        <SimpleTable label="Batches of this set" columns={BATCH_COLUMNS}>
+        <DataTable label="Batches of this set" columns={BATCH_COLUMNS}>
           {set.batches.map((b) => (
             <Row key={b.id}>
               <Td className="max-w-[24rem] truncate">
@@ -148,37 +148,33 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
               <Td>
                 <StatusBadge value={b.state} />
               </Td>
-              <Td align="right" className="tabular-nums">{formatInteger(b.doneCount)} / {formatInteger(b.requestCount)}</Td>
-              <Td align="right" className="tabular-nums">{formatInteger(b.failedCount)}</Td>
+              <NumTd>{formatInteger(b.doneCount)} / {formatInteger(b.requestCount)}</NumTd>
+              <NumTd>{formatInteger(b.failedCount)}</NumTd>
             </Row>
           ))}
           {set.batches.length === 0 && (
-            <tr>
-              <td colSpan={BATCH_COLUMNS.length} className="px-4 py-4 text-center text-slate-500">No batches wrote into this set.</td>
-            </tr>
+            <EmptyRow columns={BATCH_COLUMNS.length}>No batches wrote into this set.</EmptyRow>
           )}
-        </SimpleTable>
+        </DataTable>
       </Section>
 
       <Section title="Imports into this set">
-        <SimpleTable label="Imports of this set" columns={IMPORT_COLUMNS}>
+        <DataTable label="Imports of this set" columns={IMPORT_COLUMNS}>
           {set.imports.map((t) => (
             <Row key={t.id}>
               <Td className="max-w-[28rem] truncate" title={t.label}>#{t.id} {t.label}</Td>
               <Td>
                 <StatusBadge value={t.state} />
               </Td>
-              <Td align="right" className="tabular-nums">{t.problemsInserted === null ? "–" : formatInteger(t.problemsInserted)}</Td>
-              <Td align="right" className="tabular-nums">{t.solutionsInserted === null ? "–" : formatInteger(t.solutionsInserted)}</Td>
+              <NumTd>{t.problemsInserted === null ? "–" : formatInteger(t.problemsInserted)}</NumTd>
+              <NumTd>{t.solutionsInserted === null ? "–" : formatInteger(t.solutionsInserted)}</NumTd>
               <Td className="text-slate-500">{t.createdAt.slice(0, 16).replace("T", " ")}</Td>
             </Row>
           ))}
           {set.imports.length === 0 && (
-            <tr>
-              <td colSpan={IMPORT_COLUMNS.length} className="px-4 py-4 text-center text-slate-500">No imports recorded for this set.</td>
-            </tr>
+            <EmptyRow columns={IMPORT_COLUMNS.length}>No imports recorded for this set.</EmptyRow>
           )}
-        </SimpleTable>
+        </DataTable>
       </Section>
 
       {can(user.role, "sets.manage") && <SetManagement setId={set.id} name={set.name} archived={set.archivedAt !== null} />}

@@ -7,10 +7,11 @@ import { useState } from "react";
 import { useTaskProgress } from "@/components/tasks/use-task-progress";
 import { ProgressMeter } from "@/components/ui/progress-meter";
 import type { SetDeletionPreview } from "@/lib/datasets/sets/delete-set";
+import { Alert } from "@/components/ui/alert";
+import { Field, Input } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 import { archiveSetAction, deleteSetAction, previewSetDeletionAction, renameSetAction } from "./actions";
 
-const BUTTON = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50";
-const DANGER = "rounded-md bg-rose-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-rose-800 disabled:opacity-50";
 const n = (x: number, capped: boolean) => `${x.toLocaleString("en-US")}${capped && x > 100_000 ? "+" : ""}`;
 
 function DeletionList({ p }: { p: SetDeletionPreview }) {
@@ -64,9 +65,9 @@ export function SetManagement({ setId, name, archived }: { setId: number; name: 
     <section aria-label="Manage this set" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="text-sm font-semibold text-slate-700">Manage this set</h2>
       {message && (
-        <p role="alert" className="rounded bg-rose-50 px-3 py-2 text-sm text-rose-800">
+        <Alert tone="error" banner>
           {message}
-        </p>
+        </Alert>
       )}
       <form
         className="flex flex-wrap items-end gap-2"
@@ -77,35 +78,32 @@ export function SetManagement({ setId, name, archived }: { setId: number; name: 
       >
         <label className="flex flex-col text-sm">
           <span className="text-slate-600">Name</span>
-          <input value={newName} onChange={(e) => setNewName(e.target.value)} maxLength={200} className="w-96 rounded-md border border-slate-300 px-2 py-1.5" />
+          <Input value={newName} onChange={(e) => setNewName(e.target.value)} maxLength={200} className="w-96" />
         </label>
-        <button type="submit" className={BUTTON} disabled={busy || newName.trim() === name}>
+        <Button type="submit" disabled={busy || newName.trim() === name}>
           Rename
-        </button>
+        </Button>
       </form>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={BUTTON} disabled={busy} onClick={() => void run(() => archiveSetAction({ setId, archived: !archived }), () => router.refresh())}>
+        <Button disabled={busy} onClick={() => void run(() => archiveSetAction({ setId, archived: !archived }), () => router.refresh())}>
           {archived ? "Unarchive" : "Archive"}
-        </button>
+        </Button>
         <span className="text-xs text-slate-500">Archived sets keep every row but leave the solution filters and the launch form.</span>
       </div>
       {!task && !preview && (
-        <button type="button" className={DANGER} disabled={busy} onClick={() => void run(() => previewSetDeletionAction({ setId }), setPreview)}>
+        <Button disabled={busy} onClick={() => void run(() => previewSetDeletionAction({ setId }), setPreview)} variant="danger">
           Delete this set…
-        </button>
+        </Button>
       )}
       {preview && !task && (
         <div role="dialog" aria-label="Delete this set" className="space-y-3 rounded-md border border-rose-200 bg-rose-50/50 p-3">
           <p className="text-sm font-medium">Deleting "{preview.name}" removes, for good:</p>
           <DeletionList p={preview} />
-          <label className="flex flex-col text-sm">
-            <span>Type the set's name to confirm</span>
-            <input value={confirmName} onChange={(e) => setConfirmName(e.target.value)} className="w-96 rounded-md border border-slate-300 px-2 py-1.5" aria-label="Set name to confirm" />
-          </label>
+          <Field label="Type the set's name to confirm">
+            <Input value={confirmName} onChange={(e) => setConfirmName(e.target.value)} className="w-96" aria-label="Set name to confirm" />
+          </Field>
           <div className="flex gap-2">
-            <button
-              type="button"
-              className={DANGER}
+            <Button
               disabled={busy || confirmName.trim() !== preview.name}
               onClick={() =>
                 void run(
@@ -113,12 +111,13 @@ export function SetManagement({ setId, name, archived }: { setId: number; name: 
                   (data) => setStarted({ id: data.taskId, total: preview.solutions + preview.problems }),
                 )
               }
+              variant="danger"
             >
               Delete set
-            </button>
-            <button type="button" className={BUTTON} onClick={() => setPreview(null)}>
+            </Button>
+            <Button onClick={() => setPreview(null)}>
               Keep it
-            </button>
+            </Button>
           </div>
         </div>
       )}
@@ -126,11 +125,11 @@ export function SetManagement({ setId, name, archived }: { setId: number; name: 
         <div className="space-y-2" data-testid="set-deletion">
           <ProgressMeter label={`Deleting (task #${task.id}): ${task.state}`} done={task.done} total={task.total} unit="rows" elapsedSeconds={elapsed} detail={task.message ?? undefined} />
           {task.state === "completed" && (
-            <p role="status" className="text-sm text-emerald-800">
+            <Alert tone="success">
               The set is gone. <a href="/sets" className="underline">Back to the problem sets</a>
-            </p>
+            </Alert>
           )}
-          {task.state === "failed" && <p role="alert" className="text-sm text-rose-800">{task.error}</p>}
+          {task.state === "failed" && <Alert tone="error">{task.error}</Alert>}
         </div>
       )}
     </section>

@@ -11,6 +11,9 @@ import { RELEASE_SOURCES } from "@/lib/datasets/formats/release-sources";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import { isOpenTaskState } from "@/lib/tasks/task-kinds";
 import type { TaskStatus } from "@/lib/tasks/task-status";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Field, Input, Select } from "@/components/ui/field";
 import { ImportSummaryView } from "./import-summary-view";
 
 const FORMATS = [
@@ -85,18 +88,12 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
   return (
     <div className="space-y-6">
       <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
-        <div>
-          <label htmlFor="file" className="block text-sm font-medium text-slate-700">
-            File
-          </label>
+        <Field label="File" htmlFor="file">
           <input id="file" name="file" type="file" accept=".jsonl,.json,.csv,.parquet,.txt" className="mt-1 block w-full text-sm" />
-        </div>
+        </Field>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor="set" className="block text-sm font-medium text-slate-700">
-              Problem set
-            </label>
-            <input
+          <Field label="Problem set" htmlFor="set">
+            <Input
               id="set"
               name="set"
               list="known-sets"
@@ -106,7 +103,6 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
                 const known = sets.find((s) => s.name === e.target.value);
                 if (known) setRole(known.role);
               }}
-              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
             />
             <datalist id="known-sets">
               {sets.map((s) => (
@@ -116,52 +112,36 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
               ))}
             </datalist>
             <p className="mt-1 text-xs text-slate-500">A new name creates the set.</p>
-          </div>
-          <div>
-            <label htmlFor="role" className="block text-sm font-medium text-slate-700">
-              Role
-            </label>
-            <select id="role" name="role" value={role} onChange={(e) => setRole(e.target.value)} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+          </Field>
+          <Field label="Role" htmlFor="role">
+            <Select id="role" name="role" value={role} onChange={(e) => setRole(e.target.value)}>
               <option value="seed">seed</option>
               <option value="synthetic">synthetic</option>
               <option value="benchmark">benchmark</option>
-            </select>
-          </div>
-          <div>
-            <label htmlFor="format" className="block text-sm font-medium text-slate-700">
-              Format
-            </label>
-            <select id="format" name="format" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+            </Select>
+          </Field>
+          <Field label="Format" htmlFor="format">
+            <Select id="format" name="format">
               {FORMATS.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
               ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="mapping" className="block text-sm font-medium text-slate-700">
-              Column mapping
-            </label>
-            <input id="mapping" name="mapping" placeholder="problem=question,answer=final" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          </div>
-          <div>
-            <label htmlFor="idField" className="block text-sm font-medium text-slate-700">
-              Id column
-            </label>
-            <input id="idField" name="idField" placeholder="id, unique_id or problem_id" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          </div>
-          <div>
-            <label htmlFor="source" className="block text-sm font-medium text-slate-700">
-              Problem source
-            </label>
-            <input
+            </Select>
+          </Field>
+          <Field label="Column mapping" htmlFor="mapping">
+            <Input id="mapping" name="mapping" placeholder="problem=question,answer=final" />
+          </Field>
+          <Field label="Id column" htmlFor="idField">
+            <Input id="idField" name="idField" placeholder="id, unique_id or problem_id" />
+          </Field>
+          <Field label="Problem source" htmlFor="source">
+            <Input
               id="source"
               name="source"
               list="release-sources"
               placeholder="the set name"
               aria-describedby="source-help"
-              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
             />
             <datalist id="release-sources">
               {RELEASE_SOURCES.map((s) => (
@@ -171,7 +151,7 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
             <p id="source-help" className="mt-1 text-xs text-slate-500">
               For rows that name none (NeMo-Skills outputs). The release uses gsm8k, math, augmented_gsm8k, augmented_math.
             </p>
-          </div>
+          </Field>
           <div className="flex items-start gap-2 pt-6">
             <input id="fullGeneration" name="fullGeneration" type="checkbox" className="mt-1" />
             <label htmlFor="fullGeneration" className="text-sm text-slate-700">
@@ -179,15 +159,15 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
             </label>
           </div>
         </div>
-        <button type="submit" disabled={busy} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+        <Button type="submit" disabled={busy} variant="primary" size="lg">
           {busy ? "Importing…" : "Import"}
-        </button>
+        </Button>
       </form>
 
       {phase.kind === "error" && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert tone="error" banner>
           {phase.message}
-        </p>
+        </Alert>
       )}
       {phase.kind === "uploading" && (
         <ProgressMeter label="Upload progress" done={phase.sent} total={phase.total} unit="bytes" elapsedSeconds={(Date.now() - phase.startedAt) / 1000} />
@@ -206,9 +186,9 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
         </section>
       )}
       {failedWithoutSummary && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+        <Alert tone="error" banner>
           Import failed. {failedWithoutSummary}
-        </p>
+        </Alert>
       )}
       {summary && status && <ImportSummaryView summary={summary} grading={status.grading ?? null} searchIndex={status.searchIndex ?? null} failedMessage={status.state === "failed" ? status.error : null} />}
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listProblemSets } from "@/lib/datasets/list-problem-sets";
+import { PageHeader } from "@/components/ui/page-header";
 import { ImportForm } from "./import-form";
 
 export const metadata: Metadata = { title: "Import a file" };
@@ -10,13 +11,15 @@ export default async function ImportPage() {
   const sets = await listProblemSets();
   return (
     <div className="max-w-3xl space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Import a file</h1>
-        <p className="text-sm text-slate-600">
-          GSM8K, MATH, OpenMathInstruct-2 (JSONL or Parquet), NeMo-Skills outputs, chat messages, or any JSONL/CSV with a column mapping. A file imports completely
-          or not at all; solutions are graded in the background afterwards.
-        </p>
-      </header>
+      <PageHeader
+        title="Import a file"
+        description={
+          <>
+            GSM8K, MATH, OpenMathInstruct-2 (JSONL or Parquet), NeMo-Skills outputs, chat messages, or any JSONL/CSV with a column mapping. A file imports completely
+            or not at all; solutions are graded in the background afterwards.
+          </>
+        }
+      />
       <ImportForm sets={sets.map((s) => ({ name: s.name, role: s.role }))} />
     </div>
   );

@@ -3,10 +3,11 @@
 // keeps it unless a new one is typed or "remove the stored key" is ticked.
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CheckField, Field, Input, Select } from "@/components/ui/field";
 import type { EndpointView } from "@/lib/generation/endpoints/list-endpoints";
 import { createEndpointAction, updateEndpointAction } from "./actions";
-
-const field = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5";
 
 export function EndpointForm({ endpoint, onDone }: { endpoint?: EndpointView; onDone?: () => void }) {
   const router = useRouter();
@@ -46,71 +47,47 @@ export function EndpointForm({ endpoint, onDone }: { endpoint?: EndpointView; on
   const prefix = endpoint ? `endpoint-${endpoint.id}-` : "new-endpoint-";
   return (
     <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" noValidate>
-      <label className="text-sm" htmlFor={`${prefix}name`}>
-        <span className="block font-medium text-slate-700">Name</span>
-        <input id={`${prefix}name`} name="name" required defaultValue={endpoint?.name} className={field} />
-      </label>
-      <label className="text-sm sm:col-span-2" htmlFor={`${prefix}baseUrl`}>
-        <span className="block font-medium text-slate-700">Base URL</span>
-        <input id={`${prefix}baseUrl`} name="baseUrl" required placeholder="http://127.0.0.1:8000/v1" defaultValue={endpoint?.baseUrl} className={field} />
-      </label>
-      <label className="text-sm" htmlFor={`${prefix}model`}>
-        <span className="block font-medium text-slate-700">Model</span>
-        <input id={`${prefix}model`} name="model" required defaultValue={endpoint?.model} className={field} />
-      </label>
-      <label className="text-sm" htmlFor={`${prefix}apiStyle`}>
-        <span className="block font-medium text-slate-700">API style</span>
-        <select id={`${prefix}apiStyle`} name="apiStyle" defaultValue={endpoint?.apiStyle ?? "chat"} className={field}>
+      <Field label="Name" htmlFor={`${prefix}name`}>
+        <Input id={`${prefix}name`} name="name" required defaultValue={endpoint?.name} />
+      </Field>
+      <Field label="Base URL" htmlFor={`${prefix}baseUrl`} className="sm:col-span-2">
+        <Input id={`${prefix}baseUrl`} name="baseUrl" required placeholder="http://127.0.0.1:8000/v1" defaultValue={endpoint?.baseUrl} />
+      </Field>
+      <Field label="Model" htmlFor={`${prefix}model`}>
+        <Input id={`${prefix}model`} name="model" required defaultValue={endpoint?.model} />
+      </Field>
+      <Field label="API style" htmlFor={`${prefix}apiStyle`}>
+        <Select id={`${prefix}apiStyle`} name="apiStyle" defaultValue={endpoint?.apiStyle ?? "chat"}>
           <option value="chat">chat (/v1/chat/completions)</option>
           <option value="completions">completions (/v1/completions, base models)</option>
-        </select>
-      </label>
-      <label className="text-sm" htmlFor={`${prefix}apiKey`}>
-        <span className="block font-medium text-slate-700">API key</span>
-        <input
-          id={`${prefix}apiKey`}
-          name="apiKey"
-          type="password"
-          autoComplete="off"
-          placeholder={endpoint?.hasStoredKey ? "stored — leave empty to keep" : "none"}
-          className={field}
-        />
-      </label>
-      <label className="text-sm" htmlFor={`${prefix}apiKeyEnv`}>
-        <span className="block font-medium text-slate-700">…or key from environment variable</span>
-        <input id={`${prefix}apiKeyEnv`} name="apiKeyEnv" placeholder="OPENAI_API_KEY" defaultValue={endpoint?.apiKeyEnv ?? ""} className={field} />
-      </label>
-      <label className="text-sm" htmlFor={`${prefix}maxConcurrency`}>
-        <span className="block font-medium text-slate-700">Max concurrent requests</span>
-        <input id={`${prefix}maxConcurrency`} name="maxConcurrency" type="number" min={1} defaultValue={endpoint?.maxConcurrency ?? 16} className={field} />
-      </label>
-      <label className="text-sm" htmlFor={`${prefix}requestsPerMinute`}>
-        <span className="block font-medium text-slate-700">Requests per minute</span>
-        <input id={`${prefix}requestsPerMinute`} name="requestsPerMinute" type="number" min={1} placeholder="no limit" defaultValue={endpoint?.requestsPerMinute ?? ""} className={field} />
-      </label>
-      <label className="text-sm" htmlFor={`${prefix}timeoutMs`}>
-        <span className="block font-medium text-slate-700">Request timeout (ms)</span>
-        <input id={`${prefix}timeoutMs`} name="timeoutMs" type="number" min={100} defaultValue={endpoint?.timeoutMs ?? 600000} className={field} />
-      </label>
+        </Select>
+      </Field>
+      <Field label="API key" htmlFor={`${prefix}apiKey`}>
+        <Input id={`${prefix}apiKey`} name="apiKey" type="password" autoComplete="off" placeholder={endpoint?.hasStoredKey ? "stored — leave empty to keep" : "none"} />
+      </Field>
+      <Field label="…or key from environment variable" htmlFor={`${prefix}apiKeyEnv`}>
+        <Input id={`${prefix}apiKeyEnv`} name="apiKeyEnv" placeholder="OPENAI_API_KEY" defaultValue={endpoint?.apiKeyEnv ?? ""} />
+      </Field>
+      <Field label="Max concurrent requests" htmlFor={`${prefix}maxConcurrency`}>
+        <Input id={`${prefix}maxConcurrency`} name="maxConcurrency" type="number" min={1} defaultValue={endpoint?.maxConcurrency ?? 16} />
+      </Field>
+      <Field label="Requests per minute" htmlFor={`${prefix}requestsPerMinute`}>
+        <Input id={`${prefix}requestsPerMinute`} name="requestsPerMinute" type="number" min={1} placeholder="no limit" defaultValue={endpoint?.requestsPerMinute ?? ""} />
+      </Field>
+      <Field label="Request timeout (ms)" htmlFor={`${prefix}timeoutMs`}>
+        <Input id={`${prefix}timeoutMs`} name="timeoutMs" type="number" min={100} defaultValue={endpoint?.timeoutMs ?? 600000} />
+      </Field>
       {endpoint?.hasStoredKey && (
-        <label className="flex items-center gap-2 self-end text-sm">
-          <input name="clearApiKey" type="checkbox" /> Remove the stored key
-        </label>
+        <CheckField name="clearApiKey" type="checkbox" className="self-end">
+          Remove the stored key
+        </CheckField>
       )}
       <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
-        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+        <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Saving…" : endpoint ? "Save changes" : "Add endpoint"}
-        </button>
-        {error && (
-          <p role="alert" className="text-sm text-red-700">
-            {error}
-          </p>
-        )}
-        {saved && (
-          <p role="status" className="text-sm text-emerald-700">
-            {saved}
-          </p>
-        )}
+        </Button>
+        {error && <Alert tone="error">{error}</Alert>}
+        {saved && <Alert tone="success">{saved}</Alert>}
       </div>
     </form>
   );

@@ -2,6 +2,8 @@
 // One endpoint: its settings, "Test" (one tiny request: the reply or the exact error) and edit.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import type { EndpointView } from "@/lib/generation/endpoints/list-endpoints";
 import { deleteEndpointAction, setEndpointDisabledAction, testEndpointAction } from "./actions";
 import { EndpointForm } from "./endpoint-form";
@@ -51,19 +53,15 @@ export function EndpointRow({ endpoint }: { endpoint: EndpointView }) {
           </p>
         </div>
         <div className="flex gap-2">
-          <button type="button" onClick={test} disabled={testing} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-50">
+          <Button onClick={test} disabled={testing}>
             {testing ? "Testing…" : `Test ${endpoint.name}`}
-          </button>
-          <button type="button" onClick={() => setEditing((v) => !v)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">
-            {editing ? "Close" : "Edit"}
-          </button>
-          <button type="button" onClick={() => void retire(endpoint.disabled ? "enable" : "disable")} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">
-            {endpoint.disabled ? `Enable ${endpoint.name}` : `Disable ${endpoint.name}`}
-          </button>
+          </Button>
+          <Button onClick={() => setEditing((v) => !v)}>{editing ? "Close" : "Edit"}</Button>
+          <Button onClick={() => void retire(endpoint.disabled ? "enable" : "disable")}>{endpoint.disabled ? `Enable ${endpoint.name}` : `Disable ${endpoint.name}`}</Button>
           {endpoint.batchCount === 0 && (
-            <button type="button" onClick={() => void retire("delete")} className="rounded-md border border-rose-300 px-3 py-1 text-rose-800 hover:bg-rose-50">
+            <Button variant="danger-outline" onClick={() => void retire("delete")}>
               Delete {endpoint.name}
-            </button>
+            </Button>
           )}
         </div>
       </div>
@@ -85,9 +83,9 @@ export function EndpointRow({ endpoint }: { endpoint: EndpointView }) {
         </div>
       )}
       {error && (
-        <p role="alert" className="mt-2 text-red-700">
+        <Alert tone="error" className="mt-2">
           {error}
-        </p>
+        </Alert>
       )}
       {editing && <EndpointForm endpoint={endpoint} onDone={() => setEditing(false)} />}
     </article>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listEndpoints } from "@/lib/generation/endpoints/list-endpoints";
+import { PageHeader } from "@/components/ui/page-header";
 import { EndpointForm } from "./endpoint-form";
 import { EndpointRow } from "./endpoint-row";
 
@@ -12,13 +13,15 @@ export default async function EndpointsPage() {
   const endpoints = await listEndpoints();
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Model endpoints</h1>
-        <p className="text-sm text-slate-600">
-          OpenAI-compatible servers (vLLM, NIM, SGLang, llama.cpp, hosted APIs). Concurrency and requests per minute are shared by every worker. API keys are stored encrypted
-          (AES-256-GCM) and never shown again; or name an environment variable the workers read.
-        </p>
-      </header>
+      <PageHeader
+        title="Model endpoints"
+        description={
+          <>
+            OpenAI-compatible servers (vLLM, NIM, SGLang, llama.cpp, hosted APIs). Concurrency and requests per minute are shared by every worker. API keys are stored encrypted
+            (AES-256-GCM) and never shown again; or name an environment variable the workers read.
+          </>
+        }
+      />
       <section aria-labelledby="add-endpoint" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="add-endpoint" className="text-sm font-semibold text-slate-700">
           Add an endpoint

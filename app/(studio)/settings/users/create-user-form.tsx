@@ -2,11 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
 import { ROLES, type RoleName } from "@/lib/auth/permissions";
 import { createUserAction } from "./actions";
 import { OneTimePassword } from "./one-time-password";
-
-const field = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5";
 
 export function CreateUserForm() {
   const router = useRouter();
@@ -45,46 +46,34 @@ export function CreateUserForm() {
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" noValidate>
         {/* Labels point at their fields (htmlFor) rather than wrapping them, so a field's name is
             just its label, not the label plus the select's current option. */}
-        <div className="text-sm">
-          <label htmlFor="new-user-email" className="block font-medium text-slate-700">
-            Email
-          </label>
-          <input id="new-user-email" name="email" type="email" required className={field} />
-        </div>
-        <div className="text-sm">
-          <label htmlFor="new-user-name" className="block font-medium text-slate-700">
-            Name (optional)
-          </label>
-          <input id="new-user-name" name="name" className={field} />
-        </div>
-        <div className="text-sm">
-          <label htmlFor="new-user-role" className="block font-medium text-slate-700">
-            Role
-          </label>
-          <select id="new-user-role" name="role" defaultValue="reviewer" className={field}>
+        <Field label="Email" htmlFor="new-user-email">
+          <Input id="new-user-email" name="email" type="email" required />
+        </Field>
+        <Field label="Name (optional)" htmlFor="new-user-name">
+          <Input id="new-user-name" name="name" />
+        </Field>
+        <Field label="Role" htmlFor="new-user-role">
+          <Select id="new-user-role" name="role" defaultValue="reviewer">
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {role}
               </option>
             ))}
-          </select>
-        </div>
-        <div className="text-sm">
-          <label htmlFor="new-user-password" className="block font-medium text-slate-700">
-            Password
-          </label>
-          <input id="new-user-password" name="password" type="password" autoComplete="new-password" placeholder="empty: generate one" className={field} />
-        </div>
+          </Select>
+        </Field>
+        <Field label="Password" htmlFor="new-user-password">
+          <Input id="new-user-password" name="password" type="password" autoComplete="new-password" placeholder="empty: generate one" />
+        </Field>
         <div className="flex items-end">
-          <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+          <Button type="submit" variant="primary" disabled={pending}>
             {pending ? "Creating…" : "Create user"}
-          </button>
+          </Button>
         </div>
       </form>
       {error && (
-        <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <Alert tone="error" banner className="mt-3">
           {error}
-        </p>
+        </Alert>
       )}
       {created && (
         <div className="mt-3">

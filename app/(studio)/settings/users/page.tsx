@@ -1,32 +1,31 @@
 import type { Metadata } from "next";
-import { type SimpleColumn, SimpleTable } from "@/components/ui/simple-table";
+import { type DataColumn, DataTable } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listUsers } from "@/lib/users/update-user";
+import { PageHeader } from "@/components/ui/page-header";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow } from "./user-row";
 
 export const metadata: Metadata = { title: "Users" };
 
 // Must match the cells UserRow renders.
-const ACCOUNT_COLUMNS: SimpleColumn[] = [{ header: "Email" }, { header: "Name" }, { header: "Role" }, { header: "Status" }, { header: "Last sign-in" }, { header: "Actions" }];
+const ACCOUNT_COLUMNS: DataColumn[] = [{ header: "Email" }, { header: "Name" }, { header: "Role" }, { header: "Status" }, { header: "Last sign-in" }, { header: "Actions" }];
 
 export default async function UsersPage() {
   const me = await requirePageUser("users.manage");
   const users = await listUsers();
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <p className="text-sm text-slate-600">
-          Who may sign in and what their role allows. Deactivating someone or resetting their password ends their open sessions at once.
-        </p>
-      </header>
+      <PageHeader
+        title="Users"
+        description="        Who may sign in and what their role allows. Deactivating someone or resetting their password ends their open sessions at once."
+      />
       <CreateUserForm />
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading" className="mb-2 text-sm font-semibold text-slate-700">
           Accounts
         </h2>
-        <SimpleTable columns={ACCOUNT_COLUMNS}>
+        <DataTable columns={ACCOUNT_COLUMNS}>
           {users.map((user) => (
             <UserRow
               key={user.id}
@@ -34,7 +33,7 @@ export default async function UsersPage() {
               isMe={user.id === me.id}
             />
           ))}
-        </SimpleTable>
+        </DataTable>
       </section>
     </div>
   );

@@ -5,6 +5,10 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/prisma";
 import { findTemplate, listTemplateVersions } from "@/lib/generation/templates/list-templates";
+import { Button } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
+import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
+import { PageHeader } from "@/components/ui/page-header";
 import { TemplateEditor } from "./template-editor";
 import { parseDbId } from "@/lib/web/parse-id";
 
@@ -18,48 +22,45 @@ export default async function TemplatePage({ params, searchParams }: { params: P
   const setId = parseDbId((await searchParams).set) ?? Number.NaN;
   const [versions, sets] = await Promise.all([
     listTemplateVersions(found.template.name),
-    prisma().problemSet.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true } }),
+    listSetChoices(),
   ]);
   const chosenSet = sets.find((s) => s.id === setId) ?? sets.find((s) => s.role === "seed") ?? sets[0];
   // A real problem for the preview (and for the judge, a second one), first of the chosen set.
   const problems = chosenSet ? await prisma().problem.findMany({ where: { setId: chosenSet.id }, orderBy: { id: "asc" }, take: 2, select: { id: true, text: true, source: true } }) : [];
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href="/templates" className="text-sky-700 hover:underline">
-            Templates
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold tracking-tight">
-          {found.template.name} <span className="text-slate-500">v{found.template.version}</span>
-        </h1>
-        <p className="text-sm text-slate-600">
-          {found.template.kind} · versions:{" "}
-          {versions.map((v, i) => (
-            <span key={v.id}>
-              {i > 0 ? ", " : ""}
-              <Link href={`/templates/${v.id}`} className={v.id === found.id ? "font-semibold" : "text-sky-700 hover:underline"}>
-                v{v.version}
-              </Link>
-            </span>
-          ))}
-        </p>
-      </header>
+      <PageHeader
+        title={
+          <>
+            {found.template.name} <span className="text-slate-500">v{found.template.version}</span>
+          </>
+        }
+        back={{ href: "/templates", label: "Templates" }}
+        description={
+          <>
+            {found.template.kind} · versions:{" "}
+            {versions.map((v, i) => (
+              <span key={v.id}>
+                {i > 0 ? ", " : ""}
+                <Link href={`/templates/${v.id}`} className={v.id === found.id ? "font-semibold" : "text-sky-700 hover:underline"}>
+                  v{v.version}
+                </Link>
+              </span>
+            ))}
+          </>
+        }
+      />
       <form method="get" className="flex items-end gap-2 text-sm">
-        <label>
-          <span className="block font-medium text-slate-700">Preview with the first problem of</span>
-          <select name="set" defaultValue={chosenSet?.id} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+        <Field label="Preview with the first problem of">
+          <Select name="set" defaultValue={chosenSet?.id} className="w-auto max-w-full">
             {sets.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.role})
               </option>
             ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
-          Use this set
-        </button>
+          </Select>
+        </Field>
+        <Button type="submit">Use this set</Button>
       </form>
       <TemplateEditor template={found.template} problems={problems} canEdit={can(user.role, "templates.edit")} />
     </div>

@@ -8,9 +8,11 @@ import type { PromptTemplate } from "@/lib/generation/prompts/prompt-template";
 import { PLACEHOLDERS_BY_KIND } from "@/lib/generation/prompts/prompt-template";
 import { renderPrompt } from "@/lib/generation/prompts/render-prompt";
 import { chooseFewShot } from "@/lib/generation/templates/choose-few-shot";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Field, Input, Textarea } from "@/components/ui/field";
 import { saveTemplateAction } from "../actions";
 
-const area = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-xs";
 const escapeStop = (s: string) => s.replace(/\n/g, "\\n");
 const unescapeStop = (s: string) => s.replace(/\\n/g, "\n");
 
@@ -62,43 +64,38 @@ export function TemplateEditor({ template, problems, canEdit }: { template: Prom
         <h2 id="editor-heading" className="font-semibold text-slate-700">
           Template
         </h2>
-        <label className="block">
-          <span className="font-medium text-slate-700">Name (a new name starts a new template)</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} disabled={!canEdit} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5" />
-        </label>
+        <Field label="Name (a new name starts a new template)">
+          <Input value={name} onChange={(e) => setName(e.target.value)} disabled={!canEdit} />
+        </Field>
         {chat ? (
           <>
-            <label className="block">
-              <span className="font-medium text-slate-700">System message (left out when empty)</span>
-              <textarea value={system} onChange={(e) => setSystem(e.target.value)} rows={3} disabled={!canEdit} className={area} />
-            </label>
-            <label className="block">
-              <span className="font-medium text-slate-700">User message</span>
-              <textarea value={user} onChange={(e) => setUser(e.target.value)} rows={12} disabled={!canEdit} className={area} />
-            </label>
+            <Field label="System message (left out when empty)">
+              <Textarea value={system} onChange={(e) => setSystem(e.target.value)} rows={3} disabled={!canEdit} className="font-mono text-xs" />
+            </Field>
+            <Field label="User message">
+              <Textarea value={user} onChange={(e) => setUser(e.target.value)} rows={12} disabled={!canEdit} className="font-mono text-xs" />
+            </Field>
           </>
         ) : (
-          <label className="block">
-            <span className="font-medium text-slate-700">Prompt</span>
-            <textarea value={completion} onChange={(e) => setCompletion(e.target.value)} rows={14} disabled={!canEdit} className={area} />
-          </label>
+          <Field label="Prompt">
+            <Textarea value={completion} onChange={(e) => setCompletion(e.target.value)} rows={14} disabled={!canEdit} className="font-mono text-xs" />
+          </Field>
         )}
-        <label className="block">
-          <span className="font-medium text-slate-700">Stop sequences (comma separated, \n for a newline)</span>
-          <input value={stop} onChange={(e) => setStop(e.target.value)} disabled={!canEdit} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-xs" />
-        </label>
+        <Field label="Stop sequences (comma separated, \n for a newline)">
+          <Input value={stop} onChange={(e) => setStop(e.target.value)} disabled={!canEdit} className="font-mono text-xs" />
+        </Field>
         <p className="text-xs text-slate-600">
           Placeholders for {template.kind}: {PLACEHOLDERS_BY_KIND[template.kind].map((p) => `{{${p}}}`).join(", ")}
         </p>
         {canEdit && (
-          <button type="button" onClick={save} disabled={saving || "error" in preview} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+          <Button onClick={save} disabled={saving || "error" in preview} variant="primary">
             {saving ? "Saving…" : "Save as a new version"}
-          </button>
+          </Button>
         )}
         {message && (
-          <p role="alert" className="text-red-700">
+          <Alert tone="error">
             {message}
-          </p>
+          </Alert>
         )}
       </section>
       <section aria-labelledby="preview-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
@@ -106,9 +103,9 @@ export function TemplateEditor({ template, problems, canEdit }: { template: Prom
           Live preview
         </h2>
         {"error" in preview ? (
-          <p role="alert" className="text-red-700">
+          <Alert tone="error">
             {preview.error}
-          </p>
+          </Alert>
         ) : (
           <>
             <pre data-testid="rendered-prompt" className="max-h-[36rem] overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-2 font-mono text-xs">

@@ -2,6 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ResultMessage } from "@/components/ui/alert";
+import { Input } from "@/components/ui/field";
 import { assignReviewQueue } from "./actions";
 
 export function AssignQueueForm({
@@ -54,17 +57,13 @@ export function AssignQueueForm({
       </fieldset>
       <label className="flex items-center gap-2 text-sm">
         Reviewers per item
-        <input name="perItem" type="number" min={1} max={5} defaultValue={perItem} className="w-16 rounded-md border border-slate-300 px-2 py-1" />
+        <Input name="perItem" type="number" min={1} max={5} defaultValue={perItem} className="w-16" />
       </label>
       <p className="text-xs text-slate-500">Finished reviews stay with whoever did them; open items are dealt out again and claims in progress are released.</p>
-      <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+      <Button type="submit" disabled={pending} variant="primary">
         {pending ? "Assigning…" : "Assign"}
-      </button>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
-          {message.text}
-        </p>
-      )}
+      </Button>
+      <ResultMessage message={message} />
     </form>
   );
 }

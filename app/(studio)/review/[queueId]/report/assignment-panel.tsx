@@ -1,10 +1,13 @@
 // Who reviews this queue, how far each reviewer is, and how much they agree. Curators also get
 // the form that splits the queue among reviewers.
-import { formatPercent } from "@/lib/format";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
+import { formatInteger, formatPercent } from "@/lib/format";
 import { findAssignmentProgress } from "@/lib/review/find-assignment-progress";
 import { findQueueAgreement } from "@/lib/review/find-queue-agreement";
 import { listReviewers } from "@/lib/users/list-reviewers";
 import { AssignQueueForm } from "./assign-queue-form";
+
+const ASSIGNED_COLUMNS: DataColumn[] = [{ header: "Reviewer" }, numberColumn("Assigned"), numberColumn("Done"), numberColumn("Progress")];
 
 export async function AssignmentPanel({ queueId, canAssign }: { queueId: number; canAssign: boolean }) {
   const [{ reviewersPerItem, reviewers: progress }, agreement, reviewers] = await Promise.all([findAssignmentProgress(queueId), findQueueAgreement(queueId), canAssign ? listReviewers() : Promise.resolve([])]);
@@ -21,29 +24,19 @@ export async function AssignmentPanel({ queueId, canAssign }: { queueId: number;
           <p className="text-sm text-slate-600">
             Split among {progress.length} reviewer{progress.length === 1 ? "" : "s"}, {reviewersPerItem} per item.
           </p>
-          <table aria-label="Assigned reviewers" className="w-full max-w-2xl text-sm">
-            <thead className="text-left text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-1">Reviewer</th>
-                <th className="py-1 text-right">Assigned</th>
-                <th className="py-1 text-right">Done</th>
-                <th className="py-1 text-right">Progress</th>
-              </tr>
-            </thead>
-            <tbody>
-              {progress.map((p) => (
-                <tr key={p.userId} className="border-t border-slate-100">
-                  <td className="py-1">
-                    {p.reviewer}
-                    {!p.active && <span className="ml-1 text-xs text-red-700">(deactivated: reassign their items)</span>}
-                  </td>
-                  <td className="py-1 text-right tabular-nums">{p.assigned.toLocaleString("en-US")}</td>
-                  <td className="py-1 text-right tabular-nums">{p.done.toLocaleString("en-US")}</td>
-                  <td className="py-1 text-right tabular-nums">{formatPercent(p.done, p.assigned)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable label="Assigned reviewers" variant="plain" columns={ASSIGNED_COLUMNS} className="max-w-2xl">
+            {progress.map((p) => (
+              <Row key={p.userId}>
+                <Td>
+                  {p.reviewer}
+                  {!p.active && <span className="ml-1 text-xs text-red-700">(deactivated: reassign their items)</span>}
+                </Td>
+                <NumTd>{formatInteger(p.assigned)}</NumTd>
+                <NumTd>{formatInteger(p.done)}</NumTd>
+                <NumTd>{formatPercent(p.done, p.assigned)}</NumTd>
+              </Row>
+            ))}
+          </DataTable>
         </>
       )}
       <div className="text-sm text-slate-700">
