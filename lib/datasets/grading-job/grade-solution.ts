@@ -10,6 +10,7 @@ import { gradeSolution as gradeGeneratedSolution } from "@/lib/grading/grade-sol
 import { extractAnswer } from "@/lib/grading/extract";
 import { countApproxTokens } from "@/lib/grading/filters/count-tokens";
 import { comparisonKey } from "@/lib/grading/normalize";
+import type { VerdictCache } from "@/lib/grading/verdict-cache";
 
 export type StoredVerdict = "equal" | "not_equal" | "undecided" | "no_answer";
 
@@ -28,6 +29,8 @@ export interface SolutionGrade {
 export interface ImportGradeOptions extends CheckOptions {
   /** The solution was written by a model (OMI2, NeMo-Skills): grade by the recipe's last-box rule. */
   generated?: boolean;
+  /** Verdicts by (gold, extracted answer), kept across a grading run (generated solutions). */
+  verdicts?: VerdictCache;
 }
 
 export function gradeSolution(gold: string | null, text: string, options: ImportGradeOptions = {}): SolutionGrade {
@@ -35,7 +38,8 @@ export function gradeSolution(gold: string | null, text: string, options: Import
   const hasGold = gold !== null && gold.trim() !== "";
   if (hasGold && options.generated) {
     // The shared grade extracts the answer itself; with a gold answer it is never "ungraded".
-    const grade = gradeGeneratedSolution(text, gold, options);
+    const { verdicts } = options;
+    const grade = gradeGeneratedSolution(text, gold, { ...options, check: verdicts ? (g, a) => verdicts.check(g, a) : undefined });
     return { verdict: grade.verdict as StoredVerdict, rule: grade.verdictRule, reason: grade.verdictReason, extractedAnswer: grade.extractedAnswer, answerKey: grade.answerKey, tokenCount };
   }
   const extracted = extractAnswer(text);

@@ -1,8 +1,10 @@
 // The grading fields of a generated solution, computed when it lands (pure). The recipe's rule:
 // the answer is the content of the last \boxed{}; without one there is no answer (verdict
 // no_answer, with its cause as the rule: no-box, truncated, ...), whatever else the text says.
-import { checkAnswer, type Verdict } from "@/lib/grading/check";
 import { gradeSolution as gradeSharedSolution } from "@/lib/grading/grade-solution";
+import type { VerdictCache } from "@/lib/grading/verdict-cache";
+
+export { VerdictCache } from "@/lib/grading/verdict-cache";
 
 export type SampleVerdict = "ungraded" | "equal" | "not_equal" | "undecided" | "no_answer";
 
@@ -14,27 +16,6 @@ export interface GradedSolution {
   verdictReason: string | null;
   boxedCount: number;
   charLength: number;
-}
-
-/**
- * Verdicts by (gold, extracted answer). A problem's N samples mostly repeat a few answers, and
- * checkAnswer is pure, so a runner keeps one of these; timeouts are never kept (they may pass
- * on a quieter machine).
- */
-export class VerdictCache {
-  private readonly verdicts = new Map<string, Verdict>();
-  constructor(private readonly size = 20_000) {}
-  check(gold: string, answer: string): Verdict {
-    const key = `${gold}\u0000${answer}`;
-    const known = this.verdicts.get(key);
-    if (known) return known;
-    const verdict = checkAnswer(gold, answer);
-    if (verdict.rule !== "timeout") {
-      if (this.verdicts.size >= this.size) this.verdicts.delete(this.verdicts.keys().next().value as string);
-      this.verdicts.set(key, verdict);
-    }
-    return verdict;
-  }
 }
 
 /**
