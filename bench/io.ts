@@ -60,7 +60,7 @@ const WORDS =
     " ",
   );
 
-function sentence(random: () => number, chars: number): string {
+export function sentence(random: () => number, chars: number): string {
   const parts: string[] = [];
   let length = 0;
   while (length < chars) {
