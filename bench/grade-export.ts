@@ -18,19 +18,16 @@ import { createWriteStream, statSync } from "node:fs";
 import { once } from "node:events";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { sentence } from "@/bench/io";
+import { type SolutionEnding, writeOmi2File } from "@/bench/io";
 import { writeBenchmarkSection } from "@/bench/report";
-import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
+import { createBenchDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { NO_FILTERS } from "@/lib/datasets/export/export-settings";
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
 import { createTask } from "@/lib/datasets/tasks/task-rows";
-import { migrateDatabase } from "@/lib/db/migrate";
 import { pool } from "@/lib/db/pool";
-import { createRng } from "@/lib/decontamination/eval/prng";
 
 const FULL_RELEASE_ROWS = 13_972_791;
 
@@ -39,41 +36,16 @@ function arg(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-/** OMI2 rows; per solution: 70% right and clean, then wrong answer, trailing talk, wrong sum, two boxes, no box. */
-async function writeRows(path: string, rows: number, perProblem: number): Promise<number> {
-  const random = createRng(rows + 7);
-  const out = createWriteStream(path);
-  let buffer = "";
-  for (let i = 0; i < rows; i += perProblem) {
-    const index = i / perProblem;
-    const problem = `Problem ${index}: ${sentence(random, 280)}?`;
-    const answer = Math.floor(random() * 1000);
-    for (let k = 0; k < perProblem && i + k < rows; k++) {
-      const r = random();
-      const body = `${sentence(random, 500)}\n\\[\n${sentence(random, 60)}\n\\]\n${sentence(random, 560)}`;
-      const solution =
-        r < 0.7
-          ? `${body}\nThe answer is $\\boxed{${answer}}$.`
-          : r < 0.8
-            ? `${body}\nThe answer is $\\boxed{${answer + 1}}$.`
-            : r < 0.88
-              ? `${body}\nThe answer is $\\boxed{${answer}}$.\nI hope it is correct.`
-              : r < 0.93
-                ? `${body}\nSo $12 + 30 = 43$ and the answer is $\\boxed{${answer}}$.`
-                : r < 0.96
-                  ? `${body}\nFirst $\\boxed{${answer + 2}}$, then $\\boxed{${answer}}$.`
-                  : `${body}\nThe answer is ${answer}.`;
-      buffer += `${JSON.stringify({ problem, generated_solution: solution, expected_answer: String(answer), problem_source: index % 2 === 0 ? "augmented_math" : "augmented_gsm8k" })}\n`;
-    }
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await once(out, "drain");
-      buffer = "";
-    }
-  }
-  out.end(buffer);
-  await once(out, "finish");
-  return statSync(path).size;
-}
+/** Per solution: 70% right and clean, then a wrong answer, talk after the answer, a wrong sum, two boxes, no box. */
+const ending: SolutionEnding = (answer, random) => {
+  const r = random();
+  if (r < 0.7) return `The answer is $\\boxed{${answer}}$.`;
+  if (r < 0.8) return `The answer is $\\boxed{${answer + 1}}$.`;
+  if (r < 0.88) return `The answer is $\\boxed{${answer}}$.\nI hope it is correct.`;
+  if (r < 0.93) return `So $12 + 30 = 43$ and the answer is $\\boxed{${answer}}$.`;
+  if (r < 0.96) return `First $\\boxed{${answer + 2}}$, then $\\boxed{${answer}}$.`;
+  return `The answer is ${answer}.`;
+};
 
 interface Step {
   name: string;
@@ -145,19 +117,14 @@ export async function main(args: string[]): Promise<void> {
   const loadAtStart = loadavg()[0];
   const log = (line: string) => console.log(`[grade-export] ${line}`);
   const throwaway = await startThrowawayCluster("grade-export");
-  const { cluster, home } = throwaway;
+  const { home } = throwaway;
   const steps: Step[] = [];
   try {
-    const admin = new pg.Client({ connectionString: cluster.url("postgres") });
-    await admin.connect();
-    await admin.query("CREATE DATABASE bench");
-    await admin.end();
-    const url = cluster.url("bench");
-    process.env.DATABASE_URL = url;
-    await migrateDatabase(url);
+    // The grading job's second process finds the database here.
+    process.env.DATABASE_URL = await createBenchDatabase(throwaway);
     const file = join(home, "rows.jsonl");
     log(`generating ${rows.toLocaleString("en-US")} rows`);
-    const bytes = await writeRows(file, rows, perProblem);
+    const bytes = await writeOmi2File(file, rows, perProblem, ending);
     log(`importing twice (${(bytes / 2 ** 20).toFixed(0)} MiB)`);
     const gradedTask = await importSet(file, "graded");
     await importSet(file, "baseline");

@@ -17,17 +17,34 @@ interface UngradedRow {
   gold_answer: string | null;
 }
 
-interface ClaimedBatch {
-  client: PoolClient;
-  rows: UngradedRow[];
-}
+/** What one batch writes per row: the column, its array type, its value (grade or filter inputs). */
+const WRITTEN: [column: string, type: string, value: (r: GradedRow) => unknown][] = [
+  ["verdict", "text", (r) => r.grade.verdict], ["verdict_rule", "text", (r) => r.grade.rule], ["verdict_reason", "text", (r) => r.grade.reason],
+  ["extracted_answer", "text", (r) => r.grade.extractedAnswer], ["answer_key", "text", (r) => r.grade.answerKey], ["token_count", "int", (r) => r.grade.tokenCount],
+  ["boxed_count", "int", (r) => r.inputs.boxedCount], ["trimmed_chars", "int", (r) => r.inputs.trimmedChars], ["trimmed_length", "int", (r) => r.inputs.trimmedLength],
+  ["trimmed_tokens", "int", (r) => r.inputs.trimmedTokens], ["problem_tokens", "int", (r) => r.inputs.problemTokens], ["arithmetic_error", "text", (r) => r.inputs.arithmeticError],
+];
+const UPDATE_SAMPLES = `UPDATE samples SET ${WRITTEN.map(([c]) => (c === "verdict" ? `verdict = g.verdict::"Verdict"` : `${c} = g.${c}`)).join(", ")},
+       graded_at = now(), filter_version = ${FILTER_INPUTS_VERSION}
+  FROM unnest($1::int[], ${WRITTEN.map(([, type], i) => `$${i + 2}::${type}[]`).join(", ")}) AS g(id, ${WRITTEN.map(([c]) => c).join(", ")})
+ WHERE samples.set_id = $${WRITTEN.length + 2} AND samples.id = g.id`;
 
-/** Opens a transaction and locks the next batch of the import's ungraded rows after `afterId`;
- * null (transaction closed) when none are left. Rows another grader holds are skipped. */
+/**
+ * Opens a transaction and locks the next batch of the import's ungraded rows after `afterId`
+ * (rows another grader holds are skipped), grades them, writes them with the counters they move
+ * and commits. Returns the rows graded and the last id claimed; 0 rows when none are left.
+ */
 // An import's rows are all in its set's partition of samples; naming the set keeps every query of
 // a grading run to that one table. Ungraded rows are found by the (verdict, id) index.
-async function claimBatch(importTaskId: number, setId: number, afterId: number): Promise<ClaimedBatch | null> {
+async function gradeNextBatch(
+  grader: ImportRowGrader,
+  importTaskId: number,
+  setId: number,
+  afterId: number,
+  onClaimed: (lastId: number) => void,
+): Promise<number> {
   const client = await pool().connect();
+  let committed = false;
   try {
     await client.query("BEGIN");
     const { rows } = await client.query<UngradedRow>(
@@ -38,67 +55,37 @@ async function claimBatch(importTaskId: number, setId: number, afterId: number):
         FOR UPDATE OF s SKIP LOCKED`,
       [importTaskId, afterId, BATCH, setId],
     );
-    if (rows.length > 0) return { client, rows };
+    if (rows.length > 0) {
+      // The next claim starts after this one: another lane claims while this one grades.
+      onClaimed(rows[rows.length - 1].id);
+      const graded = grader.grade(rows.map((r) => ({ id: r.id, problemId: r.problem_id, problem: r.problem, gold: r.gold_answer, text: r.text })));
+      await writeCounters(client, graded, setId);
+    }
     await client.query("COMMIT");
+    committed = true;
+    return rows.length;
+  } finally {
+    if (!committed) await client.query("ROLLBACK").catch(() => {});
     client.release();
-    return null;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    client.release();
-    throw error;
   }
 }
 
-/** Writes a batch's verdicts, filter inputs and the counters they move, and commits. */
-async function writeBatch({ client }: ClaimedBatch, graded: GradedRow[], setId: number): Promise<void> {
-  try {
-    const g = graded.map((r) => r.grade);
-    const f = graded.map((r) => r.inputs);
-    // The samples first: the aggregate triggers lock their rows in key order, then the set's
-    // counters and the problems' (in id order): every grader takes locks in the same order.
+/** A batch's verdicts and filter inputs, then the counters they move. */
+async function writeCounters(client: PoolClient, graded: GradedRow[], setId: number): Promise<void> {
+  // The samples first: the aggregate triggers lock their rows in key order, then the set's
+  // counters and the problems' (in id order): every grader takes locks in the same order.
+  await client.query(UPDATE_SAMPLES, [graded.map((r) => r.id), ...WRITTEN.map(([, , value]) => graded.map(value)), setId]);
+  const correctByProblem = new Map<number, number>();
+  for (const r of graded) if (r.grade.verdict === "equal") correctByProblem.set(r.problemId, (correctByProblem.get(r.problemId) ?? 0) + 1);
+  const correct = [...correctByProblem.values()].reduce((a, b) => a + b, 0);
+  await client.query("UPDATE problem_sets SET graded_count = graded_count + $2, correct_count = correct_count + $3 WHERE id = $1", [setId, graded.length, correct]);
+  if (correctByProblem.size > 0) {
+    const ids = [...correctByProblem.keys()].sort((a, b) => a - b);
     await client.query(
-      `UPDATE samples SET verdict = g.verdict::"Verdict", verdict_rule = g.rule, verdict_reason = g.reason,
-              extracted_answer = g.extracted, answer_key = g.answer_key, token_count = g.tokens, graded_at = now(),
-              boxed_count = g.boxed, filter_version = ${FILTER_INPUTS_VERSION}, trimmed_chars = g.trimmed_chars, trimmed_length = g.trimmed_length,
-              trimmed_tokens = g.trimmed_tokens, problem_tokens = g.problem_tokens, arithmetic_error = g.arithmetic
-         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[], $13::text[])
-           AS g(id, verdict, rule, reason, extracted, answer_key, tokens, boxed, trimmed_chars, trimmed_length, trimmed_tokens, problem_tokens, arithmetic)
-        WHERE samples.set_id = $14 AND samples.id = g.id`,
-      [
-        graded.map((r) => r.id),
-        g.map((x) => x.verdict),
-        g.map((x) => x.rule),
-        g.map((x) => x.reason),
-        g.map((x) => x.extractedAnswer),
-        g.map((x) => x.answerKey),
-        g.map((x) => x.tokenCount),
-        f.map((x) => x.boxedCount),
-        f.map((x) => x.trimmedChars),
-        f.map((x) => x.trimmedLength),
-        f.map((x) => x.trimmedTokens),
-        f.map((x) => x.problemTokens),
-        f.map((x) => x.arithmeticError),
-        setId,
-      ],
+      `UPDATE problems SET correct_count = problems.correct_count + v.n
+         FROM unnest($1::int[], $2::int[]) AS v(id, n) WHERE problems.id = v.id`,
+      [ids, ids.map((id) => correctByProblem.get(id))],
     );
-    const correctByProblem = new Map<number, number>();
-    for (const r of graded) if (r.grade.verdict === "equal") correctByProblem.set(r.problemId, (correctByProblem.get(r.problemId) ?? 0) + 1);
-    const correct = [...correctByProblem.values()].reduce((a, b) => a + b, 0);
-    await client.query("UPDATE problem_sets SET graded_count = graded_count + $2, correct_count = correct_count + $3 WHERE id = $1", [setId, graded.length, correct]);
-    if (correctByProblem.size > 0) {
-      const ids = [...correctByProblem.keys()].sort((a, b) => a - b);
-      await client.query(
-        `UPDATE problems SET correct_count = problems.correct_count + v.n
-           FROM unnest($1::int[], $2::int[]) AS v(id, n) WHERE problems.id = v.id`,
-        [ids, ids.map((id) => correctByProblem.get(id))],
-      );
-    }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
   }
 }
 
@@ -123,22 +110,12 @@ export async function gradeImportRows(importTaskId: number, setId: number, optio
   let total = 0;
   const lane = async () => {
     for (;;) {
-      const claimed = await claimBatch(importTaskId, setId, cursor);
-      if (!claimed) return;
-      cursor = Math.max(cursor, claimed.rows[claimed.rows.length - 1].id);
-      let graded: GradedRow[];
-      try {
-        graded = grader.grade(
-          claimed.rows.map((r) => ({ id: r.id, problemId: r.problem_id, problem: r.problem, gold: r.gold_answer, text: r.text })),
-        );
-      } catch (error) {
-        await claimed.client.query("ROLLBACK").catch(() => {});
-        claimed.client.release();
-        throw error;
-      }
-      await writeBatch(claimed, graded, setId);
-      total += graded.length;
-      options.onGraded?.(graded.length);
+      const graded = await gradeNextBatch(grader, importTaskId, setId, cursor, (lastId) => {
+        cursor = Math.max(cursor, lastId);
+      });
+      if (graded === 0) return;
+      total += graded;
+      options.onGraded?.(graded);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.lanes ?? 2) }, lane));
