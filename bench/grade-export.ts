@@ -8,7 +8,8 @@
 // answers, talk after the boxed answer (trimmed), a wrong computation, two boxes, no box.
 // Baselines in the same run, on a second copy of the same rows:
 //   grading: a plain UPDATE of the same rows writing the same columns with constant values, in
-//     the same batches by id (the database's share of grading, with none of the checking);
+//     the same batches by id and transactions (the database's share of grading, with none of the
+//     checking);
 //   export: `COPY (samples JOIN problems) TO file` and the export with no filters; and the
 //     default export of rows without stored inputs (decided row by row in Node: the way every
 //     row was decided before issue #21).
@@ -70,6 +71,7 @@ async function plainUpdate(setId: number): Promise<number> {
     const client = await pool().connect();
     try {
       await client.query("BEGIN");
+      await client.query("SET LOCAL synchronous_commit = off");
       const { rows } = await client.query<{ id: number }>(
         "SELECT id FROM samples WHERE set_id = $1 AND verdict = 'ungraded' AND id > $2 ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED",
         [setId, after],

@@ -47,6 +47,9 @@ async function gradeNextBatch(
   let committed = false;
   try {
     await client.query("BEGIN");
+    // A batch lost in a crash is simply ungraded again (its counters with it): no commit needs to
+    // wait for the disk, and at 14,000 batches per release that wait adds up.
+    await client.query("SET LOCAL synchronous_commit = off");
     const { rows } = await client.query<UngradedRow>(
       `SELECT s.id, s.problem_id, s.text, p.text AS problem, p.gold_answer
          FROM samples s JOIN problems p ON p.id = s.problem_id
