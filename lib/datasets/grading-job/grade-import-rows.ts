@@ -19,8 +19,8 @@ interface UngradedRow {
 
 /** What one batch writes per row: the column, its array type, its value (grade or filter inputs). */
 const WRITTEN: [column: string, type: string, value: (r: GradedRow) => unknown][] = [
-  ["verdict", "text", (r) => r.grade.verdict], ["verdict_rule", "text", (r) => r.grade.rule], ["verdict_reason", "text", (r) => r.grade.reason],
-  ["extracted_answer", "text", (r) => r.grade.extractedAnswer], ["answer_key", "text", (r) => r.grade.answerKey], ["token_count", "int", (r) => r.grade.tokenCount],
+  ["verdict", "text", (r) => r.grade.verdict], ["verdict_rule", "text", (r) => r.grade.verdictRule], ["verdict_reason", "text", (r) => r.grade.verdictReason],
+  ["extracted_answer", "text", (r) => r.grade.extractedAnswer], ["answer_key", "text", (r) => r.grade.answerKey], ["token_count", "int", (r) => r.tokenCount],
   ["boxed_count", "int", (r) => r.inputs.boxedCount], ["trimmed_chars", "int", (r) => r.inputs.trimmedChars], ["trimmed_length", "int", (r) => r.inputs.trimmedLength],
   ["trimmed_tokens", "int", (r) => r.inputs.trimmedTokens], ["problem_tokens", "int", (r) => r.inputs.problemTokens], ["arithmetic_error", "text", (r) => r.inputs.arithmeticError],
 ];

@@ -4,7 +4,8 @@
 // A run keeps its verdicts by (gold, answer) - the release has 23 solutions per problem, most
 // repeating a few answers - and each problem's token measure, since a problem's solutions arrive
 // together.
-import { gradeSolution, type SolutionGrade } from "@/lib/datasets/grading-job/grade-solution";
+import { countApproxTokens } from "@/lib/grading/filters/count-tokens";
+import { gradeSample, type SampleGrade } from "@/lib/grading/grade-sample";
 import { filterTokens, type SolutionFilterInputs, solutionFilterInputs } from "@/lib/grading/filters/filter-inputs";
 import { VerdictCache } from "@/lib/grading/verdict-cache";
 
@@ -19,7 +20,9 @@ export interface RowToGrade {
 export interface GradedRow {
   id: number;
   problemId: number;
-  grade: SolutionGrade;
+  grade: SampleGrade;
+  /** Approximate Llama-3.1 tokens (cl100k_base) of the whole solution: the browser's token column. */
+  tokenCount: number;
   inputs: SolutionFilterInputs;
 }
 
@@ -29,14 +32,18 @@ export class ImportRowGrader {
   private readonly verdicts = new VerdictCache();
   private readonly problemTokens = new Map<number, number>();
 
-  /** `generated`: the rows were written by a model and are graded by the recipe's last-box rule. */
+  /** `generated`: the rows were written by a model and are graded by the recipe's last-box rule;
+   * else they are references, whose answer the checker locates anywhere (grade-sample.ts). */
   constructor(private readonly generated: boolean) {}
 
   grade(rows: readonly RowToGrade[]): GradedRow[] {
     return rows.map((row) => {
-      const grade = gradeSolution(row.gold, row.text, { generated: this.generated, verdicts: this.verdicts });
-      const inputs = solutionFilterInputs(row.problem, row.text, { untrimmedTokens: grade.tokenCount, problemTokens: this.problemTokensOf(row) });
-      return { id: row.id, problemId: row.problemId, grade, inputs };
+      // Imports settle a problem without gold (undecided): the job would otherwise pick the row again.
+      const answerRule = this.generated ? "last-box" : "anywhere";
+      const grade = gradeSample(row.text, row.gold, { answerRule, withoutGold: "settle", verdicts: this.verdicts });
+      const tokenCount = countApproxTokens(row.text);
+      const inputs = solutionFilterInputs(row.problem, row.text, { untrimmedTokens: tokenCount, problemTokens: this.problemTokensOf(row) });
+      return { id: row.id, problemId: row.problemId, grade, tokenCount, inputs };
     });
   }
 

@@ -12,10 +12,11 @@ import { type ExportSettingsInput, NO_FILTERS } from "@/lib/datasets/export/expo
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
 import { stripCalculatorNotes } from "@/lib/datasets/formats/gsm8k-record";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
-import { gradeSolution } from "@/lib/datasets/grading-job/grade-solution";
 import { createTask } from "@/lib/datasets/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
+import { countApproxTokens } from "@/lib/grading/filters/count-tokens";
 import { FILTER_INPUTS_VERSION, solutionFilterInputs } from "@/lib/grading/filters/filter-inputs";
+import { gradeSample } from "@/lib/grading/grade-sample";
 import { hasSharedData, sharedDataPath } from "@/tests/support/shared-data";
 import { importFiles, tempDir, writeTemp } from "./import-helpers";
 
@@ -104,13 +105,14 @@ describe.skipIf(!hasSharedData)("export filter inputs stored at grading (real GS
     );
     expect(rows.length).toBeGreaterThan(800);
     for (const r of rows) {
-      const grade = gradeSolution(r.gold_answer, r.text, { generated: true });
+      // The plain grade: no verdict cache, one process.
+      const grade = gradeSample(r.text, r.gold_answer, { answerRule: "last-box", withoutGold: "settle" });
       expect({ verdict: r.verdict, rule: r.verdict_rule, extracted: r.extracted_answer, key: r.answer_key, tokens: r.token_count }).toEqual({
         verdict: grade.verdict,
-        rule: grade.rule,
+        rule: grade.verdictRule,
         extracted: grade.extractedAnswer,
         key: grade.answerKey,
-        tokens: grade.tokenCount,
+        tokens: countApproxTokens(r.text),
       });
       const inputs = solutionFilterInputs(r.problem, r.text);
       expect({
