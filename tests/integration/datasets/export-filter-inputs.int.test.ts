@@ -75,6 +75,14 @@ beforeAll(async () => {
   // Graded as the background job grades: two processes, each with two batches in flight.
   const grading = await gradeImport(taskId, await createTask({ kind: "grade-import", label: "grade" }), { processes: 2 });
   expect(grading.graded).toBe(summary.solutionsInserted);
+  // Reference solutions too (MATH's own, graded by the locate-anywhere rule), with talk after the
+  // answer on some, so references are trimmed and filtered on both paths as well.
+  const references = readJsonl<{ problem: string; solution: string; level: string; type: string; unique_id: string }>("math", "train.jsonl")
+    .slice(200, 260)
+    .map((r, i) => JSON.stringify({ ...r, solution: i % 2 ? `${r.solution}\nThat is all. 𝔹` : r.solution }));
+  const refs = await importFiles([writeTemp(dir, "references.jsonl", `${references.join("\n")}\n`)], SET, "synthetic", { format: "math" });
+  expect(refs.summary.ok).toBe(true);
+  await gradeImport(refs.taskId, await createTask({ kind: "grade-import", label: "grade references" }));
   // A few problems contaminated, so every filter has rows to remove.
   await pool().query(`UPDATE problems SET contamination_status = 'flagged' WHERE set_id = $1 AND id % 17 = 0`, [setId]);
 }, 300_000);
@@ -98,7 +106,7 @@ const SETTINGS: [string, ExportSettingsInput][] = [
 describe.skipIf(!hasSharedData)("export filter inputs stored at grading (real GSM8K and MATH rows)", () => {
   it("the grading job stores exactly the inputs the filters compute, and the verdicts of the plain grade", async () => {
     const { rows } = await pool().query(
-      `SELECT s.text, p.text AS problem, p.gold_answer, s.verdict::text AS verdict, s.verdict_rule, s.extracted_answer, s.answer_key, s.token_count,
+      `SELECT s.text, p.text AS problem, p.gold_answer, s.provenance::text AS provenance, s.verdict::text AS verdict, s.verdict_rule, s.extracted_answer, s.answer_key, s.token_count,
               s.filter_version, s.boxed_count, s.trimmed_chars, s.trimmed_length, s.trimmed_tokens, s.problem_tokens, s.arithmetic_error
          FROM samples s JOIN problems p ON p.id = s.problem_id WHERE s.set_id = $1 ORDER BY s.id`,
       [setId],
@@ -106,7 +114,7 @@ describe.skipIf(!hasSharedData)("export filter inputs stored at grading (real GS
     expect(rows.length).toBeGreaterThan(800);
     for (const r of rows) {
       // The plain grade: no verdict cache, one process.
-      const grade = gradeSample(r.text, r.gold_answer, { answerRule: "last-box", withoutGold: "settle" });
+      const grade = gradeSample(r.text, r.gold_answer, { answerRule: r.provenance === "reference" ? "anywhere" : "last-box", withoutGold: "settle" });
       expect({ verdict: r.verdict, rule: r.verdict_rule, extracted: r.extracted_answer, key: r.answer_key, tokens: r.token_count }).toEqual({
         verdict: grade.verdict,
         rule: grade.verdictRule,
@@ -128,6 +136,7 @@ describe.skipIf(!hasSharedData)("export filter inputs stored at grading (real GS
     // The fixture meets every filter: trimmed rows (astral characters included), wrong arithmetic.
     expect(rows.some((r) => r.trimmed_chars !== null && r.trimmed_chars < r.trimmed_length)).toBe(true);
     expect(rows.some((r) => r.arithmetic_error !== null)).toBe(true);
+    expect(rows.some((r) => r.provenance === "reference" && r.trimmed_chars !== null)).toBe(true);
   });
 
   for (const [label, settings] of SETTINGS) {
