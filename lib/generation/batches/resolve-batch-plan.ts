@@ -4,15 +4,12 @@
 // judge batch needs a synthetic set, ...). Every refusal names the field and the fix. Reads only;
 // nothing is written here.
 import { requireProblemSet } from "@/lib/datasets/sets/find-problem-sets";
-import { prisma } from "@/lib/db/prisma";
 import { UserFacingError } from "@/lib/errors";
 import { batchKind } from "@/lib/generation/batch-kinds/registry";
 import { findEndpointView } from "@/lib/generation/endpoints/list-endpoints";
 import { ensureDefaultTemplates } from "@/lib/generation/templates/ensure-default-templates";
 import { findTemplate } from "@/lib/generation/templates/list-templates";
 import { BatchLaunchSchema, type BatchLaunchInput, type BatchPlan } from "@/lib/generation/batches/batch-launch-input";
-
-}
 
 export async function resolveBatchPlan(raw: BatchLaunchInput): Promise<BatchPlan> {
   const parsed = BatchLaunchSchema.safeParse(raw);
