@@ -1,4 +1,4 @@
-// `npm run bench -- load [--rows 1000000] [--per-problem 23] [--rounds 3] [--keep]`
+// `npm run bench -- load [--rows 1000000] [--per-problem 23] [--rounds 3] [--probe-only] [--keep]`
 // How a release as it is distributed loads: OMI2-shaped Parquet compressed with ZSTD, imported
 // into a new set the way `boxed import` does, then the set's search index built the way the
 // background job does, each against a baseline of the same run, on a throwaway embedded
@@ -18,30 +18,25 @@
 //   same table. During the job a reader runs a page's query (50 newest solutions of the set, and
 //   a count of another set's) every 250 ms: the longest wait says whether pages were blocked.
 // Each step runs in its own child process after an untimed CHECKPOINT; peak RSS is sampled every 50 ms.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
 import pg from "pg";
 import { baselineImport, writeOmi2File } from "@/bench/io";
-import { writeBenchmarkSection } from "@/bench/report";
-import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
+import { percentile, writeBenchmarkSection } from "@/bench/report";
+import { measureChildStep, ranAsChild, runChildStep, type StepResult } from "@/bench/support/child-step";
+import { createMigratedDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
 import { decompressZstdPage, loadZstd } from "@/lib/datasets/readers/zstd-pages";
 import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { closePool, pool } from "@/lib/db/pool";
-import { disconnectPrisma } from "@/lib/db/prisma";
+import { pool } from "@/lib/db/pool";
 
 const FULL_RELEASE_ROWS = 13_972_791;
 const TARGET_IMPORT_SECONDS = 600;
 const TARGET_INDEX_SECONDS = 1800;
-const here = fileURLToPath(new URL(".", import.meta.url));
 const OMI2_COLUMNS = ["problem", "generated_solution", "expected_answer", "problem_source"];
 
 function arg(args: string[], name: string): string | undefined {
@@ -63,13 +58,6 @@ export async function jsonlToZstdParquet(jsonl: string, parquet: string): Promis
     duck.closeSync();
     instance.closeSync();
   }
-}
-
-interface StepResult {
-  rows: number;
-  seconds: number;
-  peakRssMiB: number;
-  detail?: string;
 }
 
 async function decodeOnly(path: string, codec: "fzstd" | "wasm"): Promise<number> {
@@ -109,10 +97,7 @@ async function dropSearchIndex(setName: string): Promise<void> {
 }
 
 async function childStep(step: string, params: string[]): Promise<void> {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
+  const measure = measureChildStep();
   let rows = 0;
   let detail: string | undefined;
   // Untimed preparation (dropping the previous build's index) happens before the clock starts.
@@ -136,50 +121,40 @@ async function childStep(step: string, params: string[]): Promise<void> {
   } else if (step === "index-concurrently") {
     rows = await concurrentIndex(params[0] as string);
   }
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  await disconnectPrisma();
-  await closePool();
-  process.stdout.write(`\nRESULT ${JSON.stringify({ rows, seconds, peakRssMiB: peak / 2 ** 20, detail } satisfies StepResult)}\n`);
+  await measure.finish(rows, (performance.now() - started) / 1000, detail);
 }
 
-async function runChild(databaseUrl: string, step: string, params: string[]): Promise<StepResult> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(here, "run.ts"), "load", "--child", step, ...params], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  child.stdout.on("data", (d) => {
-    output += d;
-  });
-  const [code] = await once(child, "exit");
-  const line = output.split("\n").find((l) => l.startsWith("RESULT "));
-  if (code !== 0 || !line) throw new Error(`step ${step} failed (exit ${code}): ${output.slice(-2000)}`);
-  return JSON.parse(line.slice(7)) as StepResult;
-}
+const runChild = (databaseUrl: string, step: string, params: string[]) => runChildStep("load", databaseUrl, step, params);
 
-/** A page's queries, every 250 ms while `work` runs: the longest each took (ms). */
-async function probeReaders(databaseUrl: string, setName: string, otherSet: string, work: Promise<StepResult>): Promise<{ result: StepResult; maxMs: number; probes: number }> {
+/**
+ * A page's queries, every 250 ms while `work` runs: the set's 50 newest solutions and 50 of another
+ * set, by set id as the solutions page asks. Each runs with lock_timeout 1 s, so a query that had
+ * to wait for a lock fails and is counted; the times say what the machine's load does to them.
+ */
+async function probeReaders(databaseUrl: string, setName: string, otherSet: string, work: Promise<StepResult>): Promise<{ result: StepResult; times: number[]; lockWaits: number }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  await client.query("SET lock_timeout = '1s'");
+  const { rows } = await client.query<{ id: number }>("SELECT id FROM problem_sets WHERE name = ANY($1::text[]) ORDER BY name = $2 DESC", [[setName, otherSet], setName]);
+  const ids = rows.map((r) => r.id);
   let finished = false;
-  let maxMs = 0;
-  let probes = 0;
+  const times: number[] = [];
+  let lockWaits = 0;
   const loop = (async () => {
     while (!finished) {
       const t = performance.now();
-      await client.query(
-        `SELECT s.id FROM samples s JOIN problem_sets ps ON ps.id = s.set_id WHERE ps.name = $1 ORDER BY s.id DESC LIMIT 50`,
-        [setName],
-      );
-      await client.query("SELECT count(*) FROM (SELECT 1 FROM samples s JOIN problem_sets ps ON ps.id = s.set_id WHERE ps.name = $1 LIMIT 1000) x", [otherSet]);
-      maxMs = Math.max(maxMs, performance.now() - t);
-      probes++;
+      try {
+        for (const id of ids) await client.query("SELECT id FROM samples WHERE set_id = $1 ORDER BY id DESC LIMIT 50", [id]);
+        times.push(performance.now() - t);
+      } catch (error) {
+        if ((error as { code?: string }).code !== "55P03") throw error;
+        lockWaits++;
+      }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   })();
   try {
-    return { result: await work, maxMs, probes };
+    return { result: await work, times, lockWaits };
   } finally {
     finished = true;
     await loop;
@@ -188,11 +163,7 @@ async function probeReaders(databaseUrl: string, setName: string, otherSet: stri
 }
 
 export async function main(args: string[]): Promise<void> {
-  const childIndex = args.indexOf("--child");
-  if (childIndex >= 0) {
-    await childStep(args[childIndex + 1] as string, args.slice(childIndex + 2));
-    return;
-  }
+  if (await ranAsChild(args, childStep)) return;
   const rows = Number(arg(args, "rows") ?? 1_000_000);
   const perProblem = Number(arg(args, "per-problem") ?? 23);
   const roundCount = Number(arg(args, "rounds") ?? 3);
@@ -203,12 +174,7 @@ export async function main(args: string[]): Promise<void> {
   const throwaway = await startThrowawayCluster("load");
   const { cluster, home } = throwaway;
   try {
-    const admin = new pg.Client({ connectionString: cluster.url("postgres") });
-    await admin.connect();
-    await admin.query("CREATE DATABASE bench");
-    await admin.end();
-    const url = cluster.url("bench");
-    await migrateDatabase(url);
+    const url = await createMigratedDatabase(cluster);
 
     log(`generating ${n(rows)} and ${n(small)} OMI2 rows, ${perProblem} per problem, as JSONL and as ZSTD Parquet`);
     const bigJsonl = join(home, "big.jsonl");
@@ -242,6 +208,15 @@ export async function main(args: string[]): Promise<void> {
       return results[name] as StepResult;
     };
 
+    if (args.includes("--probe-only")) {
+      // Only what pages see while the job builds (printed, docs untouched): a shorter run.
+      await run("import", "import", [bigParquet, "bench-parquet-1"]);
+      await run("import (small)", "import", [smallParquet, "bench-parquet-small"]);
+      const probed = await probeReaders(url, "bench-parquet-1", "bench-parquet-small", runChild(url, "index-job", ["bench-parquet-1"]));
+      const sorted = [...probed.times].sort((a, b) => a - b);
+      log(`the job: ${probed.result.seconds.toFixed(1)} s; ${probed.times.length} probes, ${probed.lockWaits} waited for a lock; p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms, max ${percentile(sorted, 100).toFixed(0)} ms`);
+      return;
+    }
     const copyName = "baseline: plain COPY of the same rows into a bare table";
     const importName = `import ${n(rows)} rows of ZSTD Parquet into a new set`;
     const rounds: { copy: number; load: number }[] = [];
@@ -270,6 +245,7 @@ export async function main(args: string[]): Promise<void> {
     results[newIndexName] = probed.result;
     report(newIndexName);
 
+    const sortedTimes = [...probed.times].sort((a, b) => a - b);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
     const ratios = rounds.map((r) => r.copy / r.load);
     const importSeconds = median(rounds.map((r) => r.load));
@@ -306,7 +282,8 @@ ${table}
 - Search index (trigram GIN over the solutions): the job now takes ${newIndex.toFixed(1)} s, ${(oldIndex / newIndex).toFixed(2)} x faster than the
   CONCURRENTLY build it replaced (${oldIndex.toFixed(1)} s, same table, same run). At ${n(FULL_RELEASE_ROWS)} rows about ${minutes(at14M(newIndex))}
   (target <= 30 min: ${verdict(at14M(newIndex) <= TARGET_INDEX_SECONDS)}; before: ${minutes(at14M(oldIndex))}). While it ran, a page's queries on the set being indexed and on
-  another set (${n(probed.probes)} probes) took at most ${probed.maxMs.toFixed(0)} ms: readers are not blocked (only writes to that set's solutions wait).
+  another set, by set id as the solutions page asks them (${n(probed.times.length)} probes, each allowed to wait 1 s for a lock): ${probed.lockWaits} waited for a lock;
+  p50 ${percentile(sortedTimes, 50).toFixed(0)} ms, p95 ${percentile(sortedTimes, 95).toFixed(0)} ms, max ${percentile(sortedTimes, 100).toFixed(0)} ms (what the load of the machine does to them; only writes to that set's solutions wait for the build).
 `;
     console.log(md);
     writeBenchmarkSection("load", md);

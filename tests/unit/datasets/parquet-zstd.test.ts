@@ -2,7 +2,7 @@
 // (lib/datasets/readers/zstd-pages.ts), with fzstd behind it for what that cannot decode. The rows
 // must be exactly those of the same data written without compression, and reading a file of many
 // row groups must hold one row group (and the next) at a time, not the file.
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDataset } from "@/lib/datasets/readers/open-dataset";
 import { openParquet, parquetRows } from "@/lib/datasets/readers/parquet-rows";
 import { decompressZstdPage, loadZstd } from "@/lib/datasets/readers/zstd-pages";
-import { tempDir } from "@/tests/unit/datasets/temp-files";
+import { tempDir, tempFile } from "@/tests/unit/datasets/temp-files";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -50,8 +50,14 @@ async function writeParquet(name: string, rows: number, options: string): Promis
 
 async function allRows(path: string): Promise<unknown[]> {
   const source = await openParquet(path);
+  const groupOf: number[] = source.metadata.row_groups.flatMap((g, i) => Array<number>(Number(g.num_rows)).fill(i));
   const out: unknown[] = [];
-  for await (const item of parquetRows(path, source, ["problem", "generated_solution", "expected_answer", "problem_source"])) out.push(item.row);
+  for await (const item of parquetRows(path, source, ["problem", "generated_solution", "expected_answer", "problem_source"])) {
+    // Each row names its place: row group and row of the file.
+    expect(item.loc).toEqual({ file: path, rowGroup: groupOf[out.length], row: out.length });
+    out.push(item.row);
+  }
+  expect(new Set(groupOf).size).toBeGreaterThan(1);
   return out;
 }
 
@@ -84,8 +90,26 @@ describe("ZSTD Parquet written by DuckDB", () => {
     );
   });
 
+  it("a row group that cannot be decoded is named, with its first row", async () => {
+    const path = await writeParquet("omi2-broken.parquet", 30_000, "COMPRESSION zstd, ROW_GROUP_SIZE 10000");
+    const bytes = readFileSync(path);
+    const source = await openParquet(path);
+    const chunk = source.metadata.row_groups[1]?.columns[1]?.meta_data;
+    // The page header of row group 1's solutions, overwritten: no decoder can read on from there.
+    const at = Number(chunk?.dictionary_page_offset ?? chunk?.data_page_offset);
+    bytes.fill(0xff, at, at + 64);
+    const broken = tempFile(dir, "omi2-broken-copy.parquet", bytes);
+    const read = async () => {
+      for await (const _ of parquetRows(broken, await openParquet(broken), ["problem", "generated_solution"])) {
+        // reading
+      }
+    };
+    await expect(read()).rejects.toMatchObject({ code: "parquet-read", rowGroup: 1, row: Number(source.metadata.row_groups[0]?.num_rows) });
+    await expect(read()).rejects.toThrow(/row group 1/);
+  });
+
   it("holds one row group at a time: retained memory does not grow with the file", { timeout: 120_000 }, async () => {
-    // 230,000 rows (~370 MB as JS strings) in row groups of 10,000 (~16 MB each).
+    // 230,000 rows (~370 MB as JS strings) in row groups of ~10,000 (~16 MB each).
     const path = await writeParquet("omi2-many-groups.parquet", 230_000, "COMPRESSION zstd, ROW_GROUP_SIZE 10000");
     const reader = await openDataset(path);
     gc();
