@@ -6,8 +6,8 @@
 //
 // A plain CREATE INDEX, not CONCURRENTLY, in parallel. CONCURRENTLY's second and third passes
 // (every (trigram, row) entry of the new index read back and sorted, then the table scanned
-// again) cost a third of the build, and it was the one step of a 14M-row release over its target
-// (`npm run bench -- load`). The plain build takes SHARE on the set's partition only: every page
+// again) cost 10-35% of the build (`npm run bench -- load`), on the step of a 14M-row release
+// furthest over its target. The plain build takes SHARE on the set's partition only: every page
 // and every query reads on (SHARE does not conflict with readers, nor do writers queued behind
 // it), other sets are written as usual, and only writes to this set's solutions (a review, a bulk
 // action) wait until it ends. The job runs after grading, when nothing else writes the set. A
