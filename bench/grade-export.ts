@@ -23,12 +23,12 @@ import { to as copyTo } from "pg-copy-streams";
 import { type SolutionEnding, writeOmi2File } from "@/bench/io";
 import { writeBenchmarkSection } from "@/bench/report";
 import { postgresCpuSeconds, selfCpuSeconds } from "@/bench/support/cpu-time";
-import { createBenchDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
+import { createMigratedDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { NO_FILTERS } from "@/lib/datasets/export/export-settings";
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
-import { createTask } from "@/lib/datasets/tasks/task-rows";
+import { createTask } from "@/lib/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 
 const FULL_RELEASE_ROWS = 13_972_791;
@@ -127,7 +127,7 @@ export async function main(args: string[]): Promise<void> {
   const steps: Step[] = [];
   try {
     // The grading job's second process finds the database here.
-    process.env.DATABASE_URL = await createBenchDatabase(throwaway);
+    process.env.DATABASE_URL = await createMigratedDatabase(throwaway.cluster);
     const pgdata = join(home, "pgdata");
     const file = join(home, "rows.jsonl");
     log(`generating ${rows.toLocaleString("en-US")} rows`);

@@ -4,7 +4,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { percentile, writeBenchmarkSection } from "@/bench/report";
-import { createBenchDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
+import { createMigratedDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { findLengthHistograms } from "@/lib/insights/find-length-histograms";
 import { findSampleBreakdown } from "@/lib/insights/find-sample-breakdown";
 import { ALL_SETS } from "@/lib/insights/insight-scope";
@@ -93,7 +93,7 @@ export async function main(args: string[]): Promise<void> {
   const log = (line: string) => console.log(`[insights] ${line}`);
   const throwaway = await startThrowawayCluster("insights");
   try {
-    const url = await createBenchDatabase(throwaway);
+    const url = await createMigratedDatabase(cluster);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     // Times each trigger function, so the cost is measured directly and not only as the difference

@@ -21,13 +21,11 @@
 // Memory: each measured step runs in its own child process (after an untimed CHECKPOINT, so no
 //   step pays for the writes the previous one left behind); RSS is sampled every 50 ms. Import
 //   runs at rows/4 and rows, to show memory stays flat as the file grows.
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createReadStream, createWriteStream, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { writeBenchmarkSection } from "@/bench/report";
@@ -36,14 +34,13 @@ import { NO_FILTERS } from "@/lib/datasets/export/export-settings";
 import type { CopyColumn } from "@/lib/datasets/import/copy-binary";
 import { CopyWriter } from "@/lib/datasets/import/copy-writer";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
-import { createBenchDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
-import { disconnectPrisma } from "@/lib/db/prisma";
-import { closePool, pool } from "@/lib/db/pool";
+import { measureChildStep, ranAsChild, runChildStep, type StepResult } from "@/bench/support/child-step";
+import { createMigratedDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
+import { pool } from "@/lib/db/pool";
 import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
 import { createRng } from "@/lib/decontamination/eval/prng";
 
 const FULL_RELEASE_ROWS = 13_972_791;
-const here = fileURLToPath(new URL(".", import.meta.url));
 
 function arg(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -104,13 +101,6 @@ export async function writeOmi2File(path: string, rows: number, perProblem = 4, 
 // ---------------------------------------------------------------------------------------------
 // Child steps (one per process, so RSS belongs to the step alone)
 // ---------------------------------------------------------------------------------------------
-
-interface StepResult {
-  rows: number;
-  seconds: number;
-  peakRssMiB: number;
-  detail?: string;
-}
 
 /** COPY's default text format, as a hand-written loader would send it: four escapes per value. */
 function textLine(values: readonly string[]): string {
@@ -188,10 +178,7 @@ async function baselineExport(out: string, query: string): Promise<number> {
 }
 
 async function childStep(step: string, params: string[]): Promise<void> {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
+  const measure = measureChildStep();
   const started = performance.now();
   let rows = 0;
   let detail: string | undefined;
@@ -224,39 +211,17 @@ async function childStep(step: string, params: string[]): Promise<void> {
         WHERE s.set_id = (SELECT id FROM problem_sets WHERE name = '${params[1]}') ORDER BY s.problem_id, s.id`,
     );
   }
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  await disconnectPrisma();
-  await closePool();
-  const result: StepResult = { rows, seconds, peakRssMiB: peak / 2 ** 20, detail };
-  process.stdout.write(`\nRESULT ${JSON.stringify(result)}\n`);
+  await measure.finish(rows, (performance.now() - started) / 1000, detail);
 }
 
-async function runChild(databaseUrl: string, step: string, params: string[]): Promise<StepResult> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(here, "run.ts"), "io", "--child", step, ...params], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  child.stdout.on("data", (d) => {
-    output += d;
-  });
-  const [code] = await once(child, "exit");
-  const line = output.split("\n").find((l) => l.startsWith("RESULT "));
-  if (code !== 0 || !line) throw new Error(`step ${step} failed (exit ${code}): ${output.slice(-2000)}`);
-  return JSON.parse(line.slice(7)) as StepResult;
-}
+const runChild = (databaseUrl: string, step: string, params: string[]) => runChildStep("io", databaseUrl, step, params);
 
 // ---------------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------------
 
 export async function main(args: string[]): Promise<void> {
-  const childIndex = args.indexOf("--child");
-  if (childIndex >= 0) {
-    await childStep(args[childIndex + 1] as string, args.slice(childIndex + 2));
-    return;
-  }
+  if (await ranAsChild(args, childStep)) return;
   const rows = Number(arg(args, "rows") ?? 1_000_000);
   const perProblem = Number(arg(args, "per-problem") ?? 23);
   // Shared machines: the figures mean little when other work competes for the cores.
@@ -266,7 +231,7 @@ export async function main(args: string[]): Promise<void> {
   const throwaway = await startThrowawayCluster("io");
   const { home } = throwaway;
   try {
-    const url = await createBenchDatabase(throwaway);
+    const url = await createMigratedDatabase(cluster);
     const setup = new pg.Client({ connectionString: url });
     await setup.connect();
     const { rows: indexCount } = await setup.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_index WHERE indrelid = 'samples'::regclass");

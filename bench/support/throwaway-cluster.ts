@@ -34,13 +34,16 @@ export async function startThrowawayCluster(name: string, options: { ephemeral?:
   };
 }
 
-/** Creates the database `bench` on the cluster with every migration applied; returns its URL. */
-export async function createBenchDatabase({ cluster }: ThrowawayCluster): Promise<string> {
+/** Creates database `name` on the cluster and migrates it; returns its URL. */
+export async function createMigratedDatabase(cluster: ThrowawayCluster["cluster"], name = "bench"): Promise<string> {
   const admin = new pg.Client({ connectionString: cluster.url("postgres") });
   await admin.connect();
-  await admin.query("CREATE DATABASE bench");
-  await admin.end();
-  const url = cluster.url("bench");
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = cluster.url(name);
   await migrateDatabase(url);
   return url;
 }

@@ -12,7 +12,7 @@ import { type ExportSettingsInput, NO_FILTERS } from "@/lib/datasets/export/expo
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
 import { stripCalculatorNotes } from "@/lib/datasets/formats/gsm8k-record";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
-import { createTask } from "@/lib/datasets/tasks/task-rows";
+import { createTask } from "@/lib/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { countApproxTokens } from "@/lib/grading/filters/count-tokens";
 import { FILTER_INPUTS_VERSION, solutionFilterInputs } from "@/lib/grading/filters/filter-inputs";
