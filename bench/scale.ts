@@ -24,11 +24,11 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { measure, measureBrowser } from "@/bench/browse";
 import { percentile, writeBenchmarkSection } from "@/bench/report";
-import { diskBytes, gib, load1, peakRssMiB } from "@/bench/scale/process-stats";
+import { clusterCpuSeconds, cpuSeconds, diskBytes, gib, load1, peakRssMiB } from "@/bench/scale/process-stats";
 import { FULL_RELEASE_ROWS, writeReleaseParquet, writeShardParquet } from "@/bench/scale/release-file";
 import { type ChildResult, runChildStep } from "@/bench/scale/steps";
 import { repoRoot } from "@/lib/db/boxed-home";
-import { embeddedConfig, startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { embeddedConfig, runningPid, startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
@@ -50,6 +50,8 @@ interface Measured {
   rows: number;
   seconds: number;
   peakRssMiB: number | null;
+  cpuSeconds?: number;
+  postgresCpuSeconds?: number;
   diskAfterBytes?: number;
   detail?: string;
   baselineSeconds?: number;
@@ -75,7 +77,10 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+let postmasterPid: number | null = null;
+
 async function runChild(databaseUrl: string, step: string, params: string[]): Promise<ChildResult> {
+  const postgresCpuBefore = clusterCpuSeconds(postmasterPid);
   const child = spawn(process.execPath, ["--import", "tsx", join(here, "run.ts"), "scale", "--child", step, ...params], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl },
@@ -89,7 +94,7 @@ async function runChild(databaseUrl: string, step: string, params: string[]): Pr
   const [code] = await once(child, "exit");
   const line = output.split("\n").find((l) => l.startsWith("RESULT "));
   if (code !== 0 || !line) throw new Error(`step ${step} failed (exit ${code}): ${output.slice(-2000)}`);
-  return JSON.parse(line.slice(7)) as ChildResult;
+  return { ...(JSON.parse(line.slice(7)) as ChildResult), postgresCpuSeconds: clusterCpuSeconds(postmasterPid) - postgresCpuBefore };
 }
 
 async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
@@ -176,6 +181,9 @@ async function stepGrade(ctx: Context): Promise<void> {
     stdio: ["ignore", out, out],
   });
   let peak = 0;
+  let workerCpu = 0;
+  let workerCpuMark = 0;
+  let postgresCpuMark = clusterCpuSeconds(postmasterPid);
   const probes: number[] = [];
   const view: SolutionView = { filter: { ...emptyFilter(), setIds: [set] }, sort: DEFAULT_SORT, columns: null, after: null, before: null };
   try {
@@ -196,6 +204,7 @@ async function stepGrade(ctx: Context): Promise<void> {
       for (;;) {
         if (worker.exitCode !== null) throw new Error(`the worker exited (${worker.exitCode}); see ${logFile}`);
         peak = Math.max(peak, peakRssMiB(worker.pid) ?? 0);
+        workerCpu = Math.max(workerCpu, worker.pid ? cpuSeconds(worker.pid) : 0);
         const t = await task(id);
         if (t.state === "completed" || t.state === "failed" || t.state === "cancelled") {
           if (t.state !== "completed") throw new Error(`${label} ended ${t.state}; see ${logFile}`);
@@ -204,10 +213,14 @@ async function stepGrade(ctx: Context): Promise<void> {
             rows,
             seconds: t.seconds ?? 0,
             peakRssMiB: peak,
+            cpuSeconds: workerCpu - workerCpuMark,
+            postgresCpuSeconds: clusterCpuSeconds(postmasterPid) - postgresCpuMark,
             ...(label === "search index" && probes.length
               ? { detail: `a page of the set's solutions while it builds: p50 ${percentile(probes, 50).toFixed(0)} ms, max ${Math.max(...probes).toFixed(0)} ms (${probes.length} loads)` }
               : {}),
           });
+          workerCpuMark = workerCpu;
+          postgresCpuMark = clusterCpuSeconds(postmasterPid);
           break;
         }
         if (label === "search index" && t.state === "running") {
@@ -345,7 +358,7 @@ function report(state: State): string {
     const rate = name.startsWith("browse") ? "" : n(m.rows / Math.max(m.seconds, 1e-9));
     const baseline = m.baselineSeconds ? `${minutes(m.baselineSeconds)} (${n(m.rows / m.baselineSeconds)} rows/s); step = ${(m.seconds / m.baselineSeconds).toFixed(2)} x` : "";
     const met = target ? (m.seconds <= target.seconds ? "met" : "**missed**") : "";
-    return `| ${name} | ${n(m.rows)} | ${time} | ${rate} | ${baseline} | ${m.peakRssMiB ? `${m.peakRssMiB.toFixed(0)} MiB` : ""} | ${m.diskAfterBytes ? gib(m.diskAfterBytes) : ""} | ${target?.text ?? ""} ${met} | ${m.load?.toFixed(1) ?? ""} |`;
+    return `| ${name} | ${n(m.rows)} | ${time} | ${rate} | ${baseline} | ${m.peakRssMiB ? `${m.peakRssMiB.toFixed(0)} MiB` : ""} | ${m.cpuSeconds != null ? `${minutes(m.cpuSeconds)} + ${minutes(m.postgresCpuSeconds ?? 0)}` : ""} | ${m.diskAfterBytes ? gib(m.diskAfterBytes) : ""} | ${target?.text ?? ""} ${met} | ${m.load?.toFixed(1) ?? ""} |`;
   });
   const details = Object.entries(state.results)
     .filter(([, m]) => m.detail || m.baselineLabel)
@@ -359,10 +372,13 @@ An OpenMathInstruct-2-shaped release: ${n(state.rows)} rows over ${shape?.proble
 (${shape?.bytes ? gib(shape.bytes) : "?"}), made from GSM8K and MATH train problems and solutions (bench/scale/release-file.ts says how).
 Embedded PostgreSQL 18 with the settings \`npm start\` uses (durable: fsync on). Peak RSS is the step's own process
 (VmHWM; for grading and the search index, the worker's); disk is the database's directory after the step, plus the release file.
-The load column is the 1-minute load average when the step ended: other work on the machine shows there.
+The load column is the 1-minute load average when the step ended: other work on the machine shows there, and
+the CPU column (seconds of CPU the step's process and the database used, from /proc) is what the step cost whatever
+else ran: on a quiet machine of 2 cores a step takes at least its CPU over 2, and at least its process's CPU alone
+where that process is one thread.
 
-| step | rows | time | rows/s | same-run baseline | peak RSS | disk after | target at 14M | load |
-|---|---|---|---|---|---|---|---|---|
+| step | rows | time | rows/s | same-run baseline | peak RSS | CPU: step's process + PostgreSQL | disk after | target at 14M | load |
+|---|---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
 
 ${details.join("\n")}
@@ -401,6 +417,7 @@ export async function main(args: string[]): Promise<void> {
   const home = join(dir, "pg");
   const cluster = await startEmbeddedPostgres({ home, log });
   const dataDir = embeddedConfig(home)?.dataDir ?? home;
+  postmasterPid = runningPid(dataDir);
   const admin = new pg.Client({ connectionString: cluster.url("postgres") });
   await admin.connect();
   if (!(await admin.query("SELECT 1 FROM pg_database WHERE datname = 'scale'")).rowCount) await admin.query("CREATE DATABASE scale");

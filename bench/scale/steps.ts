@@ -12,18 +12,22 @@ import { createImportTask, runImportTask } from "@/lib/datasets/import/run-impor
 import { runRetrieval } from "@/lib/decontamination/pipeline/run-retrieval";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
-import { peakRssMiB } from "@/bench/scale/process-stats";
+import { cpuSeconds, peakRssMiB } from "@/bench/scale/process-stats";
 
 export interface ChildResult {
   rows: number;
   seconds: number;
   peakRssMiB: number;
+  /** CPU seconds of the step's process (its threads and the children it waited for). */
+  cpuSeconds?: number;
+  /** CPU seconds of the PostgreSQL cluster during the step (the parent measures it). */
+  postgresCpuSeconds?: number;
   detail?: string;
   /** Ids the later steps need (the import's tasks). */
   ids?: Record<string, number>;
 }
 
-type Step = (params: string[]) => Promise<Omit<ChildResult, "seconds" | "peakRssMiB">>;
+type Step = (params: string[]) => Promise<Omit<ChildResult, "seconds" | "peakRssMiB" | "cpuSeconds">>;
 
 const client = async () => {
   const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -113,7 +117,7 @@ export async function runChildStep(name: string, params: string[]): Promise<void
   const seconds = (performance.now() - started) / 1000;
   await disconnectPrisma();
   await closePool();
-  const out: ChildResult = { ...result, seconds, peakRssMiB: peakRssMiB() ?? 0 };
+  const out: ChildResult = { ...result, seconds, peakRssMiB: peakRssMiB() ?? 0, cpuSeconds: cpuSeconds() };
   process.stdout.write(`\nRESULT ${JSON.stringify(out)}\n`, () => {
     // The import's enqueue started a pg-boss client, whose timers would keep the process alive.
     process.exit(0);
