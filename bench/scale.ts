@@ -81,7 +81,7 @@ let postmasterPid: number | null = null;
 
 async function runChild(databaseUrl: string, step: string, params: string[]): Promise<ChildResult> {
   const postgresCpuBefore = clusterCpuSeconds(postmasterPid);
-  const child = spawn(process.execPath, ["--import", "tsx", join(here, "run.ts"), "scale", "--child", step, ...params], {
+  const child = spawn(process.execPath, [...process.execArgv, join(here, "run.ts"), "scale", "--child", step, ...params], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "inherit"],
@@ -125,7 +125,7 @@ async function stepGenerate(ctx: Context): Promise<void> {
   const { state, log } = ctx;
   const shards = Number(option(ctx.args, "shards") ?? 4);
   const spawnShard = async (shard: number, count: number, out: string) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(here, "run.ts"), "scale", "--generate-shard", String(shard), String(count), String(state.rows), out], {
+    const child = spawn(process.execPath, [...process.execArgv, join(here, "run.ts"), "scale", "--generate-shard", String(shard), String(count), String(state.rows), out], {
       cwd: repoRoot,
       stdio: ["ignore", "inherit", "inherit"],
     });
