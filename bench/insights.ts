@@ -4,8 +4,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { percentile, writeBenchmarkSection } from "@/bench/report";
-import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { createBenchDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { findLengthHistograms } from "@/lib/insights/find-length-histograms";
 import { findSampleBreakdown } from "@/lib/insights/find-sample-breakdown";
 import { ALL_SETS } from "@/lib/insights/insight-scope";
@@ -93,14 +92,8 @@ export async function main(args: string[]): Promise<void> {
   const readRows = arg(args, "read-rows", 1_000_000);
   const log = (line: string) => console.log(`[insights] ${line}`);
   const throwaway = await startThrowawayCluster("insights");
-  const { cluster } = throwaway;
   try {
-    const admin = new pg.Client({ connectionString: cluster.url("postgres") });
-    await admin.connect();
-    await admin.query("CREATE DATABASE bench");
-    await admin.end();
-    const url = cluster.url("bench");
-    await migrateDatabase(url);
+    const url = await createBenchDatabase(throwaway);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     // Times each trigger function, so the cost is measured directly and not only as the difference

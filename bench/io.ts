@@ -36,8 +36,7 @@ import { NO_FILTERS } from "@/lib/datasets/export/export-settings";
 import type { CopyColumn } from "@/lib/datasets/import/copy-binary";
 import { CopyWriter } from "@/lib/datasets/import/copy-writer";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
-import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { createBenchDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { closePool, pool } from "@/lib/db/pool";
 import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
@@ -76,18 +75,21 @@ function sentence(random: () => number, chars: number): string {
   return parts.join(" ");
 }
 
+/** How a generated solution ends, after its body: by default the boxed gold answer. */
+export type SolutionEnding = (answer: number, random: () => number) => string;
+
 /** `rows` OMI2 rows: problems (~300 chars) with `perProblem` solutions (~1,200 chars) each. */
-export async function writeOmi2File(path: string, rows: number, perProblem = 4): Promise<number> {
+export async function writeOmi2File(path: string, rows: number, perProblem = 4, ending: SolutionEnding = (answer) => `The answer is $\\boxed{${answer}}$.`): Promise<number> {
   const random = createRng(rows);
   const out = createWriteStream(path);
   let buffer = "";
   for (let i = 0; i < rows; i += perProblem) {
     const index = i / perProblem;
     const problem = `Problem ${index}: ${sentence(random, 280)}?`;
-    const answer = String(Math.floor(random() * 1000));
+    const answer = Math.floor(random() * 1000);
     for (let k = 0; k < perProblem && i + k < rows; k++) {
-      const solution = `${sentence(random, 500)}\n\\[\n${sentence(random, 60)}\n\\]\n${sentence(random, 560)}\nThe answer is $\\boxed{${answer}}$.`;
-      buffer += `${JSON.stringify({ problem, generated_solution: solution, expected_answer: answer, problem_source: index % 2 === 0 ? "augmented_math" : "augmented_gsm8k" })}\n`;
+      const solution = `${sentence(random, 500)}\n\\[\n${sentence(random, 60)}\n\\]\n${sentence(random, 560)}\n${ending(answer, random)}`;
+      buffer += `${JSON.stringify({ problem, generated_solution: solution, expected_answer: String(answer), problem_source: index % 2 === 0 ? "augmented_math" : "augmented_gsm8k" })}\n`;
     }
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await once(out, "drain");
@@ -262,14 +264,9 @@ export async function main(args: string[]): Promise<void> {
   const small = Math.max(perProblem, Math.round(rows / 4 / perProblem) * perProblem);
   const log = (line: string) => console.log(`[io] ${line}`);
   const throwaway = await startThrowawayCluster("io");
-  const { cluster, home } = throwaway;
+  const { home } = throwaway;
   try {
-    const admin = new pg.Client({ connectionString: cluster.url("postgres") });
-    await admin.connect();
-    await admin.query("CREATE DATABASE bench");
-    await admin.end();
-    const url = cluster.url("bench");
-    await migrateDatabase(url);
+    const url = await createBenchDatabase(throwaway);
     const setup = new pg.Client({ connectionString: url });
     await setup.connect();
     const { rows: indexCount } = await setup.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_index WHERE indrelid = 'samples'::regclass");

@@ -4,7 +4,9 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { migrateDatabase } from "@/lib/db/migrate";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 
@@ -30,4 +32,15 @@ export async function startThrowawayCluster(name: string, options: { ephemeral?:
       if (!keep) rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/** Creates the database `bench` on the cluster with every migration applied; returns its URL. */
+export async function createBenchDatabase({ cluster }: ThrowawayCluster): Promise<string> {
+  const admin = new pg.Client({ connectionString: cluster.url("postgres") });
+  await admin.connect();
+  await admin.query("CREATE DATABASE bench");
+  await admin.end();
+  const url = cluster.url("bench");
+  await migrateDatabase(url);
+  return url;
 }

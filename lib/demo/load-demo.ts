@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { prisma } from "@/lib/db/prisma";
 import { DEMO_BATCH, DEMO_BENCHMARK_SETS, DEMO_SEED_SETS, DEMO_SYNTHETIC_SET, type DemoSample } from "@/lib/demo/demo-content";
 import { extractAnswer } from "@/lib/grading/extract";
-import { gradeSolution } from "@/lib/grading/grade-solution";
+import { gradeSample } from "@/lib/grading/grade-sample";
 import { voteAnswers } from "@/lib/grading/vote";
 
 type Tx = Prisma.TransactionClient;
@@ -159,7 +159,7 @@ async function insertSamples(
   for (const s of demoSamples) {
     const problem = problemIds.get(s.problemSourceKey);
     if (!problem) throw new Error(`demo sample refers to unknown problem ${s.problemSourceKey}`);
-    const grade = gradeSolution(s.text, problem.gold, { finishReason: s.finishReason });
+    const grade = gradeSample(s.text, problem.gold, { answerRule: "last-box", withoutGold: "wait", finishReason: s.finishReason });
     await tx.sample.create({
       // Only the id back: the migration tests load the demo into older schemas.
       select: { id: true },

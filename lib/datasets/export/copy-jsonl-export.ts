@@ -1,28 +1,31 @@
-// The fast path of a JSONL export: when every filter in force is decidable in SQL (contaminated,
-// near-duplicate, not correct; see canExportInSql), PostgreSQL renders the lines itself (sqlExportLineParts) and
+// The fast path of a JSONL export: when every filter in force is decidable in SQL (all of them, by
+// default; see canExportInSql), PostgreSQL renders the lines itself (sqlExportLineParts) and
 // streams them through `COPY (...) TO STDOUT`; Node only splits lines, keeps the manifest's counts
 // and copies bytes to the output. Same rows, same order ((problem_id, id) within keyset pages of
 // problems), same bytes and same manifest as the general path (selectExportRows), which a test
 // checks on hostile text for every JSONL format.
 //
 // Each COPY row is five columns separated by 0x1F in CSV mode with 0x1E as the quote character:
-//   kind (k kept generated, q kept reference, r reference left out, g no gold answer, c contaminated, n near-duplicate, v not correct) · sample id · problem id · source as JSON · line
-// None of them can contain a control character (to_json escapes them all), so CSV never quotes.
+//   kind · sample id · problem id · source as JSON · line or reason (copy-export-lines.ts lists the kinds)
+// None of them can contain 0x1E, 0x1F or a newline (to_json escapes every control character), so
+// CSV never quotes a non-empty field.
+// The per-solution filters (boxes, trimming, lengths, arithmetic) read the inputs stored when the
+// solution was graded (lib/grading/filters/filter-inputs.ts); a row without them goes to Node with
+// its texts and is decided there by the general path's own code.
 import type { Writable } from "node:stream";
 import { escapeLiteral, type PoolClient } from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import type { ExportSettings } from "@/lib/datasets/export/export-settings";
 import type { ExportStats } from "@/lib/datasets/export/export-stats";
+import { CopyExportLines } from "@/lib/datasets/export/copy-export-lines";
 import { CONTAMINATED_STATUSES } from "@/lib/datasets/export/filter-export-row";
+import { FILTER_INPUTS_VERSION } from "@/lib/grading/filters/filter-inputs";
 import { sqlExportLineParts } from "@/lib/datasets/export/sql-export-line";
 import type { ExportScope } from "@/lib/datasets/export/stream-export-candidates";
 import type { JsonlExportFormat } from "@/lib/datasets/formats/export-objects";
 import type { ExportResult } from "@/lib/datasets/formats/export-row";
 import { WritableSink } from "@/lib/datasets/writers/writable-sink";
 
-const SEPARATOR = 0x1f;
-const NEWLINE = 0x0a;
-const OUTPUT_CHUNK = 1 << 18;
 /** Solutions per COPY, about: a COPY streams (memory does not grow with it) and each statement
  * costs a plan and a round trip, but a page must stay a small share of a set's table, or the
  * planner reads the whole table and sorts the page (spilling wide rows to disk) instead of
@@ -44,31 +47,44 @@ async function problemsPerPage(client: PoolClient, setIds: number[]): Promise<nu
   return Math.min(COPY_PROBLEM_PAGE, Math.max(MIN_PROBLEM_PAGE, Math.round(COPY_SAMPLE_PAGE / perProblem)));
 }
 
-/** True when no filter needs JavaScript: no trimming, token or character bounds, box counting,
- * arithmetic check, dedup or downsampling. */
+/** True when every filter in force is decided in SQL: the per-solution filters read the inputs
+ * stored at grading (filter-inputs.ts), which describe the trimmed solution, so the length and
+ * arithmetic filters need trimming on; downsampling, Parquet and Python-style JSON take the
+ * general path. Rows without stored inputs are still decided in Node (kind u below). */
 export function canExportInSql(settings: ExportSettings): boolean {
+  const solutionTextFilters = settings.minSolutionChars !== null || settings.maxSolutionTokens !== null || settings.arithmeticCheck;
+  return settings.format !== "omi2-parquet" && !settings.pythonJson && settings.maxRows === null && (settings.trimAfterBoxed || !solutionTextFilters);
+}
+
+/** Some filter in force reads the solution (or its stored inputs). */
+function readsSolution(settings: ExportSettings): boolean {
   return (
-    settings.format !== "omi2-parquet" &&
-    !settings.pythonJson &&
-    !settings.dropMultiBoxed &&
-    !settings.requireBoxed &&
-    settings.maxProblemTokens === null &&
-    settings.minSolutionChars === null &&
-    settings.maxSolutionTokens === null &&
-    !settings.trimAfterBoxed &&
-    !settings.arithmeticCheck &&
-    !settings.dedup &&
-    settings.maxRows === null
+    settings.requireBoxed ||
+    settings.dropMultiBoxed ||
+    settings.trimAfterBoxed ||
+    settings.minSolutionChars !== null ||
+    settings.maxSolutionTokens !== null ||
+    settings.maxProblemTokens !== null ||
+    settings.arithmeticCheck
   );
 }
 
 const JSONL_FORMAT = { "omi2-jsonl": "omi2", "nemo-sft": "nemo-sft", messages: "messages" } as const satisfies Record<string, JsonlExportFormat>;
 
 const intArray = (ids: number[]) => `ARRAY[${ids.map((id) => Math.trunc(id)).join(",")}]::int[]`;
+/** A validated integer setting, inlined (COPY takes no bind parameters). */
+const int = (n: number) => String(Math.trunc(n));
+/** Separates the parts of a kind u/w payload: a control character, so no JSON text holds it, and not
+ * the field delimiter (a field holding that would be quoted). */
+const PART = "E'\\x1d'";
 
-function pageSql(scope: ExportScope, format: JsonlExportFormat, after: number, upTo: number): string {
+function pageSql(scope: ExportScope, settings: ExportSettings, format: JsonlExportFormat, after: number, upTo: number): string {
   const contaminated = `pp.contamination_status::text IN (${CONTAMINATED_STATUSES.map((s) => escapeLiteral(s)).join(", ")})`;
-  // Removed rows come back without their text, as the filter that removed them and its reason.
+  const trim = settings.trimAfterBoxed;
+  const solutionSql = trim ? "(CASE WHEN s.trimmed_chars IS NULL THEN s.text ELSE left(s.text, s.trimmed_chars) END)" : "s.text";
+  const line = sqlExportLineParts(format, solutionSql);
+  // Removed rows come back without their text, as the filter that removed them and its reason,
+  // in the order of filterExportRow.
   const removed: [condition: string, kind: string, reason: string][] = [];
   // References not asked for come first: counted apart, before any filter (as in selectExportRows).
   if (!scope.includeReferences) removed.push(["s.provenance = 'reference'", "r", "''"]);
@@ -76,11 +92,28 @@ function pageSql(scope: ExportScope, format: JsonlExportFormat, after: number, u
   if (scope.excludeContaminated) removed.push([contaminated, "c", "pp.contamination_status::text"]);
   if (scope.dropNearDuplicates) removed.push(["pp.cluster_kept IS FALSE", "n", "''"]);
   if (scope.correctOnly) removed.push(["s.verdict <> 'equal'", "v", "s.verdict::text"]);
+  if (readsSolution(settings)) {
+    // No stored inputs of this version (graded before they existed, or never graded): the row's
+    // texts and rendered parts go to Node, which decides and renders it (kind u generated, w reference).
+    removed.push([
+      `s.filter_version IS DISTINCT FROM ${FILTER_INPUTS_VERSION}`,
+      "CASE WHEN s.provenance = 'reference' THEN 'w' ELSE 'u' END",
+      `pp.head || ${PART} || to_json(s.text)::text || ${PART} || pp.tail || ${PART} || to_json(pp.text)::text || ${PART} || COALESCE(s.token_count::text, '')`,
+    ]);
+  }
+  if (settings.requireBoxed) removed.push(["s.boxed_count = 0", "b", "''"]);
+  if (settings.dropMultiBoxed) removed.push(["s.boxed_count > 1", "m", "s.boxed_count::text"]);
+  if (settings.minSolutionChars !== null) removed.push([`s.trimmed_length < ${int(settings.minSolutionChars)}`, "s", "s.trimmed_length::text"]);
+  if (settings.maxSolutionTokens !== null) removed.push([`s.trimmed_tokens > ${int(settings.maxSolutionTokens)}`, "l", "''"]);
+  if (settings.maxProblemTokens !== null) removed.push([`s.problem_tokens > ${int(settings.maxProblemTokens)}`, "p", "''"]);
+  if (settings.arithmeticCheck) removed.push(["s.arithmetic_error IS NOT NULL", "a", "to_json(s.arithmetic_error)::text"]);
   const choose = (pick: (r: (typeof removed)[number]) => string, otherwise: string) =>
     removed.length === 0 ? otherwise : `CASE ${removed.map((r) => `WHEN ${r[0]} THEN ${pick(r)}`).join(" ")} ELSE ${otherwise} END`;
-  // A kept row's kind says its provenance: k generated, q reference.
-  const kind = choose((r) => `'${r[1]}'`, "CASE WHEN s.provenance = 'reference' THEN 'q' ELSE 'k' END");
-  const line = sqlExportLineParts(format);
+  // A kept row's kind says its provenance (k generated, q reference) and, in capitals, that it was trimmed.
+  const keptKind = trim
+    ? "CASE WHEN s.provenance = 'reference' THEN (CASE WHEN s.trimmed_chars IS NULL THEN 'q' ELSE 'Q' END) WHEN s.trimmed_chars IS NULL THEN 'k' ELSE 'K' END"
+    : "CASE WHEN s.provenance = 'reference' THEN 'q' ELSE 'k' END";
+  const kind = choose((r) => (r[1].startsWith("CASE") ? r[1] : `'${r[1]}'`), keptKind);
   const payload = choose((r) => r[2], `pp.head || ${line.solution} || pp.tail`);
   const sources = scope.sources.length > 0 ? `AND p.source IN (${scope.sources.map((source) => escapeLiteral(source)).join(", ")})` : "";
   const batches = scope.batchIds.length > 0 ? `AND s.batch_id = ANY(${intArray(scope.batchIds)})` : "";
@@ -94,7 +127,7 @@ function pageSql(scope: ExportScope, format: JsonlExportFormat, after: number, u
   return `COPY (
     SELECT ${kind}, s.id, s.problem_id, pp.source_json, ${payload}
       FROM samples s
-      JOIN (SELECT p.id, p.contamination_status, (p.gold_answer IS NULL OR p.gold_answer !~ '\\S') AS no_gold, to_json(p.source)::text AS source_json,
+      JOIN (SELECT p.id, p.text, p.contamination_status, (p.gold_answer IS NULL OR p.gold_answer !~ '\\S') AS no_gold, to_json(p.source)::text AS source_json,
                    (SELECT c.kept FROM problem_clusters c WHERE c.problem_id = p.id) AS cluster_kept, ${line.head} AS head, ${line.tail} AS tail
               FROM problems p
              WHERE p.id > ${after} AND p.id <= ${upTo} AND p.set_id = ANY(${sets}) ${sources}
@@ -103,86 +136,6 @@ function pageSql(scope: ExportScope, format: JsonlExportFormat, after: number, u
      ORDER BY s.problem_id, s.id
   ) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x1f', QUOTE E'\\x1e')`;
 }
-
-/** Splits COPY output into lines and hands each one's fields to the stats and the sink. */
-class LineHandler {
-  private carry: Buffer[] = [];
-  private out: Buffer[] = [];
-  private outBytes = 0;
-  private readonly sources = new Map<string, string>();
-  rows = 0;
-
-  constructor(
-    private readonly stats: ExportStats,
-    private readonly sink: WritableSink,
-  ) {}
-
-  /** Takes one chunk of COPY output; true when enough output is waiting to be written. */
-  push(chunk: Buffer): boolean {
-    let start = 0;
-    for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
-      if (this.carry.length > 0) {
-        this.carry.push(chunk.subarray(start, end));
-        this.line(Buffer.concat(this.carry));
-        this.carry = [];
-      } else this.line(chunk.subarray(start, end));
-      start = end + 1;
-    }
-    if (start < chunk.length) this.carry.push(chunk.subarray(start));
-    return this.outBytes >= OUTPUT_CHUNK;
-  }
-
-  /** At the end of one COPY: every line must be complete. */
-  async finish(): Promise<void> {
-    if (this.carry.length > 0) throw new Error("the export stream ended inside a line");
-    await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.outBytes === 0) return;
-    const chunk = Buffer.concat(this.out, this.outBytes);
-    this.out = [];
-    this.outBytes = 0;
-    await this.sink.writeBytes(chunk);
-  }
-
-  private line(line: Buffer): void {
-    const a = line.indexOf(SEPARATOR);
-    const b = line.indexOf(SEPARATOR, a + 1);
-    const c = line.indexOf(SEPARATOR, b + 1);
-    const d = line.indexOf(SEPARATOR, c + 1);
-    if (a !== 1 || d === -1) throw new Error(`unexpected export line from PostgreSQL: ${line.subarray(0, 80).toString()}`);
-    const rawSource = line.toString("utf8", c + 1, d);
-    let source = this.sources.get(rawSource);
-    if (source === undefined) {
-      source = JSON.parse(rawSource) as string;
-      this.sources.set(rawSource, source);
-    }
-    this.stats.scanned++;
-    const kind = line[0];
-    if (kind === 0x6b /* k */ || kind === 0x71 /* q */) {
-      this.stats.keep(source, kind === 0x71 ? "reference" : "generated");
-      // Newline included: the line sits inside its COPY chunk followed by "\n".
-      const body = line.subarray(d + 1);
-      this.out.push(body, NEWLINE_BUFFER);
-      this.outBytes += body.length + 1;
-      this.rows++;
-      return;
-    }
-    const sampleId = Number(line.toString("latin1", a + 1, b));
-    if (kind === 0x72 /* r */) {
-      this.stats.leaveOutReference(sampleId);
-      return;
-    }
-    const payload = line.toString("utf8", d + 1);
-    if (kind === 0x67 /* g */) this.stats.remove("no-gold-answer", sampleId, `problem ${line.toString("latin1", b + 1, c)} has no gold answer`);
-    else if (kind === 0x6e /* n */) this.stats.remove("near-duplicate", sampleId, `problem ${line.toString("latin1", b + 1, c)} is a near-duplicate`);
-    else if (kind === 0x63 /* c */) this.stats.remove("contaminated", sampleId, `problem ${line.toString("latin1", b + 1, c)} is ${payload}`);
-    else this.stats.remove("not-correct", sampleId, `verdict is ${payload}`);
-  }
-}
-
-const NEWLINE_BUFFER = Buffer.from("\n");
 
 export async function copyJsonlExport(
   client: PoolClient,
@@ -197,7 +150,7 @@ export async function copyJsonlExport(
   if (!format) throw new Error(`${settings.format} is not a JSONL format`);
   const pageSize = problemsPerCopy ?? (await problemsPerPage(client, scope.setIds));
   const sink = new WritableSink(out);
-  const lines = new LineHandler(stats, sink);
+  const lines = new CopyExportLines(stats, sink, settings, sqlExportLineParts(format).solutionSuffix);
   let after = 0;
   for (;;) {
     // Keyset pages of problems, as in the general path: bounded work per COPY, an index plan.
@@ -207,7 +160,7 @@ export async function copyJsonlExport(
     );
     const upTo = rows[0]?.last;
     if (upTo == null) break;
-    const stream = client.query(copyTo(pageSql(scope, format, after, upTo)));
+    const stream = client.query(copyTo(pageSql(scope, settings, format, after, upTo)));
     try {
       for await (const chunk of stream) if (lines.push(chunk as Buffer)) await lines.flush();
     } catch (error) {

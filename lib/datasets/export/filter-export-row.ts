@@ -1,12 +1,14 @@
 // The recipe's per-row export filters (docs/recipe.md section 5), applied in a fixed order to one
-// (problem, solution) row. Pure: the SQL side only narrows the scope; every removal is decided
-// and explained here, so the manifest can say what each filter removed and why.
+// (problem, solution) row. Pure. A row whose filter inputs were stored when it was graded
+// (lib/grading/filters/filter-inputs.ts) is decided from them, as the COPY path decides it in SQL
+// (copy-jsonl-export.ts); a row without them is decided from its text, as before they existed.
 import type { ExportSettings } from "@/lib/datasets/export/export-settings";
 import type { FilterName } from "@/lib/datasets/export/export-stats";
 import type { Provenance } from "@/lib/datasets/formats/dataset-format";
 import { countBoxed } from "@/lib/grading/extract";
 import { exceedsTokens, TOKENIZER_LABEL } from "@/lib/grading/filters/count-tokens";
 import { incorrectArithmeticReason } from "@/lib/grading/filters/drop-incorrect-arithmetic";
+import type { SolutionFilterInputs } from "@/lib/grading/filters/filter-inputs";
 import { trimAfterBoxed } from "@/lib/grading/filters/trim-after-boxed";
 
 export const CONTAMINATED_STATUSES = ["contaminated", "flagged"] as const;
@@ -26,6 +28,8 @@ export interface CandidateRow {
   clusterKept?: boolean | null;
   /** Approximate tokens of the stored solution, when grading computed them. */
   tokenCount: number | null;
+  /** The filter inputs stored at grading, when they are of the current FILTER_INPUTS_VERSION. */
+  inputs?: SolutionFilterInputs | null;
 }
 
 export type RowDecision =
@@ -41,11 +45,19 @@ export class ProblemChecks {
     if (max === null) return null;
     if (row.problemId !== this.problemId) {
       this.problemId = row.problemId;
-      this.tooLong = exceedsTokens(row.problem, max) ? `problem has more than ${max} tokens (${TOKENIZER_LABEL})` : null;
+      const over = row.inputs ? row.inputs.problemTokens > max : exceedsTokens(row.problem, max);
+      this.tooLong = over ? problemTooLongReason(max) : null;
     }
     return this.tooLong;
   }
 }
+
+export const problemTooLongReason = (max: number) => `problem has more than ${max} tokens (${TOKENIZER_LABEL})`;
+export const solutionTooLongReason = (max: number) => `more than ${max} tokens (${TOKENIZER_LABEL})`;
+export const NO_BOXED_REASON = "no \\boxed{} in the solution";
+export const multiBoxedReason = (boxes: number) => `${boxes} \\boxed{} in the solution`;
+export const tooShortReason = (length: number, min: number) => `${length} characters, under ${min}`;
+export const duplicateReason = (problemId: number) => `same text as an earlier solution of problem ${problemId}`;
 
 /** No gold answer: none stored, or a blank one. */
 export function hasNoGold(expectedAnswer: string | null): boolean {
@@ -65,25 +77,33 @@ export function filterExportRow(row: CandidateRow, settings: ExportSettings, pro
   if (settings.correctOnly && row.verdict !== "equal") {
     return { keep: false, filter: "not-correct", reason: `verdict is ${row.verdict}` };
   }
+  return filterSolution(row, settings, problems);
+}
+
+/** The filters that read the solution's text (or its stored inputs), in order, after the ones
+ * the database decides from the problem and the verdict. */
+export function filterSolution(row: CandidateRow, settings: ExportSettings, problems: ProblemChecks): RowDecision {
   if (row.solution === null) throw new Error(`sample ${row.sampleId}: the solution text was not fetched`);
-  const boxes = settings.requireBoxed || settings.dropMultiBoxed ? countBoxed(row.solution) : 0;
-  if (settings.requireBoxed && boxes === 0) return { keep: false, filter: "no-boxed", reason: "no \\boxed{} in the solution" };
-  if (settings.dropMultiBoxed && boxes > 1) return { keep: false, filter: "multi-boxed", reason: `${boxes} \\boxed{} in the solution` };
-  const solution = settings.trimAfterBoxed ? trimAfterBoxed(row.solution) : row.solution;
+  // Stored inputs describe the trimmed text: they decide only when the export trims.
+  const stored = settings.trimAfterBoxed ? (row.inputs ?? null) : null;
+  const boxes = settings.requireBoxed || settings.dropMultiBoxed ? (stored?.boxedCount ?? countBoxed(row.solution)) : 0;
+  if (settings.requireBoxed && boxes === 0) return { keep: false, filter: "no-boxed", reason: NO_BOXED_REASON };
+  if (settings.dropMultiBoxed && boxes > 1) return { keep: false, filter: "multi-boxed", reason: multiBoxedReason(boxes) };
+  const solution = !settings.trimAfterBoxed ? row.solution : stored ? row.solution.slice(0, stored.trimmedLength) : trimAfterBoxed(row.solution);
   const trimmed = solution !== row.solution;
   if (settings.minSolutionChars !== null && solution.length < settings.minSolutionChars) {
-    return { keep: false, filter: "solution-too-short", reason: `${solution.length} characters, under ${settings.minSolutionChars}` };
+    return { keep: false, filter: "solution-too-short", reason: tooShortReason(solution.length, settings.minSolutionChars) };
   }
   if (settings.maxSolutionTokens !== null) {
     const max = settings.maxSolutionTokens;
     // Grading stored the untrimmed count; it decides only when nothing was trimmed.
-    const over = !trimmed && row.tokenCount !== null ? row.tokenCount > max : exceedsTokens(solution, max);
-    if (over) return { keep: false, filter: "solution-too-long", reason: `more than ${max} tokens (${TOKENIZER_LABEL})` };
+    const over = stored ? stored.trimmedTokens > max : !trimmed && row.tokenCount !== null ? row.tokenCount > max : exceedsTokens(solution, max);
+    if (over) return { keep: false, filter: "solution-too-long", reason: solutionTooLongReason(max) };
   }
   const problemReason = problems.problemTooLong(row, settings.maxProblemTokens);
   if (problemReason) return { keep: false, filter: "problem-too-long", reason: problemReason };
   if (settings.arithmeticCheck) {
-    const reason = incorrectArithmeticReason({ problem: row.problem, solution });
+    const reason = stored ? stored.arithmeticError : incorrectArithmeticReason({ problem: row.problem, solution });
     if (reason) return { keep: false, filter: "arithmetic", reason };
   }
   return { keep: true, solution, trimmed };

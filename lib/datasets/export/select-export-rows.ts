@@ -11,7 +11,7 @@ import type { Provenance } from "@/lib/datasets/formats/dataset-format";
 import type { ExportRow } from "@/lib/datasets/formats/export-row";
 import type { ExportSettings } from "@/lib/datasets/export/export-settings";
 import type { ExportStats } from "@/lib/datasets/export/export-stats";
-import { type CandidateRow, filterExportRow, ProblemChecks, ProblemDedup } from "@/lib/datasets/export/filter-export-row";
+import { type CandidateRow, duplicateReason, filterExportRow, ProblemChecks, ProblemDedup } from "@/lib/datasets/export/filter-export-row";
 import { type ExportScope, streamExportCandidates } from "@/lib/datasets/export/stream-export-candidates";
 import { CopyWriter } from "@/lib/datasets/import/copy-writer";
 
@@ -38,7 +38,7 @@ function filterPage(page: CandidateRow[], settings: ExportSettings, stats: Expor
       continue;
     }
     if (settings.dedup && dedup.isDuplicate(row.problemId, decision.solution)) {
-      stats.remove("duplicate", row.sampleId, `same text as an earlier solution of problem ${row.problemId}`);
+      stats.remove("duplicate", row.sampleId, duplicateReason(row.problemId));
       continue;
     }
     if (decision.trimmed) stats.trimmed++;

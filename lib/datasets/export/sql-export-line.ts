@@ -41,29 +41,36 @@ export interface SqlExportLineParts {
   head: string;
   solution: string;
   tail: string;
+  /** What the solution's JSON string holds after the solution text (the SFT end-of-turn token):
+   * JSON.stringify(text + solutionSuffix) is the `solution` part rendered in JavaScript. */
+  solutionSuffix: string;
 }
 
-export function sqlExportLineParts(format: JsonlExportFormat): SqlExportLineParts {
+/** `solutionSql`: the SQL text expression of the solution written (s.text, or its trimmed prefix). */
+export function sqlExportLineParts(format: JsonlExportFormat, solutionSql = "s.text"): SqlExportLineParts {
   const join = (parts: string[]) => parts.join(" || ");
   switch (format) {
     case "omi2":
       return {
         head: join([json('{"problem":'), jsonString("p.text"), json(',"generated_solution":')]),
-        solution: jsonString("s.text"),
+        solution: jsonString(solutionSql),
         tail: join([json(',"expected_answer":'), ANSWER_JSON, json(',"problem_source":'), jsonString("p.source"), json("}")]),
+        solutionSuffix: "",
       };
     case "nemo-sft":
       return {
         head: join([json('{"input":'), jsonString(wrapped("p.text", around((problem) => llama3MathPrompt(problem)))), json(',"output":')]),
-        solution: jsonString(wrapped("s.text", ["", LLAMA3_EOT])),
+        solution: jsonString(wrapped(solutionSql, ["", LLAMA3_EOT])),
         tail: join([json(',"expected_answer":'), ANSWER_JSON, json("}")]),
+        solutionSuffix: LLAMA3_EOT,
       };
     case "messages":
       // No system turn: the default prompt has none (see chatMessagesObject).
       return {
         head: join([json('{"messages":[{"role":"user","content":'), jsonString(wrapped("p.text", around((problem) => userMessage(problem)))), json('},{"role":"assistant","content":')]),
-        solution: jsonString("s.text"),
+        solution: jsonString(solutionSql),
         tail: join([json('}],"expected_answer":'), ANSWER_JSON, json("}")]),
+        solutionSuffix: "",
       };
   }
 }

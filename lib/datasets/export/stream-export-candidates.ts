@@ -10,6 +10,7 @@
 import type { PoolClient } from "pg";
 import { CONTAMINATED_STATUSES, type CandidateRow, hasNoGold } from "@/lib/datasets/export/filter-export-row";
 import type { Provenance } from "@/lib/datasets/formats/dataset-format";
+import { FILTER_INPUTS_VERSION, type SolutionFilterInputs } from "@/lib/grading/filters/filter-inputs";
 
 export interface ExportScope {
   setIds: number[];
@@ -43,7 +44,31 @@ interface SampleRow {
   verdict: string;
   provenance: Provenance;
   token_count: number | null;
+  /** Stored filter inputs, null unless computed with the current FILTER_INPUTS_VERSION. */
+  boxed_count: number | null;
+  trimmed_chars: number | null;
+  trimmed_length: number | null;
+  trimmed_tokens: number | null;
+  problem_tokens: number | null;
+  arithmetic_error: string | null;
 }
+
+function storedInputs(s: SampleRow): SolutionFilterInputs | null {
+  if (s.trimmed_length === null || s.trimmed_tokens === null || s.problem_tokens === null || s.boxed_count === null) return null;
+  return {
+    boxedCount: s.boxed_count,
+    trimmedChars: s.trimmed_chars,
+    trimmedLength: s.trimmed_length,
+    trimmedTokens: s.trimmed_tokens,
+    problemTokens: s.problem_tokens,
+    arithmeticError: s.arithmetic_error,
+  };
+}
+
+/** The stored filter inputs of `samples s`, each null unless they are of the current version. */
+const INPUT_COLUMNS = ["boxed_count", "trimmed_chars", "trimmed_length", "trimmed_tokens", "problem_tokens", "arithmetic_error"]
+  .map((c) => `CASE WHEN s.filter_version = ${FILTER_INPUTS_VERSION} THEN s.${c} END AS ${c}`)
+  .join(", ");
 
 export async function* streamExportCandidates(client: PoolClient, scope: ExportScope): AsyncGenerator<CandidateRow[]> {
   const sourceClause = scope.sources.length > 0 ? "AND source = ANY($3::text[])" : "";
@@ -65,7 +90,7 @@ export async function* streamExportCandidates(client: PoolClient, scope: ExportS
     params.push(scope.setIds);
     return quiet(
       client.query<SampleRow>(
-        `SELECT s.id, s.problem_id, s.verdict::text AS verdict, s.provenance::text AS provenance, s.token_count,
+        `SELECT s.id, s.problem_id, s.verdict::text AS verdict, s.provenance::text AS provenance, s.token_count, ${INPUT_COLUMNS},
                 CASE WHEN ($4 AND s.verdict <> 'equal') OR s.problem_id = ANY($5::int[]) OR (NOT $6 AND s.provenance = 'reference')
                      THEN NULL ELSE s.text END AS text
            FROM samples s
@@ -114,6 +139,7 @@ export async function* streamExportCandidates(client: PoolClient, scope: ExportS
           contaminationStatus: p.contamination_status,
           clusterKept: p.cluster_kept,
           tokenCount: s.token_count,
+          inputs: storedInputs(s),
         };
       });
     }

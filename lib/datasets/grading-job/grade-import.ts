@@ -1,88 +1,17 @@
 // Grades the solutions an import loaded, in the background, batch by batch. Each batch is one
-// transaction that writes the verdicts and the counters they move (problem and set
-// correct/graded counts), so a worker killed halfway leaves consistent counts and a re-run picks
-// up exactly the rows still 'ungraded'. The verdict that came with the file (file_verdict) is
-// never touched: ours sits beside it and the summary counts where they disagree.
+// transaction that writes the verdicts, the export filter inputs (filter-inputs.ts) and the
+// counters they move (problem and set correct/graded counts), so a worker killed halfway leaves
+// consistent counts and a re-run picks up exactly the rows still 'ungraded'. A large import is
+// graded by two processes (grade-in-processes.ts), each keeping two batches in flight. The
+// verdict that came with the file (file_verdict) is never touched: ours sits beside it and the
+// summary counts where they disagree.
+import { availableParallelism } from "node:os";
 import { FORMAT_PROVENANCE, isDatasetFormat } from "@/lib/datasets/formats/dataset-format";
-import { gradeSolution } from "@/lib/datasets/grading-job/grade-solution";
+import { gradeInProcesses } from "@/lib/datasets/grading-job/grade-in-processes";
 import type { GradingSummary } from "@/lib/datasets/import/import-summary";
 import { finishTask, markTaskRunning, updateTaskProgress } from "@/lib/datasets/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
-
-const BATCH = 1_000;
-
-interface UngradedRow {
-  id: number;
-  problem_id: number;
-  text: string;
-  gold_answer: string | null;
-}
-
-/** Grades one batch; returns how many rows it graded (0 when none are left). */
-// An import's rows are all in its set's partition of samples; naming the set keeps every query of
-// a grading run to that one table. Ungraded rows are found by the (verdict, id) index.
-export async function gradeImportBatch(
-  importTaskId: number,
-  setId: number,
-  afterId: number,
-  options: { generated?: boolean } = {},
-): Promise<{ graded: number; lastId: number }> {
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
-    const { rows } = await client.query<UngradedRow>(
-      `SELECT s.id, s.problem_id, s.text, p.gold_answer
-         FROM samples s JOIN problems p ON p.id = s.problem_id
-        WHERE s.set_id = $4 AND s.import_task_id = $1 AND s.verdict = 'ungraded' AND s.id > $2
-        ORDER BY s.id LIMIT $3
-        FOR UPDATE OF s SKIP LOCKED`,
-      [importTaskId, afterId, BATCH, setId],
-    );
-    if (rows.length === 0) {
-      await client.query("COMMIT");
-      return { graded: 0, lastId: afterId };
-    }
-    const grades = rows.map((row) => gradeSolution(row.gold_answer, row.text, { generated: options.generated }));
-    await client.query(
-      `UPDATE samples SET verdict = g.verdict::"Verdict", verdict_rule = g.rule, verdict_reason = g.reason,
-              extracted_answer = g.extracted, answer_key = g.answer_key, token_count = g.tokens, graded_at = now()
-         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
-           AS g(id, verdict, rule, reason, extracted, answer_key, tokens)
-        WHERE samples.set_id = $8 AND samples.id = g.id`,
-      [
-        rows.map((r) => r.id),
-        grades.map((g) => g.verdict),
-        grades.map((g) => g.rule),
-        grades.map((g) => g.reason),
-        grades.map((g) => g.extractedAnswer),
-        grades.map((g) => g.answerKey),
-        grades.map((g) => g.tokenCount),
-        setId,
-      ],
-    );
-    const correctByProblem = new Map<number, number>();
-    rows.forEach((row, i) => {
-      if (grades[i].verdict === "equal") correctByProblem.set(row.problem_id, (correctByProblem.get(row.problem_id) ?? 0) + 1);
-    });
-    if (correctByProblem.size > 0) {
-      await client.query(
-        `UPDATE problems SET correct_count = problems.correct_count + v.n
-           FROM unnest($1::int[], $2::int[]) AS v(id, n) WHERE problems.id = v.id`,
-        [[...correctByProblem.keys()], [...correctByProblem.values()]],
-      );
-    }
-    const correct = [...correctByProblem.values()].reduce((a, b) => a + b, 0);
-    await client.query("UPDATE problem_sets SET graded_count = graded_count + $2, correct_count = correct_count + $3 WHERE id = $1", [setId, rows.length, correct]);
-    await client.query("COMMIT");
-    return { graded: rows.length, lastId: rows[rows.length - 1].id };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
 
 /** Our verdicts against the file's, over the whole import (one scan of its samples). */
 export async function summarizeImportGrading(importTaskId: number, setId: number, gradingTaskId: number, state: GradingSummary["state"]): Promise<GradingSummary> {
@@ -136,8 +65,16 @@ async function importFacts(importTaskId: number): Promise<{ format: string | nul
   return { format: typeof result.format === "string" ? result.format : null, setId: result.set.id };
 }
 
+export interface GradeImportOptions {
+  /** Processes grading at once (this one included); default: both cores for large imports. */
+  processes?: number;
+}
+
+/** Below this many rows to grade, one process: forking costs more than it saves. */
+const PARALLEL_MIN_ROWS = 20_000;
+
 /** The whole grading run of one import, reporting into its own Task row. */
-export async function gradeImport(importTaskId: number, gradingTaskId: number): Promise<GradingSummary> {
+export async function gradeImport(importTaskId: number, gradingTaskId: number, options: GradeImportOptions = {}): Promise<GradingSummary> {
   await markTaskRunning(gradingTaskId);
   try {
     const facts = await importFacts(importTaskId);
@@ -145,19 +82,25 @@ export async function gradeImport(importTaskId: number, gradingTaskId: number): 
     const start = await summarizeImportGrading(importTaskId, facts.setId, gradingTaskId, "running");
     let graded = start.graded;
     await updateTaskProgress(gradingTaskId, { done: graded, total: start.total });
-    let lastId = 0;
+    const processes = options.processes ?? (start.total - start.graded >= PARALLEL_MIN_ROWS ? Math.min(2, availableParallelism()) : 1);
     let lastReport = Date.now();
-    for (;;) {
-      const step = await gradeImportBatch(importTaskId, facts.setId, lastId, { generated });
-      if (step.graded === 0) break;
-      graded += step.graded;
-      lastId = step.lastId;
-      if (Date.now() - lastReport > 1000) {
-        lastReport = Date.now();
-        await updateTaskProgress(gradingTaskId, { done: graded, total: start.total, message: `${graded.toLocaleString("en-US")} of ${start.total.toLocaleString("en-US")} solutions graded` });
-        await mirrorIntoImportTask(importTaskId, { ...start, state: "running", graded });
-      }
-    }
+    let reporting: Promise<void> | null = null;
+    const onGraded = (rows: number) => {
+      graded += rows;
+      if (reporting || Date.now() - lastReport <= 1000) return;
+      lastReport = Date.now();
+      const done = graded;
+      reporting = (async () => {
+        await updateTaskProgress(gradingTaskId, { done, total: start.total, message: `${done.toLocaleString("en-US")} of ${start.total.toLocaleString("en-US")} solutions graded` });
+        await mirrorIntoImportTask(importTaskId, { ...start, state: "running", graded: done });
+      })()
+        .catch(() => {})
+        .finally(() => {
+          reporting = null;
+        });
+    };
+    await gradeInProcesses({ importTaskId, setId: facts.setId, generated }, processes, onGraded);
+    await reporting;
     const summary = await summarizeImportGrading(importTaskId, facts.setId, gradingTaskId, "completed");
     await finishTask(gradingTaskId, { state: "completed", done: summary.graded, total: summary.total, result: summary as never, message: `${summary.graded.toLocaleString("en-US")} solutions graded` });
     await mirrorIntoImportTask(importTaskId, summary);

@@ -1,54 +1,16 @@
-// The grading fields of a generated solution, computed when it lands (pure). The recipe's rule:
-// the answer is the content of the last \boxed{}; without one there is no answer (verdict
-// no_answer, with its cause as the rule: no-box, truncated, ...), whatever else the text says.
-import { checkAnswer, type Verdict } from "@/lib/grading/check";
-import { gradeSolution as gradeSharedSolution } from "@/lib/grading/grade-solution";
+// The grading fields of a generated solution, computed when it lands (pure): the one grade of a
+// sample (lib/grading/grade-sample.ts) by the recipe's last-box rule, with the runner's verdict
+// cache, plus the length. `gold` null: no gold yet (label batches); the verdict waits for the
+// majority vote (ungraded, no rule).
+import { gradeSample, type SampleGrade } from "@/lib/grading/grade-sample";
+import type { VerdictCache } from "@/lib/grading/verdict-cache";
 
-export type SampleVerdict = "ungraded" | "equal" | "not_equal" | "undecided" | "no_answer";
+export { VerdictCache } from "@/lib/grading/verdict-cache";
 
-export interface GradedSolution {
-  extractedAnswer: string | null;
-  answerKey: string | null;
-  verdict: SampleVerdict;
-  verdictRule: string | null;
-  verdictReason: string | null;
-  boxedCount: number;
+export interface GradedSolution extends SampleGrade {
   charLength: number;
 }
 
-/**
- * Verdicts by (gold, extracted answer). A problem's N samples mostly repeat a few answers, and
- * checkAnswer is pure, so a runner keeps one of these; timeouts are never kept (they may pass
- * on a quieter machine).
- */
-export class VerdictCache {
-  private readonly verdicts = new Map<string, Verdict>();
-  constructor(private readonly size = 20_000) {}
-  check(gold: string, answer: string): Verdict {
-    const key = `${gold}\u0000${answer}`;
-    const known = this.verdicts.get(key);
-    if (known) return known;
-    const verdict = checkAnswer(gold, answer);
-    if (verdict.rule !== "timeout") {
-      if (this.verdicts.size >= this.size) this.verdicts.delete(this.verdicts.keys().next().value as string);
-      this.verdicts.set(key, verdict);
-    }
-    return verdict;
-  }
-}
-
-/**
- * The shared grade (lib/grading/grade-solution.ts: the same causes and reasons as imports and the
- * demo) plus the length, with the runner's verdict cache. `gold` null: no gold yet (label
- * batches); the verdict waits for the majority vote.
- */
 export function gradeSolution(text: string, gold: string | null, finishReason: string, cache?: VerdictCache): GradedSolution {
-  const grade = gradeSharedSolution(text, gold, { finishReason, check: cache ? (g, a) => cache.check(g, a) : undefined });
-  const waitsForVote = grade.verdict === "ungraded";
-  return {
-    ...grade,
-    verdictRule: waitsForVote ? null : grade.verdictRule,
-    verdictReason: waitsForVote ? null : grade.verdictReason,
-    charLength: text.length,
-  };
+  return { ...gradeSample(text, gold, { answerRule: "last-box", withoutGold: "wait", finishReason, verdicts: cache }), charLength: text.length };
 }

@@ -7,6 +7,7 @@ import { pool } from "@/lib/db/pool";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
 import { arithmeticProblems, batchRow, createProblemSet, createStubEndpoint, sampleCountsByProblem } from "@/lib/generation/testing/batch-fixtures";
 import { BatchRunner } from "@/lib/generation/worker/batch-runner";
+import { FILTER_INPUTS_VERSION, solutionFilterInputs } from "@/lib/grading/filters/filter-inputs";
 import { type LlmStub, startLlmStub } from "@/lib/llm-stub/start-llm-stub";
 
 let stub: LlmStub;
@@ -46,6 +47,24 @@ describe("solutions batch", () => {
     expect(equal).toBeGreaterThan(20);
     expect(equal).toBeLessThan(60);
     expect(row.correct_count).toBe(equal);
+    // The export filters' inputs land with the sample (issue #21): what the filters compute.
+    const stored = await pool().query(
+      `SELECT s.text, p.text AS problem, s.filter_version, s.boxed_count, s.trimmed_chars, s.trimmed_length, s.trimmed_tokens, s.problem_tokens, s.arithmetic_error
+         FROM samples s JOIN problems p ON p.id = s.problem_id WHERE s.batch_id = $1`,
+      [batch.id],
+    );
+    for (const r of stored.rows) {
+      const f = solutionFilterInputs(r.problem, r.text);
+      expect([r.filter_version, r.boxed_count, r.trimmed_chars, r.trimmed_length, r.trimmed_tokens, r.problem_tokens, r.arithmetic_error]).toEqual([
+        FILTER_INPUTS_VERSION,
+        f.boxedCount,
+        f.trimmedChars,
+        f.trimmedLength,
+        f.trimmedTokens,
+        f.problemTokens,
+        f.arithmeticError,
+      ]);
+    }
 
     const perProblem = await pool().query<{ sample_count: number; correct_count: number; actual: number }>(
       `SELECT p.sample_count, p.correct_count, (SELECT count(*)::int FROM samples s WHERE s.problem_id = p.id AND s.verdict = 'equal') AS actual FROM problems p WHERE p.set_id = $1`,

@@ -23,6 +23,7 @@ import { inTransaction } from "@/lib/generation/worker/in-transaction";
 import { labelSettledProblems } from "@/lib/generation/worker/label-problems";
 import type { BatchSettings } from "@/lib/generation/worker/load-batch-context";
 import type { FailureItem, ResultItem, SuccessItem } from "@/lib/generation/worker/result-item";
+import { FILTER_INPUTS_VERSION, type SolutionFilterInputs, solutionFilterInputs } from "@/lib/grading/filters/filter-inputs";
 
 /** Every request settled: failed when none succeeded (see final-state.ts). */
 const FINAL_STATE = finalStateSql("g.done_count + c.landed", "g.failed_count + c.final_failed");
@@ -75,18 +76,33 @@ interface Transitioned {
 /** Solutions and label samples: transitions, sample insert and all counters in one statement. */
 async function insertSamples(db: Db, ctx: BatchSettings, successes: SuccessItem[], failures: FailureItem[]): Promise<Transitioned> {
   const col = <T>(pick: (i: SuccessItem) => T) => successes.map(pick);
+  // The export filters' inputs, computed once as the sample lands (issue #21): the export then
+  // decides every default filter in SQL. Of the text as stored (NUL removed).
+  // Should a check ever throw, the row is stored without them (filter_version null) and an export
+  // decides it from its text: a flush never fails on a filter.
+  const inputs = successes.map((i) => {
+    try {
+      return solutionFilterInputs(i.request.problemText, clean(i.text));
+    } catch {
+      return null;
+    }
+  });
+  const input = <T>(pick: (f: SolutionFilterInputs) => T) => inputs.map((f) => (f ? pick(f) : null));
   const { rows } = await db.query<Transitioned>(
     `WITH ${TRANSITIONS},
      d AS (
        SELECT * FROM unnest($9::int[], $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[],
-                            $19::int[], $20::int[], $21::int[], $22::int[], $23::int[], $24::int[])
-         AS d(request_id, problem_id, sample_index, text, extracted, answer_key, verdict, rule, reason, finish, pt, ct, chars, boxed, latency, seed)
+                            $19::int[], $20::int[], $21::int[], $22::int[], $23::int[], $24::int[], $26::int[], $27::int[], $28::int[], $29::int[], $30::text[])
+         AS d(request_id, problem_id, sample_index, text, extracted, answer_key, verdict, rule, reason, finish, pt, ct, chars, boxed, latency, seed,
+              trimmed_chars, trimmed_length, trimmed_tokens, problem_tokens, arithmetic)
        WHERE d.request_id IN (SELECT id FROM done)
      ), ins AS (
        INSERT INTO samples (problem_id, set_id, batch_id, sample_index, text, model, extracted_answer, answer_key, verdict, verdict_rule, verdict_reason,
-                            finish_reason, prompt_tokens, completion_tokens, char_length, boxed_count, latency_ms, seed, graded_at, provenance)
+                            finish_reason, prompt_tokens, completion_tokens, char_length, boxed_count, latency_ms, seed, graded_at, provenance,
+                            filter_version, trimmed_chars, trimmed_length, trimmed_tokens, problem_tokens, arithmetic_error)
        SELECT d.problem_id, $8, $7, d.sample_index, d.text, $25, d.extracted, d.answer_key, d.verdict::"Verdict", d.rule, d.reason,
-              d.finish, d.pt, d.ct, d.chars, d.boxed, d.latency, d.seed, CASE WHEN d.verdict = 'ungraded' THEN NULL ELSE now() END, 'generated'
+              d.finish, d.pt, d.ct, d.chars, d.boxed, d.latency, d.seed, CASE WHEN d.verdict = 'ungraded' THEN NULL ELSE now() END, 'generated',
+              CASE WHEN d.trimmed_length IS NOT NULL THEN ${FILTER_INPUTS_VERSION} END, d.trimmed_chars, d.trimmed_length, d.trimmed_tokens, d.problem_tokens, d.arithmetic
        FROM d
        ON CONFLICT (batch_id, problem_id, sample_index, set_id) DO NOTHING
        RETURNING problem_id, verdict
@@ -130,10 +146,15 @@ async function insertSamples(db: Db, ctx: BatchSettings, successes: SuccessItem[
       col((i) => i.promptTokens),
       col((i) => i.completionTokens),
       col((i) => i.grade?.charLength ?? i.text.length),
-      col((i) => i.grade?.boxedCount ?? 0),
+      successes.map((i, n) => inputs[n]?.boxedCount ?? i.grade?.boxedCount ?? 0),
       col((i) => Math.round(i.latencyMs)),
       col((i) => ctx.seedBase + i.request.sampleIndex),
       ctx.model,
+      input((f) => f.trimmedChars),
+      input((f) => f.trimmedLength),
+      input((f) => f.trimmedTokens),
+      input((f) => f.problemTokens),
+      input((f) => (f.arithmeticError === null ? null : clean(f.arithmeticError))),
     ],
   );
   return rows[0] as Transitioned;

@@ -117,11 +117,17 @@ describe("JSONL export through COPY", () => {
     expect(fast).toBe(general);
   });
 
-  it("is only taken when no filter needs JavaScript", () => {
+  it("is taken whenever every filter is decidable in SQL: the defaults included", () => {
     expect(canExportInSql(parseExportSettings({ ...NO_FILTERS }))).toBe(true);
-    expect(canExportInSql(parseExportSettings({}))).toBe(false);
+    // The per-solution filters read the inputs stored at grading (issue #21).
+    expect(canExportInSql(parseExportSettings({}))).toBe(true);
+    for (const filter of [{ dropMultiBoxed: true }, { trimAfterBoxed: true }, { dedup: true }, { requireBoxed: true }, { maxProblemTokens: 9 }]) {
+      expect(canExportInSql(parseExportSettings({ ...NO_FILTERS, ...filter }))).toBe(true);
+    }
     expect(canExportInSql(parseExportSettings({ ...NO_FILTERS, format: "omi2-parquet" }))).toBe(false);
-    for (const filter of [{ dropMultiBoxed: true }, { trimAfterBoxed: true }, { dedup: true }, { arithmeticCheck: true }, { minSolutionChars: 1 }, { maxRows: 5 }]) {
+    expect(canExportInSql(parseExportSettings({ pythonJson: true }))).toBe(false);
+    // Stored inputs describe the trimmed solution: untrimmed length and arithmetic checks read the text.
+    for (const filter of [{ arithmeticCheck: true }, { minSolutionChars: 1 }, { maxSolutionTokens: 9 }, { maxRows: 5 }]) {
       expect(canExportInSql(parseExportSettings({ ...NO_FILTERS, ...filter }))).toBe(false);
     }
   });

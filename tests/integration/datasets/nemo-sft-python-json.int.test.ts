@@ -73,9 +73,11 @@ for row in json.loads(sys.stdin.read()):
     for (const format of ["nemo-sft", "omi2-jsonl", "messages"] as const) {
       for (const path of ["copy", "stream"] as const) {
         const out = join(dir, `${format}-${path}.jsonl`);
-        // trimAfterBoxed forces the general (stream) path; without it the COPY path runs.
+        // Both paths: trimming is decided in SQL too since filter inputs are stored (issue #21), so
+        // the general (stream) path is asked for by name.
         const settings = { format, sets: ["sft-gold"], ...NO_FILTERS, dropWithoutGold: true, trimAfterBoxed: path === "stream" };
-        const manifest = await exportToFile(settings, out, { user: null, via: "cli" });
+        const via = { user: null, via: "cli" as const, path: path === "stream" ? ("general" as const) : ("auto" as const) };
+        const manifest = await exportToFile(settings, out, via);
         expect(manifest.path).toBe(path);
         expect(manifest.removed["no-gold-answer"]).toMatchObject({ count: 1, examples: [{ reason: expect.stringMatching(/has no gold answer/) }] });
         expect(manifest.sourcesOutsideRelease).toBeNull();
@@ -84,7 +86,7 @@ for row in json.loads(sys.stdin.read()):
         expect(lines.every((l) => typeof l.expected_answer === "string" && l.expected_answer !== "")).toBe(true);
 
         const kept = join(dir, `${format}-${path}-kept.jsonl`);
-        const keptManifest = await exportToFile({ ...settings, dropWithoutGold: false }, kept, { user: null, via: "cli" });
+        const keptManifest = await exportToFile({ ...settings, dropWithoutGold: false }, kept, via);
         expect(keptManifest.removed["no-gold-answer"]).toBeUndefined();
         const keptLines = readFileSync(kept, "utf8").trim().split("\n").map((l) => JSON.parse(l));
         expect(keptLines.map((l) => l.expected_answer)).toEqual(["1", "\\{1, 2\\}", null, "9"]);

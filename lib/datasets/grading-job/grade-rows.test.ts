@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { gradeSolution } from "@/lib/datasets/grading-job/grade-solution";
+import { ImportRowGrader } from "@/lib/datasets/grading-job/grade-rows";
+
+/** One imported row through the import's grader (gradeSample, lib/grading/grade-sample.ts). */
+function gradeSolution(gold: string | null, text: string, { generated = false } = {}) {
+  const [row] = new ImportRowGrader(generated).grade([{ id: 1, problemId: 1, problem: "A problem.", gold, text }]);
+  return { ...row.grade, rule: row.grade.verdictRule, tokenCount: row.tokenCount };
+}
 
 describe("grading imported solutions", () => {
   it("reference solutions: the answer is located anywhere the checker finds one", () => {

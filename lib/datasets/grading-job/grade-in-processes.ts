@@ -1,0 +1,53 @@
+// Grading is CPU-bound in Node (extraction, the checker, the tokenizer, the arithmetic check:
+// ~100-200 µs a solution), so a large import is graded by several processes at once, each with
+// its own connections: this one and `processes - 1` forked ones (child processes rather than
+// worker_threads: a worker thread cannot load our .ts sources under tsx; see
+// lib/decontamination/retrieve-many.ts). They share nothing but the database, where rows are
+// claimed FOR UPDATE SKIP LOCKED.
+import { type ChildProcess, fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { gradeImportRows } from "@/lib/datasets/grading-job/grade-import-rows";
+
+export interface GradeProcessRequest {
+  importTaskId: number;
+  setId: number;
+  generated: boolean;
+}
+export type GradeProcessReply = { type: "graded"; rows: number } | { type: "done" } | { type: "failed"; error: string };
+
+function startProcess(): ChildProcess {
+  const fromSources = import.meta.url.endsWith(".ts");
+  const file = fileURLToPath(new URL(fromSources ? "./grade-import-worker.ts" : "./grade-import-worker.js", import.meta.url));
+  const loader = fromSources && !process.execArgv.some((a) => a.includes("tsx")) ? ["--import", "tsx"] : [];
+  return fork(file, [], { execArgv: [...process.execArgv, ...loader], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+}
+
+/** Runs one forked grader to the end; resolves when it has graded every row it could claim. */
+function runForked(request: GradeProcessRequest, onGraded: (rows: number) => void): { done: Promise<void>; child: ChildProcess } {
+  const child = startProcess();
+  const done = new Promise<void>((resolve, reject) => {
+    let finished = false;
+    child.on("message", (reply: GradeProcessReply) => {
+      if (reply.type === "graded") onGraded(reply.rows);
+      else if (reply.type === "done") finished = true;
+      else reject(new Error(`a grading process failed: ${reply.error}`));
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => (finished ? resolve() : reject(new Error(`a grading process stopped (${signal ?? `exit ${code}`}) before finishing`))));
+  });
+  child.send(request);
+  return { done, child };
+}
+
+/** Grades every ungraded row of the import with `processes` processes (this one included). */
+export async function gradeInProcesses(request: GradeProcessRequest, processes: number, onGraded: (rows: number) => void): Promise<void> {
+  const forked = Array.from({ length: Math.max(0, processes - 1) }, () => runForked(request, onGraded));
+  try {
+    await Promise.all([gradeImportRows(request.importTaskId, request.setId, { generated: request.generated, onGraded }), ...forked.map((f) => f.done)]);
+  } catch (error) {
+    // The others stop too: their open batches roll back, and a retry resumes at the ungraded rows.
+    for (const f of forked) if (f.child.exitCode === null) f.child.kill();
+    await Promise.allSettled(forked.map((f) => f.done));
+    throw error;
+  }
+}
