@@ -1,19 +1,19 @@
 // `npm run bench -- decontam-db [--n 60000] [--full 600000]`: the database side of decontamination on its own
 // embedded PostgreSQL (temporary home, removed at the end). N synthesized problems (10% disguised
 // test problems, the rest rewritten train problems; bench/decontam.ts's workload) are checked
-// against the 12,000-problem benchmark index through the real pipeline (runRetrieval: keyset
-// chunks, upserted candidates, status updates), next to a baseline in the same run that streams
+// against the 12,000-problem benchmark index through the real pipeline (runRetrieval in this
+// thread, workers: 1, so the baseline compares like with like: keyset pages, candidates stored in
+// bulk, status updates; bench/decontam-scale.ts measures the worker processes end to end), next to a baseline in the same run that streams
 // the same chunks and retrieves without storing: the difference is the storage cost. Also times a
 // re-run (upserts over existing pairs), judge planning, the report and the review queue lookups,
 // and extrapolates linearly to 600,000 problems (every stage is per chunk or per close pair).
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { percentile, writeBenchmarkSection } from "@/bench/report";
+import { decontamWorkload } from "@/bench/support/decontam-workload";
 import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { pool } from "@/lib/db/pool";
-import type { BenchmarkItem } from "@/lib/decontamination/benchmark-index";
-import { loadBenchmarkItems as loadSharedBenchmarks, loadTrainProblems } from "@/lib/decontamination/eval/load-benchmarks";
 import { buildSyntheticSet } from "@/lib/decontamination/eval/synthetic-set";
 import { launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
 import { loadBenchmarkIndex } from "@/lib/decontamination/pipeline/load-benchmark-index";
@@ -28,7 +28,6 @@ import { retrieveCandidates } from "@/lib/decontamination/retrieve";
 import { sharedDataPath } from "@/tests/support/shared-data";
 
 const TARGET = 600_000;
-const BENCHMARK_SIZE = 12_000;
 const THRESHOLDS = { threshold: 0.4, embeddingThreshold: 0.9 };
 
 function arg(args: string[], name: string, fallback: number): number {
@@ -120,7 +119,7 @@ async function fullScale(db: pg.Pool, problems: number, log: (s: string) => void
   }
   nextMs.sort((a, b) => a - b);
   filteredMs.sort((a, b) => a - b);
-  // One chunk's storage at full table size: 1,000 problems' 5 pairs upserted with new scores + statuses.
+  // One page's storage at full table size: RETRIEVAL_CHUNK problems' 5 pairs upserted with new scores + statuses.
   const chunkMs: number[] = [];
   for (let c = 0; c < 5; c++) {
     const start = setup.value.firstSynth + Math.floor(((problems - RETRIEVAL_CHUNK) * c) / 5);
@@ -168,8 +167,8 @@ ${n(problems)} synthesized problems, ${n(problems * 5)} pairs (1 in 6 problems w
 | baseline for scale: one full scan, count(DISTINCT problem_id) over all pairs | ${n(scanMs[1] ?? 0)} ms | ${n(scanMs[2] ?? 0)} ms |
 | review queue, next problem (default queue) | ${percentile(nextMs, 50).toFixed(1)} ms | ${percentile(nextMs, 95).toFixed(1)} ms |
 | review queue, next problem with a close pair against one benchmark set | ${percentile(filteredMs, 50).toFixed(1)} ms | ${percentile(filteredMs, 95).toFixed(1)} ms |
-| storing one chunk (1,000 problems × 5 pairs upserted + statuses) | ${n(chunkMs[2] ?? 0)} ms | ${n(chunkMs[4] ?? 0)} ms |
-| → storage for 600 chunks (600,000 problems), serial | ${min((chunkMs[2] ?? 0) * 600)} | (overlaps with retrieval in the pipeline) |
+| storing one page (${n(RETRIEVAL_CHUNK)} problems × 5 pairs: COPY, upsert, statuses) | ${n(chunkMs[2] ?? 0)} ms | ${n(chunkMs[4] ?? 0)} ms |
+| → storage for ${n(TARGET / RETRIEVAL_CHUNK)} pages (600,000 problems), serial | ${min(((chunkMs[2] ?? 0) * TARGET) / RETRIEVAL_CHUNK)} | (overlaps with retrieval in the pipeline) |
 | judge planning: ${n(plan.value.pairs)} pairs, ${n(plan.value.requests)} requests | ${sec(plan.ms)} | |`;
 }
 
@@ -178,11 +177,7 @@ export async function main(argv: string[]): Promise<void> {
   const fullProblems = arg(argv, "full", TARGET);
   const log = (s: string) => console.log(`[decontam-db] ${s}`);
   const dataDir = sharedDataPath();
-  const tests = loadSharedBenchmarks(dataDir);
-  const gsmTrain = loadTrainProblems(dataDir, "gsm8k");
-  const pad = gsmTrain.slice(0, Math.max(0, BENCHMARK_SIZE - tests.length));
-  const benchmark: BenchmarkItem[] = [...tests, ...pad.map((p, i) => ({ id: tests.length + 1 + i, setName: "gsm8k_train_pad", key: p.key, text: p.text }))];
-  const unrelated = [...loadTrainProblems(dataDir, "math"), ...gsmTrain.slice(pad.length)];
+  const { tests, benchmark, unrelated } = decontamWorkload(dataDir);
   const synthetic = buildSyntheticSet(tests, unrelated, count);
 
   const throwaway = await startThrowawayCluster("decontam", { ephemeral: true });
@@ -228,14 +223,14 @@ export async function main(argv: string[]): Promise<void> {
     const rssBefore = process.memoryUsage().rss;
     let rssPeak = rssBefore;
     const cpuBefore = process.cpuUsage();
-    const first = await timed(() => runRetrieval({ problemSet: "synthetic", against: ["benchmarks"] }, { onProgress: () => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)) }));
+    const first = await timed(() => runRetrieval({ problemSet: "synthetic", against: ["benchmarks"], workers: 1 }, { onProgress: () => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)) }));
     const firstCpu = process.cpuUsage(cpuBefore);
     log(`first run ${sec(first.ms)}`);
     log("baseline 2");
     const baseline2 = await runBaseline();
     log(`baseline 2: ${sec(baseline2.ms)}`);
     const baseline = baseline1.ms <= baseline2.ms ? baseline1 : baseline2;
-    const second = await timed(() => runRetrieval({ problemSet: "synthetic", against: ["benchmarks"] }));
+    const second = await timed(() => runRetrieval({ problemSet: "synthetic", against: ["benchmarks"], workers: 1, force: true }));
     log(`re-run ${sec(second.ms)}`);
     await db.query("VACUUM ANALYZE contamination_candidates");
     await db.query("VACUUM ANALYZE problems");

@@ -1,20 +1,24 @@
-// Worker-process side of retrieveMany (forked with an IPC channel): rebuild the index once, then answer chunks.
+// Worker-process side of RetrievalPool (forked with an IPC channel): rebuild the index once, then answer chunks.
 import { type BenchmarkIndex, buildBenchmarkIndex } from "@/lib/decontamination/benchmark-index";
-import { type RetrieveOptions, retrieveCandidates } from "@/lib/decontamination/retrieve";
-import type { WorkerReply, WorkerRequest } from "@/lib/decontamination/retrieve-many";
+import { type PoolRetrieveOptions, retrieveOne, type WorkerReply, type WorkerRequest } from "@/lib/decontamination/retrieval-pool";
 
 let index: BenchmarkIndex | undefined;
-let retrieve: RetrieveOptions = {};
+let retrieve: PoolRetrieveOptions = {};
+
+// The parent may already have closed the channel (a run cancelled or failed): nothing to answer.
+const reply = (msg: WorkerReply) => {
+  if (process.connected) process.send?.(msg);
+};
 
 process.on("message", (msg: WorkerRequest) => {
   if (msg.type === "init") {
     index = buildBenchmarkIndex(msg.items, msg.indexOptions);
     retrieve = msg.retrieve;
-    process.send?.({ type: "ready" } satisfies WorkerReply);
+    reply({ type: "ready" });
     return;
   }
   if (!index) throw new Error("retrieve worker: chunk before init");
   const built = index;
-  const results = msg.problems.map((p) => ({ id: p.id, candidates: retrieveCandidates(built, p.text, retrieve) }));
-  process.send?.({ type: "done", chunk: msg.chunk, results } satisfies WorkerReply);
+  const results = msg.problems.map((p) => retrieveOne(built, p, retrieve));
+  reply({ type: "done", chunk: msg.chunk, results });
 });

@@ -32,7 +32,7 @@ function number(name: string, text: string | undefined, fallback: number, check:
 const unit = (n: number) => n >= 0 && n <= 1;
 
 const retrieveUsage = `usage: npx boxed decontam retrieve --problems SET --against SET[,SET...] [--top-k K] [--out FILE]
-                                  [--threshold T] [--embeddings ENDPOINT] [--embedding-threshold E]
+                                  [--threshold T] [--embeddings ENDPOINT] [--embedding-threshold E] [--force]
 
 For every problem of the set SET (any set: synthesized, a seed set such as GSM8K train, or another
 benchmark; never one of the --against sets): the top-K (default ${DEFAULT_TOP_K}) most similar problems of
@@ -42,7 +42,10 @@ trim + lowercase + whitespace) flags the problem at once, without a judge; a pai
 --out FILE writes JSONL, one line per problem:
   {"problem": KEY, "candidates": [{"benchmark": SET, "key": KEY, "score": S}, ...]} (score order).
 --embeddings ENDPOINT adds the cosine of an embeddings endpoint (purpose "embeddings") beside the
-lexical score; pairs with cosine E or more (default ${DEFAULT_EMBEDDING_THRESHOLD}) are candidates too.`;
+lexical score; pairs with cosine E or more (default ${DEFAULT_EMBEDDING_THRESHOLD}) are candidates too.
+Incremental: when SET was retrieved before against the same sets with the same settings (and the
+benchmark sets did not change), only the problems added since are retrieved (and written to --out);
+--force retrieves every problem again.`;
 
 export const decontamRetrieveCommand: CliCommand = {
   path: ["decontam", "retrieve"],
@@ -59,6 +62,7 @@ export const decontamRetrieveCommand: CliCommand = {
         threshold: { type: "string" },
         embeddings: { type: "string" },
         "embedding-threshold": { type: "string" },
+        force: { type: "boolean" },
       },
     });
     if (!values.problems) throw new CliError("--problems SET is required (the set to check: synthesized, seed or benchmark)");
@@ -78,7 +82,7 @@ export const decontamRetrieveCommand: CliCommand = {
       });
       try {
         const { taskId, summary } = await runRetrievalHere(
-          { problemSet: values.problems as string, against, topK, threshold, embeddingEndpoint: values.embeddings ?? null, embeddingThreshold },
+          { problemSet: values.problems as string, against, topK, threshold, embeddingEndpoint: values.embeddings ?? null, embeddingThreshold, ...(values.force ? { force: true } : {}) },
           null,
           {
             log: (line) => io.stderr.write(`${line}\n`),
@@ -94,6 +98,9 @@ export const decontamRetrieveCommand: CliCommand = {
         }
         if (writeError) throw new CliError(`cannot write ${outPath}: ${(writeError as Error).message}`);
         io.stdout.write(`task #${taskId}: ${formatCount(summary.checked)} problems of "${summary.problemSet}" checked against ${summary.against.join(", ")} (${formatCount(summary.indexSize)} benchmark problems) in ${summary.seconds.toFixed(1)} s\n`);
+        if (summary.continuedFrom) {
+          io.stdout.write(`  retrieved now (added since task #${summary.continuedFrom.taskId})  ${formatCount(summary.retrieved)}; --force retrieves every problem again\n`);
+        }
         io.stdout.write(`  flagged (exact match, no judge)   ${formatCount(summary.exact)}\n`);
         io.stdout.write(`  candidates (score >= ${summary.threshold})     ${formatCount(summary.near)}\n`);
         io.stdout.write(`  clean                             ${formatCount(summary.clean)}\n`);

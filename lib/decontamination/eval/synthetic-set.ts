@@ -11,10 +11,12 @@ export function buildSyntheticSet(
   unrelated: { key: string; text: string }[],
   count: number,
   contaminatedShare = 0.1,
+  /** The first id: a large set can be built slice by slice (ids start..start+count-1, the same problems). */
+  start = 0,
 ): SyntheticProblem[] {
   const out: SyntheticProblem[] = [];
   const every = Math.max(1, Math.round(1 / contaminatedShare));
-  for (let i = 0; i < count; i++) {
+  for (let i = start; i < start + count; i++) {
     const family = REWRITE_FAMILY_NAMES[i % REWRITE_FAMILY_NAMES.length];
     if (i % every === 0) {
       const source = benchmark[(i / every) % benchmark.length];

@@ -7,19 +7,20 @@ import { createTask, finishTask, markTaskRunning, throttledTaskProgress } from "
 import { pool } from "@/lib/db/pool";
 import { findEmbeddingEndpoint } from "@/lib/decontamination/pipeline/embedding-retriever";
 import { RETRIEVAL_QUEUE } from "@/lib/decontamination/pipeline/retrieval-queue";
+import { RETRIEVAL_TASK_KIND } from "@/lib/decontamination/pipeline/retrieval-task-kind";
 import { resolveDecontamSets } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
 import { checkRetrievalNumbers, DEFAULT_EMBEDDING_THRESHOLD, type RetrievalHooks, type RetrievalSettings, type RetrievalSummary, runRetrieval } from "@/lib/decontamination/pipeline/run-retrieval";
 import { DEFAULT_FLAG_THRESHOLD, DEFAULT_TOP_K } from "@/lib/decontamination/retrieve";
 import { enqueue } from "@/lib/jobs/enqueue";
 
-export const RETRIEVAL_TASK_KIND = "decontam.retrieve";
+export { RETRIEVAL_TASK_KIND };
 
 export interface RetrievalTaskPayload {
   settings: RetrievalSettings;
   userId: number | null;
 }
 
-async function createRetrievalTask(settings: RetrievalSettings, userId: number | null, state: "queued" | "running", via: "studio" | "cli"): Promise<number> {
+async function createRetrievalTask(settings: RetrievalSettings, userId: number | null, state: "queued" | "running", via: "studio" | "cli" | "script"): Promise<number> {
   checkRetrievalNumbers(settings.topK ?? DEFAULT_TOP_K, settings.threshold ?? DEFAULT_FLAG_THRESHOLD, settings.embeddingThreshold ?? DEFAULT_EMBEDDING_THRESHOLD);
   const { problemSet, benchmarkSets } = await resolveDecontamSets(settings.problemSet, settings.against);
   if (settings.embeddingEndpoint != null) await findEmbeddingEndpoint(settings.embeddingEndpoint);
@@ -51,6 +52,18 @@ export async function runRetrievalHere(settings: RetrievalSettings, userId: numb
   return { taskId, summary: await executeRetrievalTask(taskId, settings, userId, hooks) };
 }
 
+/**
+ * Scripts and benchmarks (the scale benchmark): the queued Task a studio start creates, run in
+ * this process by the worker's own job handler (runRetrievalTask: worker processes, bulk storage,
+ * progress, audit), without a queue in between. Audited with `via: "script"`.
+ */
+export async function runRetrievalAsWorker(settings: RetrievalSettings, userId: number | null = null): Promise<{ taskId: number; summary: RetrievalSummary }> {
+  const taskId = await createRetrievalTask(settings, userId, "queued", "script");
+  const outcome = await runRetrievalTask(taskId);
+  if ("skipped" in outcome) throw new Error(`retrieval task ${taskId} did not run: ${outcome.skipped}`);
+  return { taskId, summary: outcome };
+}
+
 async function executeRetrievalTask(taskId: number, settings: RetrievalSettings, userId: number | null, hooks: RetrievalHooks): Promise<RetrievalSummary> {
   const progress = throttledTaskProgress(taskId, 1000);
   try {
@@ -67,7 +80,10 @@ async function executeRetrievalTask(taskId: number, settings: RetrievalSettings,
     });
     await progress.stop();
     const message =
-      `${summary.checked.toLocaleString("en-US")} problems checked: ${summary.exact.toLocaleString("en-US")} exact (flagged), ` +
+      (summary.continuedFrom
+        ? `${summary.retrieved.toLocaleString("en-US")} new problems checked (${(summary.checked - summary.retrieved).toLocaleString("en-US")} checked before, by task #${summary.continuedFrom.taskId}): `
+        : `${summary.checked.toLocaleString("en-US")} problems checked: `) +
+      `${summary.exact.toLocaleString("en-US")} exact (flagged), ` +
       `${summary.near.toLocaleString("en-US")} candidates, ${summary.clean.toLocaleString("en-US")} clean` +
       (summary.kept ? `, ${summary.kept.toLocaleString("en-US")} left as decided` : "") +
       (summary.stopped ? " (cancelled)" : "");
