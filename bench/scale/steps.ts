@@ -9,7 +9,7 @@ import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
 import { NO_FILTERS } from "@/lib/datasets/export/export-settings";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
-import { runRetrieval } from "@/lib/decontamination/pipeline/run-retrieval";
+import { runRetrievalAsWorker } from "@/lib/decontamination/pipeline/retrieval-task";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { cpuSeconds, peakRssMiB } from "@/bench/scale/process-stats";
@@ -93,7 +93,9 @@ const baselineExport: Step = async ([out, setId]) => {
 };
 
 const retrieval: Step = async ([problemSet, benchmarkSet]) => {
-  const summary = await runRetrieval({ problemSet, against: [benchmarkSet] });
+  // The job's own handler, as the worker runs it for a studio start; forced, so a second run of
+  // this step retrieves every problem again instead of only the new ones.
+  const { summary } = await runRetrievalAsWorker({ problemSet, against: [benchmarkSet], force: true });
   return {
     rows: summary.checked,
     detail: `${summary.pairs.toLocaleString("en-US")} candidate pairs stored (${summary.exact.toLocaleString("en-US")} exact, ${summary.near.toLocaleString("en-US")} near) against ${summary.indexSize.toLocaleString("en-US")} benchmark problems`,
