@@ -6,6 +6,7 @@ import { once } from "node:events";
 import { createReadStream, createWriteStream, statSync } from "node:fs";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
 import { NO_FILTERS } from "@/lib/datasets/export/export-settings";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
@@ -92,6 +93,12 @@ const baselineExport: Step = async ([out, setId]) => {
   }
 };
 
+/** The set's search index, as the background job builds it (its Task row shows the progress). */
+const searchIndex: Step = async ([setId, taskId, rows]) => {
+  const outcome = await buildSearchIndex(Number(setId), Number(taskId) ? { taskId: Number(taskId) } : {});
+  return { rows: Number(rows), detail: outcome };
+};
+
 const retrieval: Step = async ([problemSet, benchmarkSet]) => {
   // The job's own handler, as the worker runs it for a studio start; forced, so a second run of
   // this step retrieves every problem again instead of only the new ones.
@@ -109,6 +116,7 @@ export const CHILD_STEPS: Record<string, Step> = {
   "export-filtered": exportRelease(true),
   "baseline-export": baselineExport,
   retrieval,
+  "search-index": searchIndex,
 };
 
 export async function runChildStep(name: string, params: string[]): Promise<void> {
