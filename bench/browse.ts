@@ -130,12 +130,12 @@ async function generate(db: pg.Pool, args: Args, log: (s: string) => void): Prom
   return seconds;
 }
 
-interface Stat {
+export interface Stat {
   p50: number;
   p95: number;
 }
 
-async function measure(rounds: number, run: (round: number) => Promise<unknown>): Promise<Stat> {
+export async function measure(rounds: number, run: (round: number) => Promise<unknown>): Promise<Stat> {
   await run(0);
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -247,7 +247,7 @@ function cases(args: Args): Case[] {
 
 const md5Prefix = (s: string) => createHash("md5").update(s).digest("hex").slice(0, 12);
 
-async function measureBrowser(databaseUrl: string, log: (s: string) => void): Promise<string> {
+export async function measureBrowser(databaseUrl: string, log: (s: string) => void): Promise<string> {
   const app = snapshotBuild();
   if (!app) return "not measured: no complete production build (.next/BUILD_ID); run `npm start` or the e2e tests once to build.";
   const { chromium } = await import("playwright-core");
