@@ -93,7 +93,7 @@ export async function main(args: string[]): Promise<void> {
   const log = (line: string) => console.log(`[insights] ${line}`);
   const throwaway = await startThrowawayCluster("insights");
   try {
-    const url = await createMigratedDatabase(cluster);
+    const url = await createMigratedDatabase(throwaway.cluster);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     // Times each trigger function, so the cost is measured directly and not only as the difference

@@ -231,7 +231,7 @@ export async function main(args: string[]): Promise<void> {
   const throwaway = await startThrowawayCluster("io");
   const { home } = throwaway;
   try {
-    const url = await createMigratedDatabase(cluster);
+    const url = await createMigratedDatabase(throwaway.cluster);
     const setup = new pg.Client({ connectionString: url });
     await setup.connect();
     const { rows: indexCount } = await setup.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_index WHERE indrelid = 'samples'::regclass");
