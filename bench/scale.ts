@@ -356,7 +356,7 @@ async function stepExport(ctx: Context): Promise<void> {
 }
 
 async function stepDecontam(ctx: Context): Promise<void> {
-  const { url, dir, state, log } = ctx;
+  const { url, dir, log } = ctx;
   const existing = await sql<{ id: number }>(url, "SELECT id FROM problem_sets WHERE name = $1", [BENCHMARK_SET]);
   if (!existing.length) {
     // The test sets of ../shared/data, padded to 12,000 with GSM8K train problems (seeds of the

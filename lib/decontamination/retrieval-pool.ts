@@ -7,11 +7,11 @@
 // Workers are forked *processes* (see startRetrieveWorker), each rebuilding the index from the
 // items: the Map-based feature dictionary does not transfer, and rebuilding (~2.5 s) is cheaper
 // than serialising it. The caller's process then holds only the items, not an index.
-import { type ChildProcess, fork } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { type BenchmarkIndex, type BenchmarkIndexOptions, type BenchmarkItem, buildBenchmarkIndex } from "@/lib/decontamination/benchmark-index";
 import { type Candidate, type RetrieveOptions, retrieveCandidates } from "@/lib/decontamination/retrieve";
+import { forkModule } from "@/lib/jobs/fork-module";
 
 /** A problem to retrieve for; `answer` (its label) feeds the score's answer signal. */
 export type ProblemInput = { id: number; text: string; answer?: string };
@@ -41,14 +41,8 @@ export function retrieveOne(index: BenchmarkIndex, problem: ProblemInput, retrie
   return { id: problem.id, candidates: retrieveCandidates(index, problem.text, problem.answer ? { ...retrieve, answer: problem.answer } : retrieve) };
 }
 
-// Child processes rather than worker_threads: under Node 20 a worker thread cannot load a .ts
-// entry even with tsx registered (loader hooks do not reach the worker's entry), while a forked
-// process accepts `--import tsx` like the parent.
 function startRetrieveWorker(): ChildProcess {
-  const fromSources = import.meta.url.endsWith(".ts");
-  const file = fileURLToPath(new URL(fromSources ? "./retrieve-worker.ts" : "./retrieve-worker.js", import.meta.url));
-  const loader = fromSources && !process.execArgv.some((a) => a.includes("tsx")) ? ["--import", "tsx"] : [];
-  return fork(file, [], { execArgv: [...process.execArgv, ...loader], serialization: "advanced" });
+  return forkModule(new URL("./retrieve-worker.ts", import.meta.url), { serialization: "advanced" });
 }
 
 interface Pending {

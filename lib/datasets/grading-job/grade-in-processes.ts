@@ -4,9 +4,9 @@
 // worker_threads: a worker thread cannot load our .ts sources under tsx; see
 // lib/decontamination/retrieve-many.ts). They share nothing but the database, where rows are
 // claimed FOR UPDATE SKIP LOCKED.
-import { type ChildProcess, fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { gradeImportRows } from "@/lib/datasets/grading-job/grade-import-rows";
+import { forkModule } from "@/lib/jobs/fork-module";
 
 export interface GradeProcessRequest {
   importTaskId: number;
@@ -16,10 +16,7 @@ export interface GradeProcessRequest {
 export type GradeProcessReply = { type: "graded"; rows: number } | { type: "done" } | { type: "failed"; error: string };
 
 function startProcess(): ChildProcess {
-  const fromSources = import.meta.url.endsWith(".ts");
-  const file = fileURLToPath(new URL(fromSources ? "./grade-import-worker.ts" : "./grade-import-worker.js", import.meta.url));
-  const loader = fromSources && !process.execArgv.some((a) => a.includes("tsx")) ? ["--import", "tsx"] : [];
-  return fork(file, [], { execArgv: [...process.execArgv, ...loader], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return forkModule(new URL("./grade-import-worker.ts", import.meta.url), { stdio: ["ignore", "inherit", "inherit", "ipc"] });
 }
 
 /** Runs one forked grader to the end; resolves when it has graded every row it could claim. */

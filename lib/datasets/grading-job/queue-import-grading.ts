@@ -2,7 +2,7 @@
 // which the job reads) the job that does it.
 import type { GradingSummary } from "@/lib/datasets/import/import-summary";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { type GradeImportJobData } from "@/lib/jobs/queues";
+import type { GradeImportJobData } from "@/lib/jobs/queues";
 import { createTask } from "@/lib/tasks/task-rows";
 
 declare module "@/lib/tasks/task-kinds" {

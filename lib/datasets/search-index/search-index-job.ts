@@ -4,7 +4,7 @@
 import { buildSearchIndex } from "@/lib/datasets/search-index/build-search-index";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { defineJob } from "@/lib/jobs/job-definitions";
-import { type SearchIndexJobData } from "@/lib/jobs/queues";
+import type { SearchIndexJobData } from "@/lib/jobs/queues";
 import { createTask } from "@/lib/tasks/task-rows";
 
 declare module "@/lib/tasks/task-kinds" {
