@@ -4,6 +4,7 @@ import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
+import { listCommand } from "@/lib/cli/list-command";
 import { withDatabase } from "@/lib/cli/with-database";
 import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
 import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
@@ -162,24 +163,15 @@ export const batchStatusCommand: CliCommand = {
   },
 };
 
-export const batchListCommand: CliCommand = {
+export const batchListCommand = listCommand({
   path: ["batch", "list"],
   summary: "list batches, newest first",
   usage: "usage: npx boxed batch list [--json] [--limit N]",
-  async run(args, io) {
-    const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false }, limit: { type: "string" } } });
-    return withDatabase(io, async () => {
-      const { items } = await listBatches({ limit: numberFlag("--limit", values.limit, true) ?? 50 });
-      if (values.json) io.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
-      else if (!items.length) io.stdout.write("no batches yet: npx boxed batch create --help\n");
-      else
-        for (const b of items) {
-          io.stdout.write(`${String(b.id).padEnd(5)}${b.state.padEnd(10)}${b.kind.padEnd(10)}${`${b.doneCount}/${b.requestCount}`.padEnd(16)}${b.failedCount ? `${b.failedCount} failed  ` : ""}${b.name}\n`);
-        }
-      return 0;
-    });
-  },
-};
+  stringFlags: ["limit"],
+  load: async (flags) => (await listBatches({ limit: numberFlag("--limit", flags.limit as string | undefined, true) ?? 50 })).items,
+  empty: "no batches yet: npx boxed batch create --help",
+  line: (b) => `${String(b.id).padEnd(5)}${b.state.padEnd(10)}${b.kind.padEnd(10)}${`${b.doneCount}/${b.requestCount}`.padEnd(16)}${b.failedCount ? `${b.failedCount} failed  ` : ""}${b.name}`,
+});
 
 function controlCommand(control: BatchControl, summary: string): CliCommand {
   return {

@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "@/lib/audit/actor";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
+import { listCommand } from "@/lib/cli/list-command";
 import { withDatabase } from "@/lib/cli/with-database";
 import { EndpointInputSchema } from "@/lib/generation/endpoints/endpoint-input";
 import { findEndpointView, listEndpoints } from "@/lib/generation/endpoints/list-endpoints";
@@ -81,29 +82,17 @@ export const endpointAddCommand: CliCommand = {
   },
 };
 
-export const endpointListCommand: CliCommand = {
+export const endpointListCommand = listCommand({
   path: ["endpoint", "list"],
   summary: "list model endpoints (keys are never shown)",
   usage: "usage: npx boxed endpoint list [--json]",
-  async run(args, io) {
-    const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } } });
-    return withDatabase(io, async () => {
-      const endpoints = await listEndpoints();
-      if (values.json) {
-        io.stdout.write(`${JSON.stringify(endpoints, null, 2)}\n`);
-        return 0;
-      }
-      if (!endpoints.length) io.stdout.write("no endpoints yet: npx boxed endpoint add --help\n");
-      for (const e of endpoints) {
-        const key = e.hasStoredKey ? "key stored (encrypted)" : e.apiKeyEnv ? `key from $${e.apiKeyEnv}` : "no key";
-        io.stdout.write(
-          `${String(e.id).padEnd(4)}${e.name.padEnd(24)}${e.apiStyle.padEnd(12)}${e.model.padEnd(28)}${e.baseUrl}  · ${e.maxConcurrency} concurrent${e.requestsPerMinute ? ` · ${e.requestsPerMinute}/min` : ""} · ${e.timeoutMs} ms · ${key}${e.disabled ? " · disabled" : ""}\n`,
-        );
-      }
-      return 0;
-    });
+  load: () => listEndpoints(),
+  empty: "no endpoints yet: npx boxed endpoint add --help",
+  line: (e) => {
+    const key = e.hasStoredKey ? "key stored (encrypted)" : e.apiKeyEnv ? `key from $${e.apiKeyEnv}` : "no key";
+    return `${String(e.id).padEnd(4)}${e.name.padEnd(24)}${e.apiStyle.padEnd(12)}${e.model.padEnd(28)}${e.baseUrl}  · ${e.maxConcurrency} concurrent${e.requestsPerMinute ? ` · ${e.requestsPerMinute}/min` : ""} · ${e.timeoutMs} ms · ${key}${e.disabled ? " · disabled" : ""}`;
   },
-};
+});
 
 /** The NAME argument of `boxed endpoint test|disable|enable|remove NAME`. */
 function endpointNameArg(args: string[]): string {

@@ -1,6 +1,7 @@
 // `boxed user add|list|set-role|deactivate|activate|reset-password`.
 import { parseArgs } from "node:util";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
+import { listCommand } from "@/lib/cli/list-command";
 import { withDatabase } from "@/lib/cli/with-database";
 import { CLI_ACTOR } from "@/lib/audit/actor";
 import { isRole } from "@/lib/auth/permissions";
@@ -42,25 +43,14 @@ The password is read from the first line of standard input when it is piped
   },
 };
 
-export const userListCommand: CliCommand = {
+export const userListCommand = listCommand({
   path: ["user", "list"],
   summary: "list users with their roles",
   usage: "usage: npx boxed user list [--json]",
-  async run(args, io) {
-    const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } } });
-    return withDatabase(io, async () => {
-      const users = await listUsers();
-      if (values.json) io.stdout.write(`${JSON.stringify(users, null, 2)}\n`);
-      else {
-        io.stdout.write(`${"id".padEnd(5)}${"email".padEnd(34)}${"role".padEnd(10)}active  last sign-in\n`);
-        for (const u of users) {
-          io.stdout.write(`${String(u.id).padEnd(5)}${u.email.padEnd(34)}${u.role.padEnd(10)}${(u.active ? "yes" : "no").padEnd(8)}${u.lastSignInAt?.toISOString() ?? "never"}\n`);
-        }
-      }
-      return 0;
-    });
-  },
-};
+  load: () => listUsers(),
+  head: () => `${"id".padEnd(5)}${"email".padEnd(34)}${"role".padEnd(10)}active  last sign-in`,
+  line: (u) => `${String(u.id).padEnd(5)}${u.email.padEnd(34)}${u.role.padEnd(10)}${(u.active ? "yes" : "no").padEnd(8)}${u.lastSignInAt?.toISOString() ?? "never"}`,
+});
 
 export const userSetRoleCommand: CliCommand = {
   path: ["user", "set-role"],
