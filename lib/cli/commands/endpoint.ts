@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "@/lib/audit/actor";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
 import { listCommand } from "@/lib/cli/list-command";
-import { withDatabase } from "@/lib/cli/with-database";
+import { printWithDatabase, withDatabase } from "@/lib/cli/with-database";
 import { EndpointInputSchema } from "@/lib/generation/endpoints/endpoint-input";
 import { findEndpointView, listEndpoints } from "@/lib/generation/endpoints/list-endpoints";
 import { deleteEndpoint, setEndpointDisabled } from "@/lib/generation/endpoints/retire-endpoint";
@@ -74,10 +74,9 @@ export const endpointAddCommand: CliCommand = {
       const flag = { name: "--name", baseUrl: "--base-url", model: "--model", apiStyle: "--api", apiKeyEnv: "--api-key-env" }[String(issue?.path[0])] ?? String(issue?.path[0]);
       throw new CliError(`${flag}: ${issue?.code === "invalid_type" ? "is required" : issue?.message}`);
     }
-    return withDatabase(io, async () => {
+    return printWithDatabase(io, async () => {
       const created = await createEndpoint(parsed.data, CLI_ACTOR);
-      io.stdout.write(`added endpoint ${created.name} (id ${created.id})\n`);
-      return 0;
+      return [`added endpoint ${created.name} (id ${created.id})`];
     });
   },
 };
@@ -134,12 +133,11 @@ function endpointStateCommand(verb: "disable" | "enable" | "remove", summary: st
     usage: `usage: npx boxed endpoint ${verb} NAME${verb === "remove" ? "\n\nOnly an endpoint no batch names can be removed; disable the others (batches keep their record)." : ""}`,
     async run(args, io) {
       const name = endpointNameArg(args);
-      return withDatabase(io, async () => {
+      return printWithDatabase(io, async () => {
         const view = await findNamedEndpoint(name);
         if (verb === "remove") await deleteEndpoint(view.id, null);
         else await setEndpointDisabled(view.id, verb === "disable", null);
-        io.stdout.write(`${verb === "remove" ? "removed" : `${verb}d`} endpoint ${view.name}\n`);
-        return 0;
+        return [`${verb === "remove" ? "removed" : `${verb}d`} endpoint ${view.name}`];
       });
     },
   };
