@@ -1,3 +1,5 @@
+import { contentSecurityPolicy } from "./lib/web/csp-directives.mjs";
+
 // Security headers on every response; the studio is never framed and loads nothing third-party.
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
@@ -11,18 +13,7 @@ const securityHeaders = [
 // (static files, the health check, the two upload routes) gets this static one: no script inline.
 const staticContentSecurityPolicy = {
   key: "Content-Security-Policy",
-  value: [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "object-src 'none'",
-  ].join("; "),
+  value: contentSecurityPolicy("'self'"),
 };
 const OUTSIDE_THE_PROXY = ["/_next/:path*", "/favicon.ico", "/api/health", "/api/imports/upload", "/api/batches/:id/results"];
 

@@ -26,3 +26,11 @@ export async function withDatabase<T>(io: CliIo, fn: (databaseUrl: string) => Pr
     if (database.embedded?.startedHere && !options.keepRunning) await stopEmbeddedPostgres(boxedHome(io.env));
   }
 }
+
+/** The common command body: open the database, do the work, print the lines it returns, exit 0. */
+export function printWithDatabase(io: CliIo, fn: () => Promise<string[]>): Promise<number> {
+  return withDatabase(io, async () => {
+    for (const line of await fn()) io.stdout.write(`${line}\n`);
+    return 0;
+  });
+}

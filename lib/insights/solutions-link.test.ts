@@ -4,6 +4,21 @@ import { parseSolutionView } from "@/lib/solutions/solution-view";
 
 const parse = (href: string) => parseSolutionView(new URL(href, "http://x").searchParams);
 
+// One value for every filter the link can carry.
+const everyFilter = {
+  setIds: [1, 2],
+  sources: ["augmented_math"],
+  batchIds: [9],
+  models: [""],
+  verdicts: ["no_answer", "undecided"],
+  contamination: ["flagged"],
+  length: { min: 20000, max: null },
+  tokens: { min: 64, max: 127 },
+  agreement: { min: 1, max: 1 },
+  problemId: 42,
+  answerKey: "\\frac{1}{2}",
+} satisfies Parameters<typeof solutionsLink>[0];
+
 describe("solutionsLink", () => {
   it("writes the solutions browser's own parameters", () => {
     expect(solutionsLink({ setIds: [3], sources: ["gsm8k"], verdicts: ["equal"], length: { min: 250, max: 499 } })).toBe(
@@ -14,34 +29,10 @@ describe("solutionsLink", () => {
   });
 
   it("round-trips through the browser's parser without anything ignored", () => {
-    const href = solutionsLink({
-      setIds: [1, 2],
-      sources: ["augmented_math"],
-      batchIds: [9],
-      models: [""],
-      verdicts: ["no_answer", "undecided"],
-      contamination: ["flagged"],
-      length: { min: 20000, max: null },
-      tokens: { min: 64, max: 127 },
-      agreement: { min: 1, max: 1 },
-      problemId: 42,
-      answerKey: "\\frac{1}{2}",
-    });
+    const href = solutionsLink(everyFilter);
     const { view, ignored } = parse(href);
     expect(ignored).toEqual([]);
-    expect(view.filter).toMatchObject({
-      setIds: [1, 2],
-      sources: ["augmented_math"],
-      batchIds: [9],
-      models: [""],
-      verdicts: ["no_answer", "undecided"],
-      contamination: ["flagged"],
-      length: { min: 20000, max: null },
-      tokens: { min: 64, max: 127 },
-      agreement: { min: 1, max: 1 },
-      problemId: 42,
-      answerKey: "\\frac{1}{2}",
-    });
+    expect(view.filter).toMatchObject(everyFilter);
   });
 
   it("leaves out what the browser cannot filter on: batch 0 (imported) and uncounted tokens", () => {

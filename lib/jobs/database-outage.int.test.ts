@@ -2,40 +2,20 @@
 // readable line, a few times with growing gaps rather than once per queue per second, stays alive,
 // and serves jobs again once the database is back. Uses its own embedded cluster, since the shared
 // test cluster cannot be stopped under other files.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { closePool, pool } from "@/lib/db/pool";
-import { disconnectPrisma } from "@/lib/db/prisma";
+import { pool } from "@/lib/db/pool";
 import { spawnWorker, type SpawnedWorker } from "@/lib/generation/testing/spawn-worker";
 import { waitFor } from "@/lib/generation/testing/wait-for";
-import { stopProducer } from "@/lib/jobs/boss";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { ownDatabase, releaseDatabaseClients } from "@/tests/support/own-database";
 
-const home = mkdtempSync(join(tmpdir(), "boxed-outage-pg-"));
-chmodSync(home, 0o755);
-const sharedUrl = process.env.DATABASE_URL;
+const database = ownDatabase("boxed-outage-pg-");
+const { home } = database;
 let worker: SpawnedWorker | undefined;
 
-async function letGo() {
-  await stopProducer().catch(() => {});
-  await disconnectPrisma();
-  await closePool();
-}
-
 beforeAll(async () => {
-  const cluster = await startEmbeddedPostgres({ home, ephemeral: true });
-  const admin = new pg.Client({ connectionString: cluster.url("postgres") });
-  await admin.connect();
-  await admin.query("CREATE DATABASE boxed");
-  await admin.end();
-  await migrateDatabase(cluster.url("boxed"));
-  await letGo();
-  process.env.DATABASE_URL = cluster.url("boxed");
+  await database.start();
 }, 120_000);
 
 afterAll(async () => {
@@ -43,10 +23,7 @@ afterAll(async () => {
     worker.child.kill("SIGKILL");
     await worker.exited;
   }
-  await letGo();
-  await stopEmbeddedPostgres(home).catch(() => {});
-  rmSync(home, { recursive: true, force: true });
-  process.env.DATABASE_URL = sharedUrl;
+  await database.stop();
 }, 120_000);
 
 async function healthCheckDone(echo: string): Promise<void> {
@@ -68,7 +45,7 @@ describe("the database going away under a worker", () => {
     await waitFor("the worker to start", async () => worker?.output() ?? "", (out) => /serving \d+ queues/.test(out), 60_000, 100);
     await healthCheckDone("before");
 
-    await letGo();
+    await releaseDatabaseClients();
     expect(await stopEmbeddedPostgres(home)).toBe(true);
     const outageStart = worker.output().length;
     await new Promise((resolve) => setTimeout(resolve, 12_000));

@@ -1,5 +1,6 @@
 // The stand-in must answer identically for the same (prompt, seed) across runs and machines, so it
 // never touches Math.random: every choice comes from a hash of its inputs fed into a small PRNG.
+import { mulberry32 } from "@/lib/seeded-random";
 
 /** FNV-1a over UTF-16 code units, 32-bit. Fast and stable; not for security. */
 export function hashText(text: string, salt = 0): number {
@@ -18,17 +19,8 @@ export function seedFrom(...parts: Array<string | number>): number {
   return hash >>> 0;
 }
 
-/** mulberry32: a tiny PRNG with good enough spread for picking phrasings and answers. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (lib/seeded-random.ts): picks phrasings and answers. */
+export const createRandom: (seed: number) => () => number = mulberry32;
 
 export function pickOne<T>(random: () => number, items: readonly T[]): T {
   if (items.length === 0) throw new Error("pickOne: empty list");

@@ -4,69 +4,32 @@ import { describe, expect, it } from "vitest";
 import { allocateQuotas } from "@/lib/review/allocate-quotas";
 
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+/** The strata of a queue, written as { name: population }. */
+const strata = (counts: Record<string, number>) => Object.entries(counts).map(([stratum, count]) => ({ stratum, count }));
 
 describe("allocateQuotas", () => {
   it("splits equally and hands a small stratum's leftover to the others", () => {
-    const q = allocateQuotas(
-      [
-        { stratum: "a", count: 1000 },
-        { stratum: "b", count: 5 },
-        { stratum: "c", count: 1000 },
-      ],
-      95,
-      "equal",
-    );
+    const q = allocateQuotas(strata({ a: 1000, b: 5, c: 1000 }), 95, "equal");
     expect(q.get("b")).toBe(5);
     expect(q.get("a")).toBe(45);
     expect(q.get("c")).toBe(45);
   });
 
   it("gives the remainder one each when the size does not divide", () => {
-    const q = allocateQuotas(
-      [
-        { stratum: "a", count: 100 },
-        { stratum: "b", count: 100 },
-        { stratum: "c", count: 100 },
-      ],
-      10,
-      "equal",
-    );
+    const q = allocateQuotas(strata({ a: 100, b: 100, c: 100 }), 10, "equal");
     expect(sum(q)).toBe(10);
     expect([...q.values()].sort()).toEqual([3, 3, 4]);
   });
 
   it("splits proportionally with largest remainders", () => {
-    const q = allocateQuotas(
-      [
-        { stratum: "big", count: 700 },
-        { stratum: "mid", count: 250 },
-        { stratum: "small", count: 50 },
-      ],
-      10,
-      "proportional",
-    );
+    const q = allocateQuotas(strata({ big: 700, mid: 250, small: 50 }), 10, "proportional");
     expect(Object.fromEntries(q)).toEqual({ big: 7, mid: 3, small: 0 });
-    const r = allocateQuotas(
-      [
-        { stratum: "x", count: 1 },
-        { stratum: "y", count: 1 },
-        { stratum: "z", count: 1 },
-      ],
-      2,
-      "proportional",
-    );
+    const r = allocateQuotas(strata({ x: 1, y: 1, z: 1 }), 2, "proportional");
     expect(sum(r)).toBe(2);
   });
 
   it("takes everything when the size exceeds the population", () => {
-    const q = allocateQuotas(
-      [
-        { stratum: "a", count: 3 },
-        { stratum: "b", count: 4 },
-      ],
-      50,
-      "equal",
-    );
+    const q = allocateQuotas(strata({ a: 3, b: 4 }), 50, "equal");
     expect(Object.fromEntries(q)).toEqual({ a: 3, b: 4 });
   });
 });

@@ -4,6 +4,7 @@
 // lets those load the rest of the app's chunks. Styles keep 'unsafe-inline' (KaTeX and the charts
 // set style attributes). Responses the proxy does not see (API routes, static files) get the
 // static policy of next.config.mjs, which allows no inline script at all.
+import { contentSecurityPolicy } from "@/lib/web/csp-directives.mjs";
 
 /** A fresh, unguessable nonce (128 random bits, base64). */
 export function newNonce(): string {
@@ -13,17 +14,6 @@ export function newNonce(): string {
 }
 
 export function pageContentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV !== "production"): string {
-  return [
-    "default-src 'self'",
-    // Development builds evaluate code for fast refresh; production never does.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "object-src 'none'",
-  ].join("; ");
+  // Development builds evaluate code for fast refresh; production never does.
+  return contentSecurityPolicy(`'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`);
 }

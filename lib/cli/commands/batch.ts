@@ -4,7 +4,8 @@ import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
-import { withDatabase } from "@/lib/cli/with-database";
+import { listCommand } from "@/lib/cli/list-command";
+import { printWithDatabase, withDatabase } from "@/lib/cli/with-database";
 import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
 import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
 import { BATCH_KINDS } from "@/lib/generation/batches/batch-launch-input";
@@ -162,24 +163,15 @@ export const batchStatusCommand: CliCommand = {
   },
 };
 
-export const batchListCommand: CliCommand = {
+export const batchListCommand = listCommand({
   path: ["batch", "list"],
   summary: "list batches, newest first",
   usage: "usage: npx boxed batch list [--json] [--limit N]",
-  async run(args, io) {
-    const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false }, limit: { type: "string" } } });
-    return withDatabase(io, async () => {
-      const { items } = await listBatches({ limit: numberFlag("--limit", values.limit, true) ?? 50 });
-      if (values.json) io.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
-      else if (!items.length) io.stdout.write("no batches yet: npx boxed batch create --help\n");
-      else
-        for (const b of items) {
-          io.stdout.write(`${String(b.id).padEnd(5)}${b.state.padEnd(10)}${b.kind.padEnd(10)}${`${b.doneCount}/${b.requestCount}`.padEnd(16)}${b.failedCount ? `${b.failedCount} failed  ` : ""}${b.name}\n`);
-        }
-      return 0;
-    });
-  },
-};
+  stringFlags: ["limit"],
+  load: async (flags) => (await listBatches({ limit: numberFlag("--limit", flags.limit as string | undefined, true) ?? 50 })).items,
+  empty: "no batches yet: npx boxed batch create --help",
+  line: (b) => `${String(b.id).padEnd(5)}${b.state.padEnd(10)}${b.kind.padEnd(10)}${`${b.doneCount}/${b.requestCount}`.padEnd(16)}${b.failedCount ? `${b.failedCount} failed  ` : ""}${b.name}`,
+});
 
 function controlCommand(control: BatchControl, summary: string): CliCommand {
   return {
@@ -189,11 +181,10 @@ function controlCommand(control: BatchControl, summary: string): CliCommand {
     async run(args, io) {
       const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
       const id = batchId(positionals[0]);
-      return withDatabase(io, async () => {
+      return printWithDatabase(io, async () => {
         const result = await controlBatch(id, control);
         await recordAudit({ userId: null, action: `batch.${control}`, objectType: "batch", objectId: id, details: { via: "cli", state: result.state } });
-        io.stdout.write(`${result.message}\n`);
-        return 0;
+        return [result.message];
       });
     },
   };
@@ -213,7 +204,7 @@ export const batchExportCommand: CliCommand = {
     const id = batchId(positionals[0]);
     if (!values.out) throw new CliError("--out FILE is required");
     const out = values.out;
-    return withDatabase(io, async () => {
+    return printWithDatabase(io, async () => {
       const file = createWriteStream(out);
       const count = await exportBatchRequests(id, async (text) => {
         if (!file.write(text)) await once(file, "drain");
@@ -221,8 +212,7 @@ export const batchExportCommand: CliCommand = {
       file.end();
       await once(file, "finish");
       await recordAudit({ userId: null, action: "batch.export_requests", objectType: "batch", objectId: id, details: { via: "cli", requests: count } });
-      io.stdout.write(`wrote ${count.toLocaleString("en-US")} requests to ${out}\n`);
-      return 0;
+      return [`wrote ${count.toLocaleString("en-US")} requests to ${out}`];
     });
   },
 };
@@ -236,11 +226,10 @@ export const batchImportCommand: CliCommand = {
     const id = batchId(positionals[0]);
     const path = positionals[1];
     if (!path) throw new CliError("give the output file to import");
-    return withDatabase(io, async () => {
+    return printWithDatabase(io, async () => {
       const report = await importBatchResults(id, path);
       await recordAudit({ userId: null, action: "batch.import_results", objectType: "batch", objectId: id, details: { via: "cli", ...report } });
-      io.stdout.write(`${report.lines} lines: ${report.stored} stored, ${report.failed} failed for good, ${report.retryLater} to retry, ${report.skipped} already stored\n`);
-      return 0;
+      return [`${report.lines} lines: ${report.stored} stored, ${report.failed} failed for good, ${report.retryLater} to retry, ${report.skipped} already stored`];
     });
   },
 };

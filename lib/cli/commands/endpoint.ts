@@ -4,7 +4,8 @@
 import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "@/lib/audit/actor";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
-import { withDatabase } from "@/lib/cli/with-database";
+import { listCommand } from "@/lib/cli/list-command";
+import { printWithDatabase, withDatabase } from "@/lib/cli/with-database";
 import { EndpointInputSchema } from "@/lib/generation/endpoints/endpoint-input";
 import { findEndpointView, listEndpoints } from "@/lib/generation/endpoints/list-endpoints";
 import { deleteEndpoint, setEndpointDisabled } from "@/lib/generation/endpoints/retire-endpoint";
@@ -73,37 +74,24 @@ export const endpointAddCommand: CliCommand = {
       const flag = { name: "--name", baseUrl: "--base-url", model: "--model", apiStyle: "--api", apiKeyEnv: "--api-key-env" }[String(issue?.path[0])] ?? String(issue?.path[0]);
       throw new CliError(`${flag}: ${issue?.code === "invalid_type" ? "is required" : issue?.message}`);
     }
-    return withDatabase(io, async () => {
+    return printWithDatabase(io, async () => {
       const created = await createEndpoint(parsed.data, CLI_ACTOR);
-      io.stdout.write(`added endpoint ${created.name} (id ${created.id})\n`);
-      return 0;
+      return [`added endpoint ${created.name} (id ${created.id})`];
     });
   },
 };
 
-export const endpointListCommand: CliCommand = {
+export const endpointListCommand = listCommand({
   path: ["endpoint", "list"],
   summary: "list model endpoints (keys are never shown)",
   usage: "usage: npx boxed endpoint list [--json]",
-  async run(args, io) {
-    const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } } });
-    return withDatabase(io, async () => {
-      const endpoints = await listEndpoints();
-      if (values.json) {
-        io.stdout.write(`${JSON.stringify(endpoints, null, 2)}\n`);
-        return 0;
-      }
-      if (!endpoints.length) io.stdout.write("no endpoints yet: npx boxed endpoint add --help\n");
-      for (const e of endpoints) {
-        const key = e.hasStoredKey ? "key stored (encrypted)" : e.apiKeyEnv ? `key from $${e.apiKeyEnv}` : "no key";
-        io.stdout.write(
-          `${String(e.id).padEnd(4)}${e.name.padEnd(24)}${e.apiStyle.padEnd(12)}${e.model.padEnd(28)}${e.baseUrl}  · ${e.maxConcurrency} concurrent${e.requestsPerMinute ? ` · ${e.requestsPerMinute}/min` : ""} · ${e.timeoutMs} ms · ${key}${e.disabled ? " · disabled" : ""}\n`,
-        );
-      }
-      return 0;
-    });
+  load: () => listEndpoints(),
+  empty: "no endpoints yet: npx boxed endpoint add --help",
+  line: (e) => {
+    const key = e.hasStoredKey ? "key stored (encrypted)" : e.apiKeyEnv ? `key from $${e.apiKeyEnv}` : "no key";
+    return `${String(e.id).padEnd(4)}${e.name.padEnd(24)}${e.apiStyle.padEnd(12)}${e.model.padEnd(28)}${e.baseUrl}  · ${e.maxConcurrency} concurrent${e.requestsPerMinute ? ` · ${e.requestsPerMinute}/min` : ""} · ${e.timeoutMs} ms · ${key}${e.disabled ? " · disabled" : ""}`;
   },
-};
+});
 
 /** The NAME argument of `boxed endpoint test|disable|enable|remove NAME`. */
 function endpointNameArg(args: string[]): string {
@@ -145,12 +133,11 @@ function endpointStateCommand(verb: "disable" | "enable" | "remove", summary: st
     usage: `usage: npx boxed endpoint ${verb} NAME${verb === "remove" ? "\n\nOnly an endpoint no batch names can be removed; disable the others (batches keep their record)." : ""}`,
     async run(args, io) {
       const name = endpointNameArg(args);
-      return withDatabase(io, async () => {
+      return printWithDatabase(io, async () => {
         const view = await findNamedEndpoint(name);
         if (verb === "remove") await deleteEndpoint(view.id, null);
         else await setEndpointDisabled(view.id, verb === "disable", null);
-        io.stdout.write(`${verb === "remove" ? "removed" : `${verb}d`} endpoint ${view.name}\n`);
-        return 0;
+        return [`${verb === "remove" ? "removed" : `${verb}d`} endpoint ${view.name}`];
       });
     },
   };

@@ -1,7 +1,8 @@
 // `boxed user add|list|set-role|deactivate|activate|reset-password`.
 import { parseArgs } from "node:util";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
-import { withDatabase } from "@/lib/cli/with-database";
+import { listCommand } from "@/lib/cli/list-command";
+import { printWithDatabase } from "@/lib/cli/with-database";
 import { CLI_ACTOR } from "@/lib/audit/actor";
 import { isRole } from "@/lib/auth/permissions";
 import { createUser } from "@/lib/users/create-user";
@@ -13,6 +14,11 @@ async function readPasswordFromStdin(io: CliIo): Promise<string | null> {
   for await (const chunk of io.stdin) text += chunk.toString();
   const password = text.split(/\r?\n/)[0] ?? "";
   return password.length ? password : null;
+}
+
+/** A password Boxed generated is printed once, here; only its hash is stored. */
+function generatedPasswordLines(user: { generatedPassword?: string | null }): string[] {
+  return user.generatedPassword ? [`password: ${user.generatedPassword}`, "(shown once; only its hash is stored)"] : [];
 }
 
 function requireEmail(email: string | undefined): string {
@@ -33,34 +39,21 @@ The password is read from the first line of standard input when it is piped
     if (!values.role || !isRole(values.role)) throw new CliError(`--role must be admin, curator, reviewer or viewer (got ${values.role ?? "nothing"})`);
     const piped = await readPasswordFromStdin(io);
     const role = values.role;
-    return withDatabase(io, async () => {
+    return printWithDatabase(io, async () => {
       const user = await createUser({ email, role, password: piped ?? undefined, name: values.name }, CLI_ACTOR);
-      io.stdout.write(`created ${user.role} ${user.email} (id ${user.id})\n`);
-      if (user.generatedPassword) io.stdout.write(`password: ${user.generatedPassword}\n(shown once; only its hash is stored)\n`);
-      return 0;
+      return [`created ${user.role} ${user.email} (id ${user.id})`, ...generatedPasswordLines(user)];
     });
   },
 };
 
-export const userListCommand: CliCommand = {
+export const userListCommand = listCommand({
   path: ["user", "list"],
   summary: "list users with their roles",
   usage: "usage: npx boxed user list [--json]",
-  async run(args, io) {
-    const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } } });
-    return withDatabase(io, async () => {
-      const users = await listUsers();
-      if (values.json) io.stdout.write(`${JSON.stringify(users, null, 2)}\n`);
-      else {
-        io.stdout.write(`${"id".padEnd(5)}${"email".padEnd(34)}${"role".padEnd(10)}active  last sign-in\n`);
-        for (const u of users) {
-          io.stdout.write(`${String(u.id).padEnd(5)}${u.email.padEnd(34)}${u.role.padEnd(10)}${(u.active ? "yes" : "no").padEnd(8)}${u.lastSignInAt?.toISOString() ?? "never"}\n`);
-        }
-      }
-      return 0;
-    });
-  },
-};
+  load: () => listUsers(),
+  head: () => `${"id".padEnd(5)}${"email".padEnd(34)}${"role".padEnd(10)}active  last sign-in`,
+  line: (u) => `${String(u.id).padEnd(5)}${u.email.padEnd(34)}${u.role.padEnd(10)}${(u.active ? "yes" : "no").padEnd(8)}${u.lastSignInAt?.toISOString() ?? "never"}`,
+});
 
 export const userSetRoleCommand: CliCommand = {
   path: ["user", "set-role"],
@@ -71,10 +64,9 @@ export const userSetRoleCommand: CliCommand = {
     const email = requireEmail(values.email);
     if (!values.role) throw new CliError("--role is required");
     const role = values.role;
-    return withDatabase(io, async () => {
+    return printWithDatabase(io, async () => {
       const user = await setUserRole(email, role, CLI_ACTOR);
-      io.stdout.write(`${user.email} is now ${user.role}\n`);
-      return 0;
+      return [`${user.email} is now ${user.role}`];
     });
   },
 };
@@ -88,10 +80,9 @@ function activeCommand(active: boolean): CliCommand {
     async run(args, io) {
       const { values } = parseArgs({ args, options: { email: { type: "string" } } });
       const email = requireEmail(values.email);
-      return withDatabase(io, async () => {
+      return printWithDatabase(io, async () => {
         const user = await setUserActive(email, active, CLI_ACTOR);
-        io.stdout.write(`${user.email} ${active ? "activated" : "deactivated"}\n`);
-        return 0;
+        return [`${user.email} ${active ? "activated" : "deactivated"}`];
       });
     },
   };
@@ -108,11 +99,9 @@ export const userResetPasswordCommand: CliCommand = {
     const { values } = parseArgs({ args, options: { email: { type: "string" } } });
     const email = requireEmail(values.email);
     const piped = await readPasswordFromStdin(io);
-    return withDatabase(io, async () => {
+    return printWithDatabase(io, async () => {
       const user = await resetUserPassword(email, piped ?? undefined, CLI_ACTOR);
-      io.stdout.write(`password reset for ${user.email}\n`);
-      if (user.generatedPassword) io.stdout.write(`password: ${user.generatedPassword}\n(shown once; only its hash is stored)\n`);
-      return 0;
+      return [`password reset for ${user.email}`, ...generatedPasswordLines(user)];
     });
   },
 };

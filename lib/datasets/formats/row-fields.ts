@@ -20,23 +20,29 @@ export function invalidValue(loc: ImportLocation, field: string, value: unknown,
   fail(loc, field, value, "invalid-value", `field "${field}" ${why}`);
 }
 
-export function requireString(row: Row, field: string, loc: ImportLocation): string {
+// Module-level checks: the accessors run once per field of every imported row.
+const isString = (value: unknown): value is string => typeof value === "string";
+const isBoolean = (value: unknown): value is boolean => typeof value === "boolean";
+const isInteger = (value: unknown): value is number | bigint => typeof value === "bigint" || (typeof value === "number" && Number.isInteger(value));
+
+/** A field that may be absent or null; any other value must pass `accept` ("must be <what>"). */
+function optionalField<T>(row: Row, field: string, loc: ImportLocation, what: string, accept: (value: unknown) => value is T): T | undefined {
   const value = row[field];
-  if (value === undefined) fail(loc, field, value, "missing-field", `field "${field}" is missing`);
-  if (typeof value !== "string") {
-    fail(loc, field, value, "wrong-type", `field "${field}" must be a string, got ${typeName(value)}`);
-  }
+  if (value === undefined || value === null) return undefined;
+  if (!accept(value)) fail(loc, field, value, "wrong-type", `field "${field}" must be ${what}, got ${typeName(value)}`);
+  return value;
+}
+
+export function requireString(row: Row, field: string, loc: ImportLocation): string {
+  if (row[field] === undefined) fail(loc, field, undefined, "missing-field", `field "${field}" is missing`);
+  const value = optionalString(row, field, loc);
+  if (value === undefined) fail(loc, field, row[field], "wrong-type", `field "${field}" must be a string, got null`);
   return value;
 }
 
 /** Like requireString, but absent/null is allowed. */
 export function optionalString(row: Row, field: string, loc: ImportLocation): string | undefined {
-  const value = row[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") {
-    fail(loc, field, value, "wrong-type", `field "${field}" must be a string, got ${typeName(value)}`);
-  }
-  return value;
+  return optionalField(row, field, loc, "a string", isString);
 }
 
 /** Answers and levels are sometimes numbers in the wild (`"answer": 27.0`, `"level": 2`): accept
@@ -58,20 +64,10 @@ export function requireText(row: Row, field: string, loc: ImportLocation): strin
 }
 
 export function optionalInteger(row: Row, field: string, loc: ImportLocation): number | undefined {
-  const value = row[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === "bigint") return Number(value);
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    fail(loc, field, value, "wrong-type", `field "${field}" must be an integer, got ${typeName(value)}`);
-  }
-  return value;
+  const value = optionalField(row, field, loc, "an integer", isInteger);
+  return typeof value === "bigint" ? Number(value) : value;
 }
 
 export function optionalBoolean(row: Row, field: string, loc: ImportLocation): boolean | undefined {
-  const value = row[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "boolean") {
-    fail(loc, field, value, "wrong-type", `field "${field}" must be a boolean, got ${typeName(value)}`);
-  }
-  return value;
+  return optionalField(row, field, loc, "a boolean", isBoolean);
 }

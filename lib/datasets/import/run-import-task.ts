@@ -5,26 +5,14 @@
 import { rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { DatasetFormat, FieldMapping } from "@/lib/datasets/formats/dataset-format";
 import { createImportGradingTask, sendImportGradingJob } from "@/lib/datasets/grading-job/queue-import-grading";
-import type { SetRoleName } from "@/lib/datasets/import/ensure-problem-set";
-import { type ImportProgress, importDataset } from "@/lib/datasets/import/import-dataset";
+import { type ImportDatasetOptions, type ImportProgress, importDataset } from "@/lib/datasets/import/import-dataset";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import { createSearchIndexTask, queueSearchIndex } from "@/lib/datasets/search-index/search-index-job";
 import { createTask, failTask, finishTask, markTaskRunning, readTask, throttledTaskProgress } from "@/lib/tasks/task-rows";
 
-export interface ImportTaskPayload {
-  paths: string[];
-  setName: string;
-  role: SetRoleName;
-  format?: DatasetFormat;
-  mapping?: FieldMapping;
-  /** problem_source for rows that name none (default: the set name). */
-  source?: string;
-  /** NeMo-Skills reasoning outputs: import `_full_generation`. */
-  fullGeneration?: boolean;
-  /** The column holding each row's own id (default: id, unique_id or problem_id). */
-  idField?: string;
+/** What to import: the options of importDataset (files, set, role, format, mapping, ...), stored as the Task's payload. */
+export interface ImportTaskPayload extends Pick<ImportDatasetOptions, "paths" | "setName" | "role" | "format" | "mapping" | "source" | "fullGeneration" | "idField"> {
   /** Uploaded files live in their own directory under BOXED_HOME/uploads, removed afterwards. */
   removeUploadDir?: boolean;
   via: "cli" | "web";

@@ -4,6 +4,7 @@
 // near-duplicate filter drops. The page reads the summary the job left in the task's result (cluster
 // count, the largest clusters, per-seed distinct counts), so a page load never scans the set.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { inTransaction } from "@/lib/db/in-transaction";
 import { pool } from "@/lib/db/pool";
 import { CLUSTER_TASK_KIND } from "@/lib/decontamination/diversity/cluster-queue";
 import { clusterProblemSet } from "@/lib/decontamination/diversity/cluster-set";
@@ -73,9 +74,7 @@ export async function runClusterTask(taskId: number): Promise<ClusterSummary> {
     const clusterIds = Array.from(result.representative, (r) => result.ids[r]);
     // One transaction: the page and the export never see half a clustering. Old rows of the set
     // go first (a problem deleted since is gone by cascade; a re-run resets every "kept").
-    const client = await pool().connect();
-    try {
-      await client.query("BEGIN");
+    await inTransaction(async (client) => {
       await client.query("DELETE FROM problem_clusters WHERE set_id = $1", [setId]);
       for (let start = 0; start < ids.length; start += WRITE_CHUNK) {
         await client.query(
@@ -86,13 +85,7 @@ export async function runClusterTask(taskId: number): Promise<ClusterSummary> {
         );
         progress.report({ done: Math.min(ids.length, start + WRITE_CHUNK), message: `${result.clusters.toLocaleString("en-US")} clusters; writing` });
       }
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     await progress.stop();
     const largest: ClusterSummary["largest"] = [];
     for (let i = 0; i < result.problems; i++) if (result.representative[i] === i && result.clusterSize[i] > 1) largest.push({ clusterId: result.ids[i], size: result.clusterSize[i] });
@@ -121,25 +114,17 @@ export async function keepOnePerCluster(setId: number, actorId: number | null): 
   // A clustering under way replaces the set's rows when it finishes: marks set now would be lost.
   const running = await findOpenTaskFor(CLUSTER_TASK_KIND, "setId", setId);
   if (running) throw new UserFacingError(`Set #${setId} is being clustered (task #${running.id}): keep one per cluster once it has finished.`);
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
+  const { dropped, kept } = await inTransaction(async (client) => {
     const { rows } = await client.query<{ dropped: number; kept: number; any: boolean }>(
       `WITH u AS (UPDATE problem_clusters SET kept = (problem_id = cluster_id) WHERE set_id = $1 RETURNING kept)
        SELECT count(*) FILTER (WHERE NOT kept)::int AS dropped, count(*) FILTER (WHERE kept)::int AS kept, count(*) > 0 AS any FROM u`,
       [setId],
     );
-    const { dropped, kept } = rows[0];
     if (!rows[0].any) throw new UserFacingError(`Set #${setId} has not been clustered yet: run the clustering first.`);
-    await client.query("COMMIT");
-    await recordAudit({ userId: actorId, action: "decontam.cluster.keep-one", objectType: "problem_set", objectId: setId, details: { dropped, kept } });
-    return { dropped, kept };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+    return { dropped: rows[0].dropped, kept: rows[0].kept };
+  });
+  await recordAudit({ userId: actorId, action: "decontam.cluster.keep-one", objectType: "problem_set", objectId: setId, details: { dropped, kept } });
+  return { dropped, kept };
 }
 
 /** The latest finished clustering of a set (its summary), and whether one is under way. */

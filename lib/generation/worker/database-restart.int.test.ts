@@ -2,40 +2,24 @@
 // sample: the worker (the real `boxed worker` process) waits the outage out, keeps its results
 // buffered, and finishes the batch with exactly N samples per problem. Uses its own embedded
 // cluster, since the shared test cluster cannot be restarted under other files.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { closePool, pool } from "@/lib/db/pool";
-import { disconnectPrisma } from "@/lib/db/prisma";
+import { pool } from "@/lib/db/pool";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
 import { arithmeticProblems, batchRow, createProblemSet, createStubEndpoint, requestStates, sampleCountsByProblem } from "@/lib/generation/testing/batch-fixtures";
 import { spawnWorker, type SpawnedWorker } from "@/lib/generation/testing/spawn-worker";
 import { waitFor } from "@/lib/generation/testing/wait-for";
-import { stopProducer } from "@/lib/jobs/boss";
 import { type LlmStub, startLlmStub } from "@/lib/llm-stub/start-llm-stub";
+import { ownDatabase, releaseDatabaseClients } from "@/tests/support/own-database";
 
-const home = mkdtempSync(join(tmpdir(), "boxed-restart-pg-"));
-chmodSync(home, 0o755);
-const sharedUrl = process.env.DATABASE_URL;
+const database = ownDatabase("boxed-restart-pg-");
+const { home } = database;
 let stub: LlmStub;
 let worker: SpawnedWorker | undefined;
 
 beforeAll(async () => {
   stub = await startLlmStub({ latencyMs: { min: 20, max: 50 } });
-  const cluster = await startEmbeddedPostgres({ home, ephemeral: true });
-  const admin = new pg.Client({ connectionString: cluster.url("postgres") });
-  await admin.connect();
-  await admin.query("CREATE DATABASE boxed");
-  await admin.end();
-  await migrateDatabase(cluster.url("boxed"));
-  await stopProducer();
-  await disconnectPrisma();
-  await closePool();
-  process.env.DATABASE_URL = cluster.url("boxed");
+  await database.start();
 }, 120_000);
 
 afterAll(async () => {
@@ -43,12 +27,7 @@ afterAll(async () => {
     worker.child.kill("SIGTERM");
     await worker.exited;
   }
-  await stopProducer().catch(() => {});
-  await disconnectPrisma();
-  await closePool();
-  await stopEmbeddedPostgres(home).catch(() => {});
-  rmSync(home, { recursive: true, force: true });
-  process.env.DATABASE_URL = sharedUrl;
+  await database.stop();
   await stub.close();
 }, 120_000);
 
@@ -63,9 +42,7 @@ describe("a PostgreSQL restart mid-batch", () => {
     expect(before.done_count).toBeLessThan(160);
 
     // This process lets go of its connections; the worker keeps its own through the outage.
-    await stopProducer();
-    await disconnectPrisma();
-    await closePool();
+    await releaseDatabaseClients();
     expect(await stopEmbeddedPostgres(home)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await startEmbeddedPostgres({ home, ephemeral: true });

@@ -2,27 +2,16 @@
 // the JSONL file in score order with the candidates stored, the judge batch run in the CLI's
 // process against the LLM stand-in with the statuses settled, the report as JSON and Markdown,
 // and one-line errors with the fix for bad arguments.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "@/lib/db/boxed-home";
+import { runBoxed } from "@/tests/support/run-boxed";
 import { pool } from "@/lib/db/pool";
 import { type LlmStub, startLlmStub } from "@/lib/llm-stub/start-llm-stub";
 import { addEndpoint, loadDemo, problemIdByKey, statusOf } from "./decontam-helpers";
 
-// Asynchronous, so the LLM stand-in in this process keeps answering while the CLI runs.
-function boxed(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, "bin", "boxed.mjs"), ...args], { env: process.env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const boxed = runBoxed;
 
 const looksLikeStack = /\n\s+at .+\(.+:\d+:\d+\)/;
 let stub: LlmStub;

@@ -2,26 +2,16 @@
 // clusters of a synthetic set (renamed / re-numbered copies and verbatim copies across seeds),
 // distinct problems per seed, which problem to keep per cluster, the incremental check of a new
 // batch against problems already kept, and a clear refusal of a set that is not synthetic.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "@/lib/db/boxed-home";
+import { runBoxed } from "@/tests/support/run-boxed";
 import { clusterProblemSet } from "@/lib/decontamination/diversity/cluster-set";
 import { keepOnePerCluster } from "@/lib/decontamination/diversity/near-duplicates";
 import { addSyntheticProblems, loadDemo } from "./decontam-helpers";
 
-function boxed(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, "bin", "boxed.mjs"), ...args], { env: process.env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const boxed = runBoxed;
 
 const ducks = (name: string, eggs: number, price: number) =>
   `${name}'s ducks lay ${eggs} eggs per day. She eats 3 for breakfast and bakes muffins with 4. She sells the rest for $${price} each. How much does she make every day?`;

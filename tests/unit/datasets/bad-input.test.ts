@@ -1,10 +1,10 @@
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { ImportError } from "@/lib/datasets/formats/import-error";
 import { openDataset } from "@/lib/datasets/readers/open-dataset";
 import { validateFile } from "@/lib/datasets/readers/validate-file";
 import { writeOmi2Parquet } from "@/lib/datasets/writers/write-omi2-parquet";
+import { caught } from "@/tests/unit/datasets/caught-import-error";
 import { readAll } from "@/tests/unit/datasets/read-all";
 import { tempDir, tempFile } from "@/tests/unit/datasets/temp-files";
 import { PassThrough } from "node:stream";
@@ -13,16 +13,6 @@ const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const gsm = (q: string, a: string) => JSON.stringify({ question: q, answer: a });
 const good = gsm("What is 1+1?", "1+1=2\n#### 2");
-
-async function caught(promise: Promise<unknown>): Promise<ImportError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return error as ImportError;
-  }
-  throw new Error("expected an ImportError");
-}
 
 describe("bad input gives a located ImportError", () => {
   it("malformed JSON", async () => {

@@ -4,24 +4,14 @@ import { rmSync } from "node:fs";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterAll, describe, expect, it } from "vitest";
 import { datasetFormatFromName } from "@/lib/datasets/formats/dataset-format";
-import { ImportError } from "@/lib/datasets/formats/import-error";
 import { validateFile } from "@/lib/datasets/readers/validate-file";
+import { caught } from "@/tests/unit/datasets/caught-import-error";
 import { readAll } from "@/tests/unit/datasets/read-all";
 import { tempDir, tempFile } from "@/tests/unit/datasets/temp-files";
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const jsonl = (name: string, rows: object[]) => tempFile(dir, name, `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`);
-
-async function caught(promise: Promise<unknown>): Promise<ImportError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return error as ImportError;
-  }
-  throw new Error("expected an ImportError");
-}
 
 const gsm = { question: "What is 2+2?", answer: "2+2=<<2+2=4>>4\n#### 4" };
 

@@ -2,19 +2,17 @@
 // streamed page by page (constant memory at any batch size).
 import { NextResponse } from "next/server";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { guardRoute } from "@/lib/auth/guard-route";
 import { UserFacingError } from "@/lib/errors";
 import { exportBatchRequests } from "@/lib/generation/batches/batch-api-transfer";
+import { guardBatchRoute } from "@/lib/generation/batches/guard-batch-route";
 import { loadBatchSettings } from "@/lib/generation/worker/load-batch-context";
-import { parseDbId } from "@/lib/web/parse-id";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await guardRoute("batches.control");
-  if (user instanceof Response) return user;
-  const id = parseDbId((await params).id);
-  if (id === null) return NextResponse.json({ error: "batch id must be a whole number from 1 to 2147483647" }, { status: 400 });
+  const guarded = await guardBatchRoute(params);
+  if (guarded instanceof Response) return guarded;
+  const { user, id } = guarded;
   try {
     const settings = await loadBatchSettings(id);
     if (settings.state !== "paused") throw new UserFacingError(`Batch ${id} is ${settings.state}; pause it before exporting its requests.`);

@@ -6,19 +6,17 @@ import { rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { NextResponse } from "next/server";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { guardRoute } from "@/lib/auth/guard-route";
 import { receiveUpload } from "@/lib/datasets/web/receive-upload";
 import { UserFacingError } from "@/lib/errors";
 import { importBatchResults } from "@/lib/generation/batches/batch-api-transfer";
-import { parseDbId } from "@/lib/web/parse-id";
+import { guardBatchRoute } from "@/lib/generation/batches/guard-batch-route";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await guardRoute("batches.control");
-  if (user instanceof Response) return user;
-  const id = parseDbId((await params).id);
-  if (id === null) return NextResponse.json({ error: "batch id must be a whole number from 1 to 2147483647" }, { status: 400 });
+  const guarded = await guardBatchRoute(params);
+  if (guarded instanceof Response) return guarded;
+  const { user, id } = guarded;
   const name = new URL(request.url).searchParams.get("name") || `batch-${id}-output.jsonl`;
   if (name.length > 500 || name.includes("\u0000")) return NextResponse.json({ error: "name: at most 500 characters, without NUL" }, { status: 400 });
   const upload = await receiveUpload(request.body, name);

@@ -4,19 +4,16 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { EXPORT_TASK_KIND, exportsDir } from "@/lib/datasets/export/export-file-job";
+import { exportDownloadTask } from "@/lib/datasets/export/export-download-task";
+import { exportsDir } from "@/lib/datasets/export/export-file-job";
 import { CONTENT_TYPES } from "@/lib/datasets/export/start-streamed-export";
-import { guardRoute } from "@/lib/auth/guard-route";
-import { readTask } from "@/lib/tasks/task-rows";
-import { parseDbId } from "@/lib/web/parse-id";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ taskId: string }> }) {
-  const user = await guardRoute("export.download");
-  if (user instanceof Response) return user;
-  const id = parseDbId((await params).taskId);
-  const task = id !== null ? await readTask(EXPORT_TASK_KIND, id) : null;
+  const found = await exportDownloadTask(params);
+  if (found instanceof Response) return found;
+  const { task } = found;
   const payload = task?.payload;
   if (!task || payload?.mode !== "job" || task.state !== "completed") {
     return Response.json({ error: "no finished export file with this id" }, { status: 404 });

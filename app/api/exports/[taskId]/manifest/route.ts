@@ -1,16 +1,12 @@
 // GET /api/exports/<task id>/manifest: what an export wrote, removed and why (download as JSON).
-import { guardRoute } from "@/lib/auth/guard-route";
-import { EXPORT_TASK_KIND } from "@/lib/datasets/export/export-file-job";
-import { readTask } from "@/lib/tasks/task-rows";
-import { parseDbId } from "@/lib/web/parse-id";
+import { exportDownloadTask } from "@/lib/datasets/export/export-download-task";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ taskId: string }> }) {
-  const user = await guardRoute("export.download");
-  if (user instanceof Response) return user;
-  const id = parseDbId((await params).taskId);
-  const task = id !== null ? await readTask(EXPORT_TASK_KIND, id) : null;
+  const found = await exportDownloadTask(params);
+  if (found instanceof Response) return found;
+  const { id, task } = found;
   if (task?.state !== "completed" || !task.result) {
     return Response.json({ error: "no finished export with this id" }, { status: 404 });
   }
