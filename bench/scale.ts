@@ -482,7 +482,17 @@ export async function main(args: string[]): Promise<void> {
   const url = cluster.url("scale");
   process.env.DATABASE_URL = url;
   await migrateDatabase(url);
-  const save = () => writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+  // Two runs of different steps may share a --dir: each save keeps what the other recorded meanwhile.
+  const save = () => {
+    if (existsSync(stateFile)) {
+      const onDisk = JSON.parse(readFileSync(stateFile, "utf8")) as State;
+      state.results = { ...onDisk.results, ...state.results };
+      state.ids = { ...onDisk.ids, ...state.ids };
+      state.browse ??= onDisk.browse;
+      state.shape ??= onDisk.shape;
+    }
+    writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+  };
   const ctx: Context = {
     url,
     dir,
