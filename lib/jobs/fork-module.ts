@@ -7,14 +7,16 @@
 import { type ChildProcess, type ForkOptions, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const serverOnlyHook = fileURLToPath(new URL("../../bin/server-only-outside-next.mjs", import.meta.url));
-
 /** `sourceUrl`: the module's URL as a .ts source (its .js twin is used when running built code). */
 export function forkModule(sourceUrl: URL, options: ForkOptions = {}): ChildProcess {
   const fromSources = sourceUrl.pathname.endsWith(".ts") && import.meta.url.endsWith(".ts");
   const file = fileURLToPath(fromSources ? sourceUrl : new URL(sourceUrl.href.replace(/\.ts$/, ".js")));
   const flags = [...process.execArgv];
-  if (fromSources && !flags.some((a) => a.includes("server-only-outside-next"))) flags.unshift("--import", serverOnlyHook);
+  // Resolved here, not when the module loads: Next.js bundles this file into pages that never fork
+  // (its URL there is not a file path), and only a worker or a CLI process calls this.
+  if (fromSources && !flags.some((a) => a.includes("server-only-outside-next"))) {
+    flags.unshift("--import", fileURLToPath(new URL("../../bin/server-only-outside-next.mjs", import.meta.url)));
+  }
   if (fromSources && !flags.some((a) => a.includes("tsx"))) flags.push("--import", "tsx");
   return fork(file, [], { ...options, execArgv: flags });
 }
