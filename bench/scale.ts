@@ -1,5 +1,6 @@
 // `npm run bench -- scale [--rows 13972791] [--steps generate,import,grade,browse,export,decontam]
-//                         [--dir DIR] [--keep] [--no-baseline] [--no-browser] [--rounds 10] [--shards 4]`
+//                         [--dir DIR] [--keep] [--no-baseline] [--no-browser] [--rounds 10] [--shards 4]
+//                         [--grade-minutes M] [--report-only]`
 // The real scale, end to end: an OpenMathInstruct-2-shaped release (13,972,791 rows over ~600,000
 // problems, ZSTD Parquet; bench/scale/release-file.ts) loaded into a durable embedded PostgreSQL
 // (the settings `npm start` uses) and taken through every step a curator runs:
@@ -417,6 +418,9 @@ function report(state: State): string {
     const met = target ? ((m.projectedSeconds ?? m.seconds) <= target.seconds ? "met" : "**missed**") + (m.projectedSeconds ? ` (projected: ${minutes(m.projectedSeconds)})` : "") : "";
     return `| ${name} | ${n(m.rows)} | ${time} | ${rate} | ${baseline} | ${m.peakRssMiB ? `${m.peakRssMiB.toFixed(0)} MiB` : ""} | ${m.cpuSeconds != null ? `${minutes(m.cpuSeconds)} + ${minutes(m.postgresCpuSeconds ?? 0)}` : ""} | ${m.diskAfterBytes ? gib(m.diskAfterBytes) : ""} | ${target?.text ?? ""} ${met} | ${m.load?.toFixed(1) ?? ""} |`;
   });
+  for (const [name, target] of Object.entries(TARGETS)) {
+    if (!state.results[name]) rows.push(`| ${name} | | not run at this size yet | | | | | | ${target.text} | |`);
+  }
   const details = Object.entries(state.results)
     .filter(([, m]) => m.detail || m.baselineLabel)
     .map(([name, m]) => `- ${name}: ${[m.detail, m.baselineLabel ? `baseline: ${m.baselineLabel}` : ""].filter(Boolean).join("; ")}.`);
@@ -471,6 +475,11 @@ export async function main(args: string[]): Promise<void> {
   if (state.rows !== rows) throw new Error(`${dir} holds a run of ${n(state.rows)} rows; use another --dir or remove it`);
   const log = (line: string) => console.log(`[scale ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
+  if (args.includes("--report-only")) {
+    // The table again from DIR/results.json (after runs recorded by hand or by another checkout).
+    writeBenchmarkSection("scale", report(state));
+    return;
+  }
   const home = join(dir, "pg");
   const cluster = await startEmbeddedPostgres({ home, log });
   const dataDir = embeddedConfig(home)?.dataDir ?? home;
