@@ -170,7 +170,7 @@ async function stepImport(ctx: Context): Promise<void> {
   log(`import of ${state.file} into a new set "${SET}"`);
   const r = await runChild(url, "import", [state.file, SET]);
   state.ids = { ...state.ids, ...r.ids };
-  ctx.record("import into a new set", { ...r, baselineSeconds: baseline?.seconds, baselineLabel: "plain COPY of the same rows (CSV) into a bare table" });
+  ctx.record("import into a new set", { ...r, ...(baseline ? { baselineSeconds: baseline.seconds, baselineLabel: "plain COPY of the same rows (CSV) into a bare table" } : {}) });
 }
 
 async function stepGrade(ctx: Context): Promise<void> {
@@ -416,7 +416,7 @@ function report(state: State): string {
     const rate = name.startsWith("browse") ? "" : n(m.rows / Math.max(m.seconds, 1e-9));
     const baseline = m.baselineSeconds ? `${minutes(m.baselineSeconds)} (${n(m.rows / m.baselineSeconds)} rows/s); step = ${(m.seconds / m.baselineSeconds).toFixed(2)} x` : "";
     const met = target ? ((m.projectedSeconds ?? m.seconds) <= target.seconds ? "met" : "**missed**") + (m.projectedSeconds ? ` (projected: ${minutes(m.projectedSeconds)})` : "") : "";
-    return `| ${name} | ${n(m.rows)} | ${time} | ${rate} | ${baseline} | ${m.peakRssMiB ? `${m.peakRssMiB.toFixed(0)} MiB` : ""} | ${m.cpuSeconds != null ? `${minutes(m.cpuSeconds)} + ${minutes(m.postgresCpuSeconds ?? 0)}` : ""} | ${m.diskAfterBytes ? gib(m.diskAfterBytes) : ""} | ${target?.text ?? ""} ${met} | ${m.load?.toFixed(1) ?? ""} |`;
+    return `| ${name} | ${n(m.rows)} | ${time} | ${rate} | ${baseline} | ${m.peakRssMiB ? `${m.peakRssMiB.toFixed(0)} MiB` : ""} | ${m.cpuSeconds != null ? `${minutes(m.cpuSeconds)} + ${m.postgresCpuSeconds != null ? minutes(m.postgresCpuSeconds) : "not read"}` : ""} | ${m.diskAfterBytes ? gib(m.diskAfterBytes) : ""} | ${target?.text ?? ""} ${met} | ${m.load?.toFixed(1) ?? ""} |`;
   });
   for (const [name, target] of Object.entries(TARGETS)) {
     if (!state.results[name]) rows.push(`| ${name} | | not run at this size yet | | | | | | ${target.text} | |`);
@@ -426,9 +426,9 @@ function report(state: State): string {
     .map(([name, m]) => `- ${name}: ${[m.detail, m.baselineLabel ? `baseline: ${m.baselineLabel}` : ""].filter(Boolean).join("; ")}.`);
   const shape = state.shape as { problems?: number; bySource?: Record<string, number>; bytes?: number } | undefined;
   return `
-_Runs ${[...new Set(Object.values(state.results).map((m) => m.at.slice(0, 16).replace("T", " ")))].join(", ")} UTC on ${cpus().length} cores (${cpus()[0]?.model.split(" ").slice(0, 2).join(" ")}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}._
+Steps recorded at ${[...new Set(Object.values(state.results).map((m) => m.at.slice(11, 16)))].sort().join(", ")} UTC (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB).
 
-An OpenMathInstruct-2-shaped release: ${n(state.rows)} rows over ${shape?.problems ? n(shape.problems) : "?"} problems
+An OpenMathInstruct-2-shaped release: ${n(state.rows)} rows over ${shape?.problems ? n(shape.problems) : "?"} generated problems (fewer once the import keeps each distinct text once)
 (${shape?.bySource ? Object.entries(shape.bySource).map(([k, v]) => `${k} ${n(v)}`).join(", ") : ""}), one Parquet file compressed with ZSTD
 (${shape?.bytes ? gib(shape.bytes) : "?"}), made from GSM8K and MATH train problems and solutions (bench/scale/release-file.ts says how).
 Embedded PostgreSQL 18 with the settings \`npm start\` uses (durable: fsync on). Peak RSS is the step's own process
