@@ -28,6 +28,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { measure, measureBrowser } from "@/bench/browse";
 import { percentile, writeBenchmarkSection } from "@/bench/report";
+import { runChildStep as runStepInChild } from "@/bench/support/child-step";
 import { clusterCpuSeconds, cpuSeconds, diskBytes, gib, load1, peakRssMiB } from "@/bench/scale/process-stats";
 import { FULL_RELEASE_ROWS, writeReleaseParquet, writeShardParquet } from "@/bench/scale/release-file";
 import { type ChildResult, runChildStep } from "@/bench/scale/steps";
@@ -87,20 +88,9 @@ let postmasterPid: number | null = null;
 
 async function runChild(databaseUrl: string, step: string, params: string[]): Promise<ChildResult> {
   const postgresCpuBefore = clusterCpuSeconds(postmasterPid);
-  const child = spawn(process.execPath, [...process.execArgv, join(here, "run.ts"), "scale", "--child", step, ...params], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  child.stdout.on("data", (d) => {
-    output += d;
-    if (output.length > 1 << 20) output = output.slice(-(1 << 19));
-  });
-  const [code] = await once(child, "exit");
-  const line = output.split("\n").find((l) => l.startsWith("RESULT "));
-  if (code !== 0 || !line) throw new Error(`step ${step} failed (exit ${code}): ${output.slice(-2000)}`);
-  return { ...(JSON.parse(line.slice(7)) as ChildResult), postgresCpuSeconds: clusterCpuSeconds(postmasterPid) - postgresCpuBefore };
+  // The RESULT line of bench/scale/steps.ts carries more than StepResult: CPU seconds and ids.
+  const result = (await runStepInChild("scale", databaseUrl, step, params)) as ChildResult;
+  return { ...result, postgresCpuSeconds: clusterCpuSeconds(postmasterPid) - postgresCpuBefore };
 }
 
 async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {

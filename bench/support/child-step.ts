@@ -36,13 +36,15 @@ export function measureChildStep(): { finish(rows: number, seconds: number, deta
 
 /** In the parent: runs `bench/<bench>.ts --child <step> ...params` against `databaseUrl`. */
 export async function runChildStep(bench: string, databaseUrl: string, step: string, params: string[]): Promise<StepResult> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(benchDir, "run.ts"), bench, "--child", step, ...params], {
+  // The parent's Node flags (tsx, and the hook that lets server-only modules load outside Next.js).
+  const child = spawn(process.execPath, [...process.execArgv, join(benchDir, "run.ts"), bench, "--child", step, ...params], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";
   child.stdout.on("data", (d) => {
     output += d;
+    if (output.length > 1 << 20) output = output.slice(-(1 << 19));
   });
   const [code] = await once(child, "exit");
   const line = output.split("\n").find((l) => l.startsWith("RESULT "));
