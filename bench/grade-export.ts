@@ -39,7 +39,7 @@ function arg(args: string[], name: string): string | undefined {
 }
 
 /** Per solution: 70% right and clean, then a wrong answer, talk after the answer, a wrong sum, two boxes, no box. */
-const ending: SolutionEnding = (answer, random) => {
+export const ending: SolutionEnding = (answer, random) => {
   const r = random();
   if (r < 0.7) return `The answer is $\\boxed{${answer}}$.`;
   if (r < 0.8) return `The answer is $\\boxed{${answer + 1}}$.`;
