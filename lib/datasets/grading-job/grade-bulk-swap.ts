@@ -164,10 +164,10 @@ export async function swapInGradedPartition(setId: number, stage: string, option
       `INSERT INTO ${quoted(graft)} (${columns.join(", ")})
        SELECT ${select.join(", ")} FROM ${quoted(partition)} o LEFT JOIN ${quoted(stage)} g ON g.id = o.id AND o.verdict = 'ungraded'`,
     );
-    const { rows: indexes } = await client.query<{ name: string; ddl: string }>("SELECT name, ddl FROM boxed_samples_table_index_ddl($1)", [graft]);
+    const { rows: indexes } = await client.query<{ name: string; ddl: string }>("SELECT name, ddl FROM boxed_samples_table_index_ddl($1, $2)", [setId, graft]);
     // The substring-search index too, when the old partition had one (else the search-index job builds it).
     const { rows: trgm } = await client.query<{ sql: string | null }>(
-      "SELECT CASE WHEN to_regclass(boxed_samples_partition_name($1) || '_text_trgm') IS NULL THEN NULL ELSE boxed_samples_table_search_index_sql($2, false) END AS sql",
+      "SELECT CASE WHEN to_regclass(boxed_samples_partition_name($1) || '_text_trgm') IS NULL THEN NULL ELSE boxed_samples_table_search_index_sql($1, $2) END AS sql",
       [setId, graft],
     );
     const statements = [...indexes.map((i) => i.ddl), ...(trgm[0]?.sql ? [trgm[0].sql] : [])];

@@ -6,50 +6,55 @@
 // Also: a bulk run stopped mid-staging resumes from what is staged (and grades nothing twice); the
 // set still reads during the rebuild (its writers wait); a row deleted or reviewed between staging
 // and the rebuild ends as it would on the UPDATE path.
-import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stagedRows, stagingTable } from "@/lib/datasets/grading-job/grade-bulk-stage";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
 import { pool } from "@/lib/db/pool";
 import { createTask } from "@/lib/tasks/task-rows";
-import { hasSharedData, sharedDataPath } from "@/tests/support/shared-data";
+import { hasSharedData, readSharedJsonl } from "@/tests/support/shared-data";
 import { importFiles, tempDir, writeTemp } from "./import-helpers";
 
 const dir = tempDir("boxed-grading-paths-");
-const readJsonl = <T>(...parts: string[]): T[] =>
-  readFileSync(sharedDataPath(...parts), "utf8")
-    .trim()
-    .split("\n")
-    .map((l) => JSON.parse(l) as T);
+/** A real problem with its gold answer and a worked solution body (without its final answer line). */
+interface Seed {
+  problem: string;
+  gold: string;
+  body: string;
+  source: string;
+}
 
-/** OMI2 rows (generated solutions) over real problems: right, wrong, unboxed, two boxes, no gold;
- * seed problems (gsm8k: the dataset's gold, so answer classes) and synthesized ones (augmented_math). */
-function fixtureLines(): string[] {
-  const lines: string[] = [];
-  const row = (problem: string, solution: string, answer: string, source: string) =>
-    lines.push(JSON.stringify({ problem, generated_solution: solution, expected_answer: answer, problem_source: source }));
-  readJsonl<{ question: string; answer: string }>("gsm8k", "train.jsonl")
+const seeds = (): Seed[] => [
+  // GSM8K as seed problems: the dataset's gold (answer classes are kept for those).
+  ...readSharedJsonl<{ question: string; answer: string }>("gsm8k", "train.jsonl")
     .slice(0, 400)
-    .forEach((r, i) => {
-      const gold = (r.answer.split("####").pop() ?? "").trim().replaceAll(",", "");
-      const body = r.answer.slice(0, r.answer.lastIndexOf("####")).trim();
-      row(r.question, `${body}\nThe answer is $\\boxed{${gold}}$.`, gold, "gsm8k");
-      row(r.question, `${body}\nThe answer is $\\boxed{${Number(gold) + 1}}$.`, gold, "gsm8k");
-      row(r.question, `${body}\nThe answer is ${gold}.`, gold, "gsm8k");
-      if (i % 3 === 0) row(r.question, `First $\\boxed{${gold}}$, then $\\boxed{${gold}}$.`, gold, "gsm8k");
-      // A problem of its own without a gold answer: undecided.
-      if (i % 25 === 0) row(`${r.question} (no answer given)`, `${body}\nThe answer is $\\boxed{${gold}}$.`, "", "gsm8k");
-    });
-  readJsonl<{ problem: string; solution: string }>("math", "train.jsonl")
+    .map((r) => ({
+      problem: r.question,
+      gold: (r.answer.split("####").pop() ?? "").trim().replaceAll(",", ""),
+      body: r.answer.slice(0, r.answer.lastIndexOf("####")).trim(),
+      source: "gsm8k",
+    })),
+  // MATH as synthesized problems (majority-vote gold).
+  ...readSharedJsonl<{ problem: string; solution: string }>("math", "train.jsonl")
     .slice(0, 300)
-    .forEach((r, i) => {
-      const m = /\\boxed\{((?:[^{}]|\{[^{}]*\})*)\}/.exec(r.solution);
-      const gold = m ? m[1] : "0";
-      row(r.problem, r.solution, gold, "augmented_math");
-      row(r.problem, `${r.solution}\nAlternatively: $\\boxed{${gold}}$. I hope it is correct.`, gold, "augmented_math");
-      if (i % 2 === 0) row(r.problem, r.solution.replace(/\\boxed\{/, "\\boxed{1+"), gold, "augmented_math");
-    });
-  return lines;
+    .map((r) => ({ problem: r.problem, gold: /\\boxed\{((?:[^{}]|\{[^{}]*\})*)\}/.exec(r.solution)?.[1] ?? "0", body: r.solution, source: "augmented_math" })),
+];
+
+/** Solutions per seed (the n-th seed gets a variant when n % every === 0): right, wrong, unboxed, two boxes. */
+const VARIANTS: { every: number; write: (s: Seed) => string }[] = [
+  { every: 1, write: (s) => `${s.body}\nThe answer is $\\boxed{${s.gold}}$.` },
+  { every: 1, write: (s) => `${s.body}\nThe answer is $\\boxed{${s.gold}1}$.` },
+  { every: 2, write: (s) => `${s.body}\nThe answer is ${s.gold}.` },
+  { every: 3, write: (s) => `First $\\boxed{${s.gold}}$, then $\\boxed{${s.gold}}$. I hope it is correct.` },
+];
+
+/** OMI2 rows (generated solutions) over real GSM8K and MATH problems, and a few problems without a gold answer (undecided). */
+function fixtureLines(): string[] {
+  const line = (problem: string, solution: string, answer: string, source: string) =>
+    JSON.stringify({ problem, generated_solution: solution, expected_answer: answer, problem_source: source });
+  return seeds().flatMap((seed, n) => [
+    ...VARIANTS.filter((v) => n % v.every === 0).map((v) => line(seed.problem, v.write(seed), seed.gold, seed.source)),
+    ...(n % 25 === 0 ? [line(`${seed.problem} (no answer given)`, VARIANTS[0].write(seed), "", seed.source)] : []),
+  ]);
 }
 
 let file = "";
