@@ -1,4 +1,4 @@
-// `npm run bench -- grade-bulk [--rows 500000] [--per-problem 23] [--keep]`
+// `npm run bench -- grade-bulk [--rows 500000] [--per-problem 23] [--paths update,bulk] [--keep]`
 // Issue #21, "the real scale": the background grading of a freshly imported set, on its two paths,
 // on the same rows in the same run. The same generated OMI2-style file (bench/grade-export.ts's
 // rows: 70% clean and correct, the rest meeting the export filters) is imported twice into new
@@ -8,17 +8,13 @@
 // code, with two processes. Reported: seconds, Node CPU (this process and the forked grader) and
 // PostgreSQL CPU per row, the bulk path's two phases, the disk the rebuild needs, and the ratios.
 // A check that both sets ended equal (verdict counts, counters) guards the comparison.
-import { statSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join } from "node:path";
-import { ending } from "@/bench/grade-export";
-import { writeOmi2File } from "@/bench/io";
 import { writeBenchmarkSection } from "@/bench/report";
 import { postgresCpuSeconds, selfCpuSeconds } from "@/bench/support/cpu-time";
-import { createMigratedDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
+import { importGeneratedSets } from "@/bench/support/imported-sets";
+import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
 import type { GradingPath } from "@/lib/datasets/grading-job/grading-path";
-import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
 import { pool } from "@/lib/db/pool";
 import { createTask } from "@/lib/tasks/task-rows";
 
@@ -29,21 +25,13 @@ function arg(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-async function importSet(file: string, setName: string): Promise<{ taskId: number; setId: number }> {
-  const payload = { paths: [file], setName, role: "synthetic" as const, via: "cli" as const };
-  const taskId = await createImportTask(payload, null, statSync(file).size, "running");
-  const summary = await runImportTask(taskId, { queueGrading: false });
-  if (!summary.ok || !summary.set) throw new Error(summary.errors[0]?.message ?? "import failed");
-  return { taskId, setId: summary.set.id };
-}
-
 interface Run {
   path: GradingPath;
   rows: number;
   seconds: number;
   nodeCpu: number;
   pgCpu: number;
-  /** Bulk: seconds staging, then seconds rebuilding (copy, indexes, aggregates, swap). */
+  /** Bulk: seconds staging, then each step of the rebuild (copy, indexes, aggregates, swap). */
   phases: string;
 }
 
@@ -70,37 +58,43 @@ export async function main(args: string[]): Promise<void> {
   const loadAtStart = loadavg()[0];
   const log = (line: string) => console.log(`[grade-bulk] ${line}`);
   const throwaway = await startThrowawayCluster("grade-bulk");
-  const { home } = throwaway;
   try {
-    // The grading job's forked process finds the database here.
-    process.env.DATABASE_URL = await createMigratedDatabase(throwaway.cluster);
-    const pgdata = join(home, "pgdata");
-    const file = join(home, "rows.jsonl");
-    log(`generating ${rows.toLocaleString("en-US")} rows`);
-    const bytes = await writeOmi2File(file, rows, perProblem, ending);
-    log(`importing twice (${(bytes / 2 ** 20).toFixed(0)} MiB)`);
-    const sets = { update: await importSet(file, "update-path"), bulk: await importSet(file, "bulk-path") };
+    const { pgdata, bytes, sets: imported } = await importGeneratedSets(throwaway, { rows, perProblem, names: ["update-path", "bulk-path"], log });
+    const sets = { update: imported[0], bulk: imported[1] };
     const partition = await partitionBytes(sets.bulk.setId);
 
     const runs: Run[] = [];
-    for (const path of ["update", "bulk"] as const) {
+    // One path alone (to study it; the section is then not written): --paths bulk.
+    const paths = (arg(args, "paths") ?? "update,bulk").split(",") as GradingPath[];
+    for (const path of paths) {
       await pool().query("CHECKPOINT");
       log(`grading by the ${path} path…`);
       const started = performance.now();
-      let stagedAt = 0;
-      const [node0, pg0] = [selfCpuSeconds(), postgresCpuSeconds(pgdata)];
+      // When each part of the bulk path began (wall clock, PostgreSQL CPU): staging, then the rebuild's steps.
+      const marks: [step: string, at: number, pgCpu: number][] = [["staging", started, postgresCpuSeconds(pgdata)]];
+      const [node0, pg0] = [selfCpuSeconds(), marks[0][2]];
       const summary = await gradeImport(sets[path].taskId, await createTask({ kind: "grade-import", label: `bench ${path}` }), {
         path,
-        onBuildStep: () => {
-          stagedAt ||= performance.now();
+        onBuildStep: (step) => {
+          if (marks[marks.length - 1][0] !== step) marks.push([step, performance.now(), postgresCpuSeconds(pgdata)]);
         },
       });
-      const seconds = (performance.now() - started) / 1000;
+      const ended = performance.now();
+      const seconds = (ended - started) / 1000;
       const [nodeCpu, pgCpu] = [selfCpuSeconds() - node0, postgresCpuSeconds(pgdata) - pg0];
-      const phases = stagedAt ? `staging ${((stagedAt - started) / 1000).toFixed(1)} s, rebuild ${((performance.now() - stagedAt) / 1000).toFixed(1)} s` : "";
+      const phases =
+        path === "bulk"
+          ? marks
+              .map(([step, at, cpu], i) => {
+                const [nextAt, nextCpu] = marks[i + 1] ? [marks[i + 1][1], marks[i + 1][2]] : [ended, pg0 + pgCpu];
+                return `${step} ${((nextAt - at) / 1000).toFixed(1)} s (PostgreSQL ${(nextCpu - cpu).toFixed(1)} s CPU)`;
+              })
+              .join(", ")
+          : "";
       runs.push({ path, rows: summary.graded, seconds, nodeCpu, pgCpu, phases });
       log(`${path}: ${summary.graded.toLocaleString("en-US")} rows in ${seconds.toFixed(1)} s (Node CPU ${nodeCpu.toFixed(1)} s, PostgreSQL CPU ${pgCpu.toFixed(1)} s) ${phases}`);
     }
+    if (runs.length < 2) return;
     const [update, bulk] = runs;
     const same = (await outcome(sets.update.setId)) === (await outcome(sets.bulk.setId));
     if (!same) throw new Error("the two paths ended differently: the comparison is void (see tests/integration/datasets/grading-paths.int.test.ts)");

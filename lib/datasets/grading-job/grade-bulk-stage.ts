@@ -24,6 +24,8 @@ export interface StageShare {
   hi: number;
   share: number;
   shares: number;
+  /** Rows were staged before this run (a stopped run): each unit skips those. */
+  resuming: boolean;
 }
 
 export async function createStagingTable(stage: string): Promise<void> {
@@ -43,15 +45,22 @@ export async function stagedRows(stage: string): Promise<number> {
 const STAGED_COLUMNS: CopyColumn[] = [{ name: "id", type: "int4" }, ...GRADED_COLUMNS.map(([name, type]): CopyColumn => ({ name, type: type === "int" ? "int4" : "text" }))];
 
 /** Grades one unit's rows not yet staged and COPYs the results in; returns the rows staged. */
-async function stageUnit(client: PoolClient, grader: ImportRowGrader, importTaskId: number, setId: number, stage: string, from: number, to: number): Promise<number> {
-  const { rows } = await client.query<UngradedRow>(
+async function stageUnit(client: PoolClient, grader: ImportRowGrader, importTaskId: number, setId: number, stage: string, resuming: boolean, from: number, to: number): Promise<number> {
+  const { rows: unit } = await client.query<UngradedRow>(
     `SELECT s.id, s.problem_id, s.text, p.text AS problem, p.gold_answer
        FROM samples s JOIN problems p ON p.id = s.problem_id
       WHERE s.set_id = $1 AND s.import_task_id = $2 AND s.verdict = 'ungraded' AND s.id >= $3 AND s.id < $4
-        AND NOT EXISTS (SELECT 1 FROM "${stage}" g WHERE g.id = s.id)
       ORDER BY s.id`,
     [setId, importTaskId, from, to],
   );
+  // Rows a stopped run staged are skipped. Looked up by key range, not joined: the staging table
+  // has no statistics while it fills, and an anti-join planned without them scans it whole.
+  let rows = unit;
+  if (resuming && unit.length > 0) {
+    const { rows: done } = await client.query<{ id: number }>(`SELECT id FROM "${stage}" WHERE id >= $1 AND id < $2`, [from, to]);
+    const staged = new Set(done.map((r) => r.id));
+    if (staged.size > 0) rows = unit.filter((r) => !staged.has(r.id));
+  }
   if (rows.length === 0) return 0;
   const graded = grader.grade(toRowsToGrade(rows));
   await client.query("BEGIN");
@@ -86,7 +95,7 @@ export async function stageImportRows(importTaskId: number, setId: number, share
         // The other lane stops too when one fails: a retry must not race a lane still staging.
         if (from > share.hi || failed) return;
         unit += share.shares;
-        const staged = await stageUnit(client, grader, importTaskId, setId, share.stage, from, Math.min(from + UNIT_IDS, share.hi + 1));
+        const staged = await stageUnit(client, grader, importTaskId, setId, share.stage, share.resuming, from, Math.min(from + UNIT_IDS, share.hi + 1));
         if (staged === 0) continue;
         total += staged;
         options.onGraded?.(staged);

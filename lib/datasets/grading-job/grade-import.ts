@@ -139,19 +139,24 @@ export async function gradeImport(importTaskId: number, gradingTaskId: number, o
       await createStagingTable(stage);
       const range = await ungradedRange(importTaskId, facts.setId);
       if (range) {
-        const bulk: StageShare = { stage, ...range, share: 0, shares: processes };
+        const bulk: StageShare = { stage, ...range, share: 0, shares: processes, resuming: staged > 0 };
         staging = true;
         await gradeInProcesses({ ...request, bulk }, processes, onGraded);
         staging = false;
       }
       await reporting;
-      await updateTaskProgress(gradingTaskId, { done: graded, total: start.total, message: "Writing the graded table of the set" });
-      await swapInGradedPartition(facts.setId, stage, {
-        onStep: async (step, detail) => {
-          await updateTaskProgress(gradingTaskId, { message: `Writing the graded table of the set: ${detail}` });
-          await options.onBuildStep?.(step, detail);
-        },
-      });
+      if (staged + stagedThisRun === 0) {
+        // Nothing to write (a forced bulk run over graded rows): no rebuild for nothing.
+        await pool().query(`DROP TABLE IF EXISTS "${stage}"`);
+      } else {
+        await updateTaskProgress(gradingTaskId, { done: graded, total: start.total, message: "Writing the graded table of the set" });
+        await swapInGradedPartition(facts.setId, stage, {
+          onStep: async (step, detail) => {
+            await updateTaskProgress(gradingTaskId, { message: `Writing the graded table of the set: ${detail}` });
+            await options.onBuildStep?.(step, detail);
+          },
+        });
+      }
     }
     // The UPDATE path; after a rebuild, for rows that came in meanwhile (usually none).
     await gradeInProcesses(request, path === "bulk" ? 1 : processes, onGraded);

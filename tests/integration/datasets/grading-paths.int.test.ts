@@ -256,4 +256,18 @@ describe.skipIf(!hasSharedData)("the UPDATE path stays for small runs", () => {
     expect(rows[0].gone).toBe(true);
     expect(updateSet).toBeGreaterThan(0);
   });
+
+  it("a bulk run with nothing left to grade rebuilds nothing", async () => {
+    const table = async () =>
+      (await pool().query("SELECT to_regclass(boxed_samples_partition_name($1))::oid::int AS oid", [updateSet])).rows[0].oid as number;
+    const before = await table();
+    const { rows } = await pool().query<{ id: number }>("SELECT import_task_id AS id FROM samples WHERE set_id = $1 LIMIT 1", [updateSet]);
+    const gradingTask = await newTask();
+    const steps: string[] = [];
+    const grading = await gradeImport(rows[0].id, gradingTask, { path: "bulk", onBuildStep: (step) => void steps.push(step) });
+    expect(grading.graded).toBe(total);
+    expect(steps).toEqual([]);
+    expect(await table()).toBe(before);
+    expect(await stagedRows(stagingTable(gradingTask))).toBe(0);
+  });
 });

@@ -1,0 +1,47 @@
+// The start of the benchmarks that grade a freshly imported set (grade-export, grade-bulk): a
+// migrated database in a throwaway cluster, a generated OMI2-style file, imported into new sets.
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { type SolutionEnding, writeOmi2File } from "@/bench/io";
+import { createMigratedDatabase, type ThrowawayCluster } from "@/bench/support/throwaway-cluster";
+import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
+
+/** Per solution: 70% right and clean, then a wrong answer, talk after the answer, a wrong sum, two boxes, no box. */
+const ending: SolutionEnding = (answer, random) => {
+  const r = random();
+  if (r < 0.7) return `The answer is $\\boxed{${answer}}$.`;
+  if (r < 0.8) return `The answer is $\\boxed{${answer + 1}}$.`;
+  if (r < 0.88) return `The answer is $\\boxed{${answer}}$.\nI hope it is correct.`;
+  if (r < 0.93) return `So $12 + 30 = 43$ and the answer is $\\boxed{${answer}}$.`;
+  if (r < 0.96) return `First $\\boxed{${answer + 2}}$, then $\\boxed{${answer}}$.`;
+  return `The answer is ${answer}.`;
+};
+
+export interface ImportedSet {
+  taskId: number;
+  setId: number;
+}
+
+async function importSet(file: string, setName: string): Promise<ImportedSet> {
+  const payload = { paths: [file], setName, role: "synthetic" as const, via: "cli" as const };
+  const taskId = await createImportTask(payload, null, statSync(file).size, "running");
+  const summary = await runImportTask(taskId, { queueGrading: false });
+  if (!summary.ok || !summary.set) throw new Error(summary.errors[0]?.message ?? "the import failed");
+  return { taskId, setId: summary.set.id };
+}
+
+/** `rows` generated rows (`perProblem` solutions per problem) imported once into each new set of `names`, in order. */
+export async function importGeneratedSets(
+  throwaway: ThrowawayCluster,
+  options: { rows: number; perProblem: number; names: string[]; log: (line: string) => void },
+): Promise<{ pgdata: string; bytes: number; sets: ImportedSet[] }> {
+  // The grading job's forked process finds the database here.
+  process.env.DATABASE_URL = await createMigratedDatabase(throwaway.cluster);
+  const file = join(throwaway.home, "rows.jsonl");
+  options.log(`generating ${options.rows.toLocaleString("en-US")} rows`);
+  const bytes = await writeOmi2File(file, options.rows, options.perProblem, ending);
+  options.log(`importing ${options.names.length} times (${(bytes / 2 ** 20).toFixed(0)} MiB)`);
+  const sets: ImportedSet[] = [];
+  for (const name of options.names) sets.push(await importSet(file, name));
+  return { pgdata: join(throwaway.home, "pgdata"), bytes, sets };
+}
