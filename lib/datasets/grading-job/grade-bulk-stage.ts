@@ -107,6 +107,9 @@ export async function stageImportRows(importTaskId: number, setId: number, share
       client.release();
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.lanes ?? 2) }, lane));
+  // Every lane settled before this returns or throws: a retry must find no unit still being written.
+  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, options.lanes ?? 2) }, lane));
+  const failure = lanes.find((l) => l.status === "rejected");
+  if (failure) throw failure.reason;
   return total;
 }

@@ -17,6 +17,7 @@
 // partition; every other column (a review status set meanwhile) comes from the old partition.
 import type { PoolClient } from "pg";
 import { GRADED_COLUMNS } from "@/lib/datasets/grading-job/grade-import-rows";
+import { SEARCH_INDEX_MAINTENANCE_WORK_MEM, SEARCH_INDEX_PARALLEL_WORKERS } from "@/lib/datasets/search-index/build-search-index";
 import { pool } from "@/lib/db/pool";
 import { FILTER_INPUTS_VERSION } from "@/lib/grading/filters/filter-inputs";
 
@@ -28,6 +29,13 @@ export type BuildStep = "copying" | "indexing" | "aggregates" | "swapping";
 export interface SwapOptions {
   /** Called as the build moves on (and between indexes); awaited, inside the transaction. */
   onStep?: (step: BuildStep, detail: string) => Promise<void> | void;
+  /**
+   * The set's search index, when the old partition has one: rebuilt on the graded table in the
+   * transaction (true, the default), or left out because the caller builds it after grading (the
+   * grade-import job of a large import queues that build anyway): a trigram build of the full
+   * release costs far more than grading it.
+   */
+  keepSearchIndex?: boolean;
   /** Lock timeout of one swap attempt. */
   swapLockTimeoutMs?: number;
   /** Swap attempts before giving up (the whole build is then rolled back; the staged rows stay). */
@@ -165,14 +173,19 @@ export async function swapInGradedPartition(setId: number, stage: string, option
        SELECT ${select.join(", ")} FROM ${quoted(partition)} o LEFT JOIN ${quoted(stage)} g ON g.id = o.id AND o.verdict = 'ungraded'`,
     );
     const { rows: indexes } = await client.query<{ name: string; ddl: string }>("SELECT name, ddl FROM boxed_samples_table_index_ddl($1, $2)", [setId, graft]);
-    // The substring-search index too, when the old partition had one (else the search-index job builds it).
     const { rows: trgm } = await client.query<{ sql: string | null }>(
       "SELECT CASE WHEN to_regclass(boxed_samples_partition_name($1) || '_text_trgm') IS NULL THEN NULL ELSE boxed_samples_table_search_index_sql($1, $2) END AS sql",
       [setId, graft],
     );
-    const statements = [...indexes.map((i) => i.ddl), ...(trgm[0]?.sql ? [trgm[0].sql] : [])];
+    const searchIndex = options.keepSearchIndex !== false ? trgm[0]?.sql : null;
+    const statements = [...indexes.map((i) => i.ddl), ...(searchIndex ? [searchIndex] : [])];
     for (const [i, ddl] of statements.entries()) {
       await options.onStep?.("indexing", `index ${i + 1} of ${statements.length}`);
+      // The search index with the settings of its own build job (build-search-index.ts says why).
+      if (ddl === searchIndex) {
+        await client.query(`SET LOCAL maintenance_work_mem = '${SEARCH_INDEX_MAINTENANCE_WORK_MEM}'`);
+        await client.query(`SET LOCAL max_parallel_maintenance_workers = ${SEARCH_INDEX_PARALLEL_WORKERS}`);
+      }
       await client.query(ddl);
     }
     await client.query(`ANALYZE ${quoted(graft)}`);

@@ -75,6 +75,8 @@ export interface GradeImportOptions {
   processes?: number;
   /** Force a path (tests, benchmarks); default "auto" (chooseGradingPath). */
   path?: GradingPath | "auto";
+  /** The caller builds the set's search index once grading ends (the job of a large import): the bulk path then leaves it out of its rebuild. */
+  searchIndexAfter?: boolean;
   /** Bulk path: called after each staged unit with the rows staged by this run; a throw stops the run (tests). */
   onStaged?: (stagedThisRun: number) => void;
   /** Bulk path: called as the rebuild moves on, inside its transaction (tests, the Task's message). */
@@ -151,6 +153,7 @@ export async function gradeImport(importTaskId: number, gradingTaskId: number, o
       } else {
         await updateTaskProgress(gradingTaskId, { done: graded, total: start.total, message: "Writing the graded table of the set" });
         await swapInGradedPartition(facts.setId, stage, {
+          keepSearchIndex: !options.searchIndexAfter,
           onStep: async (step, detail) => {
             await updateTaskProgress(gradingTaskId, { message: `Writing the graded table of the set: ${detail}` });
             await options.onBuildStep?.(step, detail);

@@ -182,11 +182,15 @@ describe.skipIf(!hasSharedData)("grading a large import: the bulk path against t
     expect(await gradedState(setId)).toEqual(viaUpdate);
   });
 
-  it("the set still reads during the rebuild, its writers wait for it", async () => {
+  it("the set still reads during the rebuild, its writers wait for it; a search index built after grading is left out", async () => {
     const { taskId, setId } = await importSet("bulk-read-meanwhile");
+    const indexesBefore = (await partitionIndexes(setId)).map((i) => i.name);
+    expect(indexesBefore.filter((name) => name.endsWith("_text_trgm"))).toHaveLength(1);
     const seen: { step: string; rows: number; ungraded: number; writer: string }[] = [];
     await gradeImport(taskId, await newTask(), {
       path: "bulk",
+      // As the grade-import job of a large import says: it queues the search index build after grading.
+      searchIndexAfter: true,
       onBuildStep: async (step) => {
         if (step !== "indexing" || seen.length > 0) return;
         const client = await pool().connect();
@@ -211,6 +215,7 @@ describe.skipIf(!hasSharedData)("grading a large import: the bulk path against t
     // The old partition, whole and ungraded, read while the graded copy was being indexed; a write waited (lock timeout).
     expect(seen).toEqual([{ step: "indexing", rows: total, ungraded: total, writer: "55P03" }]);
     expect(await gradedState(setId)).toEqual(viaUpdate);
+    expect((await partitionIndexes(setId)).map((i) => i.name)).toEqual(indexesBefore.filter((name) => !name.endsWith("_text_trgm")));
   });
 
   it("a row deleted or reviewed between staging and the rebuild ends as on the UPDATE path", async () => {
