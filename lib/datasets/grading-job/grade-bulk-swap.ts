@@ -61,6 +61,17 @@ async function graftColumns(client: PoolClient): Promise<{ columns: string[]; se
 }
 
 /**
+ * The partition and the staging table are joined on id, both read in id order through their
+ * keys (the partition's rows lie in id order: the import COPY'd them so) and merged. A hash join
+ * would hash the staged rows (~150 bytes each: past work_mem for a large set) and then write
+ * every row of the partition, text included, to temporary files, one batch at a time: at the
+ * release's size ~20 GB of temporary files on top of the copy being built.
+ */
+async function mergeJoinsById(client: PoolClient, only: boolean): Promise<void> {
+  for (const setting of ["enable_hashjoin", "enable_nestloop", "enable_sort"]) await client.query(`SET LOCAL ${setting} = ${only ? "off" : "on"}`);
+}
+
+/**
  * The staged grades that apply (rows still ungraded), old and new values side by side, in a
  * temporary table: the aggregates and counters are moved from it.
  */
@@ -73,6 +84,8 @@ async function collectApplied(client: PoolClient, partition: string, stage: stri
        FROM ${quoted(partition)} o JOIN ${quoted(stage)} g ON g.id = o.id
       WHERE o.verdict = 'ungraded'`,
   );
+  // Temporary tables are never analyzed by autovacuum: the aggregates' plans need its size.
+  await client.query("ANALYZE boxed_applied_grades");
   return rowCount ?? 0;
 }
 
@@ -160,10 +173,11 @@ export async function swapInGradedPartition(setId: number, stage: string, option
     const partition = rows[0].partition;
     const graft = graftName(setId);
     await client.query(`LOCK TABLE ${quoted(partition)} IN SHARE MODE`);
-    // One sorted pass per index and hash joins of the staged rows, in memory where they fit.
+    // One sorted pass per index, in memory where it fits.
     await client.query("SET LOCAL maintenance_work_mem = '512MB'");
     await client.query("SET LOCAL work_mem = '256MB'");
     await options.onStep?.("copying", "reading the staged grades");
+    await mergeJoinsById(client, true);
     const applied = await collectApplied(client, partition, stage);
     await options.onStep?.("copying", `writing the graded table (${applied.toLocaleString("en-US")} rows graded)`);
     await client.query("SELECT boxed_create_bare_samples_table($1, $2)", [setId, graft]);
@@ -172,6 +186,7 @@ export async function swapInGradedPartition(setId: number, stage: string, option
       `INSERT INTO ${quoted(graft)} (${columns.join(", ")})
        SELECT ${select.join(", ")} FROM ${quoted(partition)} o LEFT JOIN ${quoted(stage)} g ON g.id = o.id AND o.verdict = 'ungraded'`,
     );
+    await mergeJoinsById(client, false);
     const { rows: indexes } = await client.query<{ name: string; ddl: string }>("SELECT name, ddl FROM boxed_samples_table_index_ddl($1, $2)", [setId, graft]);
     const { rows: trgm } = await client.query<{ sql: string | null }>(
       "SELECT CASE WHEN to_regclass(boxed_samples_partition_name($1) || '_text_trgm') IS NULL THEN NULL ELSE boxed_samples_table_search_index_sql($1, $2) END AS sql",
