@@ -36,6 +36,8 @@ export interface SwapOptions {
    * release costs far more than grading it.
    */
   keepSearchIndex?: boolean;
+  /** Ids per statement moving the aggregates (tests make it small). */
+  aggregateChunkIds?: number;
   /** Lock timeout of one swap attempt. */
   swapLockTimeoutMs?: number;
   /** Swap attempts before giving up (the whole build is then rolled back; the staged rows stay). */
@@ -89,21 +91,30 @@ async function collectApplied(client: PoolClient, partition: string, stage: stri
   return rowCount ?? 0;
 }
 
+/** Graded rows whose aggregates move in one statement: its two change rows per graded row stay in memory (~300 MB at most). */
+const AGGREGATE_CHUNK_IDS = 1_000_000;
+
 /**
  * What the UPDATE path's statements and triggers would have moved for the applied rows: the sample
  * aggregates by the triggers' own statement (boxed_sample_stats_sql: sample_stats, answer classes,
  * batch minutes, pass counts and pass stats) fed the old rows with sign -1 and the new with +1,
- * then the set's graded/correct counts and the problems' correct counts (whose own trigger moves
- * problem_stats), in the UPDATE path's order.
+ * chunk by chunk of ids as the UPDATE path's batches feed it (the aggregates add up, and the pass
+ * stats move each problem from the counts it has to the new ones), then the set's graded/correct
+ * counts and the problems' correct counts (whose own trigger moves problem_stats), in the UPDATE
+ * path's order.
  */
-async function moveAggregates(client: PoolClient, setId: number): Promise<void> {
+async function moveAggregates(client: PoolClient, setId: number, chunkIds: number): Promise<void> {
   const changes = `SELECT a.problem_id, a.set_id, a.batch_id, a.model, a.provenance, v.verdict, v.verdict_rule, a.char_length, v.token_count,
          v.answer_key, a.created_at, v.sign
     FROM boxed_applied_grades a
     CROSS JOIN LATERAL (VALUES (a.o_verdict, a.o_verdict_rule, a.o_token_count, a.o_answer_key, -1),
-                               (a.verdict, a.verdict_rule, a.token_count, a.answer_key, 1)) AS v(verdict, verdict_rule, token_count, answer_key, sign)`;
+                               (a.verdict, a.verdict_rule, a.token_count, a.answer_key, 1)) AS v(verdict, verdict_rule, token_count, answer_key, sign)
+   WHERE a.id >= $1 AND a.id < $2`;
   const { rows } = await client.query<{ sql: string }>("SELECT boxed_sample_stats_sql($1) AS sql", [changes]);
-  await client.query(rows[0].sql);
+  await client.query("CREATE INDEX ON boxed_applied_grades (id)");
+  const { rows: range } = await client.query<{ lo: number | null; hi: number | null }>("SELECT min(id) AS lo, max(id) AS hi FROM boxed_applied_grades");
+  const { lo, hi } = range[0];
+  if (lo !== null && hi !== null) for (let from = lo; from <= hi; from += chunkIds) await client.query(rows[0].sql, [from, from + chunkIds]);
   await client.query(
     `UPDATE problem_sets SET graded_count = graded_count + c.graded, correct_count = correct_count + c.correct
        FROM (SELECT count(*)::int AS graded, (count(*) FILTER (WHERE verdict = 'equal'))::int AS correct FROM boxed_applied_grades) c
@@ -205,7 +216,7 @@ export async function swapInGradedPartition(setId: number, stage: string, option
     }
     await client.query(`ANALYZE ${quoted(graft)}`);
     await options.onStep?.("aggregates", "moving the insight aggregates and counters");
-    await moveAggregates(client, setId);
+    await moveAggregates(client, setId, options.aggregateChunkIds ?? AGGREGATE_CHUNK_IDS);
     await options.onStep?.("swapping", "putting the graded table in place");
     await swapWithRetries(client, setId, graft, options);
     await client.query(`DROP TABLE ${quoted(stage)}`);

@@ -77,6 +77,8 @@ export interface GradeImportOptions {
   path?: GradingPath | "auto";
   /** The caller builds the set's search index once grading ends (the job of a large import): the bulk path then leaves it out of its rebuild. */
   searchIndexAfter?: boolean;
+  /** Bulk path: ids per statement moving the aggregates (tests make it small to prove chunks add up). */
+  aggregateChunkIds?: number;
   /** Bulk path: called after each staged unit with the rows staged by this run; a throw stops the run (tests). */
   onStaged?: (stagedThisRun: number) => void;
   /** Bulk path: called as the rebuild moves on, inside its transaction (tests, the Task's message). */
@@ -154,6 +156,7 @@ export async function gradeImport(importTaskId: number, gradingTaskId: number, o
         await updateTaskProgress(gradingTaskId, { done: graded, total: start.total, message: "Writing the graded table of the set" });
         await swapInGradedPartition(facts.setId, stage, {
           keepSearchIndex: !options.searchIndexAfter,
+          aggregateChunkIds: options.aggregateChunkIds,
           onStep: async (step, detail) => {
             await updateTaskProgress(gradingTaskId, { message: `Writing the graded table of the set: ${detail}` });
             await options.onBuildStep?.(step, detail);
