@@ -39,7 +39,8 @@ import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { loadBenchmarkItems, loadTrainProblems } from "@/lib/decontamination/eval/load-benchmarks";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
-import { findSolutions } from "@/lib/solutions/find-solutions";
+import { findSolutions, SEARCH_TIMEOUT_MS } from "@/lib/solutions/find-solutions";
+import { UserFacingError } from "@/lib/errors";
 import { DEFAULT_SORT, emptyFilter, type SolutionFilter, type SolutionView } from "@/lib/solutions/solution-view";
 import { sharedDataPath } from "@/tests/support/shared-data";
 
@@ -309,16 +310,29 @@ async function stepBrowse(ctx: Context): Promise<void> {
     { name: "sort by length", filter: {}, sort: { key: "length", direction: "desc" } },
     { name: "sort by tokens", filter: {}, sort: { key: "tokens", direction: "desc" } },
     { name: "one problem", filter: {} },
+    { name: "solution text: rare phrase", filter: { solutionText: "clips in May" } },
     { name: "solution text: common phrase", filter: { solutionText: "common denominator" } },
     { name: "solution text: LaTeX fragment", filter: { solutionText: "\\frac{3}{8}" } },
     { name: "problem text: common phrase", filter: { problemText: "geometric sequence" } },
   ];
   const lines: string[] = [];
+  // The target (p95 <= 50 ms) is for the table's filters and sorts; a substring search costs what
+  // its phrase's candidate rows cost (find-solutions.ts) and is reported beside it, with its limit.
   let worst = 0;
   for (const c of cases) {
     const filterAt = (r: number): Partial<SolutionFilter> => (c.name === "one problem" ? { problemId: problems[(r * 37) % problems.length].id } : c.filter);
-    const stat = await measure(rounds, (r) => findSolutions({ filter: { ...emptyFilter(), ...filterAt(r) }, sort: c.sort ?? DEFAULT_SORT, after: null, before: null }));
-    worst = Math.max(worst, stat.p95);
+    const search = c.name.includes("text:");
+    let stat: { p50: number; p95: number };
+    try {
+      // Searches are seconds each at this size: three rounds say enough.
+      stat = await measure(search ? Math.min(rounds, 3) : rounds, (r) => findSolutions({ filter: { ...emptyFilter(), ...filterAt(r) }, sort: c.sort ?? DEFAULT_SORT, after: null, before: null }));
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      lines.push(`| ${c.name} | stopped at the ${SEARCH_TIMEOUT_MS / 1000} s search limit | |`);
+      log(`browse ${c.name}: ${error.message}`);
+      continue;
+    }
+    if (!search) worst = Math.max(worst, stat.p95);
     lines.push(`| ${c.name} | ${stat.p50.toFixed(1)} | ${stat.p95.toFixed(1)} |`);
     log(`browse ${c.name}: p50 ${stat.p50.toFixed(1)} ms, p95 ${stat.p95.toFixed(1)} ms`);
   }
