@@ -259,12 +259,14 @@ export async function measureBrowser(databaseUrl: string, log: (s: string) => vo
   const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: "bench-secret-not-for-production", NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
   const web: ChildProcess = spawn(process.execPath, [join(repoRoot, "node_modules", "next", "dist", "bin", "next"), "start", app, "-p", String(port)], { cwd: repoRoot, env, stdio: "ignore" });
   try {
-    for (let i = 0; i < 120; i++) {
+    let up = false;
+    for (let i = 0; i < 240 && !up && web.exitCode === null; i++) {
       try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
+        up = (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
       } catch {}
-      await new Promise((r) => setTimeout(r, 500));
+      if (!up) await new Promise((r) => setTimeout(r, 500));
     }
+    if (!up) throw new Error(`the web server (next start ${app}) ${web.exitCode === null ? "did not answer /api/health within 120 s" : `exited with code ${web.exitCode}`}`);
     const browser = await chromium.launch(chromiumLaunchOptions());
     const context = await browser.newContext({ baseURL: `http://localhost:${port}` });
     const page = await context.newPage();
@@ -324,6 +326,8 @@ function snapshotBuild(): string | null {
       cpSync(join(repoRoot, ".next"), join(dir, ".next"), { recursive: true, filter: (src) => !src.includes(`${join(".next", "cache")}`) });
       for (const file of ["next.config.mjs", "package.json"]) copyFileSync(join(repoRoot, file), join(dir, file));
       symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"));
+      // next.config.mjs imports the CSP directives from lib/web.
+      symlinkSync(join(repoRoot, "lib"), join(dir, "lib"));
       if (existsSync(stamp) && readFileSync(stamp, "utf8") === before && existsSync(join(dir, ".next", "BUILD_ID"))) return dir;
     } catch {
       // A rebuild removed files under us: try again.

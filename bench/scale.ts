@@ -336,7 +336,9 @@ async function stepBrowse(ctx: Context): Promise<void> {
     lines.push(`| ${c.name} | ${stat.p50.toFixed(1)} | ${stat.p95.toFixed(1)} |`);
     log(`browse ${c.name}: p50 ${stat.p50.toFixed(1)} ms, p95 ${stat.p95.toFixed(1)} ms`);
   }
-  const browser = args.includes("--no-browser") ? "not measured (--no-browser)" : await measureBrowser(url, log);
+  const browser = args.includes("--no-browser")
+    ? "not measured (--no-browser)"
+    : await measureBrowser(url, log).catch((error) => `not measured: ${error instanceof Error ? error.message.split("\n")[0] : error}`);
   state.browse = { table: ["| query (findSolutions, page of 50) | p50 ms | p95 ms |", "|---|---|---|", ...lines].join("\n"), browser };
   ctx.record("browse: worst p95 of the table queries (in-process)", { rows: state.rows, seconds: worst / 1000, peakRssMiB: peakRssMiB() });
 }
