@@ -255,7 +255,10 @@ export async function measureBrowser(databaseUrl: string, log: (s: string) => vo
   const port = await freePort();
   const email = "bench-viewer@bench.test";
   const password = "bench-password-123";
-  await createUser({ email, role: "viewer", password });
+  // A run stopped before its end left the user behind, with the same password: reuse it.
+  await createUser({ email, role: "viewer", password }).catch((error) => {
+    if (!String(error?.message).includes("already exists")) throw error;
+  });
   const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: "bench-secret-not-for-production", NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
   const web: ChildProcess = spawn(process.execPath, [join(repoRoot, "node_modules", "next", "dist", "bin", "next"), "start", app, "-p", String(port)], { cwd: repoRoot, env, stdio: "ignore" });
   try {

@@ -1,6 +1,6 @@
 // `npm run bench -- scale [--rows 13972791] [--steps generate,import,grade,browse,export,decontam]
 //                         [--dir DIR] [--keep] [--no-baseline] [--no-browser] [--rounds 10] [--shards 4]
-//                         [--grade-minutes M] [--report-only]`
+//                         [--grade-minutes M] [--grade-only] [--report-only]`
 // The real scale, end to end: an OpenMathInstruct-2-shaped release (13,972,791 rows over ~600,000
 // problems, ZSTD Parquet; bench/scale/release-file.ts) loaded into a durable embedded PostgreSQL
 // (the settings `npm start` uses) and taken through every step a curator runs:
@@ -14,7 +14,8 @@
 //             the samples-problems join to a file;
 //   decontam  retrieval of every problem against 12,000 benchmark problems, candidates stored;
 //   grade     the worker `npm start` runs grades every row (`--grade-minutes M` stops it after M
-//             minutes and reports the rate reached: a partial run, said so in the table).
+//             minutes and reports the rate reached: a partial run, said so in the table; `--grade-only`
+//             does not wait for the search index the worker builds after grading).
 // Steps run in order; each in a process of its own where that process is the product's. The whole
 // run takes hours, so `--keep` keeps the database and the file in --dir and later runs take
 // `--steps` one at a time; results accumulate in DIR/results.json and docs/benchmarks.md gets one
@@ -199,7 +200,8 @@ async function stepGrade(ctx: Context): Promise<void> {
       ["grading", gradingTask],
       ["search index", searchIndexTask],
     ] as const) {
-      if (!id) continue;
+      // --grade-only: the index was built (and measured) by the index step; not again here.
+      if (!id || (label === "search index" && ctx.args.includes("--grade-only"))) continue;
       for (;;) {
         if (worker.exitCode !== null) throw new Error(`the worker exited (${worker.exitCode}); see ${logFile}`);
         peak = Math.max(peak, peakRssMiB(worker.pid) ?? 0);
