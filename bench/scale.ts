@@ -1,6 +1,6 @@
 // `npm run bench -- scale [--rows 13972791] [--steps generate,import,grade,browse,export,decontam]
 //                         [--dir DIR] [--keep] [--no-baseline] [--no-browser] [--rounds 10] [--shards 4]
-//                         [--grade-minutes M] [--grade-only] [--report-only]`
+//                         [--grade-minutes M] [--grade-only] [--plain-only] [--report-only]`
 // The real scale, end to end: an OpenMathInstruct-2-shaped release (13,972,791 rows over ~600,000
 // problems, ZSTD Parquet; bench/scale/release-file.ts) loaded into a durable embedded PostgreSQL
 // (the settings `npm start` uses) and taken through every step a curator runs:
@@ -11,7 +11,7 @@
 //             it); a page of the solutions table is timed meanwhile, to show the studio usable;
 //   browse    the table queries in-process (p50/p95) and the first table row in Chromium;
 //   export    OMI2 JSONL with no filters and with the default recipe filters; baseline: COPY of
-//             the samples-problems join to a file;
+//             the samples-problems join to a file (`--plain-only`: the first alone, for an ungraded set);
 //   decontam  retrieval of every problem against 12,000 benchmark problems, candidates stored;
 //   grade     the worker `npm start` runs grades every row (`--grade-minutes M` stops it after M
 //             minutes and reports the rate reached: a partial run, said so in the table; `--grade-only`
@@ -360,6 +360,8 @@ async function stepExport(ctx: Context): Promise<void> {
   const baseline = await runOne("baseline: COPY of the samples-problems join to a file", "baseline-export", file("baseline.tsv"), [String(state.ids.set)]);
   const plain = await runOne("export, no filters", "export", file("export-plain.jsonl"), [SET]);
   ctx.record("export, no filters", { ...plain, baselineSeconds: baseline.seconds, baselineLabel: "COPY of the samples-problems join to a file" });
+  // --plain-only: before grading, the recipe's filters (correct answers only) have nothing to keep.
+  if (ctx.args.includes("--plain-only")) return;
   const filtered = await runOne("export, default recipe filters", "export-filtered", file("export-recipe.jsonl"), [SET]);
   ctx.record("export, default recipe filters", { ...filtered, baselineSeconds: baseline.seconds, baselineLabel: "COPY of the samples-problems join to a file" });
 }
