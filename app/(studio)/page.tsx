@@ -51,20 +51,22 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-8">
       <PageHeader title="Dashboard" description="Problem sets, solutions and how many of them check out." />
-      <section aria-label="Totals" className="grid grid-cols-2 gap-4 lg:grid-cols-5">
-        <StatCard label="Problem sets" value={formatInteger(sets.length)} />
-        <StatCard label="Problems" value={formatInteger(totals.problems)} />
-        <StatCard
-          label="Solutions"
-          value={formatInteger(totals.samples)}
-          hint={`${formatInteger(totals.generated.samples)} generated, ${formatInteger(totals.references.samples)} reference`}
-        />
-        <StatCard
-          label="Correct share (generated)"
-          value={formatPercent(totals.generated.correct, totals.generated.graded)}
-          hint={`of ${formatInteger(totals.generated.graded)} graded generated solutions; references apart`}
-        />
-        <StatCard label="Contaminated" value={formatInteger(totals.contaminated)} hint="problems decided contaminated" />
+      <section aria-label="Totals">
+        <dl className="grid grid-cols-2 gap-4 lg:grid-cols-5">
+          <StatCard label="Problem sets" value={formatInteger(sets.length)} />
+          <StatCard label="Problems" value={formatInteger(totals.problems)} />
+          <StatCard
+            label="Solutions"
+            value={formatInteger(totals.samples)}
+            hint={`${formatInteger(totals.generated.samples)} generated, ${formatInteger(totals.references.samples)} reference`}
+          />
+          <StatCard
+            label="Correct share (generated)"
+            value={formatPercent(totals.generated.correct, totals.generated.graded)}
+            hint={`of ${formatInteger(totals.generated.graded)} graded generated solutions; references apart`}
+          />
+          <StatCard label="Contaminated" value={formatInteger(totals.contaminated)} hint="problems decided contaminated" />
+        </dl>
       </section>
       {batches.some((b) => b.state !== "paused") && <AutoRefresh everyMs={5000} />}
       <ActiveBatches batches={batches} failed={failedBatches} canLaunch={can(user.role, "batches.launch")} />

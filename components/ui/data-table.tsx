@@ -39,6 +39,7 @@ export function DataTable({
   columns,
   variant = "card",
   fit = false,
+  empty,
   className,
   children,
 }: {
@@ -48,6 +49,9 @@ export function DataTable({
   variant?: TableVariant;
   /** As wide as its content instead of the whole width. */
   fit?: boolean;
+  /** Said in one cell across the table instead of rows ("No batches yet."); pass it only when
+   * there are no rows, e.g. `empty={rows.length === 0 && "No batches yet."}`. */
+  empty?: ReactNode;
   /** Classes of the <table> (a max width, a margin). */
   className?: string;
   children: ReactNode;
@@ -65,7 +69,10 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody>
+          {children}
+          {empty && <EmptyRow columns={columns.length}>{empty}</EmptyRow>}
+        </tbody>
       </table>
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { type DataColumn, DataTable, EmptyRow, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listProblemSets, type ProblemSetRow } from "@/lib/datasets/list-problem-sets";
@@ -27,7 +27,7 @@ const SEARCH_STATE = { ready: "indexed", building: "index being built", missing:
 
 function SetTable({ label, sets, empty }: { label: string; sets: ProblemSetRow[]; empty: string }) {
   return (
-    <DataTable label={label} columns={SET_COLUMNS}>
+    <DataTable label={label} columns={SET_COLUMNS} empty={sets.length === 0 && empty}>
       {sets.map((set) => (
         <Row key={set.id}>
           <Td className="max-w-[28rem] truncate font-medium">
@@ -43,9 +43,6 @@ function SetTable({ label, sets, empty }: { label: string; sets: ProblemSetRow[]
           <Td className={set.searchIndex === "ready" ? "text-slate-500" : "text-amber-700"}>{SEARCH_STATE[set.searchIndex]}</Td>
         </Row>
       ))}
-      {sets.length === 0 && empty && (
-        <EmptyRow columns={SET_COLUMNS.length}>{empty}</EmptyRow>
-      )}
     </DataTable>
   );
 }
