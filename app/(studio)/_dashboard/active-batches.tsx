@@ -10,6 +10,7 @@ import { FAILED_WINDOW_HOURS, type FailedBatch } from "@/lib/dashboard/find-fail
 import { formatInteger } from "@/lib/format";
 import { solutionsLink } from "@/lib/insights/solutions-link";
 import { buttonClass } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 
 function FailedBatches({ batches }: { batches: FailedBatch[] }) {
   if (batches.length === 0) return null;
@@ -34,17 +35,17 @@ function FailedBatches({ batches }: { batches: FailedBatch[] }) {
 
 export function ActiveBatches({ batches, failed = [], canLaunch }: { batches: ActiveBatch[]; failed?: FailedBatch[]; canLaunch: boolean }) {
   return (
-    <section aria-labelledby="active-batches" className="space-y-2">
-      <div className="flex items-center justify-between">
-        <h2 id="active-batches" className="text-sm font-semibold text-slate-700">
-          Running batches
-        </h2>
-        {canLaunch && (
+    <Section
+      id="active-batches"
+      title="Running batches"
+      actions={
+        canLaunch && (
           <Link href={BATCH_LAUNCH_PATH} className={buttonClass({ variant: "primary" })}>
             Launch a batch
           </Link>
-        )}
-      </div>
+        )
+      }
+    >
       <FailedBatches batches={failed} />
       {batches.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">No batch is queued, running or paused.</p>
@@ -92,6 +93,6 @@ export function ActiveBatches({ batches, failed = [], canLaunch }: { batches: Ac
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

@@ -5,7 +5,7 @@
 // a background job and poll it until its file is ready.
 import { useState } from "react";
 import { useTaskProgress } from "@/components/tasks/use-task-progress";
-import { ProgressMeter } from "@/components/ui/progress-meter";
+import { TaskProgressMeter } from "@/components/ui/progress-meter";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat, type ExportSettingsInput } from "@/lib/datasets/export/export-settings";
 import { exportSettingsToQuery } from "@/lib/datasets/export/export-settings-query";
 import { FILTER_ORDER } from "@/lib/datasets/export/export-stats";
@@ -182,14 +182,7 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
         </Alert>
       )}
       {job && (job.state === "queued" || job.state === "running") && (
-        <ProgressMeter
-          label="Export progress"
-          done={job.done}
-          total={job.total}
-          unit="rows"
-          elapsedSeconds={job.startedAt ? (Date.now() - new Date(job.startedAt).getTime()) / 1000 : 0}
-          detail={job.message ?? undefined}
-        />
+        <TaskProgressMeter label="Export progress" task={job} unit="rows" />
       )}
       {job?.state === "failed" && (
         <Alert tone="error" banner>

@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTaskProgress } from "@/components/tasks/use-task-progress";
-import { ProgressMeter } from "@/components/ui/progress-meter";
+import { TaskProgressMeter } from "@/components/ui/progress-meter";
 import type { SetDeletionPreview } from "@/lib/datasets/sets/delete-set";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input } from "@/components/ui/field";
@@ -60,7 +60,6 @@ export function SetManagement({ setId, name, archived }: { setId: number; name: 
     else setMessage(result.error);
   }
 
-  const elapsed = task?.startedAt ? (Date.now() - Date.parse(task.startedAt)) / 1000 : 0;
   return (
     <section aria-label="Manage this set" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="text-sm font-semibold text-slate-700">Manage this set</h2>
@@ -123,7 +122,7 @@ export function SetManagement({ setId, name, archived }: { setId: number; name: 
       )}
       {task && (
         <div className="space-y-2" data-testid="set-deletion">
-          <ProgressMeter label={`Deleting (task #${task.id}): ${task.state}`} done={task.done} total={task.total} unit="rows" elapsedSeconds={elapsed} detail={task.message ?? undefined} />
+          <TaskProgressMeter label={`Deleting (task #${task.id}): ${task.state}`} task={task} unit="rows" />
           {task.state === "completed" && (
             <Alert tone="success">
               The set is gone. <a href="/sets" className="underline">Back to the problem sets</a>
