@@ -78,6 +78,23 @@ export function DataTable({
   );
 }
 
+/** A DataTable of a list: one Row per item, keyed by the item's id, whose cells `cells` gives; the
+ * `empty` text instead when the list is empty. */
+export function ListTable<T extends { id: number | string }>({
+  items,
+  cells,
+  empty,
+  ...table
+}: Omit<Parameters<typeof DataTable>[0], "children" | "empty"> & { items: T[]; cells: (item: T) => ReactNode; empty?: ReactNode }) {
+  return (
+    <DataTable {...table} empty={items.length === 0 && empty}>
+      {items.map((item) => (
+        <Row key={item.id}>{cells(item)}</Row>
+      ))}
+    </DataTable>
+  );
+}
+
 export function Row({ className, ...props }: HTMLAttributes<HTMLTableRowElement>) {
   return <tr className={classes(TABLE_CLASSES.row, className)} {...props} />;
 }

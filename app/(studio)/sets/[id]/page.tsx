@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, ListTable, numberColumn, NumTd, Td } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -10,19 +10,28 @@ import { findSetDetail, type SetDetail } from "@/lib/datasets/sets/find-set-deta
 import { formatInteger, formatPercent } from "@/lib/format";
 import { solutionsLink } from "@/lib/insights/solutions-link";
 import { StatusBadge } from "../../solutions/status-badge";
+import { BatchTable } from "../../batches/batch-table";
 import { SetManagement } from "./set-management";
 
 export const metadata: Metadata = { title: "Problem set" };
 
-const BATCH_COLUMNS: DataColumn[] = [
-  { header: "Batch" },
-  { header: "Kind" },
-  { header: "Model" },
-  { header: "State" },
-  numberColumn("Done"),
-  numberColumn("Failed"),
-];
 const IMPORT_COLUMNS: DataColumn[] = [{ header: "Import" }, { header: "State" }, numberColumn("Problems"), numberColumn("Solutions"), { header: "When" }];
+
+function ImportCells({ task: t }: { task: SetDetail["imports"][number] }) {
+  return (
+    <>
+      <Td className="max-w-[28rem] truncate" title={t.label}>
+        #{t.id} {t.label}
+      </Td>
+      <Td>
+        <StatusBadge value={t.state} />
+      </Td>
+      <NumTd>{t.problemsInserted === null ? "–" : formatInteger(t.problemsInserted)}</NumTd>
+      <NumTd>{t.solutionsInserted === null ? "–" : formatInteger(t.solutionsInserted)}</NumTd>
+      <Td className="text-slate-500">{t.createdAt.slice(0, 16).replace("T", " ")}</Td>
+    </>
+  );
+}
 
 export default async function SetPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("dashboard.view");
@@ -119,40 +128,11 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
       </div>
 
       <Section title="Batches that wrote into this set">
-        <DataTable label="Batches of this set" columns={BATCH_COLUMNS} empty={set.batches.length === 0 && "No batches wrote into this set."}>
-          {set.batches.map((b) => (
-            <Row key={b.id}>
-              <Td className="max-w-[24rem] truncate">
-                <Link href={`/batches/${b.id}`} className="text-sky-700 hover:underline" title={b.name}>
-                  #{b.id} {b.name}
-                </Link>
-              </Td>
-              <Td>{b.kind}</Td>
-              <Td className="max-w-[14rem] truncate" title={b.model}>{b.model}</Td>
-              <Td>
-                <StatusBadge value={b.state} />
-              </Td>
-              <NumTd>{formatInteger(b.doneCount)} / {formatInteger(b.requestCount)}</NumTd>
-              <NumTd>{formatInteger(b.failedCount)}</NumTd>
-            </Row>
-          ))}
-        </DataTable>
+        <BatchTable label="Batches of this set" batches={set.batches} empty="No batches wrote into this set." />
       </Section>
 
       <Section title="Imports into this set">
-        <DataTable label="Imports of this set" columns={IMPORT_COLUMNS} empty={set.imports.length === 0 && "No imports recorded for this set."}>
-          {set.imports.map((t) => (
-            <Row key={t.id}>
-              <Td className="max-w-[28rem] truncate" title={t.label}>#{t.id} {t.label}</Td>
-              <Td>
-                <StatusBadge value={t.state} />
-              </Td>
-              <NumTd>{t.problemsInserted === null ? "–" : formatInteger(t.problemsInserted)}</NumTd>
-              <NumTd>{t.solutionsInserted === null ? "–" : formatInteger(t.solutionsInserted)}</NumTd>
-              <Td className="text-slate-500">{t.createdAt.slice(0, 16).replace("T", " ")}</Td>
-            </Row>
-          ))}
-        </DataTable>
+        <ListTable label="Imports of this set" columns={IMPORT_COLUMNS} items={set.imports} empty="No imports recorded for this set." cells={(t) => <ImportCells task={t} />} />
       </Section>
 
       {can(user.role, "sets.manage") && <SetManagement setId={set.id} name={set.name} archived={set.archivedAt !== null} />}
