@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ShareBar } from "@/components/ui/share-bar";
 import { type DataColumn, DataTable, NumTd, Row, Td } from "@/components/ui/data-table";
 import { StatCard } from "@/components/ui/stat-card";
+import { Section } from "@/components/ui/section";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { findActiveBatches } from "@/lib/dashboard/find-active-batches";
@@ -113,17 +114,17 @@ export default async function DashboardPage() {
         );
       })}
       {sets.length === 0 && <p className="text-sm text-slate-600">No problem sets yet. Import one with <code>npx boxed import</code>.</p>}
-      <section aria-labelledby="dashboard-plots" className="space-y-2">
-        <div className="flex items-center justify-between">
-          <h2 id="dashboard-plots" className="text-sm font-semibold text-slate-700">
-            Solutions at a glance
-          </h2>
+      <Section
+        id="dashboard-plots"
+        title="Solutions at a glance"
+        actions={
           <Link href="/insights" className="text-sm text-sky-700 hover:underline">
             All insights: pass@k, lengths, agreement, suspect gold answers
           </Link>
-        </div>
+        }
+      >
         <SampleBreakdownChart dimension="source" rows={bySource} />
-      </section>
+      </Section>
       {showActivity && <RecentActivity entries={activity} />}
     </div>
   );

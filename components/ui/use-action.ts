@@ -1,8 +1,9 @@
 "use client";
 // The one way a client form or button calls a server action and shows its answer: `pending` holds
 // while the action runs (disable the button on it), a failure's text is kept in `error` for an
-// Alert, and the caller gets the data of a success or null. Anything that answers like a server
-// action (an ActionResult) can be run, e.g. next-auth's signIn wrapped in one.
+// Alert, and the caller gets the data of a success or null (so an action run here answers with
+// data, not null). Anything that answers like a server action (an ActionResult) can be run, e.g.
+// next-auth's signIn wrapped in one.
 import { useState } from "react";
 import type { ActionResult } from "@/lib/auth/authorized-action";
 
