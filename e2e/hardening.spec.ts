@@ -77,8 +77,9 @@ test.describe("the sign-in throttle", () => {
 // The hostile callbackUrl texts (lib/auth/hostile-callbacks.ts) plus one naming this test's origin.
 const HOSTILE_TEXTS = [...HOSTILE_CALLBACKS, "http://localhost@evil.example/"];
 // What an attacker puts after ?callbackUrl=, as sent: each text with only what a URL cannot hold
-// escaped (slashes, colons and @ left bare) and wholly escaped.
-const HOSTILE_QUERIES = [...new Set(HOSTILE_TEXTS.flatMap((text) => [encodeURI(text), encodeURIComponent(text)]))];
+// escaped (slashes, colons and @ left bare), and a few wholly escaped (%2F%2F, %3A).
+const WHOLLY_ESCAPED = ["/\t/evil.example", "//evil.example", "JaVaScRiPt:alert(1)"];
+const HOSTILE_QUERIES = [...HOSTILE_TEXTS.map(encodeURI), ...WHOLLY_ESCAPED.map(encodeURIComponent)];
 
 test.describe("after sign-in", () => {
   test("next-auth's own callbackUrl only ever sends to this site", async () => {
