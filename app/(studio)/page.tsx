@@ -70,7 +70,7 @@ export default async function DashboardPage() {
         </dl>
       </section>
       {batches.some((b) => b.state !== "paused") && <AutoRefresh everyMs={5000} />}
-      <ActiveBatches batches={batches} failed={failedBatches} canLaunch={can(user.role, "batches.launch")} />
+      <ActiveBatches batches={batches} failed={failedBatches} role={user.role} />
       {(["seed", "synthetic", "benchmark"] as const).map((role) => {
         const group = sets.filter((set) => set.role === role);
         if (group.length === 0) return null;

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { can } from "@/lib/auth/permissions";
 import { listBatches } from "@/lib/generation/batches/find-batches";
 import { parseDbId } from "@/lib/web/parse-id";
-import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { BatchTable } from "./batch-table";
+import { LaunchBatchLink } from "./launch-batch-link";
 
 export const metadata: Metadata = { title: "Batches" };
 
@@ -19,13 +18,7 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Batches"
         description="Generation runs: solutions, new problems, majority-vote labels and judge calls, newest first."
-        actions={
-          can(user.role, "batches.launch") && (
-            <Link href="/batches/new" className={buttonClass({ variant: "primary" })}>
-              Launch a batch
-            </Link>
-          )
-        }
+        actions={<LaunchBatchLink role={user.role} />}
       />
       {items.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">No batches yet.</p>
