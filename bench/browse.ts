@@ -12,11 +12,10 @@ import { createHash } from "node:crypto";
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { percentile, writeBenchmarkSection } from "@/bench/report";
 import { repoRoot } from "@/lib/db/boxed-home";
-import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { createMigratedDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { pool } from "@/lib/db/pool";
 import { createUser } from "@/lib/users/create-user";
 import { countSolutions } from "@/lib/solutions/count-solutions";
@@ -255,16 +254,21 @@ export async function measureBrowser(databaseUrl: string, log: (s: string) => vo
   const port = await freePort();
   const email = "bench-viewer@bench.test";
   const password = "bench-password-123";
-  await createUser({ email, role: "viewer", password });
+  // A run stopped before its end left the user behind, with the same password: reuse it.
+  await createUser({ email, role: "viewer", password }).catch((error) => {
+    if (!String(error?.message).includes("already exists")) throw error;
+  });
   const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: "bench-secret-not-for-production", NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
   const web: ChildProcess = spawn(process.execPath, [join(repoRoot, "node_modules", "next", "dist", "bin", "next"), "start", app, "-p", String(port)], { cwd: repoRoot, env, stdio: "ignore" });
   try {
-    for (let i = 0; i < 120; i++) {
+    let up = false;
+    for (let i = 0; i < 240 && !up && web.exitCode === null; i++) {
       try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
+        up = (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
       } catch {}
-      await new Promise((r) => setTimeout(r, 500));
+      if (!up) await new Promise((r) => setTimeout(r, 500));
     }
+    if (!up) throw new Error(`the web server (next start ${app}) ${web.exitCode === null ? "did not answer /api/health within 120 s" : `exited with code ${web.exitCode}`}`);
     const browser = await chromium.launch(chromiumLaunchOptions());
     const context = await browser.newContext({ baseURL: `http://localhost:${port}` });
     const page = await context.newPage();
@@ -324,6 +328,8 @@ function snapshotBuild(): string | null {
       cpSync(join(repoRoot, ".next"), join(dir, ".next"), { recursive: true, filter: (src) => !src.includes(`${join(".next", "cache")}`) });
       for (const file of ["next.config.mjs", "package.json"]) copyFileSync(join(repoRoot, file), join(dir, file));
       symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"));
+      // next.config.mjs imports the CSP directives from lib/web.
+      symlinkSync(join(repoRoot, "lib"), join(dir, "lib"));
       if (existsSync(stamp) && readFileSync(stamp, "utf8") === before && existsSync(join(dir, ".next", "BUILD_ID"))) return dir;
     } catch {
       // A rebuild removed files under us: try again.
@@ -337,15 +343,9 @@ export async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   const log = (s: string) => console.log(`[browse] ${s}`);
   const throwaway = await startThrowawayCluster("browse", { ephemeral: true });
-  const { cluster } = throwaway;
-  const admin = new pg.Client({ connectionString: cluster.url("postgres") });
-  await admin.connect();
-  await admin.query("CREATE DATABASE browse");
-  await admin.end();
-  const url = cluster.url("browse");
-  process.env.DATABASE_URL = url;
   try {
-    await migrateDatabase(url);
+    const url = await createMigratedDatabase(throwaway.cluster, "browse");
+    process.env.DATABASE_URL = url;
     const db = pool();
     log(`generating ${args.solutions.toLocaleString("en-US")} solutions over ${args.problems.toLocaleString("en-US")} problems`);
     const load = await generate(db, args, log);

@@ -8,11 +8,10 @@
 // re-run (upserts over existing pairs), judge planning, the report and the review queue lookups,
 // and extrapolates linearly to 600,000 problems (every stage is per chunk or per close pair).
 import { createHash } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import { percentile, writeBenchmarkSection } from "@/bench/report";
 import { decontamWorkload } from "@/bench/support/decontam-workload";
-import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { createMigratedDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { pool } from "@/lib/db/pool";
 import { buildSyntheticSet } from "@/lib/decontamination/eval/synthetic-set";
 import { launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
@@ -181,15 +180,9 @@ export async function main(argv: string[]): Promise<void> {
   const synthetic = buildSyntheticSet(tests, unrelated, count);
 
   const throwaway = await startThrowawayCluster("decontam", { ephemeral: true });
-  const { cluster } = throwaway;
-  const admin = new pg.Client({ connectionString: cluster.url("postgres") });
-  await admin.connect();
-  await admin.query("CREATE DATABASE decontam");
-  await admin.end();
-  const url = cluster.url("decontam");
-  process.env.DATABASE_URL = url;
   try {
-    await migrateDatabase(url);
+    const url = await createMigratedDatabase(throwaway.cluster, "decontam");
+    process.env.DATABASE_URL = url;
     const db = pool();
     const sets = await db.query<{ id: number; name: string }>(
       `INSERT INTO problem_sets (name, role) VALUES ('benchmarks', 'benchmark'), ('synthetic', 'synthetic') RETURNING id, name`,

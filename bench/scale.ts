@@ -1,6 +1,6 @@
 // `npm run bench -- scale [--rows 13972791] [--steps generate,import,grade,browse,export,decontam]
 //                         [--dir DIR] [--keep] [--no-baseline] [--no-browser] [--rounds 10] [--shards 4]
-//                         [--grade-minutes M] [--report-only]`
+//                         [--grade-minutes M] [--grade-only] [--plain-only] [--report-only]`
 // The real scale, end to end: an OpenMathInstruct-2-shaped release (13,972,791 rows over ~600,000
 // problems, ZSTD Parquet; bench/scale/release-file.ts) loaded into a durable embedded PostgreSQL
 // (the settings `npm start` uses) and taken through every step a curator runs:
@@ -11,10 +11,11 @@
 //             it); a page of the solutions table is timed meanwhile, to show the studio usable;
 //   browse    the table queries in-process (p50/p95) and the first table row in Chromium;
 //   export    OMI2 JSONL with no filters and with the default recipe filters; baseline: COPY of
-//             the samples-problems join to a file;
+//             the samples-problems join to a file (`--plain-only`: the first alone, for an ungraded set);
 //   decontam  retrieval of every problem against 12,000 benchmark problems, candidates stored;
 //   grade     the worker `npm start` runs grades every row (`--grade-minutes M` stops it after M
-//             minutes and reports the rate reached: a partial run, said so in the table).
+//             minutes and reports the rate reached: a partial run, said so in the table; `--grade-only`
+//             does not wait for the search index the worker builds after grading).
 // Steps run in order; each in a process of its own where that process is the product's. The whole
 // run takes hours, so `--keep` keeps the database and the file in --dir and later runs take
 // `--steps` one at a time; results accumulate in DIR/results.json and docs/benchmarks.md gets one
@@ -39,7 +40,8 @@ import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { loadBenchmarkItems, loadTrainProblems } from "@/lib/decontamination/eval/load-benchmarks";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
-import { findSolutions } from "@/lib/solutions/find-solutions";
+import { findSolutions, SEARCH_TIMEOUT_MS } from "@/lib/solutions/find-solutions";
+import { UserFacingError } from "@/lib/errors";
 import { DEFAULT_SORT, emptyFilter, type SolutionFilter, type SolutionView } from "@/lib/solutions/solution-view";
 import { sharedDataPath } from "@/tests/support/shared-data";
 
@@ -198,7 +200,8 @@ async function stepGrade(ctx: Context): Promise<void> {
       ["grading", gradingTask],
       ["search index", searchIndexTask],
     ] as const) {
-      if (!id) continue;
+      // --grade-only: the index was built (and measured) by the index step; not again here.
+      if (!id || (label === "search index" && ctx.args.includes("--grade-only"))) continue;
       for (;;) {
         if (worker.exitCode !== null) throw new Error(`the worker exited (${worker.exitCode}); see ${logFile}`);
         peak = Math.max(peak, peakRssMiB(worker.pid) ?? 0);
@@ -309,20 +312,35 @@ async function stepBrowse(ctx: Context): Promise<void> {
     { name: "sort by length", filter: {}, sort: { key: "length", direction: "desc" } },
     { name: "sort by tokens", filter: {}, sort: { key: "tokens", direction: "desc" } },
     { name: "one problem", filter: {} },
+    { name: "solution text: rare phrase", filter: { solutionText: "clips in May" } },
     { name: "solution text: common phrase", filter: { solutionText: "common denominator" } },
     { name: "solution text: LaTeX fragment", filter: { solutionText: "\\frac{3}{8}" } },
     { name: "problem text: common phrase", filter: { problemText: "geometric sequence" } },
   ];
   const lines: string[] = [];
+  // The target (p95 <= 50 ms) is for the table's filters and sorts; a substring search costs what
+  // its phrase's candidate rows cost (find-solutions.ts) and is reported beside it, with its limit.
   let worst = 0;
   for (const c of cases) {
     const filterAt = (r: number): Partial<SolutionFilter> => (c.name === "one problem" ? { problemId: problems[(r * 37) % problems.length].id } : c.filter);
-    const stat = await measure(rounds, (r) => findSolutions({ filter: { ...emptyFilter(), ...filterAt(r) }, sort: c.sort ?? DEFAULT_SORT, after: null, before: null }));
-    worst = Math.max(worst, stat.p95);
+    const search = c.name.includes("text:");
+    let stat: { p50: number; p95: number };
+    try {
+      // Searches are seconds each at this size: three rounds say enough.
+      stat = await measure(search ? Math.min(rounds, 3) : rounds, (r) => findSolutions({ filter: { ...emptyFilter(), ...filterAt(r) }, sort: c.sort ?? DEFAULT_SORT, after: null, before: null }));
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      lines.push(`| ${c.name} | stopped at the ${SEARCH_TIMEOUT_MS / 1000} s search limit | |`);
+      log(`browse ${c.name}: ${error.message}`);
+      continue;
+    }
+    if (!search) worst = Math.max(worst, stat.p95);
     lines.push(`| ${c.name} | ${stat.p50.toFixed(1)} | ${stat.p95.toFixed(1)} |`);
     log(`browse ${c.name}: p50 ${stat.p50.toFixed(1)} ms, p95 ${stat.p95.toFixed(1)} ms`);
   }
-  const browser = args.includes("--no-browser") ? "not measured (--no-browser)" : await measureBrowser(url, log);
+  const browser = args.includes("--no-browser")
+    ? "not measured (--no-browser)"
+    : await measureBrowser(url, log).catch((error) => `not measured: ${error instanceof Error ? error.message.split("\n")[0] : error}`);
   state.browse = { table: ["| query (findSolutions, page of 50) | p50 ms | p95 ms |", "|---|---|---|", ...lines].join("\n"), browser };
   ctx.record("browse: worst p95 of the table queries (in-process)", { rows: state.rows, seconds: worst / 1000, peakRssMiB: peakRssMiB() });
 }
@@ -342,6 +360,8 @@ async function stepExport(ctx: Context): Promise<void> {
   const baseline = await runOne("baseline: COPY of the samples-problems join to a file", "baseline-export", file("baseline.tsv"), [String(state.ids.set)]);
   const plain = await runOne("export, no filters", "export", file("export-plain.jsonl"), [SET]);
   ctx.record("export, no filters", { ...plain, baselineSeconds: baseline.seconds, baselineLabel: "COPY of the samples-problems join to a file" });
+  // --plain-only: before grading, the recipe's filters (correct answers only) have nothing to keep.
+  if (ctx.args.includes("--plain-only")) return;
   const filtered = await runOne("export, default recipe filters", "export-filtered", file("export-recipe.jsonl"), [SET]);
   ctx.record("export, default recipe filters", { ...filtered, baselineSeconds: baseline.seconds, baselineLabel: "COPY of the samples-problems join to a file" });
 }

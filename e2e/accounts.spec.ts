@@ -11,6 +11,7 @@ import { e2eEnv } from "./support/e2e-env";
 import { PUBLIC_ROUTE_FILES, ROUTE_TABLE } from "./support/route-table";
 import { E2E_PASSWORD, E2E_ROLES, emailFor, storageStateFor } from "./support/roles";
 import { runCli } from "./support/run-cli";
+import { fillSignIn } from "./support/sign-in-form";
 import { sql } from "./support/sql";
 
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
@@ -39,9 +40,7 @@ async function signIn(browser: Browser, baseURL: string | undefined, email: stri
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await fillSignIn(page, email, password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   return { context, page };
 }
@@ -166,9 +165,7 @@ test.describe("an admin manages accounts", () => {
 
     await leaver.page.goto("/");
     await expect(leaver.page).toHaveURL(/\/login/);
-    await leaver.page.getByLabel("Email").fill(email);
-    await leaver.page.getByLabel("Password").fill(E2E_PASSWORD);
-    await leaver.page.getByRole("button", { name: "Sign in" }).click();
+    await fillSignIn(leaver.page, email, E2E_PASSWORD);
     await expect(leaver.page.getByText("Wrong email or password.")).toBeVisible();
 
     await row.getByRole("button", { name: `Reactivate ${email}` }).click();

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./support/roles";
+import { importThroughForm } from "./support/import-form";
 import { runCli } from "./support/run-cli";
 
 test.use({ storageState: storageStateFor("curator") });
@@ -33,17 +34,12 @@ test("a curator imports a file from the browser and sees progress, the summary a
   const file = omi2File("browser-upload.jsonl", 12_600, 4, "Browser");
   // Over the 10 MB a proxied request body is cut at: the upload route must stream past it.
   expect(statSync(file).size).toBeGreaterThan(10 * 2 ** 20);
-  await page.goto("/sets/import");
-  await page.getByLabel("File").setInputFiles(file);
-  await page.getByLabel("Problem set").fill("e2e-browser-upload");
-  await page.getByLabel("Role").selectOption("synthetic");
-  await page.getByRole("button", { name: "Import" }).click();
+  const summary = await importThroughForm(page, { file, set: "e2e-browser-upload", role: "synthetic" });
 
   const progress = page.getByRole("progressbar", { name: "Import progress" });
   await expect(progress).toBeVisible();
   await expect(page.getByRole("region", { name: "Import progress" })).toContainText("rows/s");
 
-  const summary = page.getByRole("region", { name: "Import summary" });
   await expect(summary).toBeVisible({ timeout: 120_000 });
   await expect(summary.getByRole("row", { name: /Problems inserted/ })).toContainText("12,600");
   await expect(summary.getByRole("row", { name: /Solutions inserted/ })).toContainText("50,400");
@@ -63,11 +59,7 @@ test("a curator imports a file from the browser and sees progress, the summary a
 test("a refused upload says where the file is wrong and imports nothing", async ({ page }) => {
   const path = join(dir, "broken.jsonl");
   writeFileSync(path, `${JSON.stringify({ question: "Fine?", answer: "#### 1" })}\n{"question": "broken", \n`);
-  await page.goto("/sets/import");
-  await page.getByLabel("File").setInputFiles(path);
-  await page.getByLabel("Problem set").fill("e2e-refused");
-  await page.getByRole("button", { name: "Import" }).click();
-  const summary = page.getByRole("region", { name: "Import summary" });
+  const summary = await importThroughForm(page, { file: path, set: "e2e-refused" });
   await expect(summary).toContainText("Nothing was imported", { timeout: 30_000 });
   await expect(summary).toContainText("broken.jsonl line 2: invalid JSON");
 });
@@ -85,15 +77,14 @@ test("a chat messages file with its own id column imports from the browser", asy
     ],
   }));
   writeFileSync(path, `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`);
-  await page.goto("/sets/import");
-  await page.getByLabel("File").setInputFiles(path);
-  await page.getByLabel("Problem set").fill("e2e-chat");
-  await page.getByLabel("Role").selectOption("synthetic");
-  await page.getByLabel("Format").selectOption("messages");
-  await page.getByLabel("Id column").fill("qid");
-  await page.screenshot({ path: "test-results/e2e/import-chat-form.png" });
-  await page.getByRole("button", { name: "Import" }).click();
-  const summary = page.getByRole("region", { name: "Import summary" });
+  const summary = await importThroughForm(page, {
+    file: path,
+    set: "e2e-chat",
+    role: "synthetic",
+    format: "messages",
+    idColumn: "qid",
+    screenshot: "test-results/e2e/import-chat-form.png",
+  });
   await expect(summary.getByRole("row", { name: /Problems inserted/ })).toContainText("3", { timeout: 60_000 });
   await expect(summary.getByRole("row", { name: /Solutions inserted/ })).toContainText("6");
   await page.screenshot({ path: "test-results/e2e/import-chat-summary.png", fullPage: true });
@@ -125,15 +116,14 @@ test("a curator exports from the browser and the download holds the rows", async
 test("a curator imports a NeMo-Skills majority-vote output with its problem source and sees what was not taken as gold", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const fixture = join(process.cwd(), "tests", "fixtures", "datasets", "nemo-skills-shapes", "majority", "problem-set0", "generation", "output-rs0.jsonl");
-  await page.goto("/sets/import");
-  await page.getByLabel("File").setInputFiles(fixture);
-  await page.getByLabel("Problem set").fill("e2e-nemo-voted");
-  await page.getByLabel("Role").selectOption("synthetic");
-  await page.getByLabel("Problem source").fill("augmented_math");
-  await page.screenshot({ path: "test-results/nemo-import-form.png" });
-  await page.getByRole("button", { name: "Import" }).click();
+  const summary = await importThroughForm(page, {
+    file: fixture,
+    set: "e2e-nemo-voted",
+    role: "synthetic",
+    problemSource: "augmented_math",
+    screenshot: "test-results/nemo-import-form.png",
+  });
 
-  const summary = page.getByRole("region", { name: "Import summary" });
   await expect(summary).toBeVisible({ timeout: 60_000 });
   await expect(summary.getByRole("row", { name: /Problems without gold answer/ })).toContainText("1");
   await expect(summary.getByRole("row", { name: /No answer to vote on/ })).toContainText("no_valid_answer_found");

@@ -16,6 +16,7 @@ import { gsm8kGoldAnswer } from "../lib/datasets/formats/gsm8k-record";
 import { type LlmStub, startLlmStub } from "../lib/llm-stub/start-llm-stub";
 import { storageStateFor } from "./support/roles";
 import { runCli } from "./support/run-cli";
+import { importThroughForm } from "./support/import-form";
 import { sql } from "./support/sql";
 
 test.use({ storageState: storageStateFor("curator"), viewport: { width: 1440, height: 900 } });
@@ -57,12 +58,7 @@ test("GSM8K seeds, a solutions batch, and a default export of generated, boxed, 
   test.setTimeout(600_000);
 
   // 1. Import from the browser; grading of the references follows.
-  await page.goto("/sets/import");
-  await page.getByLabel("File").setInputFiles(file);
-  await page.getByLabel("Problem set").fill(SET);
-  await page.getByLabel("Role").selectOption("seed");
-  await page.getByRole("button", { name: "Import" }).click();
-  const summary = page.getByRole("region", { name: "Import summary" });
+  const summary = await importThroughForm(page, { file, set: SET, role: "seed" });
   await expect(summary.getByRole("row", { name: /Problems inserted/ })).toContainText("500", { timeout: 120_000 });
   await expect(summary.getByText("Grading finished")).toBeVisible({ timeout: 180_000 });
   const [set] = await sql<{ id: number }>("SELECT id FROM problem_sets WHERE name = $1", [SET]);

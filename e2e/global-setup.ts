@@ -13,6 +13,7 @@ import { authRoot } from "./support/auth-dir";
 import { e2eEnvFile } from "./support/e2e-env";
 import { E2E_PASSWORD, E2E_ROLES, emailFor, storageStateFor } from "./support/roles";
 import { runCli } from "./support/run-cli";
+import { signInThroughForm } from "./support/sign-in-form";
 import { freePort } from "../lib/net/free-port";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -75,11 +76,7 @@ export default async function globalSetup(_config: FullConfig) {
   for (const role of E2E_ROLES) {
     const context = await browser.newContext({ baseURL: baseUrl });
     const page = await context.newPage();
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(emailFor(role));
-    await page.getByLabel("Password").fill(E2E_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await signInThroughForm(page, emailFor(role), E2E_PASSWORD);
     await context.storageState({ path: storageStateFor(role) });
     await context.close();
   }

@@ -17,6 +17,7 @@ import { type LlmStub, startLlmStub } from "../lib/llm-stub/start-llm-stub";
 import { hasSharedData, sharedDataPath } from "../tests/support/shared-data";
 import { E2E_PASSWORD, emailFor, storageStateFor } from "./support/roles";
 import { runCli } from "./support/run-cli";
+import { fillSignIn } from "./support/sign-in-form";
 import { sql } from "./support/sql";
 
 const tag = `wb${Date.now().toString(36)}`;
@@ -172,20 +173,14 @@ test.describe("signed out, without JavaScript", () => {
     await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /favicon\.ico/);
     const form = page.locator("form");
     await expect(form).toHaveAttribute("method", "post");
-    const signIn = async () => {
-      await page.getByLabel("Email").fill(emailFor("viewer"));
-      await page.getByLabel("Password").fill(E2E_PASSWORD);
-      await page.getByRole("button", { name: "Sign in" }).click();
-    };
+    const signIn = () => fillSignIn(page, emailFor("viewer"), E2E_PASSWORD);
     await signIn();
     // A first visit has no CSRF cookie yet: next-auth sets it and sends the person back to the
     // form once, which then carries the token.
     if (page.url().includes("/login")) {
       await expect(page.locator('input[name="csrfToken"]')).toHaveCount(1);
       // A wrong password comes back as a message on the form, still without JavaScript.
-      await page.getByLabel("Email").fill(emailFor("viewer"));
-      await page.getByLabel("Password").fill("not-the-password");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await fillSignIn(page, emailFor("viewer"), "not-the-password");
       await expect(page.getByText("Wrong email or password.")).toBeVisible();
       await signIn();
     }

@@ -31,6 +31,10 @@ test.describe("as a viewer", () => {
 
   test("the set page shows counts and links, and no management", async ({ page }) => {
     expect(runCli(["import", "--set", "e2e-sets-viewer", "--role", "seed", gsm8kSlice("viewer.jsonl", 0, 40)]).status).toBe(0);
+    // The references are graded by the worker after the import: the page is rendered once, so wait
+    // for the grading to land first (a busy machine can take longer than an assertion's timeout).
+    const graded = async () => (await sql<{ n: number }>("SELECT graded_count AS n FROM problem_sets WHERE name = $1", ["e2e-sets-viewer"]))[0]?.n;
+    await expect.poll(graded, { timeout: 60_000 }).toBe(40);
     await page.goto("/sets");
     await page.getByRole("link", { name: "e2e-sets-viewer" }).click();
     await expect(page.getByRole("heading", { name: "e2e-sets-viewer" })).toBeVisible();

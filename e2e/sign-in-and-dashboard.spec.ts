@@ -3,14 +3,13 @@
 import { expect, test } from "@playwright/test";
 import { E2E_PASSWORD, emailFor, storageStateFor } from "./support/roles";
 import { runCli } from "./support/run-cli";
+import { fillSignIn } from "./support/sign-in-form";
 
 test.describe("signed out", () => {
   test("asks to sign in, shows a wrong password on the form, then lets the right one in", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
-    await page.getByLabel("Email").fill(emailFor("admin"));
-    await page.getByLabel("Password").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await fillSignIn(page, emailFor("admin"), "not-the-password");
     await expect(page.getByText("Wrong email or password.")).toBeVisible();
     await page.getByLabel("Password").fill(E2E_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();

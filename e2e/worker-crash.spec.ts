@@ -10,6 +10,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { freePort } from "../lib/net/free-port";
+import { importThroughForm } from "./support/import-form";
+import { signInThroughForm } from "./support/sign-in-form";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // Made in beforeAll: Playwright also loads this file in processes that only list the tests.
@@ -99,17 +101,9 @@ test("a worker killed mid-import: the studio stays up, the page says the import 
 
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(EMAIL);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signInThroughForm(page, EMAIL, PASSWORD);
 
-  await page.goto("/sets/import");
-  await page.getByLabel("File").setInputFiles(file);
-  await page.getByLabel("Problem set").fill("e2e-crash-import");
-  await page.getByLabel("Role").selectOption("synthetic");
-  await page.getByRole("button", { name: "Import" }).click();
+  await importThroughForm(page, { file, set: "e2e-crash-import", role: "synthetic" });
   await expect(page.getByRole("region", { name: "Import progress" })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/[1-9][\d,]* problems inserted/)).toBeVisible({ timeout: 60_000 });
 

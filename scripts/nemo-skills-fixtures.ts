@@ -94,23 +94,13 @@ const math = (problem: string, answer: string, level: string, type: string): Inp
 function seededRuns(): Record<string, Line[]> {
   const set0 = [math("What is $2+3$?", "5", "Level 1", "Prealgebra"), math("Compute $\\frac{1}{2}+\\frac{1}{4}$.", "\\frac{3}{4}", "Level 2", "Algebra")];
   const set1 = [math("How many sides does a hexagon have?", "6", "Level 1", "Geometry"), math("Solve $x^2=9$ for $x>0$ — «positive» root.", "3", "Level 2", "Algebra")];
+  // Per line of a run: the generation, its token count, the predicted answer and whether it is correct.
+  const run = (set: Input[], lines: [string, number, string, boolean][]) => lines.map(([generation, tokens, predicted, correct], i) => evaluated(generated(set[i] as Input, generation, tokens), predicted, correct));
   return {
-    "seeded-runs/problem-set0/generation/output-rs0.jsonl": [
-      evaluated(generated(set0[0] as Input, "$2+3=\\boxed{5}$", 9), "5", true),
-      evaluated(generated(set0[1] as Input, "Add: $\\frac{2}{4}+\\frac{1}{4}=\\boxed{\\frac{3}{4}}$", 21), "\\frac{3}{4}", true),
-    ],
-    "seeded-runs/problem-set0/generation/output-rs1.jsonl": [
-      evaluated(generated(set0[0] as Input, "It is \\boxed{6}.", 7), "6", false),
-      evaluated(generated(set0[1] as Input, "$0.75 = \\boxed{0.75}$", 12), "0.75", true),
-    ],
-    "seeded-runs/problem-set1/generation/output-rs0.jsonl": [
-      evaluated(generated(set1[0] as Input, "A hexagon has \\boxed{6} sides.", 10), "6", true),
-      evaluated(generated(set1[1] as Input, "$x=\\pm 3$, so \\boxed{3}.", 14), "3", true),
-    ],
-    "seeded-runs/problem-set1/generation/output-rs1.jsonl": [
-      evaluated(generated(set1[0] as Input, "Six: \\boxed{6}", 6), "6", true),
-      evaluated(generated(set1[1] as Input, "\\boxed{-3}", 4), "-3", false),
-    ],
+    "seeded-runs/problem-set0/generation/output-rs0.jsonl": run(set0, [["$2+3=\\boxed{5}$", 9, "5", true], ["Add: $\\frac{2}{4}+\\frac{1}{4}=\\boxed{\\frac{3}{4}}$", 21, "\\frac{3}{4}", true]]),
+    "seeded-runs/problem-set0/generation/output-rs1.jsonl": run(set0, [["It is \\boxed{6}.", 7, "6", false], ["$0.75 = \\boxed{0.75}$", 12, "0.75", true]]),
+    "seeded-runs/problem-set1/generation/output-rs0.jsonl": run(set1, [["A hexagon has \\boxed{6} sides.", 10, "6", true], ["$x=\\pm 3$, so \\boxed{3}.", 14, "3", true]]),
+    "seeded-runs/problem-set1/generation/output-rs1.jsonl": run(set1, [["Six: \\boxed{6}", 6, "6", true], ["\\boxed{-3}", 4, "-3", false]]),
   };
 }
 

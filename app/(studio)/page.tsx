@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ShareBar } from "@/components/ui/share-bar";
 import { type DataColumn, DataTable, NumTd, Row, Td } from "@/components/ui/data-table";
 import { StatCard } from "@/components/ui/stat-card";
+import { Section } from "@/components/ui/section";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { findActiveBatches } from "@/lib/dashboard/find-active-batches";
@@ -51,23 +52,25 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-8">
       <PageHeader title="Dashboard" description="Problem sets, solutions and how many of them check out." />
-      <section aria-label="Totals" className="grid grid-cols-2 gap-4 lg:grid-cols-5">
-        <StatCard label="Problem sets" value={formatInteger(sets.length)} />
-        <StatCard label="Problems" value={formatInteger(totals.problems)} />
-        <StatCard
-          label="Solutions"
-          value={formatInteger(totals.samples)}
-          hint={`${formatInteger(totals.generated.samples)} generated, ${formatInteger(totals.references.samples)} reference`}
-        />
-        <StatCard
-          label="Correct share (generated)"
-          value={formatPercent(totals.generated.correct, totals.generated.graded)}
-          hint={`of ${formatInteger(totals.generated.graded)} graded generated solutions; references apart`}
-        />
-        <StatCard label="Contaminated" value={formatInteger(totals.contaminated)} hint="problems decided contaminated" />
+      <section aria-label="Totals">
+        <dl className="grid grid-cols-2 gap-4 lg:grid-cols-5">
+          <StatCard label="Problem sets" value={formatInteger(sets.length)} />
+          <StatCard label="Problems" value={formatInteger(totals.problems)} />
+          <StatCard
+            label="Solutions"
+            value={formatInteger(totals.samples)}
+            hint={`${formatInteger(totals.generated.samples)} generated, ${formatInteger(totals.references.samples)} reference`}
+          />
+          <StatCard
+            label="Correct share (generated)"
+            value={formatPercent(totals.generated.correct, totals.generated.graded)}
+            hint={`of ${formatInteger(totals.generated.graded)} graded generated solutions; references apart`}
+          />
+          <StatCard label="Contaminated" value={formatInteger(totals.contaminated)} hint="problems decided contaminated" />
+        </dl>
       </section>
       {batches.some((b) => b.state !== "paused") && <AutoRefresh everyMs={5000} />}
-      <ActiveBatches batches={batches} failed={failedBatches} canLaunch={can(user.role, "batches.launch")} />
+      <ActiveBatches batches={batches} failed={failedBatches} role={user.role} />
       {(["seed", "synthetic", "benchmark"] as const).map((role) => {
         const group = sets.filter((set) => set.role === role);
         if (group.length === 0) return null;
@@ -111,17 +114,17 @@ export default async function DashboardPage() {
         );
       })}
       {sets.length === 0 && <p className="text-sm text-slate-600">No problem sets yet. Import one with <code>npx boxed import</code>.</p>}
-      <section aria-labelledby="dashboard-plots" className="space-y-2">
-        <div className="flex items-center justify-between">
-          <h2 id="dashboard-plots" className="text-sm font-semibold text-slate-700">
-            Solutions at a glance
-          </h2>
+      <Section
+        id="dashboard-plots"
+        title="Solutions at a glance"
+        actions={
           <Link href="/insights" className="text-sm text-sky-700 hover:underline">
             All insights: pass@k, lengths, agreement, suspect gold answers
           </Link>
-        </div>
+        }
+      >
         <SampleBreakdownChart dimension="source" rows={bySource} />
-      </section>
+      </Section>
       {showActivity && <RecentActivity entries={activity} />}
     </div>
   );

@@ -5,10 +5,11 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 
 export function LoginForm({
   callbackUrl,
@@ -24,24 +25,17 @@ export function LoginForm({
   initialError: string | null;
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(initialError);
-  const [pending, setPending] = useState(false);
+  const { pending, error, run } = useAction(initialError);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const result = await signIn("credentials", {
-      redirect: false,
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
+    const signedIn = await run(async () => {
+      const result = await signIn("credentials", { redirect: false, email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
+      if (result && !result.error) return { ok: true, data: true } as const;
+      return { ok: false, error: result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password." } as const;
     });
-    setPending(false);
-    if (!result || result.error) {
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
-      return;
-    }
+    if (!signedIn) return;
     router.replace(callbackUrl);
     router.refresh();
   }

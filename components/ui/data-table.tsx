@@ -39,6 +39,7 @@ export function DataTable({
   columns,
   variant = "card",
   fit = false,
+  empty,
   className,
   children,
 }: {
@@ -48,6 +49,9 @@ export function DataTable({
   variant?: TableVariant;
   /** As wide as its content instead of the whole width. */
   fit?: boolean;
+  /** Said in one cell across the table instead of rows ("No batches yet."); pass it only when
+   * there are no rows, e.g. `empty={rows.length === 0 && "No batches yet."}`. */
+  empty?: ReactNode;
   /** Classes of the <table> (a max width, a margin). */
   className?: string;
   children: ReactNode;
@@ -65,9 +69,29 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody>
+          {children}
+          {empty && <EmptyRow columns={columns.length}>{empty}</EmptyRow>}
+        </tbody>
       </table>
     </div>
+  );
+}
+
+/** A DataTable of a list: one Row per item, keyed by the item's id, whose cells `cells` gives; the
+ * `empty` text instead when the list is empty. */
+export function ListTable<T extends { id: number | string }>({
+  items,
+  cells,
+  empty,
+  ...table
+}: Omit<Parameters<typeof DataTable>[0], "children" | "empty"> & { items: T[]; cells: (item: T) => ReactNode; empty?: ReactNode }) {
+  return (
+    <DataTable {...table} empty={items.length === 0 && empty}>
+      {items.map((item) => (
+        <Row key={item.id}>{cells(item)}</Row>
+      ))}
+    </DataTable>
   );
 }
 

@@ -16,8 +16,24 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
   return <input className={control(className)} {...props} />;
 }
 
-export function Select({ className, ...props }: ComponentProps<"select">) {
-  return <select className={control(className)} {...props} />;
+/** One <option> of a Select: a bare string is both its value and its text. */
+export type SelectOption = string | { value: string | number; label: ReactNode };
+
+/** A select; `options` are listed after any fixed `children` (an "every …" or "none" choice first). */
+export function Select({ className, options, children, ...props }: ComponentProps<"select"> & { options?: readonly SelectOption[] }) {
+  return (
+    <select className={control(className)} {...props}>
+      {children}
+      {options?.map((option) => {
+        const { value, label } = typeof option === "string" ? { value: option, label: option } : option;
+        return (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        );
+      })}
+    </select>
+  );
 }
 
 export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
@@ -53,6 +69,17 @@ export function Field({ label, hint, htmlFor, className, children }: { label: Re
       {labelled}
       {hintLine}
     </div>
+  );
+}
+
+/** A titled group of controls (checkboxes, radios): the legend above, the controls in a box the
+ * caller lays out (`className`: a grid, a wrapping row). */
+export function FieldGroup({ legend, className, children }: { legend: ReactNode; className?: string; children: ReactNode }) {
+  return (
+    <fieldset>
+      <legend className="text-sm font-medium text-slate-700">{legend}</legend>
+      <div className={classes("mt-1", className)}>{children}</div>
+    </fieldset>
   );
 }
 

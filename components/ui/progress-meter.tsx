@@ -45,3 +45,18 @@ export function ProgressMeter({
     </div>
   );
 }
+
+/** What a background Task's status says of its progress (lib/tasks/task-status.ts). */
+export interface TaskProgress {
+  done: number;
+  total: number | null;
+  startedAt: string | null;
+  message: string | null;
+}
+
+/** The meter of a background Task: counts, rate since the task started, and its latest message
+ * (`detail={null}` leaves the message out). */
+export function TaskProgressMeter({ task, label, unit, detail = task.message }: { task: TaskProgress; label: string; unit: string; detail?: string | null }) {
+  const elapsedSeconds = task.startedAt ? (Date.now() - new Date(task.startedAt).getTime()) / 1000 : 0;
+  return <ProgressMeter label={label} done={task.done} total={task.total} unit={unit} elapsedSeconds={elapsedSeconds} detail={detail ?? undefined} />;
+}

@@ -1,32 +1,15 @@
 // Protects: after sign-in only a path of this site is followed, whatever form a hostile
 // callbackUrl takes. The forms are what the browser's own URL parser turns into another host.
 import { describe, expect, it } from "vitest";
+import { HOSTILE_CALLBACKS } from "@/lib/auth/hostile-callbacks";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
 
 const ORIGIN = "http://studio.example:3000";
 
 describe("safeCallbackPath", () => {
   it.each([
-    "/\\evil.example/x",
-    "/\\\\evil.example",
-    "\\\\evil.example",
-    "/\t/evil.example",
-    "\t//evil.example",
-    "/\n/evil.example",
-    "/\r\n/evil.example",
-    "//evil.example",
-    "///evil.example",
-    "/.//evil.example",
-    "/%2E//evil.example",
-    "https://evil.example/",
-    "https:evil.example",
-    "https:/evil.example",
-    "HTTPS://EVIL.EXAMPLE",
-    " //evil.example",
-    "javascript:alert(1)",
-    "JaVaScRiPt:alert(1)",
-    "\tjavascript:alert(1)",
-    "data:text/html,<script>alert(1)</script>",
+    ...HOSTILE_CALLBACKS,
+    // Forms that name this test's origin.
     "http://studio.example:3000@evil.example/",
     "http://user:pass@studio.example:3000/",
     "http://studio.example:3001/",

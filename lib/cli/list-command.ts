@@ -2,6 +2,7 @@
 // JSON with --json, a hint when there are none, or an (optionally headed) line per row.
 import { parseArgs } from "node:util";
 import type { CliCommand } from "@/lib/cli/command";
+import { commandOptions } from "@/lib/cli/options";
 import { withDatabase } from "@/lib/cli/with-database";
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -21,13 +22,13 @@ export interface ListCommandSpec<T> {
 }
 
 export function listCommand<T>(spec: ListCommandSpec<T>): CliCommand {
-  const options = Object.fromEntries((spec.stringFlags ?? []).map((name) => [name, { type: "string" as const }]));
+  const options = commandOptions(spec.stringFlags ?? [], ["json"]);
   return {
     path: spec.path,
     summary: spec.summary,
     usage: spec.usage,
     async run(args, io) {
-      const { values } = parseArgs({ args, options: { ...options, json: { type: "boolean", default: false } } });
+      const { values } = parseArgs({ args, options });
       return withDatabase(io, async () => {
         const rows = await spec.load(values);
         if (values.json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

@@ -1,44 +1,49 @@
 import { describe, expect, it } from "vitest";
 import { checkAnswer } from "@/lib/grading/check";
+import { answerPairs, ruleAnswerPairs } from "@/lib/grading/testing/answer-table";
 import type { CheckOptions } from "@/lib/grading/check";
 
 const verdict = (gold: string | number, pred: string | number, options?: CheckOptions) => checkAnswer(gold, pred, options);
 
 describe("checkAnswer rules", () => {
-  it.each([
-    ["string", "\\text{odd}", "odd"],
-    ["numeric", "0.5", "\\frac12"],
-    ["string", "56017895760", "56,\\!01,\\!78,\\!95,\\!760"],
-    ["symbolic", "x^2+2x+1", "(x+1)^2"],
-    ["tuple", "(1, \\frac12)", "(1, 0.5)"],
-    ["set", "\\{1, 2, 3\\}", "\\{3, 1, 2\\}"],
-    ["interval", "[0, \\frac12)", "[0, 0.5)"],
-    ["union", "(-\\infty, 0) \\cup (1, \\infty)", "(1,\\infty)\\cup(-\\infty,0)"],
-    ["matrix", "\\begin{pmatrix}1&\\frac12\\\\0&1\\end{pmatrix}", "\\begin{bmatrix}1&0.5\\\\0&1\\end{bmatrix}"],
-    ["equation", "2x+4y-3=0", "y=-\\frac{1}{2}x+\\frac{3}{4}"],
-    ["inequality", "x \\ge 5", "[5, \\infty)"],
-    ["choice", "C", "\\text{(C)}"],
-    ["percent", "0.1", "10\\%"],
-  ])("%s: %s = %s", (rule, gold, pred) => {
+  it.each(
+    ruleAnswerPairs(String.raw`
+      string      \text{odd}                        vs  odd
+      numeric     0.5                               vs  \frac12
+      string      56017895760                       vs  56,\!01,\!78,\!95,\!760
+      symbolic    x^2+2x+1                          vs  (x+1)^2
+      tuple       (1, \frac12)                      vs  (1, 0.5)
+      set         \{1, 2, 3\}                       vs  \{3, 1, 2\}
+      interval    [0, \frac12)                      vs  [0, 0.5)
+      union       (-\infty, 0) \cup (1, \infty)     vs  (1,\infty)\cup(-\infty,0)
+      matrix      \begin{pmatrix}1&\frac12\\0&1\end{pmatrix}  vs  \begin{bmatrix}1&0.5\\0&1\end{bmatrix}
+      equation    2x+4y-3=0                         vs  y=-\frac{1}{2}x+\frac{3}{4}
+      inequality  x \ge 5                           vs  [5, \infty)
+      choice      C                                 vs  \text{(C)}
+      percent     0.1                               vs  10\%
+    `),
+  )("%s: %s = %s", (rule, gold, pred) => {
     const v = verdict(gold, pred);
     expect(v.outcome, v.reason).toBe("equal");
     expect(v.rule).toBe(rule);
   });
 
-  it.each([
-    ["5", "5.001"],
-    ["12000023", "12000024"],
-    ["920.25", "920.26"],
-    ["[0,1)", "(0,1)"],
-    ["(1,2)", "(2,1)"],
-    ["\\{1,2\\}", "\\{1,2,3\\}"],
-    ["x^3+2x+1", "x^2+2x+1"],
-    ["x \\ge 5", "x \\le 5"],
-    ["\\sqrt{67},-\\sqrt{85}", "\\sqrt{67}"],
-    ["a+3z=0", "0"],
-    ["3:1", "3:2"],
-    ["4210_{7}", "4210_{8}"],
-  ])("not equal: %s vs %s", (gold, pred) => {
+  it.each(
+    answerPairs(String.raw`
+      5                     vs  5.001
+      12000023              vs  12000024
+      920.25                vs  920.26
+      [0,1)                 vs  (0,1)
+      (1,2)                 vs  (2,1)
+      \{1,2\}               vs  \{1,2,3\}
+      x^3+2x+1              vs  x^2+2x+1
+      x \ge 5               vs  x \le 5
+      \sqrt{67},-\sqrt{85}  vs  \sqrt{67}
+      a+3z=0                vs  0
+      3:1                   vs  3:2
+      4210_{7}              vs  4210_{8}
+    `),
+  )("not equal: %s vs %s", (gold, pred) => {
     expect(verdict(gold, pred).outcome).toBe("not-equal");
   });
 

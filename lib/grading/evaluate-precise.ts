@@ -4,7 +4,7 @@
 // with an exponent range of ±9e15, can. Each operation charges the budget.
 import Decimal from "decimal.js";
 import type { Budget } from "@/lib/grading/budget";
-import { NotNumericError, opaqueKey } from "@/lib/grading/evaluate";
+import { NotNumericError, opaqueValue } from "@/lib/grading/evaluate";
 import type { MathJson } from "@/lib/grading/latex-to-math-json";
 import { readNode } from "@/lib/grading/math-json-node";
 
@@ -111,12 +111,8 @@ const UNARY: Record<string, (x: Decimal, D: DecimalCtor) => Decimal> = {
 
 function call(head: string, args: MathJson[], env: ReadonlyMap<string, Decimal>, budget: Budget, D: DecimalCtor): Decimal {
   const ev = (e: MathJson) => evaluatePrecise(e, env, budget, D);
-  const opaque = opaqueKey([head, ...args] as MathJson);
-  if (opaque) {
-    const bound = env.get(opaque);
-    if (bound === undefined) throw new NotNumericError(`the term ${opaque.slice(1, 40)}`);
-    return bound;
-  }
+  const bound = opaqueValue(head, args, env);
+  if (bound !== undefined) return bound;
   const unary = UNARY[head];
   if (unary && args.length === 1) return unary(ev(args[0]), D);
   switch (head) {

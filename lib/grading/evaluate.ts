@@ -60,6 +60,15 @@ export function opaqueKey(expr: MathJson): string | null {
   return opaque ? `#${canonical(expr, 0)}` : null;
 }
 
+/** The value `env` binds to a call that is an opaque unknown; undefined when the call is not one. */
+export function opaqueValue<T>(head: string, args: MathJson[], env: ReadonlyMap<string, T>): T | undefined {
+  const opaque = opaqueKey([head, ...args] as MathJson);
+  if (!opaque) return undefined;
+  const bound = env.get(opaque);
+  if (bound === undefined) throw new NotNumericError(`the term ${opaque.slice(1, 40)}`);
+  return bound;
+}
+
 function isBaseTen(args: MathJson[]): boolean {
   const base = args.length === 2 ? readNode(args[1]) : null;
   return base?.type === "number" && base.text === "10";
@@ -133,12 +142,8 @@ export function evaluate(expr: MathJson, env: ReadonlyMap<string, number>, budge
 
 function evaluateCall(head: string, args: MathJson[], env: ReadonlyMap<string, number>, budget: Budget): number {
   const ev = (e: MathJson) => evaluate(e, env, budget);
-  const opaque = opaqueKey([head, ...args] as MathJson);
-  if (opaque) {
-    const bound = env.get(opaque);
-    if (bound === undefined) throw new NotNumericError(`the term ${opaque.slice(1, 40)}`);
-    return bound;
-  }
+  const bound = opaqueValue(head, args, env);
+  if (bound !== undefined) return bound;
   const unary = UNARY[head];
   if (unary && args.length === 1) return unary(ev(args[0]));
   switch (head) {

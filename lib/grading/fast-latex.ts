@@ -12,6 +12,13 @@ const MAX_DEPTH = 600;
 const GREEK = new Set(["alpha", "beta", "gamma", "delta", "epsilon", "theta", "lambda", "mu", "sigma", "tau", "omega", "rho", "eta", "kappa", "nu", "xi", "zeta"]);
 const FUNCTIONS: Record<string, string> = { sin: "Sin", cos: "Cos", tan: "Tan", sec: "Sec", csc: "Csc", cot: "Cot", arcsin: "Arcsin", arccos: "Arccos", arctan: "Arctan", sinh: "Sinh", cosh: "Cosh", tanh: "Tanh", ln: "Ln", exp: "Exp" };
 
+/** Brackets that group a sum, by their opening character. */
+const GROUP_CLOSE = new Map([
+  ["(", ")"],
+  ["{", "}"],
+  ["[", "]"],
+]);
+
 class Bail extends Error {}
 
 /**
@@ -163,15 +170,18 @@ class Reader {
     return ["BaseForm", { num: value.toString() }, b];
   }
 
+  /** A bracketed sum: the opening bracket at i, the sum, then `close`. */
+  private group(close: string, depth: number): MathJson {
+    this.i++;
+    const v = this.sum(depth + 1);
+    this.expect(close);
+    return v;
+  }
+
   /** A TeX argument: a {group}, or one token (a digit, a letter, a command). */
   private argument(depth: number, allowSigned = false): MathJson {
     const c = this.peek();
-    if (c === "{") {
-      this.i++;
-      const v = this.sum(depth + 1);
-      this.expect("}");
-      return v;
-    }
+    if (c === "{") return this.group("}", depth);
     if (/\d/.test(c)) {
       this.i++;
       return { num: c };
@@ -214,32 +224,11 @@ class Reader {
       if (c === "e" && /^\s*[+-]?\d/.test(this.s.slice(this.i, this.i + 4)) && /\d\s*$/.test(this.s.slice(0, this.i - 1))) throw new Bail();
       return c;
     }
-    if (c === "(") {
-      this.i++;
-      const v = this.sum(depth + 1);
-      this.expect(")");
-      return v;
-    }
-    if (c === "{") {
-      this.i++;
-      const v = this.sum(depth + 1);
-      this.expect("}");
-      return v;
-    }
     // Square brackets inside an expression group like parentheses ("\lambda^5 [e^x - 1]"); an
     // interval "[a, b]" has a comma and never gets here as a whole.
-    if (c === "[") {
-      this.i++;
-      const v = this.sum(depth + 1);
-      this.expect("]");
-      return v;
-    }
-    if (c === "|") {
-      this.i++;
-      const v = this.sum(depth + 1);
-      this.expect("|");
-      return ["Abs", v];
-    }
+    const close = GROUP_CLOSE.get(c);
+    if (close) return this.group(close, depth);
+    if (c === "|") return ["Abs", this.group("|", depth)];
     const cmd = this.command();
     if (!cmd) throw new Bail();
     this.i += cmd.length + 1;
@@ -253,20 +242,13 @@ class Reader {
     }
     if (cmd === "sqrt") {
       if (this.peek() === "[") {
-        this.i++;
-        const index = this.sum(depth + 1);
-        this.expect("]");
+        const index = this.group("]", depth);
         return ["Root", this.argument(depth + 1), index];
       }
       return ["Sqrt", this.argument(depth + 1)];
     }
     const fn = FUNCTIONS[cmd];
-    if (fn && this.peek() === "(") {
-      this.i++;
-      const v = this.sum(depth + 1);
-      this.expect(")");
-      return [fn, v];
-    }
+    if (fn && this.peek() === "(") return [fn, this.group(")", depth)];
     throw new Bail();
   }
 }

@@ -14,6 +14,16 @@ export function splitTopLevel(s: string, separator: (s: string, i: number) => nu
   const separators: string[] = [];
   let depth = 0;
   let from = 0;
+  /** Cuts at a separator starting at i and returns its length (0 when there is none). */
+  const cut = (i: number): number => {
+    const len = separator(s, i);
+    if (len > 0) {
+      parts.push(s.slice(from, i));
+      separators.push(s.slice(i, i + len));
+      from = i + len;
+    }
+    return len;
+  };
   for (let i = 0; i < s.length; i++) {
     budget?.tick();
     const c = s[i];
@@ -24,15 +34,10 @@ export function splitTopLevel(s: string, separator: (s: string, i: number) => nu
         i += word[0].length - 1;
         continue;
       }
-      if (depth === 0) {
-        const len = separator(s, i);
-        if (len > 0) {
-          parts.push(s.slice(from, i));
-          separators.push(s.slice(i, i + len));
-          from = i + len;
-          i += len - 1;
-          continue;
-        }
+      const len = depth === 0 ? cut(i) : 0;
+      if (len > 0) {
+        i += len - 1;
+        continue;
       }
       // Skip the escaped character so "\{" counts as a brace but "\," never separates.
       if (s[i + 1] === "{" || s[i + 1] === "}") continue;
@@ -41,15 +46,7 @@ export function splitTopLevel(s: string, separator: (s: string, i: number) => nu
     }
     if (c === "{" || c === "(" || c === "[") depth++;
     else if (c === "}" || c === ")" || c === "]") depth--;
-    else if (depth === 0) {
-      const len = separator(s, i);
-      if (len > 0) {
-        parts.push(s.slice(from, i));
-        separators.push(s.slice(i, i + len));
-        from = i + len;
-        i += len - 1;
-      }
-    }
+    else if (depth === 0) i += Math.max(0, cut(i) - 1);
   }
   parts.push(s.slice(from));
   return { parts, separators };

@@ -205,3 +205,23 @@ describe("facets", () => {
     expect(counts.setIds[String(world.setIds[0])]).toEqual({ value: all.filter((r) => r.set_id === world.setIds[0]).length, exact: true, source: "counters" });
   });
 });
+
+describe("a text search that runs too long", () => {
+  it("stops at its time limit with a message that says how to narrow it, and leaves the pool usable", async () => {
+    // Another transaction holds the sets table: the search waits on it and hits its limit, as a
+    // search reading most of a 14M-row set does (deterministic, unlike a race against the clock).
+    const holder = await pool().connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("LOCK TABLE problem_sets IN ACCESS EXCLUSIVE MODE");
+      const search = findSolutions({ filter: filterOf({ solutionText: "the" }), sort: DEFAULT_SORT, after: null, before: null }, 50, { searchTimeoutMs: 300 });
+      await expect(search).rejects.toMatchObject({ message: expect.stringMatching(/text search took longer than 0\.3 s/), hint: expect.stringMatching(/narrow it with a set, source or verdict filter/) });
+    } finally {
+      await holder.query("ROLLBACK");
+      holder.release();
+    }
+    const page = await findSolutions({ filter: filterOf({ solutionText: "the" }), sort: DEFAULT_SORT, after: null, before: null }, 50, { searchTimeoutMs: 300 });
+    expect(page.rows.length).toBeGreaterThan(0);
+  });
+});
+

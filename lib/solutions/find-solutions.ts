@@ -1,8 +1,11 @@
 // One page of the solutions browser: keyset pagination (no OFFSET) over samples, so page 1 and
 // page 10,000 cost the same. The page's ids are chosen from samples alone (filters and sort are
-// served by its indexes); problems, sets, batches and the reviewer are joined for those rows only.
+// served by its indexes); problems, sets, batches and the reviewer are joined for those rows only,
+// by index probes whatever the table's size (`npm run bench -- scale`, step browse).
 import type { Provenance } from "@/lib/datasets/formats/dataset-format";
+import { inTransaction } from "@/lib/db/in-transaction";
 import { pool } from "@/lib/db/pool";
+import { UserFacingError } from "@/lib/errors";
 import { type Cursor, decodeCursor, encodeCursor, type SortValue } from "@/lib/solutions/solution-cursor";
 import { keysetPlan, SORT_EXPRESSIONS, SqlParams, solutionConditions, whereClause } from "@/lib/solutions/solution-sql";
 import type { ContaminationName, ReviewStatusName, SolutionView, VerdictName } from "@/lib/solutions/solution-view";
@@ -78,7 +81,11 @@ interface RawRow {
   provenance: Provenance;
 }
 
-export async function findSolutions(view: Pick<SolutionView, "filter" | "sort" | "after" | "before">, limit = PAGE_SIZE): Promise<SolutionPage> {
+export async function findSolutions(
+  view: Pick<SolutionView, "filter" | "sort" | "after" | "before">,
+  limit = PAGE_SIZE,
+  { searchTimeoutMs = SEARCH_TIMEOUT_MS }: { searchTimeoutMs?: number } = {},
+): Promise<SolutionPage> {
   const params = new SqlParams();
   const cursor: { after?: Cursor; before?: Cursor } = {};
   if (view.after) cursor.after = decodeCursor(view.after, view.sort.key);
@@ -98,7 +105,10 @@ export async function findSolutions(view: Pick<SolutionView, "filter" | "sort" |
       left(p.gold_answer, 500) AS gold_answer, s.verdict, s.verdict_rule, s.char_length, s.token_count, p.agreement,
       p.majority_votes, p.total_votes, p.contamination_status, s.review_status, r.reviewer, s.provenance
     FROM page
-    JOIN samples s ON s.id = page.id
+    -- A lateral probe per page row, not a join: PostgreSQL has no statistics on the CTE's ids, so
+    -- a join is estimated at millions of rows at 14M solutions and planned as a hash join over
+    -- every problem (0.5 s a page); LIMIT 1 makes it 50 index probes (1 ms).
+    CROSS JOIN LATERAL (SELECT * FROM samples s WHERE s.id = page.id LIMIT 1) s
     JOIN problems p ON p.id = s.problem_id
     JOIN problem_sets ps ON ps.id = s.set_id
     LEFT JOIN generation_batches b ON b.id = s.batch_id
@@ -107,7 +117,7 @@ export async function findSolutions(view: Pick<SolutionView, "filter" | "sort" |
       WHERE a.sample_id = s.id AND a.superseded_at IS NULL ORDER BY a.created_at DESC, a.id DESC LIMIT 1
     ) r ON s.review_status <> 'unreviewed'
     ORDER BY ${outerOrder}`;
-  const { rows } = await pool().query<RawRow>(sql, params.values);
+  const { rows } = view.filter.solutionText ? await searchQuery(sql, params.values, searchTimeoutMs) : await pool().query<RawRow>(sql, params.values);
   const more = rows.length > limit;
   const kept = rows.slice(0, limit);
   if (plan.reversed) kept.reverse();
@@ -121,6 +131,34 @@ export async function findSolutions(view: Pick<SolutionView, "filter" | "sort" |
     next: hasNext && last ? cursorOf(last) : null,
     previous: hasPrevious && first ? cursorOf(first) : null,
   };
+}
+
+/** How long a substring search may run before the page says how to narrow it. */
+export const SEARCH_TIMEOUT_MS = 20_000;
+
+/**
+ * A substring search reads the trigram index's bitmap of candidate rows, then every candidate's
+ * page, then sorts the matches: its cost grows with the rows that hold the phrase's trigrams, not
+ * with the page. At 14M solutions a phrase in 1% of them takes seconds, and a LaTeX fragment made
+ * of common trigrams (`\frac{3}{8}`) can read most of the set (docs/benchmarks.md, "scale"). So
+ * it gets a time limit and a message that says how to narrow it, instead of holding a connection
+ * for minutes. 64 MB of work_mem keeps a common phrase's bitmap exact (with the default 4 MB it
+ * turns lossy and every row of a lossy page is checked again: 1.75x slower at 14M).
+ */
+async function searchQuery(sql: string, values: unknown[], timeoutMs: number) {
+  try {
+    return await inTransaction(async (client) => {
+      await client.query("SET LOCAL work_mem = '64MB'");
+      await client.query(`SET LOCAL statement_timeout = ${timeoutMs}`);
+      return client.query<RawRow>(sql, values);
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== "57014") throw error;
+    throw new UserFacingError(
+      `The text search took longer than ${timeoutMs / 1000} s: the phrase is common in these solutions, or made of common pieces.`,
+      "narrow it with a set, source or verdict filter, or search a longer phrase",
+    );
+  }
 }
 
 function toRow(r: RawRow): SolutionRow {

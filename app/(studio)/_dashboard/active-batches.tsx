@@ -5,11 +5,13 @@ import { ChartEmpty } from "@/components/charts/chart-figure";
 import { LinkedBarChart } from "@/components/charts/linked-bar-chart";
 import { OKABE_ITO } from "@/components/charts/palette";
 import { ShareBar } from "@/components/ui/share-bar";
-import { type ActiveBatch, BATCH_LAUNCH_PATH, batchPath, THROUGHPUT_MINUTES } from "@/lib/dashboard/find-active-batches";
+import type { RoleName } from "@/lib/auth/permissions";
+import { type ActiveBatch, batchPath, THROUGHPUT_MINUTES } from "@/lib/dashboard/find-active-batches";
 import { FAILED_WINDOW_HOURS, type FailedBatch } from "@/lib/dashboard/find-failed-batches";
 import { formatInteger } from "@/lib/format";
 import { solutionsLink } from "@/lib/insights/solutions-link";
-import { buttonClass } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
+import { LaunchBatchLink } from "../batches/launch-batch-link";
 
 function FailedBatches({ batches }: { batches: FailedBatch[] }) {
   if (batches.length === 0) return null;
@@ -32,19 +34,9 @@ function FailedBatches({ batches }: { batches: FailedBatch[] }) {
   );
 }
 
-export function ActiveBatches({ batches, failed = [], canLaunch }: { batches: ActiveBatch[]; failed?: FailedBatch[]; canLaunch: boolean }) {
+export function ActiveBatches({ batches, failed = [], role }: { batches: ActiveBatch[]; failed?: FailedBatch[]; role: RoleName }) {
   return (
-    <section aria-labelledby="active-batches" className="space-y-2">
-      <div className="flex items-center justify-between">
-        <h2 id="active-batches" className="text-sm font-semibold text-slate-700">
-          Running batches
-        </h2>
-        {canLaunch && (
-          <Link href={BATCH_LAUNCH_PATH} className={buttonClass({ variant: "primary" })}>
-            Launch a batch
-          </Link>
-        )}
-      </div>
+    <Section id="active-batches" title="Running batches" actions={<LaunchBatchLink role={role} />}>
       <FailedBatches batches={failed} />
       {batches.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">No batch is queued, running or paused.</p>
@@ -92,6 +84,6 @@ export function ActiveBatches({ batches, failed = [], canLaunch }: { batches: Ac
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

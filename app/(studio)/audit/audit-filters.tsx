@@ -7,14 +7,9 @@ export function AuditFilters({ filter, users, actionPrefixes }: { filter: AuditF
   return (
     <form method="get" action="/audit" aria-label="Filter the audit log" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
       <Field label="User" htmlFor="audit-user">
-        <Select id="audit-user" name="user" defaultValue={filter.user === undefined ? "" : String(filter.user)}>
+        <Select id="audit-user" name="user" defaultValue={filter.user === undefined ? "" : String(filter.user)} options={users.map((u) => ({ value: u.id, label: u.email }))}>
           <option value="">Everyone</option>
           <option value="system">System (CLI, worker)</option>
-          {users.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.email}
-            </option>
-          ))}
         </Select>
       </Field>
       <Field label="Action starts with" htmlFor="audit-action">

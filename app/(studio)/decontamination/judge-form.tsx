@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { DecontamChoices } from "@/lib/decontamination/pipeline/find-decontam-runs";
 import { launchJudgeAction, previewJudgeAction } from "./actions";
+import { StepForm } from "./step-form";
 
 export function JudgeForm({ choices }: { choices: DecontamChoices }) {
   const router = useRouter();
@@ -21,20 +22,13 @@ export function JudgeForm({ choices }: { choices: DecontamChoices }) {
     setInput((prev) => ({ ...prev, ...patch }));
     setPreview(null);
   };
-  if (choices.checkableSets.length === 0 || choices.generationEndpoints.length === 0) {
-    return (
-      <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">
-        <h3 className="text-sm font-semibold text-slate-800">Run the LLM judge</h3>
-        <p className="mt-2">The judge needs a checked set and a generation endpoint (chat API); an admin adds endpoints in Settings.</p>
-      </div>
-    );
-  }
+  const runnable = choices.checkableSets.length > 0 && choices.generationEndpoints.length > 0;
   return (
-    <form
-      aria-labelledby="judge-form-title"
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <StepForm
+      id="judge-form-title"
+      title="Run the LLM judge"
+      missing={!runnable && "The judge needs a checked set and a generation endpoint (chat API); an admin adds endpoints in Settings."}
+      onSubmit={() =>
         start(async () => {
           if (!preview) {
             const counted = await previewJudgeAction(input);
@@ -46,34 +40,29 @@ export function JudgeForm({ choices }: { choices: DecontamChoices }) {
           setMessage(result.ok ? { ok: true, text: `Judge batch #${result.data.batchId} launched: ${result.data.pairs} pairs, both orders.`, batchId: result.data.batchId } : { ok: false, text: result.error });
           setPreview(null);
           router.refresh();
-        });
-      }}
+        })
+      }
     >
-      <h3 id="judge-form-title" className="text-sm font-semibold text-slate-800">
-        Run the LLM judge
-      </h3>
       <p className="text-xs text-slate-600">
         Asks about every close, not-exact pair not yet answered, in both orders, with the editable <code>contamination-judge</code> template (the recipe&apos;s question,
         temperature 0). Any True flags the problem; a malformed reply, an error or a timeout sends it to people as &quot;judge failed&quot;.
       </p>
       <div className="flex flex-wrap gap-3">
         <Field label="Checked set">
-          <Select value={input.problemSet} onChange={(e) => change({ problemSet: Number(e.target.value) })} className="w-auto max-w-full">
-            {choices.checkableSets.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} · {s.role}
-              </option>
-            ))}
-          </Select>
+          <Select
+            value={input.problemSet}
+            onChange={(e) => change({ problemSet: Number(e.target.value) })}
+            className="w-auto max-w-full"
+            options={choices.checkableSets.map((s) => ({ value: s.id, label: `${s.name} · ${s.role}` }))}
+          />
         </Field>
         <Field label="Endpoint">
-          <Select value={input.endpoint} onChange={(e) => change({ endpoint: Number(e.target.value) })} className="w-auto max-w-full">
-            {choices.generationEndpoints.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name} ({e.apiStyle})
-              </option>
-            ))}
-          </Select>
+          <Select
+            value={input.endpoint}
+            onChange={(e) => change({ endpoint: Number(e.target.value) })}
+            className="w-auto max-w-full"
+            options={choices.generationEndpoints.map((e) => ({ value: e.id, label: `${e.name} (${e.apiStyle})` }))}
+          />
         </Field>
         <Field label="Score threshold">
           <Input type="number" min={0} max={1} step={0.05} value={input.threshold} onChange={(e) => change({ threshold: Number(e.target.value) })} className="w-24" />
@@ -100,6 +89,6 @@ export function JudgeForm({ choices }: { choices: DecontamChoices }) {
           )}
         </Alert>
       )}
-    </form>
+    </StepForm>
   );
 }

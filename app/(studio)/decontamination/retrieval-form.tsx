@@ -6,30 +6,30 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ResultMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { CheckField, Field, FieldGroup, Input, Select } from "@/components/ui/field";
 import type { DecontamChoices } from "@/lib/decontamination/pipeline/find-decontam-runs";
 import { startRetrievalAction } from "./actions";
+import { StepForm } from "./step-form";
 
 export function RetrievalForm({ choices }: { choices: DecontamChoices }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [against, setAgainst] = useState<number[]>(choices.benchmarkSets.map((s) => s.id));
-  if (choices.checkableSets.length === 0 || choices.benchmarkSets.length === 0) {
-    return (
-      <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">
-        <h3 className="text-sm font-semibold text-slate-800">Run retrieval</h3>
-        <p className="mt-2">Retrieval needs a set to check and a benchmark set. Import the test problems with <code>npx boxed import --role benchmark</code>.</p>
-      </div>
-    );
-  }
+  const runnable = choices.checkableSets.length > 0 && choices.benchmarkSets.length > 0;
   return (
-    <form
-      aria-labelledby="retrieval-form-title"
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
+    <StepForm
+      id="retrieval-form-title"
+      title="Run retrieval"
+      missing={
+        !runnable && (
+          <>
+            Retrieval needs a set to check and a benchmark set. Import the test problems with <code>npx boxed import --role benchmark</code>.
+          </>
+        )
+      }
+      onSubmit={(form) => {
+        const data = new FormData(form);
         const embeddings = String(data.get("embeddings") ?? "");
         start(async () => {
           const result = await startRetrievalAction({
@@ -44,33 +44,21 @@ export function RetrievalForm({ choices }: { choices: DecontamChoices }) {
         });
       }}
     >
-      <h3 id="retrieval-form-title" className="text-sm font-semibold text-slate-800">
-        Run retrieval
-      </h3>
       <Field label="Set to check (synthesized, seed or benchmark)">
-        <Select name="problemSet">
-          {choices.checkableSets.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name} · {s.role} ({s.problemCount.toLocaleString("en-US")} problems)
-            </option>
-          ))}
-        </Select>
+        <Select name="problemSet" options={choices.checkableSets.map((s) => ({ value: s.id, label: `${s.name} · ${s.role} (${s.problemCount.toLocaleString("en-US")} problems)` }))} />
       </Field>
-      <fieldset>
-        <legend className="font-medium text-slate-700">Against the benchmark sets</legend>
-        <div className="mt-1 flex flex-wrap gap-3">
-          {choices.benchmarkSets.map((s) => (
-            <label key={s.id} className="flex items-center gap-1">
-              <input
-                type="checkbox"
-                checked={against.includes(s.id)}
-                onChange={(e) => setAgainst((prev) => (e.target.checked ? [...prev, s.id] : prev.filter((id) => id !== s.id)))}
-              />
-              {s.name}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <FieldGroup legend="Against the benchmark sets" className="flex flex-wrap gap-3">
+        {choices.benchmarkSets.map((s) => (
+          <CheckField
+            key={s.id}
+            type="checkbox"
+            checked={against.includes(s.id)}
+            onChange={(e) => setAgainst((prev) => (e.target.checked ? [...prev, s.id] : prev.filter((id) => id !== s.id)))}
+          >
+            {s.name}
+          </CheckField>
+        ))}
+      </FieldGroup>
       <div className="flex gap-3">
         <Field label="Top-k">
           <Input name="topK" type="number" min={1} max={100} defaultValue={5} className="w-20" />
@@ -79,13 +67,8 @@ export function RetrievalForm({ choices }: { choices: DecontamChoices }) {
           <Input name="threshold" type="number" min={0} max={1} step={0.05} defaultValue={0.5} className="w-24" />
         </Field>
         <Field label="Embeddings endpoint (optional)" className="flex-1">
-          <Select name="embeddings">
+          <Select name="embeddings" options={choices.embeddingEndpoints.map((e) => ({ value: e.id, label: e.name }))}>
             <option value="">none (lexical only)</option>
-            {choices.embeddingEndpoints.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
           </Select>
         </Field>
       </div>
@@ -93,6 +76,6 @@ export function RetrievalForm({ choices }: { choices: DecontamChoices }) {
         {pending ? "Starting…" : "Start retrieval"}
       </Button>
       <ResultMessage message={message} />
-    </form>
+    </StepForm>
   );
 }

@@ -5,13 +5,13 @@
 // a background job and poll it until its file is ready.
 import { useState } from "react";
 import { useTaskProgress } from "@/components/tasks/use-task-progress";
-import { ProgressMeter } from "@/components/ui/progress-meter";
+import { TaskProgressMeter } from "@/components/ui/progress-meter";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat, type ExportSettingsInput } from "@/lib/datasets/export/export-settings";
 import { exportSettingsToQuery } from "@/lib/datasets/export/export-settings-query";
 import { FILTER_ORDER } from "@/lib/datasets/export/export-stats";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
-import { Field, Input, Select } from "@/components/ui/field";
+import { CheckField, Field, FieldGroup, Input, Select } from "@/components/ui/field";
 import { solutionHref } from "@/lib/solutions/solution-href";
 import { startExportJob } from "./actions";
 
@@ -29,10 +29,9 @@ const list = (text: string) =>
 
 function Check({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void }) {
   return (
-    <label htmlFor={id} className="flex items-center gap-2 text-sm text-slate-700">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+    <CheckField id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="text-slate-700">
       {label}
-    </label>
+    </CheckField>
   );
 }
 
@@ -110,28 +109,19 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
       <form onSubmit={(e) => e.preventDefault()} className="space-y-5 rounded-lg border border-slate-200 bg-white p-5">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Format" htmlFor="format">
-            <Select id="format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-              {EXPORT_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {EXPORT_FORMAT_LABELS[f]}
-                </option>
-              ))}
-            </Select>
+            <Select id="format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} options={EXPORT_FORMATS.map((f) => ({ value: f, label: EXPORT_FORMAT_LABELS[f] }))} />
           </Field>
-          <fieldset>
-            <legend className="text-sm font-medium text-slate-700">Problem sets</legend>
-            <div className="mt-1 max-h-40 space-y-1 overflow-y-auto">
-              {sets.map((s) => (
-                <Check
-                  key={s.name}
-                  id={`set-${s.name}`}
-                  label={`${s.name} (${s.role}, ${s.solutions.toLocaleString("en-US")} solutions)`}
-                  checked={chosen.includes(s.name)}
-                  onChange={(on) => setChosen(on ? [...chosen, s.name] : chosen.filter((c) => c !== s.name))}
-                />
-              ))}
-            </div>
-          </fieldset>
+          <FieldGroup legend="Problem sets" className="max-h-40 space-y-1 overflow-y-auto">
+            {sets.map((s) => (
+              <Check
+                key={s.name}
+                id={`set-${s.name}`}
+                label={`${s.name} (${s.role}, ${s.solutions.toLocaleString("en-US")} solutions)`}
+                checked={chosen.includes(s.name)}
+                onChange={(on) => setChosen(on ? [...chosen, s.name] : chosen.filter((c) => c !== s.name))}
+              />
+            ))}
+          </FieldGroup>
           <Field label="Sources" htmlFor="sources">
             <Input id="sources" value={sources} onChange={(e) => setSources(e.target.value)} placeholder="all (or e.g. gsm8k,augmented_math)" />
           </Field>
@@ -192,14 +182,7 @@ export function ExportForm({ sets }: { sets: SetOption[] }) {
         </Alert>
       )}
       {job && (job.state === "queued" || job.state === "running") && (
-        <ProgressMeter
-          label="Export progress"
-          done={job.done}
-          total={job.total}
-          unit="rows"
-          elapsedSeconds={job.startedAt ? (Date.now() - new Date(job.startedAt).getTime()) / 1000 : 0}
-          detail={job.message ?? undefined}
-        />
+        <TaskProgressMeter label="Export progress" task={job} unit="rows" />
       )}
       {job?.state === "failed" && (
         <Alert tone="error" banner>

@@ -6,7 +6,6 @@ import { formatInteger } from "@/lib/format";
 export function RecentExports({ exports }: { exports: TaskStatus<"export">[] }) {
   return (
     <RecentTaskList
-      id="recent-exports"
       title="Recent exports"
       tasks={exports}
       row={(task) => {

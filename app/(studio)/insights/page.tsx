@@ -12,6 +12,7 @@ import { findSuspectGold } from "@/lib/insights/find-suspect-gold";
 import { findUngradableCauses } from "@/lib/insights/find-ungradable-causes";
 import { parseInsightScope, scopeSetIds } from "@/lib/insights/insight-scope";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { AgreementSection } from "./agreement-section";
 import { FunnelSection } from "./funnel-section";
 import { LengthSection } from "./length-section";
@@ -53,38 +54,26 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
       >
         <ScopePicker sets={sets} current={scope.setId} />
       </PageHeader>
-      <section aria-labelledby="correctness" className="space-y-4">
-        <h2 id="correctness" className="text-lg font-semibold">
-          Generated solutions and correct share
-        </h2>
+      <Section look="page" id="correctness" title="Generated solutions and correct share">
         <div className="grid gap-4 xl:grid-cols-2">
           <SampleBreakdownChart dimension="source" rows={bySource} />
           <SampleBreakdownChart dimension="batch" rows={byBatch} />
           <SampleBreakdownChart dimension="model" rows={byModel} />
         </div>
-      </section>
-      <section aria-labelledby="pass-at-k" className="space-y-4">
-        <h2 id="pass-at-k" className="text-lg font-semibold">
-          pass@k
-        </h2>
+      </Section>
+      <Section look="page" id="pass-at-k" title="pass@k">
         <PassAtKSection curves={passAtK} />
-      </section>
-      <section aria-labelledby="lengths" className="space-y-4">
-        <h2 id="lengths" className="text-lg font-semibold">
-          Lengths and agreement
-        </h2>
+      </Section>
+      <Section look="page" id="lengths" title="Lengths and agreement">
         <LengthSection histograms={lengths} />
         <AgreementSection histogram={agreement} />
-      </section>
-      <section aria-labelledby="to-review" className="space-y-4">
-        <h2 id="to-review" className="text-lg font-semibold">
-          Worth a look
-        </h2>
+      </Section>
+      <Section look="page" id="to-review" title="Worth a look">
         <ReferenceCheckSection rows={referenceCheck} />
         <SuspectGoldTable rows={suspects} />
         <UngradableSection data={ungradable} setIds={scopeSetIds(scope)} />
         <FunnelSection funnels={funnels} />
-      </section>
+      </Section>
     </div>
   );
 }

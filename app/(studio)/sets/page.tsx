@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { type DataColumn, DataTable, EmptyRow, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, ListTable, numberColumn, NumTd, Td } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { listProblemSets, type ProblemSetRow } from "@/lib/datasets/list-problem-sets";
@@ -25,28 +25,27 @@ const SET_COLUMNS: DataColumn[] = [
 // A large import into a new set gets its search index in the background (docs/datasets.md).
 const SEARCH_STATE = { ready: "indexed", building: "index being built", missing: "index after grading" } as const;
 
+function SetCells({ set }: { set: ProblemSetRow }) {
+  return (
+    <>
+      <Td className="max-w-[28rem] truncate font-medium">
+        <Link href={`/sets/${set.id}`} className="hover:underline" title={set.name}>
+          {set.name}
+        </Link>
+      </Td>
+      <Td>{set.role}</Td>
+      <NumTd>{formatInteger(set.problemCount)}</NumTd>
+      <NumTd>{formatInteger(set.sampleCount)}</NumTd>
+      <NumTd>{formatInteger(set.gradedCount)}</NumTd>
+      <NumTd>{formatPercent(set.correctCount, set.gradedCount)}</NumTd>
+      <Td className={set.searchIndex === "ready" ? "text-slate-500" : "text-amber-700"}>{SEARCH_STATE[set.searchIndex]}</Td>
+    </>
+  );
+}
+
 function SetTable({ label, sets, empty }: { label: string; sets: ProblemSetRow[]; empty: string }) {
   return (
-    <DataTable label={label} columns={SET_COLUMNS}>
-      {sets.map((set) => (
-        <Row key={set.id}>
-          <Td className="max-w-[28rem] truncate font-medium">
-            <Link href={`/sets/${set.id}`} className="hover:underline" title={set.name}>
-              {set.name}
-            </Link>
-          </Td>
-          <Td>{set.role}</Td>
-          <NumTd>{formatInteger(set.problemCount)}</NumTd>
-          <NumTd>{formatInteger(set.sampleCount)}</NumTd>
-          <NumTd>{formatInteger(set.gradedCount)}</NumTd>
-          <NumTd>{formatPercent(set.correctCount, set.gradedCount)}</NumTd>
-          <Td className={set.searchIndex === "ready" ? "text-slate-500" : "text-amber-700"}>{SEARCH_STATE[set.searchIndex]}</Td>
-        </Row>
-      ))}
-      {sets.length === 0 && empty && (
-        <EmptyRow columns={SET_COLUMNS.length}>{empty}</EmptyRow>
-      )}
-    </DataTable>
+    <ListTable label={label} columns={SET_COLUMNS} items={sets} empty={empty} cells={(set) => <SetCells set={set} />} />
   );
 }
 

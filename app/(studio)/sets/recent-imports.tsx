@@ -6,7 +6,6 @@ import { formatInteger } from "@/lib/format";
 export function RecentImports({ imports }: { imports: TaskStatus<"import">[] }) {
   return (
     <RecentTaskList
-      id="recent-imports"
       title="Recent imports"
       tasks={imports}
       row={(task) => {

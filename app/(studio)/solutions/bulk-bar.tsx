@@ -73,13 +73,14 @@ export function BulkBar(props: {
           </Button>
         ))}
         <span className="ml-2 flex items-center gap-1">
-          <Select aria-label="Review queue" className="w-auto" value={queueId} onChange={(e) => setQueueId(e.target.value === "" ? "" : Number(e.target.value))}>
+          <Select
+            aria-label="Review queue"
+            className="w-auto"
+            value={queueId}
+            onChange={(e) => setQueueId(e.target.value === "" ? "" : Number(e.target.value))}
+            options={props.queues.map((q) => ({ value: q.id, label: `${q.name} (#${q.id})` }))}
+          >
             {props.queues.length === 0 && <option value="">no queues yet</option>}
-            {props.queues.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.name} (#{q.id})
-              </option>
-            ))}
           </Select>
           <Button disabled={queueId === "" || stage.kind === "counting"} onClick={() => preview("add_to_queue")} size="sm">
             {BULK_ACTION_LABELS.add_to_queue}

@@ -3,6 +3,7 @@
 // table asks the server for that order (manual sorting), never sorts the loaded page itself.
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { RenderedMath } from "@/components/math/rendered-math";
 import type { DataTableFeatures } from "@/components/ui/use-data-table";
 import type { ColumnId, SortKey } from "@/lib/solutions/solution-view";
@@ -42,6 +43,24 @@ export const COLUMN_SORT: Partial<Record<ColumnId, SortKey>> = {
 
 const dash = <span className="text-slate-400">–</span>;
 
+/** A resizable column's id, header and widths, the same rules for every column but the checkbox. */
+const sized = (id: ColumnId) => ({ id, header: COLUMN_LABELS[id], size: DEFAULT_SIZES[id], minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE });
+
+/** A cell of two lines: what the column names (a link, usually) over a muted detail. */
+function TwoLines({ detail, missing, children }: { detail: string | null; missing?: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      {children}
+      <div className="truncate text-xs text-slate-500" title={detail ?? undefined}>
+        {detail ?? missing}
+      </div>
+    </div>
+  );
+}
+
+/** A math answer, or a dash when there is none. */
+const mathOrDash = (html: TableRow["answerHtml"]) => (html ? <RenderedMath inline html={html} className="block overflow-hidden" /> : dash);
+
 export const columns = helper.columns([
   helper.display({
     id: "select",
@@ -63,8 +82,7 @@ export const columns = helper.columns([
     cell: ({ row }) => <input type="checkbox" aria-label={`Select solution ${row.original.id}`} checked={row.getIsSelected()} onClick={row.getToggleSelectedHandler()} onChange={() => {}} />,
   }),
   helper.accessor("problemHead", {
-    id: "problem", size: DEFAULT_SIZES.problem, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
-    header: COLUMN_LABELS.problem,
+    ...sized("problem"),
     cell: ({ row }) => (
       <div className="min-w-0">
         <Link href={`/problems/${row.original.problemId}`} className="line-clamp-2 break-words text-slate-900 hover:underline" title={row.original.problemHead}>
@@ -77,24 +95,19 @@ export const columns = helper.columns([
     ),
   }),
   helper.accessor("setName", {
-    id: "set", size: DEFAULT_SIZES.set, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
-    header: COLUMN_LABELS.set,
+    ...sized("set"),
     cell: ({ row }) => (
-      <div className="min-w-0">
+      <TwoLines detail={row.original.source}>
         <Link href={`/sets/${row.original.setId}`} className="block truncate hover:underline" title={row.original.setName}>
           {row.original.setName}
         </Link>
-        <div className="truncate text-xs text-slate-500" title={row.original.source ?? undefined}>
-          {row.original.source}
-        </div>
-      </div>
+      </TwoLines>
     ),
   }),
   helper.accessor("batchName", {
-    id: "batch", size: DEFAULT_SIZES.batch, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
-    header: COLUMN_LABELS.batch,
+    ...sized("batch"),
     cell: ({ row }) => (
-      <div className="min-w-0">
+      <TwoLines detail={row.original.model} missing="–">
         {row.original.batchId ? (
           <Link href={`/batches/${row.original.batchId}`} className="block truncate hover:underline" title={row.original.batchName ?? undefined}>
             {row.original.batchName ?? `#${row.original.batchId}`}
@@ -102,27 +115,21 @@ export const columns = helper.columns([
         ) : (
           <span className="text-slate-500">imported</span>
         )}
-        <div className="truncate text-xs text-slate-500" title={row.original.model ?? undefined}>
-          {row.original.model ?? "–"}
-        </div>
-      </div>
+      </TwoLines>
     ),
   }),
   helper.accessor("extractedAnswer", {
-    id: "answer", size: DEFAULT_SIZES.answer, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
-    header: COLUMN_LABELS.answer,
-    cell: ({ row }) => (row.original.answerHtml ? <RenderedMath inline html={row.original.answerHtml} className="block overflow-hidden" /> : dash),
+    ...sized("answer"),
+    cell: ({ row }) => mathOrDash(row.original.answerHtml),
   }),
   helper.accessor("goldAnswer", {
-    id: "gold", size: DEFAULT_SIZES.gold, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
-    header: COLUMN_LABELS.gold,
-    cell: ({ row }) => (row.original.goldHtml ? <RenderedMath inline html={row.original.goldHtml} className="block overflow-hidden" /> : dash),
+    ...sized("gold"),
+    cell: ({ row }) => mathOrDash(row.original.goldHtml),
   }),
-  helper.accessor("verdict", { id: "verdict", size: DEFAULT_SIZES.verdict, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE, header: COLUMN_LABELS.verdict, cell: ({ row }) => <StatusBadge value={row.original.verdict} /> }),
-  helper.accessor("verdictRule", { id: "rule", size: DEFAULT_SIZES.rule, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE, header: COLUMN_LABELS.rule, cell: ({ row }) => <span className="text-xs text-slate-600">{row.original.verdictRule ?? "–"}</span> }),
+  helper.accessor("verdict", { ...sized("verdict"), cell: ({ row }) => <StatusBadge value={row.original.verdict} /> }),
+  helper.accessor("verdictRule", { ...sized("rule"), cell: ({ row }) => <span className="text-xs text-slate-600">{row.original.verdictRule ?? "–"}</span> }),
   helper.accessor("charLength", {
-    id: "length", size: DEFAULT_SIZES.length, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
-    header: COLUMN_LABELS.length,
+    ...sized("length"),
     cell: ({ row }) => (
       <div className="whitespace-nowrap text-right tabular-nums">
         {row.original.charLength.toLocaleString("en-US")} ch
@@ -131,8 +138,7 @@ export const columns = helper.columns([
     ),
   }),
   helper.accessor("agreement", {
-    id: "agreement", size: DEFAULT_SIZES.agreement, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE,
-    header: COLUMN_LABELS.agreement,
+    ...sized("agreement"),
     cell: ({ row }) =>
       row.original.agreement === null ? (
         dash
@@ -142,8 +148,8 @@ export const columns = helper.columns([
         </span>
       ),
   }),
-  helper.accessor("contaminationStatus", { id: "contamination", size: DEFAULT_SIZES.contamination, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE, header: COLUMN_LABELS.contamination, cell: ({ row }) => <StatusBadge value={row.original.contaminationStatus} /> }),
-  helper.accessor("reviewStatus", { id: "review", size: DEFAULT_SIZES.review, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE, header: COLUMN_LABELS.review, cell: ({ row }) => <StatusBadge value={row.original.reviewStatus} /> }),
-  helper.accessor("provenance", { id: "provenance", size: DEFAULT_SIZES.provenance, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE, header: COLUMN_LABELS.provenance, cell: ({ row }) => <ProvenanceBadge provenance={row.original.provenance} /> }),
-  helper.accessor("reviewer", { id: "reviewer", size: DEFAULT_SIZES.reviewer, minSize: MIN_COLUMN_SIZE, maxSize: MAX_COLUMN_SIZE, header: COLUMN_LABELS.reviewer, cell: ({ row }) => <span className="text-xs">{row.original.reviewer ?? "–"}</span> }),
+  helper.accessor("contaminationStatus", { ...sized("contamination"), cell: ({ row }) => <StatusBadge value={row.original.contaminationStatus} /> }),
+  helper.accessor("reviewStatus", { ...sized("review"), cell: ({ row }) => <StatusBadge value={row.original.reviewStatus} /> }),
+  helper.accessor("provenance", { ...sized("provenance"), cell: ({ row }) => <ProvenanceBadge provenance={row.original.provenance} /> }),
+  helper.accessor("reviewer", { ...sized("reviewer"), cell: ({ row }) => <span className="text-xs">{row.original.reviewer ?? "–"}</span> }),
 ]);

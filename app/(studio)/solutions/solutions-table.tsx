@@ -139,15 +139,8 @@ export function SolutionsTable(props: {
               const [key, direction] = e.target.value.split(".") as [SortKey, "asc" | "desc"];
               navigate({ sort: { key, direction } });
             }}
-          >
-            {SORT_KEYS.flatMap((key) =>
-              (["desc", "asc"] as const).map((direction) => (
-                <option key={`${key}.${direction}`} value={`${key}.${direction}`}>
-                  {SORT_LABELS[key]} {direction === "desc" ? "↓" : "↑"}
-                </option>
-              )),
-            )}
-          </Select>
+            options={SORT_KEYS.flatMap((key) => (["desc", "asc"] as const).map((direction) => ({ value: `${key}.${direction}`, label: `${SORT_LABELS[key]} ${direction === "desc" ? "↓" : "↑"}` })))}
+          />
         </label>
         <ColumnMenu table={table} layout={layout} onChange={changeLayout} />
       </div>

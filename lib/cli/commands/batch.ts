@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
 import { listCommand } from "@/lib/cli/list-command";
+import { commandOptions, flagOptions, valueOptions } from "@/lib/cli/options";
 import { printWithDatabase, withDatabase } from "@/lib/cli/with-database";
 import { DEFAULT_EMBEDDING_THRESHOLD } from "@/lib/decontamination/pipeline/run-retrieval";
 import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
@@ -54,25 +55,10 @@ Prints the batch id on stdout (details on stderr), or a JSON object with --json.
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: {
-        kind: { type: "string" },
-        set: { type: "string" },
-        endpoint: { type: "string" },
-        template: { type: "string" },
-        n: { type: "string" },
-        limit: { type: "string" },
-        temperature: { type: "string" },
-        "top-p": { type: "string" },
-        "max-tokens": { type: "string" },
-        "seed-base": { type: "string" },
-        "target-set": { type: "string" },
-        threshold: { type: "string" },
-        "embedding-threshold": { type: "string" },
-        name: { type: "string" },
-        offline: { type: "boolean", default: false },
-        "dry-run": { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-      },
+      options: commandOptions(
+        ["kind", "set", "endpoint", "template", "n", "limit", "temperature", "top-p", "max-tokens", "seed-base", "target-set", "threshold", "embedding-threshold", "name"],
+        ["offline", "dry-run", "json"],
+      ),
     });
     if (!values.kind || !(BATCH_KINDS as readonly string[]).includes(values.kind)) throw new CliError(`--kind must be one of ${BATCH_KINDS.join(", ")}`);
     if (!values.set) throw new CliError("--set NAME is required");
@@ -141,7 +127,7 @@ export const batchStatusCommand: CliCommand = {
   summary: "show a batch's progress (done, failed, pending, rate, ETA); --watch follows it",
   usage: "usage: npx boxed batch status ID [--json] [--watch]",
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean", default: false }, watch: { type: "boolean", default: false } } });
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: flagOptions("json", "watch") });
     const id = batchId(positionals[0]);
     return withDatabase(io, async () => {
       if (values.watch && !values.json) {
@@ -200,7 +186,7 @@ export const batchExportCommand: CliCommand = {
   summary: "write a paused batch's pending requests as an OpenAI Batch API input file (JSONL)",
   usage: "usage: npx boxed batch export ID --out FILE.jsonl\n\ncustom_id is the request id; import the output file with `npx boxed batch import ID FILE`.",
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" } } });
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: valueOptions("out") });
     const id = batchId(positionals[0]);
     if (!values.out) throw new CliError("--out FILE is required");
     const out = values.out;

@@ -1,6 +1,7 @@
 // `boxed db start|stop|status|migrate`: the checkout's embedded PostgreSQL, or DATABASE_URL.
 import { parseArgs } from "node:util";
 import type { CliCommand, CliIo } from "@/lib/cli/command";
+import { flagOptions } from "@/lib/cli/options";
 import { boxedHome } from "@/lib/db/boxed-home";
 import { ensureDatabaseExists, redactUrl, resolveDatabase } from "@/lib/db/database-url";
 import { embeddedConfig, runningPid, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
@@ -8,52 +9,52 @@ import { listMigrations, migrateDatabase } from "@/lib/db/migrate";
 import pg from "pg";
 import { readSetting } from "@/lib/settings/read-settings";
 
-export const dbStartCommand: CliCommand = {
-  path: ["db", "start"],
-  summary: "start the embedded PostgreSQL (kept running) and apply migrations",
-  usage: `usage: npx boxed db start
+/** A `db` command without options (parseArgs refuses any argument) that prints lines and exits 0. */
+function dbCommand(word: string, summary: string, usage: string, run: (io: CliIo, say: (line: string) => void) => Promise<void>): CliCommand {
+  return {
+    path: ["db", word],
+    summary,
+    usage,
+    async run(args, io) {
+      parseArgs({ args, options: {} });
+      await run(io, (line) => io.stdout.write(`${line}\n`));
+      return 0;
+    },
+  };
+}
+
+const migrationsLine = (applied: string[]) => (applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "migrations: up to date");
+
+export const dbStartCommand = dbCommand(
+  "start",
+  "start the embedded PostgreSQL (kept running) and apply migrations",
+  `usage: npx boxed db start
 
 Starts this checkout's embedded PostgreSQL in the background (data in .boxed/pgdata, or
 BOXED_HOME/pgdata), applies pending migrations, and prints the DATABASE_URL to use it from
 other tools. With DATABASE_URL set, it only applies migrations there.`,
-  async run(args, io) {
-    parseArgs({ args, options: {} });
+  async (io, say) => {
     const database = await resolveDatabase(io.env, (line) => io.stderr.write(`${line}\n`));
     const { applied } = await migrateDatabase(database.url);
     if (database.embedded) {
-      const state = database.embedded.startedHere ? "started" : "already running";
-      io.stdout.write(`embedded PostgreSQL ${state} on port ${database.embedded.config.port}\n`);
-      io.stdout.write(`DATABASE_URL=${database.url}\n`);
-    } else {
-      io.stdout.write(`using DATABASE_URL (${redactUrl(database.url)}); nothing to start\n`);
-    }
-    io.stdout.write(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}\n` : "migrations: up to date\n");
-    return 0;
+      say(`embedded PostgreSQL ${database.embedded.startedHere ? "started" : "already running"} on port ${database.embedded.config.port}`);
+      say(`DATABASE_URL=${database.url}`);
+    } else say(`using DATABASE_URL (${redactUrl(database.url)}); nothing to start`);
+    say(migrationsLine(applied));
   },
-};
+);
 
-export const dbStopCommand: CliCommand = {
-  path: ["db", "stop"],
-  summary: "stop the embedded PostgreSQL",
-  usage: "usage: npx boxed db stop\n\nStops this checkout's embedded PostgreSQL (fast shutdown; data is kept).",
-  async run(args, io) {
-    parseArgs({ args, options: {} });
-    if (readSetting("DATABASE_URL", io.env)) {
-      io.stdout.write("DATABASE_URL is set: Boxed does not manage that server; nothing to stop\n");
-      return 0;
-    }
-    const stopped = await stopEmbeddedPostgres(boxedHome(io.env));
-    io.stdout.write(stopped ? "embedded PostgreSQL stopped\n" : "embedded PostgreSQL was not running\n");
-    return 0;
-  },
-};
+export const dbStopCommand = dbCommand("stop", "stop the embedded PostgreSQL", "usage: npx boxed db stop\n\nStops this checkout's embedded PostgreSQL (fast shutdown; data is kept).", async (io, say) => {
+  if (readSetting("DATABASE_URL", io.env)) say("DATABASE_URL is set: Boxed does not manage that server; nothing to stop");
+  else say((await stopEmbeddedPostgres(boxedHome(io.env))) ? "embedded PostgreSQL stopped" : "embedded PostgreSQL was not running");
+});
 
 export const dbStatusCommand: CliCommand = {
   path: ["db", "status"],
   summary: "show which database is used, whether it runs, and pending migrations",
   usage: "usage: npx boxed db status [--json]",
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } } });
+    const { values } = parseArgs({ args, options: flagOptions("json") });
     const status = await collectStatus(io);
     if (values.json) io.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
     else {
@@ -109,20 +110,17 @@ async function collectStatus(io: CliIo) {
   };
 }
 
-export const dbMigrateCommand: CliCommand = {
-  path: ["db", "migrate"],
-  summary: "apply pending migrations",
-  usage: "usage: npx boxed db migrate\n\nApplies prisma/migrations to DATABASE_URL or the embedded database, recording them in _prisma_migrations.",
-  async run(args, io) {
-    parseArgs({ args, options: {} });
+export const dbMigrateCommand = dbCommand(
+  "migrate",
+  "apply pending migrations",
+  "usage: npx boxed db migrate\n\nApplies prisma/migrations to DATABASE_URL or the embedded database, recording them in _prisma_migrations.",
+  async (io, say) => {
     const database = await resolveDatabase(io.env, (line) => io.stderr.write(`${line}\n`));
     try {
       if (database.embedded) await ensureDatabaseExists(database.embedded.url("postgres"), "boxed");
-      const { applied } = await migrateDatabase(database.url);
-      io.stdout.write(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}\n` : "migrations: up to date\n");
+      say(migrationsLine((await migrateDatabase(database.url)).applied));
     } finally {
       if (database.embedded?.startedHere) await stopEmbeddedPostgres(boxedHome(io.env));
     }
-    return 0;
   },
-};
+);

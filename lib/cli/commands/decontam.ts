@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
+import { commandOptions, valueOptions } from "@/lib/cli/options";
 import { createProgressBar, formatCount } from "@/lib/cli/progress-bar";
 import { withDatabase } from "@/lib/cli/with-database";
 import { pool } from "@/lib/db/pool";
@@ -53,19 +54,7 @@ export const decontamRetrieveCommand: CliCommand = {
   summary: "find each problem's nearest benchmark problems (stage 1 of decontamination)",
   usage: retrieveUsage,
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        problems: { type: "string" },
-        against: { type: "string" },
-        "top-k": { type: "string" },
-        out: { type: "string" },
-        threshold: { type: "string" },
-        embeddings: { type: "string" },
-        "embedding-threshold": { type: "string" },
-        force: { type: "boolean" },
-      },
-    });
+    const { values } = parseArgs({ args, options: commandOptions(["problems", "against", "top-k", "out", "threshold", "embeddings", "embedding-threshold"], ["force"]) });
     if (!values.problems) throw new CliError("--problems SET is required (the set to check: synthesized, seed or benchmark)");
     const against = (values.against ?? "").split(",").map((s) => s.trim()).filter(Boolean);
     if (against.length === 0) throw new CliError("--against SET[,SET...] is required (the benchmark sets)");
@@ -161,16 +150,7 @@ export const decontamJudgeCommand: CliCommand = {
   summary: "ask the LLM judge about the close retrieval pairs, in both orders (stage 2 of decontamination)",
   usage: judgeUsage,
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        problems: { type: "string" },
-        endpoint: { type: "string" },
-        threshold: { type: "string" },
-        template: { type: "string" },
-        background: { type: "boolean", default: false },
-      },
-    });
+    const { values } = parseArgs({ args, options: commandOptions(["problems", "endpoint", "threshold", "template"], ["background"]) });
     if (!values.problems) throw new CliError("--problems SET is required (the synthetic set)");
     if (!values.endpoint) throw new CliError("--endpoint NAME is required (a generation endpoint, chat API)");
     const threshold = number("threshold", values.threshold, DEFAULT_FLAG_THRESHOLD, unit, "a number from 0 to 1");
@@ -207,10 +187,7 @@ export const decontamReportCommand: CliCommand = {
   summary: "print or write the decontamination funnel per benchmark set (JSON or Markdown)",
   usage: reportUsage,
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: { json: { type: "boolean", default: false }, md: { type: "boolean", default: false }, out: { type: "string" }, threshold: { type: "string" } },
-    });
+    const { values } = parseArgs({ args, options: commandOptions(["out", "threshold"], ["json", "md"]) });
     if (values.json && values.md) throw new CliError("choose one of --json and --md");
     const threshold = number("threshold", values.threshold, DEFAULT_FLAG_THRESHOLD, unit, "a number from 0 to 1");
     const json = values.json || (!values.md && values.out?.endsWith(".json"));
@@ -244,10 +221,7 @@ export const decontamClustersCommand: CliCommand = {
   summary: "cluster near-duplicate synthesized problems and say which one to keep per cluster",
   usage: clustersUsage,
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: { problems: { type: "string" }, kept: { type: "string" }, similarity: { type: "string" }, out: { type: "string" } },
-    });
+    const { values } = parseArgs({ args, options: valueOptions("problems", "kept", "similarity", "out") });
     if (!values.problems) throw new CliError("--problems SET is required");
     const threshold = number("similarity", values.similarity, DEFAULT_DUPLICATE_JACCARD, (n) => n > 0 && n <= 1, "a number above 0 and at most 1");
     const kept = values.kept ? values.kept.split(",").map((s) => s.trim()).filter(Boolean) : [];

@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "@/lib/audit/actor";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
+import { commandOptions } from "@/lib/cli/options";
 import { listCommand } from "@/lib/cli/list-command";
 import { printWithDatabase, withDatabase } from "@/lib/cli/with-database";
 import { EndpointInputSchema } from "@/lib/generation/endpoints/endpoint-input";
@@ -42,20 +43,8 @@ export const endpointAddCommand: CliCommand = {
   --rpm           requests per minute, shared by all workers (default: no limit)
   --timeout-ms    per request (default 600000)`,
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        name: { type: "string" },
-        "base-url": { type: "string" },
-        model: { type: "string" },
-        api: { type: "string" },
-        "api-key-env": { type: "string" },
-        "api-key-stdin": { type: "boolean", default: false },
-        concurrency: { type: "string" },
-        rpm: { type: "string" },
-        "timeout-ms": { type: "string" },
-      },
-    });
+    const options = commandOptions(["name", "base-url", "model", "api", "api-key-env", "concurrency", "rpm", "timeout-ms"], ["api-key-stdin"]);
+    const { values } = parseArgs({ args, options });
     if (values["api-key-env"] && values["api-key-stdin"]) throw new CliError("give --api-key-env or --api-key-stdin, not both");
     const apiKey = values["api-key-stdin"] ? await firstStdinLine(io) : undefined;
     const parsed = EndpointInputSchema.safeParse({

@@ -3,6 +3,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type CliCommand, CliError } from "@/lib/cli/command";
+import { commandOptions } from "@/lib/cli/options";
 import { createProgressBar, formatCount } from "@/lib/cli/progress-bar";
 import { withDatabase } from "@/lib/cli/with-database";
 import { manifestPathFor } from "@/lib/datasets/export/export-manifest";
@@ -56,29 +57,10 @@ function bound(name: string, text: string | undefined): number | null | undefine
 export function exportSettingsFromArgs(args: string[]): { out: string; settings: ExportSettingsInput } {
   const { values } = parseArgs({
     args,
-    options: {
-      out: { type: "string" },
-      format: { type: "string" },
-      set: { type: "string" },
-      source: { type: "string" },
-      batch: { type: "string" },
-      "no-correct-only": { type: "boolean", default: false },
-      "include-contaminated": { type: "boolean", default: false },
-      "keep-multi-boxed": { type: "boolean", default: false },
-      "keep-unboxed": { type: "boolean", default: false },
-      "include-references": { type: "boolean", default: false },
-      "max-problem-tokens": { type: "string" },
-      "min-solution-chars": { type: "string" },
-      "max-solution-tokens": { type: "string" },
-      "no-trim": { type: "boolean", default: false },
-      "no-arithmetic-check": { type: "boolean", default: false },
-      "no-dedup": { type: "boolean", default: false },
-      "max-rows": { type: "string" },
-      "no-filters": { type: "boolean", default: false },
-      "keep-without-gold": { type: "boolean", default: false },
-      "drop-near-duplicates": { type: "boolean", default: false },
-      "python-json": { type: "boolean", default: false },
-    },
+    options: commandOptions(
+      ["out", "format", "set", "source", "batch", "max-problem-tokens", "min-solution-chars", "max-solution-tokens", "max-rows"],
+      ["no-correct-only", "include-contaminated", "keep-multi-boxed", "keep-unboxed", "include-references", "no-trim", "no-arithmetic-check", "no-dedup", "no-filters", "keep-without-gold", "drop-near-duplicates", "python-json"],
+    ),
   });
   if (!values.out) throw new CliError("--out FILE is required");
   const out = resolve(values.out);

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { CliCommand, CliIo } from "@/lib/cli/command";
 import { CliError } from "@/lib/cli/command";
+import { commandOptions } from "@/lib/cli/options";
 import { checkAnswer } from "@/lib/grading/check";
 import type { CheckOptions } from "@/lib/grading/check";
 import { CheckConfigSchema, checkOptionsFromConfig } from "@/lib/grading/check-options-from-config";
@@ -126,18 +127,8 @@ function parseOptions(args: string[]): { input: string | undefined; options: Che
 }
 
 function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: false,
-    options: {
-      in: { type: "string" },
-      strict: { type: "boolean" },
-      tolerance: { type: "string" },
-      "no-percent-rule": { type: "boolean" },
-      "time-budget": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  const options = { ...commandOptions(["in", "tolerance", "time-budget"], ["strict", "no-percent-rule"]), help: { type: "boolean", short: "h" } } as const;
+  return parseArgs({ args, allowPositionals: false, options });
 }
 
 function positiveNumber(text: string, flag: string): number {

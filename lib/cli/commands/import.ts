@@ -5,6 +5,7 @@ import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
+import { commandOptions } from "@/lib/cli/options";
 import { createProgressBar, formatCount } from "@/lib/cli/progress-bar";
 import { withDatabase } from "@/lib/cli/with-database";
 import { DATASET_FORMATS, type DatasetFormat, datasetFormatFromName } from "@/lib/datasets/formats/dataset-format";
@@ -106,20 +107,8 @@ export const importCommand: CliCommand = {
   summary: "import dataset files (GSM8K, MATH, OMI2, NeMo-Skills, CSV/JSONL) into a problem set",
   usage,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        set: { type: "string" },
-        role: { type: "string" },
-        format: { type: "string" },
-        mapping: { type: "string" },
-        source: { type: "string" },
-        "full-generation": { type: "boolean", default: false },
-        "id-field": { type: "string" },
-        "grade-now": { type: "boolean", default: false },
-      },
-    });
+    const options = commandOptions(["set", "role", "format", "mapping", "source", "id-field"], ["full-generation", "grade-now"]);
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
     if (!values.set) throw new CliError("--set NAME is required");
     if (!isSetRole(values.role)) throw new CliError(`--role must be seed, benchmark or synthetic (got ${values.role ?? "nothing"})`);
     const format = values.format === undefined ? undefined : datasetFormatFromName(values.format);

@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { CliCommand, CliIo } from "@/lib/cli/command";
+import { commandOptions } from "@/lib/cli/options";
 import { buildIsStale, buildWebApp } from "@/lib/cli/start/build-if-needed";
 import { startChild, waitForHttp } from "@/lib/cli/start/child-process";
 import { localSecrets } from "@/lib/cli/start/local-secrets";
@@ -34,14 +35,7 @@ server on PORT (default 3000) and one job worker. A web server or worker that ex
 restarted (after 1 s, doubling up to 30 s while it keeps failing). Ctrl-C stops everything, at any
 moment of start-up too.`,
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        port: { type: "string" },
-        "no-worker": { type: "boolean", default: false },
-        "no-demo": { type: "boolean", default: false },
-      },
-    });
+    const { values } = parseArgs({ args, options: commandOptions(["port"], ["no-worker", "no-demo"]) });
     const started = Date.now();
     // Every setting is checked before anything starts: a bad value names itself now, not later.
     checkSettings(io.env);

@@ -1,6 +1,7 @@
 // `boxed user add|list|set-role|deactivate|activate|reset-password`.
 import { parseArgs } from "node:util";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
+import { commandOptions } from "@/lib/cli/options";
 import { listCommand } from "@/lib/cli/list-command";
 import { printWithDatabase } from "@/lib/cli/with-database";
 import { CLI_ACTOR } from "@/lib/audit/actor";
@@ -34,7 +35,7 @@ export const userAddCommand: CliCommand = {
 The password is read from the first line of standard input when it is piped
 (echo "$PASS" | npx boxed user add ...); otherwise one is generated and printed once.`,
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } } });
+    const { values } = parseArgs({ args, options: commandOptions(["email", "role", "name"]) });
     const email = requireEmail(values.email);
     if (!values.role || !isRole(values.role)) throw new CliError(`--role must be admin, curator, reviewer or viewer (got ${values.role ?? "nothing"})`);
     const piped = await readPasswordFromStdin(io);
@@ -60,7 +61,7 @@ export const userSetRoleCommand: CliCommand = {
   summary: "change a user's role",
   usage: "usage: npx boxed user set-role --email E --role admin|curator|reviewer|viewer",
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { email: { type: "string" }, role: { type: "string" } } });
+    const { values } = parseArgs({ args, options: commandOptions(["email", "role"]) });
     const email = requireEmail(values.email);
     if (!values.role) throw new CliError("--role is required");
     const role = values.role;
@@ -78,7 +79,7 @@ function activeCommand(active: boolean): CliCommand {
     summary: active ? "let a deactivated user sign in again" : "lock a user out at once (their sessions end)",
     usage: `usage: npx boxed user ${word} --email E`,
     async run(args, io) {
-      const { values } = parseArgs({ args, options: { email: { type: "string" } } });
+      const { values } = parseArgs({ args, options: commandOptions(["email"]) });
       const email = requireEmail(values.email);
       return printWithDatabase(io, async () => {
         const user = await setUserActive(email, active, CLI_ACTOR);
@@ -96,7 +97,7 @@ export const userResetPasswordCommand: CliCommand = {
   summary: "set a new password (stdin or generated); ends the user's sessions",
   usage: "usage: npx boxed user reset-password --email E   (new password from stdin, or generated and printed once)",
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { email: { type: "string" } } });
+    const { values } = parseArgs({ args, options: commandOptions(["email"]) });
     const email = requireEmail(values.email);
     const piped = await readPasswordFromStdin(io);
     return printWithDatabase(io, async () => {

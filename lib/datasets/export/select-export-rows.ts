@@ -13,6 +13,7 @@ import type { ExportSettings } from "@/lib/datasets/export/export-settings";
 import type { ExportStats } from "@/lib/datasets/export/export-stats";
 import { type CandidateRow, duplicateReason, filterExportRow, ProblemChecks, ProblemDedup } from "@/lib/datasets/export/filter-export-row";
 import { type ExportScope, streamExportCandidates } from "@/lib/datasets/export/stream-export-candidates";
+import { copyColumns } from "@/lib/datasets/import/copy-binary";
 import { CopyWriter } from "@/lib/datasets/import/copy-writer";
 
 /** A blank gold is no gold: written as null, never as "". */
@@ -92,17 +93,8 @@ async function* downsampled(
     filterPage(page, settings, stats, checks, dedup, (k) => kept.push(k));
     if (kept.length > 0) {
       // The candidate query is finished before the COPY starts: one statement at a time per connection.
-      const copy = new CopyWriter(client, {
-        table: "export_kept",
-        columns: [
-          { name: "rank", type: "int4" },
-          { name: "problem_id", type: "int4" },
-          { name: "sample_id", type: "int4" },
-          { name: "source", type: "text" },
-          { name: "provenance", type: "text" },
-          { name: "solution", type: "text" },
-        ],
-      });
+      const columns = copyColumns({ rank: "int4", problem_id: "int4", sample_id: "int4", source: "text", provenance: "text", solution: "text" });
+      const copy = new CopyWriter(client, { table: "export_kept", columns });
       for (const k of kept) {
         if (k.row.problemId !== rankProblem) {
           rankProblem = k.row.problemId;

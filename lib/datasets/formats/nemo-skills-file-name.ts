@@ -1,4 +1,5 @@
 import { basename, dirname } from "node:path";
+import { groupBy } from "@/lib/group-by";
 
 // The names NeMo-Skills gives its generation outputs (nemo_skills/pipeline/utils/generation.py
 // get_chunked_rs_filename, nemo_skills/utils.py get_chunked_filename): `output.jsonl` (greedy),
@@ -41,13 +42,6 @@ export function describeNemoRun(path: string): string {
 
 /** Splits paths into runs (by folder and chunk), each sorted by seed; runs in first-seen order. */
 export function groupNemoRuns(paths: readonly string[]): string[][] {
-  const runs = new Map<string, string[]>();
-  for (const path of paths) {
-    const key = nemoRunKey(path);
-    const run = runs.get(key);
-    if (run) run.push(path);
-    else runs.set(key, [path]);
-  }
   const seedOf = (p: string) => parseNemoOutputName(p)?.seed ?? -1;
-  return [...runs.values()].map((run) => [...run].sort((a, b) => seedOf(a) - seedOf(b)));
+  return [...groupBy(paths, nemoRunKey).values()].map((run) => run.sort((a, b) => seedOf(a) - seedOf(b)));
 }

@@ -18,6 +18,11 @@ export interface CopyColumn {
   type: CopyColumnType;
 }
 
+/** The columns of a COPY from `{ name: type }`, in the order written (string keys keep their order). */
+export function copyColumns(types: Record<string, CopyColumnType>): CopyColumn[] {
+  return Object.entries(types).map(([name, type]) => ({ name, type }));
+}
+
 export const COPY_BINARY_HEADER = Buffer.from([0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0]);
 export const COPY_BINARY_TRAILER = Buffer.from([0xff, 0xff]);
 

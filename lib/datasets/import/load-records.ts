@@ -17,7 +17,7 @@ import { describeLocation } from "@/lib/datasets/formats/import-error";
 import type { Provenance } from "@/lib/datasets/formats/dataset-format";
 import type { ImportRecord } from "@/lib/datasets/formats/import-record";
 import { problemHash } from "@/lib/datasets/formats/problem-hash";
-import type { CopyColumn } from "@/lib/datasets/import/copy-binary";
+import { copyColumns } from "@/lib/datasets/import/copy-binary";
 import { CopyWriter } from "@/lib/datasets/import/copy-writer";
 import type { DuplicateExample } from "@/lib/datasets/import/import-summary";
 import { assertStorableRecord, maxFieldChars } from "@/lib/datasets/import/storable-text";
@@ -65,21 +65,11 @@ interface PendingProblem {
   solutionCount: number;
 }
 
-const SAMPLE_COLUMNS: CopyColumn[] = [
-  { name: "problem_id", type: "int4" },
-  { name: "set_id", type: "int4" },
-  { name: "import_task_id", type: "int4" },
-  { name: "sample_index", type: "int4" },
-  { name: "text", type: "text" },
-  { name: "file_verdict", type: "bool" },
-  { name: "file_verdict_source", type: "text" },
-  { name: "completion_tokens", type: "int4" },
-  { name: "seed", type: "int4" },
-  { name: "char_length", type: "int4" },
-  { name: "boxed_count", type: "int4" },
-  // An enum's binary form is its label's text.
-  { name: "provenance", type: "text" },
-];
+// An enum's binary form is its label's text (provenance).
+const SAMPLE_COLUMNS = copyColumns({
+  problem_id: "int4", set_id: "int4", import_task_id: "int4", sample_index: "int4", text: "text", file_verdict: "bool", file_verdict_source: "text",
+  completion_tokens: "int4", seed: "int4", char_length: "int4", boxed_count: "int4", provenance: "text",
+});
 
 const GOLD_SOURCE = { dataset: "dataset", "majority-vote": "majority_vote" } as const;
 

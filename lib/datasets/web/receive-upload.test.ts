@@ -3,10 +3,13 @@ import { safeUploadName } from "@/lib/datasets/web/receive-upload";
 
 describe("safeUploadName", () => {
   it("keeps the last path component and replaces unsafe characters", () => {
-    expect(safeUploadName("../../etc/passwd")).toBe("passwd");
-    expect(safeUploadName("C:\\data\\train set.jsonl")).toBe("train set.jsonl");
-    expect(safeUploadName("a\u0000b;rm -rf.jsonl")).toBe("a_b_rm -rf.jsonl");
-    expect(safeUploadName("..")).toBe("upload.jsonl");
-    expect(safeUploadName("Ünïcode.csv")).toBe("Ünïcode.csv");
+    const cases = [
+      ["../../etc/passwd", "passwd"],
+      ["C:\\data\\train set.jsonl", "train set.jsonl"],
+      ["a\u0000b;rm -rf.jsonl", "a_b_rm -rf.jsonl"],
+      ["..", "upload.jsonl"],
+      ["Ünïcode.csv", "Ünïcode.csv"],
+    ];
+    for (const [name, safe] of cases) expect(safeUploadName(name), JSON.stringify(name)).toBe(safe);
   });
 });

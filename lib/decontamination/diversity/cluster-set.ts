@@ -2,11 +2,9 @@
 // Streams the set in keyset chunks (`id > last ORDER BY id`), so only the signatures and the keys
 // stay in memory. `kept` (optional): sets whose problems were already kept; they go first, so a
 // new batch's copies of them are found without re-clustering anything else by hand.
-import { pool } from "@/lib/db/pool";
 import { type ClusterResult, DEFAULT_DUPLICATE_JACCARD, NearDuplicateClusterer } from "@/lib/decontamination/diversity/near-duplicates";
+import { problemPages } from "@/lib/decontamination/pipeline/problem-pages";
 import { resolveCheckedSet } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
-
-const CHUNK = 5_000;
 
 export type SetClusters = {
   result: ClusterResult;
@@ -24,19 +22,12 @@ export async function clusterProblemSet(ref: string | number, options: { thresho
   const keys: string[] = [];
   const setNames: string[] = [];
   for (const set of sets) {
-    let after = 0;
-    for (;;) {
-      const { rows } = await pool().query<{ id: number; source_key: string; text: string; parent_id: number | null }>(
-        `SELECT id, source_key, text, parent_id FROM problems WHERE set_id = $1 AND id > $2 ORDER BY id LIMIT ${CHUNK}`,
-        [set.id, after],
-      );
+    for await (const rows of problemPages<{ id: number; source_key: string; text: string; parent_id: number | null }>(set.id, "id, source_key, text, parent_id")) {
       for (const r of rows) {
         clusterer.add(r.id, r.text, r.parent_id);
         keys.push(r.source_key);
         setNames.push(set.name);
       }
-      if (rows.length < CHUNK) break;
-      after = rows[rows.length - 1].id;
     }
   }
   return { result: clusterer.finish(), keys, sets: setNames };

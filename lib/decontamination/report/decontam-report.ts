@@ -47,10 +47,8 @@ export const REPORT_DEFINITIONS: DecontamReport["definitions"] = {
   awaitingReview: "problems with a close pair and no decision yet",
 };
 
-export const FUNNEL_STAGES = ["checked", "candidates", "judged", "judgeFailures", "flagged", "confirmed", "cleared"] as const;
-export type FunnelStage = (typeof FUNNEL_STAGES)[number];
-
-export const STAGE_TITLES: Record<FunnelStage, string> = {
+/** The funnel's stages in order, with their titles: the stage list is these keys, written once. */
+export const STAGE_TITLES = {
   checked: "Checked",
   candidates: "Candidates",
   judged: "Judged",
@@ -58,7 +56,9 @@ export const STAGE_TITLES: Record<FunnelStage, string> = {
   flagged: "Flagged",
   confirmed: "Confirmed by a person",
   cleared: "Cleared by a person",
-};
+} as const;
+export type FunnelStage = keyof typeof STAGE_TITLES;
+export const FUNNEL_STAGES = Object.keys(STAGE_TITLES) as FunnelStage[];
 
 const n = (x: number) => x.toLocaleString("en-US");
 

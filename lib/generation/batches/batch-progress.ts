@@ -6,6 +6,7 @@ import { pool } from "@/lib/db/pool";
 import { percentile } from "@/lib/generation/batches/percentile";
 import { type BatchStats, recentRate } from "@/lib/generation/batches/batch-stats";
 import { failureReason } from "@/lib/generation/batches/final-state";
+import { BATCH_SAMPLING_COLUMNS, type BatchSamplingRow, samplingFromRow } from "@/lib/generation/batches/batch-sampling-row";
 import type { BatchKindName, BatchSampling } from "@/lib/generation/batches/batch-launch-input";
 
 export interface BatchProgress extends BatchSampling {
@@ -62,7 +63,7 @@ export interface BatchProgress extends BatchSampling {
   failureReason: string | null;
 }
 
-interface Row {
+interface Row extends BatchSamplingRow {
   id: number;
   name: string;
   kind: BatchProgress["kind"];
@@ -76,11 +77,6 @@ interface Row {
   template_id: number | null;
   template_name: string | null;
   template_version: number | null;
-  samples_per_problem: number;
-  temperature: number;
-  top_p: number;
-  max_tokens: number;
-  seed_base: number;
   request_count: number;
   problem_count: number;
   done_count: number;
@@ -100,7 +96,7 @@ interface Row {
 export async function getBatchProgress(id: number): Promise<BatchProgress | null> {
   const { rows } = await pool().query<Row>(
     `SELECT b.id, b.name, b.kind::text, b.state::text, b.created_at, b.started_at, b.finished_at, s.name AS set_name, e.name AS endpoint_name, b.model,
-            t.id AS template_id, t.name AS template_name, t.version AS template_version, b.samples_per_problem, b.temperature, b.top_p, b.max_tokens, b.seed_base,
+            t.id AS template_id, t.name AS template_name, t.version AS template_version, ${BATCH_SAMPLING_COLUMNS},
             b.request_count, b.problem_count, b.done_count, b.failed_count, b.correct_count, b.prompt_tokens, b.completion_tokens, b.stats, b.selection,
             (SELECT count(*)::int FROM batch_requests r WHERE r.batch_id = b.id AND r.state = 'in_flight') AS in_flight,
             (SELECT coalesce(sum(l.in_use), 0)::int FROM endpoint_leases l
@@ -139,11 +135,7 @@ export async function getBatchProgress(id: number): Promise<BatchProgress | null
     endpointName: b.endpoint_name,
     model: b.model,
     template: b.template_id === null ? null : { id: b.template_id, name: b.template_name as string, version: b.template_version as number },
-    samplesPerProblem: b.samples_per_problem,
-    temperature: b.temperature,
-    topP: b.top_p,
-    maxTokens: b.max_tokens,
-    seedBase: b.seed_base,
+    ...samplingFromRow(b),
     requestCount: b.request_count,
     problemCount: b.problem_count,
     doneCount: b.done_count,

@@ -18,3 +18,10 @@ export function spawnWorker(env: Record<string, string>): SpawnedWorker {
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, output: () => log.join(""), exited };
 }
+
+/** Test clean-up: stops the worker with `signal` when it still runs and waits for it to exit. */
+export async function stopWorker(worker: SpawnedWorker | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (!worker || worker.child.exitCode !== null) return;
+  worker.child.kill(signal);
+  await worker.exited;
+}

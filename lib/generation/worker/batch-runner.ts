@@ -249,21 +249,20 @@ export class BatchRunner {
     if (this.slots === 0 || (this.queue.length > 0 && this.queue.length >= this.slots * 1.5)) return;
     const room = target - this.queue.length;
     if (room <= 0) return;
-    this.claimPromise = claimRequests(this.batchId, room, this.options.leaseMs)
-      .then((claimed) => {
+    this.claimPromise = this.pumpCall(
+      claimRequests(this.batchId, room, this.options.leaseMs),
+      (claimed) => {
         this.queue.push(...claimed);
         this.lastClaimEmpty = claimed.length === 0;
         if (claimed.length === 0) this.claimRetryAt = Date.now() + 200;
-      })
-      .catch((error: unknown) => {
-        if (!isTransientDbError(error)) this.fatal = error;
-        else this.complainAboutDb(error);
-        this.claimRetryAt = Date.now() + 1000;
-      })
-      .finally(() => {
+      },
+      (at) => {
+        this.claimRetryAt = at;
+      },
+      () => {
         this.claimPromise = null;
-        this.wake();
-      });
+      },
+    );
   }
 
   private pump(): void {
@@ -283,21 +282,39 @@ export class BatchRunner {
     if (this.tokenPromise || Date.now() < this.tokensReadyAt) return;
     // A slot-set's worth at a time: one bucket transaction per many requests, not per request.
     const want = Math.max(1, Math.min(this.queue.length, this.slots));
-    this.tokenPromise = takeRequestTokens(this.ctx.endpoint.id, want)
-      .then(({ granted, waitMs }) => {
+    this.tokenPromise = this.pumpCall(
+      takeRequestTokens(this.ctx.endpoint.id, want),
+      ({ granted, waitMs }) => {
         this.tokens += granted;
         if (granted === 0) {
           this.tokensReadyAt = Date.now() + waitMs;
           setTimeout(() => this.wake(), waitMs).unref();
         }
-      })
+      },
+      (at) => {
+        this.tokensReadyAt = at;
+      },
+      () => {
+        this.tokenPromise = null;
+      },
+    );
+  }
+
+  /**
+   * A database call the pump waits on (a claim, a token grant): a lasting error stops the batch, a
+   * passing one (the database restarting) is complained about and retried after a second; either
+   * way the call is settled (`settled`) and the pump runs again.
+   */
+  private pumpCall<T>(call: Promise<T>, onResult: (result: T) => void, retryAt: (at: number) => void, settled: () => void): Promise<void> {
+    return call
+      .then(onResult)
       .catch((error: unknown) => {
         if (!isTransientDbError(error)) this.fatal = error;
         else this.complainAboutDb(error);
-        this.tokensReadyAt = Date.now() + 1000;
+        retryAt(Date.now() + 1000);
       })
       .finally(() => {
-        this.tokenPromise = null;
+        settled();
         this.wake();
       });
   }

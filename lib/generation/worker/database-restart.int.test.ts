@@ -7,7 +7,7 @@ import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-p
 import { pool } from "@/lib/db/pool";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
 import { arithmeticProblems, batchRow, createProblemSet, createStubEndpoint, requestStates, sampleCountsByProblem } from "@/lib/generation/testing/batch-fixtures";
-import { spawnWorker, type SpawnedWorker } from "@/lib/generation/testing/spawn-worker";
+import { spawnWorker, type SpawnedWorker, stopWorker } from "@/lib/generation/testing/spawn-worker";
 import { waitFor } from "@/lib/generation/testing/wait-for";
 import { type LlmStub, startLlmStub } from "@/lib/llm-stub/start-llm-stub";
 import { ownDatabase, releaseDatabaseClients } from "@/tests/support/own-database";
@@ -23,10 +23,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (worker && worker.child.exitCode === null) {
-    worker.child.kill("SIGTERM");
-    await worker.exited;
-  }
+  await stopWorker(worker);
   await database.stop();
   await stub.close();
 }, 120_000);

@@ -3,6 +3,7 @@
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
 import type { BatchKindName, BatchSampling } from "@/lib/generation/batches/batch-launch-input";
+import { BATCH_SAMPLING_COLUMNS, type BatchSamplingRow, samplingFromRow } from "@/lib/generation/batches/batch-sampling-row";
 import { loadEndpointConfig, type EndpointLimits } from "@/lib/generation/endpoints/endpoint-client-config";
 import { createHttpLlmClient } from "@/lib/generation/llm-client/create-http-llm-client";
 import type { LlmClient } from "@/lib/generation/llm-client/create-llm-client";
@@ -30,28 +31,25 @@ export interface BatchContext extends BatchSettings {
 // A user-facing error: the batch page's upload, `batch import` and `batch export` show it as it is.
 export class BatchNotRunnableError extends UserFacingError {}
 
+interface SettingsRow extends BatchSamplingRow {
+  id: number;
+  kind: BatchKindName;
+  state: string;
+  set_id: number;
+  model: string;
+  request_count: number;
+  endpoint_id: number | null;
+  selection: { targetSetId?: number };
+  t_id: number | null;
+  t_name: string;
+  t_version: number;
+  t_kind: string;
+  t_body: unknown;
+}
+
 export async function loadBatchSettings(batchId: number): Promise<BatchSettings> {
-  const { rows } = await pool().query<{
-    id: number;
-    kind: BatchKindName;
-    state: string;
-    set_id: number;
-    model: string;
-    samples_per_problem: number;
-    temperature: number;
-    top_p: number;
-    max_tokens: number;
-    seed_base: number;
-    request_count: number;
-    endpoint_id: number | null;
-    selection: { targetSetId?: number };
-    t_id: number | null;
-    t_name: string;
-    t_version: number;
-    t_kind: string;
-    t_body: unknown;
-  }>(
-    `SELECT b.id, b.kind::text, b.state::text, b.set_id, b.model, b.samples_per_problem, b.temperature, b.top_p, b.max_tokens, b.seed_base,
+  const { rows } = await pool().query<SettingsRow>(
+    `SELECT b.id, b.kind::text, b.state::text, b.set_id, b.model, ${BATCH_SAMPLING_COLUMNS},
             b.request_count, b.endpoint_id, b.selection, t.id AS t_id, t.name AS t_name, t.version AS t_version, t.kind::text AS t_kind, t.body AS t_body
      FROM generation_batches b LEFT JOIN prompt_templates t ON t.id = b.template_id WHERE b.id = $1`,
     [batchId],
@@ -66,11 +64,7 @@ export async function loadBatchSettings(batchId: number): Promise<BatchSettings>
     state: row.state,
     setId: row.set_id,
     model: row.model,
-    samplesPerProblem: row.samples_per_problem,
-    temperature: row.temperature,
-    topP: row.top_p,
-    maxTokens: row.max_tokens,
-    seedBase: row.seed_base,
+    ...samplingFromRow(row),
     requestCount: row.request_count,
     targetSetId: row.selection?.targetSetId ?? null,
     endpointId: row.endpoint_id,

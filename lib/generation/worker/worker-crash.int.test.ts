@@ -19,6 +19,17 @@ afterAll(async () => {
   await stub.close();
 });
 
+/** Waits for the batch row to meet `done`; the worker exiting first fails at once, with its output. */
+function whileRunning(worker: SpawnedWorker, name: string, what: string, batchId: number, done: (b: Awaited<ReturnType<typeof batchRow>>) => boolean, timeoutMs: number, everyMs: number) {
+  const running = async () => {
+    if (worker.child.exitCode !== null) throw new Error(`the ${name} exited with code ${worker.child.exitCode}`);
+    return batchRow(batchId);
+  };
+  return waitFor(`the ${name} ${what}`, running, done, timeoutMs, everyMs).catch((error) => {
+    throw new Error(`${error}\n${name} output:\n${worker.output()}`);
+  });
+}
+
 describe("a worker killed with SIGKILL", () => {
   it("loses and duplicates nothing; a restarted worker finishes the batch", { timeout: 180_000 }, async () => {
     const set = await createProblemSet("crash-seed", "seed", arithmeticProblems(40));
@@ -28,18 +39,7 @@ describe("a worker killed with SIGKILL", () => {
 
     const first = spawnWorker(env);
     workers.push(first);
-    await waitFor(
-      "the first worker to store samples",
-      async () => {
-        if (first.child.exitCode !== null) throw new Error(`the first worker exited with code ${first.child.exitCode}`);
-        return batchRow(batch.id);
-      },
-      (b) => b.done_count >= 40,
-      90_000,
-      100,
-    ).catch((error) => {
-      throw new Error(`${error}\nworker output:\n${first.output()}`);
-    });
+    await whileRunning(first, "first worker", "to store samples", batch.id, (b) => b.done_count >= 40, 90_000, 100);
     first.child.kill("SIGKILL");
     await first.exited;
     const atKill = await batchRow(batch.id);
@@ -51,18 +51,7 @@ describe("a worker killed with SIGKILL", () => {
 
     const second = spawnWorker(env);
     workers.push(second);
-    await waitFor(
-      "the second worker to finish the batch",
-      async () => {
-        if (second.child.exitCode !== null) throw new Error(`the second worker exited with code ${second.child.exitCode}`);
-        return batchRow(batch.id);
-      },
-      (b) => b.state === "completed",
-      120_000,
-      200,
-    ).catch((error) => {
-      throw new Error(`${error}\nsecond worker output:\n${second.output()}`);
-    });
+    await whileRunning(second, "second worker", "to finish the batch", batch.id, (b) => b.state === "completed", 120_000, 200);
     second.child.kill("SIGTERM");
     await second.exited;
 

@@ -68,6 +68,45 @@ function bumpLastDigit(s: string): string | null {
 
 const LABELS = ["x", "n", "k", "S", "|PQ|", "\\frac{AM}{MB}", "f(3)", "a_{10}", "m\\angle A"];
 
+/** Rewrites the elements of a set `\{...\}` or of a bare list (not a tuple or an interval); `rewrite` returns the new elements, or null. */
+function onElements(rewrite: (items: string[]) => string[] | null): RewriteRule["apply"] {
+  return (g) => {
+    if (isSet(g)) {
+      const set = rewrite(topLevel(g.slice(2, -2), ","));
+      return set ? `\\{${set.join(", ")}\\}` : null;
+    }
+    const items = listItems(g);
+    const list = items && !isTuple(g) && !isInterval(g) ? rewrite(items) : null;
+    return list ? list.join(", ") : null;
+  };
+}
+
+/** A bare list of at most five items (not a tuple or an interval), `change`d, each part in its own box. */
+function inBoxedParts(change: (items: string[]) => string[] | null): RewriteRule["apply"] {
+  return (g) => {
+    const items = listItems(g);
+    const parts = !items || isTuple(g) || isInterval(g) || items.length > 5 ? null : change(items);
+    return parts ? `The answers are ${parts.map((i) => `$\\boxed{${i}}$`).join(parts.length === 2 ? " and " : ", ")}.` : null;
+  };
+}
+
+/** Rewrites a pmatrix/bmatrix from its environment name and its body (rows split by \\, cells by &). */
+function onMatrix(rewrite: (kind: string, body: string) => string | null): RewriteRule["apply"] {
+  return (g) => {
+    const m = /^\\begin\{([pb]matrix)\}([\s\S]*)\\end\{\1\}$/.exec(g);
+    return m ? rewrite(m[1], m[2]) : null;
+  };
+}
+
+/** Rewrites a single interval (not a union) from its bounds and brackets. */
+function onInterval(rewrite: (ends: { lo: string; hi: string; l: string; r: string }) => string | null): RewriteRule["apply"] {
+  return (g) => {
+    if (!isInterval(g) || g.includes("\\cup")) return null;
+    const [lo, hi] = topLevel(g.slice(1, -1), ",");
+    return rewrite({ lo, hi, l: g[0], r: g[g.length - 1] });
+  };
+}
+
 export const RULES: RewriteRule[] = [
   // ---- equality-preserving ----
   { name: "boxed-in-prose", preserves: true, description: "the gold inside a short solution: `So the answer is $\\boxed{g}$.`", apply: (g) => `So the answer is $\\boxed{${g}}$.` },
@@ -102,14 +141,7 @@ export const RULES: RewriteRule[] = [
     name: "reorder-set",
     preserves: true,
     description: "the elements of a set `\\{...\\}` or of a bare list of solutions reversed",
-    apply: (g) => {
-      if (isSet(g)) {
-        const items = topLevel(g.slice(2, -2), ",");
-        return items.length >= 2 ? `\\{${[...items].reverse().join(", ")}\\}` : null;
-      }
-      const items = listItems(g);
-      return items && !isTuple(g) && !isInterval(g) ? [...items].reverse().join(", ") : null;
-    },
+    apply: onElements((items) => (items.length >= 2 ? [...items].reverse() : null)),
   },
   {
     name: "repeat-set-element",
@@ -125,11 +157,7 @@ export const RULES: RewriteRule[] = [
     name: "box-parts",
     preserves: true,
     description: "each element of a list in its own box, joined by words: `\\boxed{a} and \\boxed{b}`",
-    apply: (g) => {
-      const items = listItems(g);
-      if (!items || isTuple(g) || isInterval(g) || items.length > 5) return null;
-      return `The answers are ${items.map((i) => `$\\boxed{${i}}$`).join(items.length === 2 ? " and " : ", ")}.`;
-    },
+    apply: inBoxedParts((items) => items),
   },
   {
     name: "rescale-fraction",
@@ -145,17 +173,14 @@ export const RULES: RewriteRule[] = [
     name: "interval-as-relation",
     preserves: true,
     description: "an interval written as the inequality it denotes: `[a, b)` -> `a \\le x < b`, `(a, \\infty)` -> `x > a`",
-    apply: (g) => {
-      if (!isInterval(g) || g.includes("\\cup")) return null;
-      const [lo, hi] = topLevel(g.slice(1, -1), ",");
-      const [l, r] = [g[0], g[g.length - 1]];
+    apply: onInterval(({ lo, hi, l, r }) => {
       const loInf = /^-\\infty$/.test(lo);
       const hiInf = /^\+?\\infty$/.test(hi);
       if (loInf && hiInf) return null;
       if (loInf) return `x ${r === "]" ? "\\le" : "<"} ${hi}`;
       if (hiInf) return `x ${l === "[" ? "\\ge" : ">"} ${lo}`;
       return `${lo} ${l === "[" ? "\\le" : "<"} x ${r === "]" ? "\\le" : "<"} ${hi}`;
-    },
+    }),
   },
   {
     name: "commute-sum",
@@ -184,25 +209,17 @@ export const RULES: RewriteRule[] = [
     name: "negated-relation",
     preserves: true,
     description: "a one-sided interval as the negated inequality: `[a, \\infty)` -> `-x \\le -(a)`",
-    apply: (g) => {
-      if (!isInterval(g) || g.includes("\\cup")) return null;
-      const [lo, hi] = topLevel(g.slice(1, -1), ",");
-      const [l, r] = [g[0], g[g.length - 1]];
+    apply: onInterval(({ lo, hi, l, r }) => {
       if (/^\+?\\infty$/.test(hi) && !/infty/.test(lo)) return `-x ${l === "[" ? "\\le" : "<"} -\\left(${lo}\\right)`;
       if (/^-\\infty$/.test(lo) && !/infty/.test(hi)) return `-x ${r === "]" ? "\\ge" : ">"} -\\left(${hi}\\right)`;
       return null;
-    },
+    }),
   },
   {
     name: "matrix-as-array",
     preserves: true,
     description: "a pmatrix/bmatrix written `\\left[\\begin{array}{cc}...\\end{array}\\right]`",
-    apply: (g) => {
-      const m = /^\\begin\{([pb]matrix)\}([\s\S]*)\\end\{\1\}$/.exec(g);
-      if (!m) return null;
-      const columns = m[2].split("\\\\")[0].split("&").length;
-      return `\\left[\\begin{array}{${"c".repeat(columns)}}${m[2]}\\end{array}\\right]`;
-    },
+    apply: onMatrix((_, body) => `\\left[\\begin{array}{${"c".repeat(body.split("\\\\")[0].split("&").length)}}${body}\\end{array}\\right]`),
   },
   {
     name: "list-as-set",
@@ -218,12 +235,10 @@ export const RULES: RewriteRule[] = [
     name: "matrix-cell-changed",
     preserves: false,
     description: "the last digit of a matrix's last cell bumped",
-    apply: (g) => {
-      const m = /^\\begin\{([pb]matrix)\}([\s\S]*)\\end\{\1\}$/.exec(g);
-      if (!m) return null;
-      const bumped = bumpLastDigit(m[2]);
-      return bumped ? `\\begin{${m[1]}}${bumped}\\end{${m[1]}}` : null;
-    },
+    apply: onMatrix((kind, body) => {
+      const bumped = bumpLastDigit(body);
+      return bumped ? `\\begin{${kind}}${bumped}\\end{${kind}}` : null;
+    }),
   },
   { name: "integer-as-decimal", preserves: true, description: "an integer n written `n.0`", apply: (g) => (isInteger(g) ? `${g}.0` : null) },
 
@@ -262,14 +277,7 @@ export const RULES: RewriteRule[] = [
     name: "drop-element",
     preserves: false,
     description: "the last element of a set or list removed",
-    apply: (g) => {
-      if (isSet(g)) {
-        const items = topLevel(g.slice(2, -2), ",");
-        return items.length >= 2 && new Set(items).size === items.length ? `\\{${items.slice(0, -1).join(", ")}\\}` : null;
-      }
-      const items = listItems(g);
-      return items && !isTuple(g) && !isInterval(g) && new Set(items).size === items.length ? items.slice(0, -1).join(", ") : null;
-    },
+    apply: onElements((items) => (items.length >= 2 && new Set(items).size === items.length ? items.slice(0, -1) : null)),
   },
   {
     name: "swap-tuple",
@@ -301,13 +309,10 @@ export const RULES: RewriteRule[] = [
     name: "box-parts-one-wrong",
     preserves: false,
     description: "boxed parts of a list with the last part's last digit bumped",
-    apply: (g) => {
-      const items = listItems(g);
-      if (!items || isTuple(g) || isInterval(g) || items.length > 5) return null;
+    apply: inBoxedParts((items) => {
       const last = bumpLastDigit(items[items.length - 1]);
-      if (!last || items.includes(last)) return null;
-      return `The answers are ${[...items.slice(0, -1), last].map((i) => `$\\boxed{${i}}$`).join(items.length === 2 ? " and " : ", ")}.`;
-    },
+      return !last || items.includes(last) ? null : [...items.slice(0, -1), last];
+    }),
   },
   {
     name: "factorial-neighbour",

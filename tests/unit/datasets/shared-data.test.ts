@@ -10,13 +10,18 @@ async function jsonLines(path: string): Promise<Record<string, string>[]> {
   return rows;
 }
 
+/** A set's train.jsonl read as an import reads it (format detected, every row) and as raw JSON lines. */
+async function readTrainFile(format: "gsm8k" | "math", rows: number) {
+  const path = sharedDataPath(format, "train.jsonl");
+  const { reader, records } = await readAll(path);
+  expect(reader.format).toBe(format);
+  expect(records).toHaveLength(rows);
+  return { records, raw: await jsonLines(path) };
+}
+
 describe.skipIf(!hasSharedData)("real seed files", () => {
   it("GSM8K train: all 7,473 rows, gold = text after #### without commas", async () => {
-    const path = sharedDataPath("gsm8k", "train.jsonl");
-    const { reader, records } = await readAll(path);
-    expect(reader.format).toBe("gsm8k");
-    expect(records).toHaveLength(7473);
-    const raw = await jsonLines(path);
+    const { records, raw } = await readTrainFile("gsm8k", 7473);
     records.forEach((record, i) => {
       const answer = raw[i]?.answer as string;
       expect(record.goldAnswer).toBe(answer.split("####").at(-1)?.trim().replace(/,/g, ""));
@@ -27,11 +32,7 @@ describe.skipIf(!hasSharedData)("real seed files", () => {
   });
 
   it("MATH train: all 7,500 rows, gold = boxed_answer, ids and metadata kept", async () => {
-    const path = sharedDataPath("math", "train.jsonl");
-    const { reader, records } = await readAll(path);
-    expect(reader.format).toBe("math");
-    expect(records).toHaveLength(7500);
-    const raw = await jsonLines(path);
+    const { records, raw } = await readTrainFile("math", 7500);
     // Two train solutions end in an empty "\\boxed{}" (boxed_answer ""): no gold answer, not "".
     const expected = (i: number) => (raw[i]?.boxed_answer === "" ? null : raw[i]?.boxed_answer);
     const mismatches = records.filter((r, i) => r.goldAnswer !== expected(i)).map((r) => r.sourceKey);

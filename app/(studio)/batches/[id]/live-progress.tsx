@@ -7,6 +7,7 @@ import { type DataColumn, DataTable, numberColumn, NumTd, Row, Td } from "@/comp
 import type { BatchProgress } from "@/lib/generation/batches/batch-progress";
 import { formatSeconds } from "@/lib/generation/batches/format-progress";
 import { Button } from "@/components/ui/button";
+import { StatCard } from "@/components/ui/stat-card";
 import { controlBatchAction } from "../actions";
 import { OfflinePanel } from "./offline-panel";
 
@@ -16,16 +17,6 @@ const LIVE = new Set(["queued", "running"]);
 /** States whose counts can still change, so the page keeps polling. */
 const POLLED = new Set(["queued", "running", "paused"]);
 const AGREEMENT_BUCKETS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90];
-
-function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-3">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-xl font-semibold tabular-nums">{value}</dd>
-      {hint && <dd className="text-xs text-slate-500">{hint}</dd>}
-    </div>
-  );
-}
 
 const ERROR_COLUMNS: DataColumn[] = [{ header: "Kind" }, numberColumn("Failed attempts"), numberColumn("Failed for good"), { header: "Latest message" }];
 
@@ -131,30 +122,32 @@ export function LiveProgress({ initial, canControl }: { initial: BatchProgress; 
       </section>
 
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Stat label="Done" value={count(p.doneCount)} hint={`of ${count(p.requestCount)}`} />
-        <Stat label="Failed" value={count(p.failedCount)} />
-        <Stat label="Pending" value={count(p.pending)} hint={p.cancelled ? `${count(p.cancelled)} cancelled` : undefined} />
-        <Stat
+        <StatCard compact label="Done" value={count(p.doneCount)} hint={`of ${count(p.requestCount)}`} />
+        <StatCard compact label="Failed" value={count(p.failedCount)} />
+        <StatCard compact label="Pending" value={count(p.pending)} hint={p.cancelled ? `${count(p.cancelled)} cancelled` : undefined} />
+        <StatCard
+          compact
           label="At the endpoint"
           value={count(p.atEndpoint)}
           hint={`${p.endpointLimit === null ? "no endpoint" : `limit ${count(p.endpointLimit)}, shared by its batches`} · ${count(p.inFlight)} claimed by workers`}
         />
-        <Stat label="Rate" value={`${rate.toFixed(1)}/s`} hint={`ETA ${formatSeconds(eta)}`} />
-        <Stat label="Tokens in / out" value={`${count(p.promptTokens)} / ${count(p.completionTokens)}`} />
-        <Stat label="Latency p50 / p95" value={p.latencyP50Ms === null ? "–" : `${count(p.latencyP50Ms)} / ${count(p.latencyP95Ms ?? 0)} ms`} hint="latest 200 requests" />
-        {p.kind === "solutions" && <Stat label="Accuracy so far" value={percent(p.accuracy)} hint={`${count(p.correctCount)} correct · ${count(p.noAnswer)} without an answer`} />}
+        <StatCard compact label="Rate" value={`${rate.toFixed(1)}/s`} hint={`ETA ${formatSeconds(eta)}`} />
+        <StatCard compact label="Tokens in / out" value={`${count(p.promptTokens)} / ${count(p.completionTokens)}`} />
+        <StatCard compact label="Latency p50 / p95" value={p.latencyP50Ms === null ? "–" : `${count(p.latencyP50Ms)} / ${count(p.latencyP95Ms ?? 0)} ms`} hint="latest 200 requests" />
+        {p.kind === "solutions" && <StatCard compact label="Accuracy so far" value={percent(p.accuracy)} hint={`${count(p.correctCount)} correct · ${count(p.noAnswer)} without an answer`} />}
         {p.kind === "label" && (
-          <Stat label="Majority agreement" value={percent(p.agreement?.mean ?? null)} hint={`${count(p.agreement?.labelled ?? 0)} problems labelled · ${count(p.agreement?.noVotes ?? 0)} without votes`} />
+          <StatCard compact label="Majority agreement" value={percent(p.agreement?.mean ?? null)} hint={`${count(p.agreement?.labelled ?? 0)} problems labelled · ${count(p.agreement?.noVotes ?? 0)} without votes`} />
         )}
         {p.kind === "problems" && (
-          <Stat
+          <StatCard
+            compact
             label="New problems"
             value={count(p.problems?.created ?? 0)}
             hint={`${count(p.problems?.duplicate ?? 0)} duplicates · ${count(Object.values(p.problems?.rejected ?? {}).reduce((a, b) => a + b, 0))} rejected`}
           />
         )}
-        {p.kind === "judge" && <Stat label="Judge answers" value={`${count(p.judge?.true ?? 0)} True`} hint={`${count(p.judge?.false ?? 0)} False · ${count(p.judge?.failed ?? 0)} failed (to a person)`} />}
-        {p.truncated > 0 && <Stat label="Cut by max tokens" value={count(p.truncated)} />}
+        {p.kind === "judge" && <StatCard compact label="Judge answers" value={`${count(p.judge?.true ?? 0)} True`} hint={`${count(p.judge?.false ?? 0)} False · ${count(p.judge?.failed ?? 0)} failed (to a person)`} />}
+        {p.truncated > 0 && <StatCard compact label="Cut by max tokens" value={count(p.truncated)} />}
       </dl>
 
       {p.kind === "label" && p.agreement && p.agreement.labelled > 0 && (

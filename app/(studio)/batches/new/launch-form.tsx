@@ -7,7 +7,7 @@ import type { BatchKindFacts } from "@/lib/generation/batch-kinds/batch-kind";
 import type { BatchKindName } from "@/lib/generation/batches/batch-launch-input";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
-import { Field, Input, Select } from "@/components/ui/field";
+import { CheckField, Field, FieldGroup, Input, Select } from "@/components/ui/field";
 import { launchBatchAction, previewBatchAction } from "../actions";
 
 interface Option {
@@ -86,44 +86,23 @@ export function LaunchForm({
 
   return (
     <form onSubmit={onReview} onChange={() => setPreview(null)} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-700">Kind</legend>
-        <div className="mt-1 grid gap-1 sm:grid-cols-2">
-          {kinds.map((k) => (
-            <label key={k.name} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="kind" value={k.name} checked={kind === k.name} onChange={() => setKind(k.name)} />
-              {k.title}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <FieldGroup legend="Kind" className="grid gap-1 sm:grid-cols-2">
+        {kinds.map((k) => (
+          <CheckField key={k.name} type="radio" name="kind" value={k.name} checked={kind === k.name} onChange={() => setKind(k.name)}>
+            {k.title}
+          </CheckField>
+        ))}
+      </FieldGroup>
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label="Problem set">
-          <Select name="set" required>
-            {sets.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.role}, {count(s.problemCount)} problems)
-              </option>
-            ))}
-          </Select>
+          <Select name="set" required options={sets.map((s) => ({ value: s.id, label: `${s.name} (${s.role}, ${count(s.problemCount)} problems)` }))} />
         </Field>
         <Field label="Endpoint">
-          <Select name="endpoint" required>
-            {endpoints.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name} ({e.apiStyle}, {e.model})
-              </option>
-            ))}
-          </Select>
+          <Select name="endpoint" required options={endpoints.map((e) => ({ value: e.id, label: `${e.name} (${e.apiStyle}, ${e.model})` }))} />
         </Field>
         <Field label="Template">
-          <Select name="template" key={kind} defaultValue="">
+          <Select name="template" key={kind} defaultValue="" options={kindTemplates.map((t) => ({ value: t.id, label: `${t.name} v${t.version}` }))}>
             <option value="">Default for this kind and endpoint</option>
-            {kindTemplates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name} v{t.version}
-              </option>
-            ))}
           </Select>
         </Field>
       </div>

@@ -23,43 +23,24 @@ export function QueueFilterBar({ filter, sets }: { filter: ReviewFilter; sets: {
   return (
     <form method="get" action="/decontamination/review" aria-label="Queue filter" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <Field label="Status">
-        <Select name="status" defaultValue={statusValue} className="w-auto max-w-full">
-          {statusOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </Select>
+        <Select name="status" defaultValue={statusValue} className="w-auto max-w-full" options={statusOptions} />
       </Field>
       <Field label="With">
-        <Select name="pair" defaultValue={filter.pair} className="w-auto max-w-full">
-          {PAIR_FILTERS.map((p) => (
-            <option key={p} value={p}>
-              {PAIR_LABELS[p]}
-            </option>
-          ))}
-        </Select>
+        <Select name="pair" defaultValue={filter.pair} className="w-auto max-w-full" options={PAIR_FILTERS.map((p) => ({ value: p, label: PAIR_LABELS[p] }))} />
       </Field>
       <Field label="Against">
-        <Select name="benchmarkSet" defaultValue={filter.benchmarkSet ?? ""} className="w-auto max-w-full">
+        <Select
+          name="benchmarkSet"
+          defaultValue={filter.benchmarkSet ?? ""}
+          className="w-auto max-w-full"
+          options={sets.filter((s) => s.role === "benchmark").map((s) => ({ value: s.id, label: s.name }))}
+        >
           <option value="">every benchmark set</option>
-          {sets
-            .filter((s) => s.role === "benchmark")
-            .map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
         </Select>
       </Field>
       <Field label="Checked set">
-        <Select name="set" defaultValue={filter.set ?? ""} className="w-auto max-w-72">
+        <Select name="set" defaultValue={filter.set ?? ""} className="w-auto max-w-72" options={sets.map((s) => ({ value: s.id, label: `${s.name} · ${s.role}` }))}>
           <option value="">every checked set</option>
-          {sets.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name} · {s.role}
-            </option>
-          ))}
         </Select>
       </Field>
       {filter.benchmark && <input type="hidden" name="benchmark" value={filter.benchmark} />}

@@ -12,21 +12,11 @@ import { StatusBadge } from "../../solutions/status-badge";
 import { AnswerHistogram } from "./answer-histogram";
 import { parseDbId } from "@/lib/web/parse-id";
 import { LongTextNotice } from "@/components/ui/long-text-notice";
+import { Section } from "@/components/ui/section";
 
 const CANDIDATE_COLUMNS: DataColumn[] = [{ header: "Rank" }, { header: "Benchmark problem" }, numberColumn("Score"), numberColumn("Embedding"), { header: "Judge (→ / ←)" }];
 
 export const metadata: Metadata = { title: "Problem" };
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={`h-${title}`} className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id={`h-${title}`} className="mb-3 text-sm font-semibold text-slate-700">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function ProblemLink({ id, text, extra }: { id: number; text: string; extra?: string }) {
   return (
@@ -68,15 +58,13 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
         </div>
       </header>
 
-      <Section title="Problem">
+      <Section card title="Problem">
         <RenderedMath html={renderMathMarkdown(problem.text)} className="leading-relaxed" />
         <LongTextNotice text={detail.textHead} downloadHref={`/api/problems/${problem.id}/text`} what="problem" />
       </Section>
 
-      <Section title="Gold answer">
-        {problem.goldAnswer === null ? (
-          <p className="text-sm text-slate-600">No gold answer yet.</p>
-        ) : (
+      <Section card title="Gold answer" empty={problem.goldAnswer === null && "No gold answer yet."}>
+        {problem.goldAnswer !== null && (
           <div className="flex flex-wrap items-center gap-3">
             <span className="text-lg">
               <RenderedMath inline html={renderLatex(problem.goldAnswer)} />
@@ -95,12 +83,8 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
         )}
       </Section>
 
-      <Section title="Answers of its solutions">
-        {detail.answerClasses.length === 0 ? (
-          <p className="text-sm text-slate-600">No solutions yet.</p>
-        ) : (
-          <AnswerHistogram problemId={problem.id} classes={detail.answerClasses} chosen={chosen} goldKeyHint={problem.goldAnswer} />
-        )}
+      <Section card title="Answers of its solutions" empty={detail.answerClasses.length === 0 && "No solutions yet."}>
+        <AnswerHistogram problemId={problem.id} classes={detail.answerClasses} chosen={chosen} goldKeyHint={problem.goldAnswer} />
         {chosen !== null && (
           <div className="mt-4">
             <h3 className="mb-2 text-sm font-medium">
@@ -126,7 +110,7 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
         )}
       </Section>
 
-      <Section title="Lineage">
+      <Section card title="Lineage">
         <dl className="space-y-3 text-sm">
           <div>
             <dt className="font-medium text-slate-600">Seed problem</dt>
@@ -159,11 +143,12 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
         </dl>
       </Section>
 
-      <Section title="Contamination evidence">
-        {detail.candidates.length === 0 && detail.matches.length === 0 && detail.decisions.length === 0 ? (
-          <p className="text-sm text-slate-600">No candidates or decisions recorded.</p>
-        ) : (
-          <div className="space-y-3 text-sm">
+      <Section
+        card
+        title="Contamination evidence"
+        empty={detail.candidates.length === 0 && detail.matches.length === 0 && detail.decisions.length === 0 && "No candidates or decisions recorded."}
+      >
+        <div className="space-y-3 text-sm">
             {detail.candidates.length > 0 && (
               <DataTable variant="plain" caption="Benchmark problems close to this one" columns={CANDIDATE_COLUMNS}>
                 {detail.candidates.map((c) => (
@@ -205,15 +190,11 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
                 ))}
               </ul>
             )}
-          </div>
-        )}
+        </div>
       </Section>
 
-      <Section title="Review history">
-        {detail.history.length === 0 ? (
-          <p className="text-sm text-slate-600">None of its solutions has been reviewed.</p>
-        ) : (
-          <ul className="space-y-1 text-sm">
+      <Section card title="Review history" empty={detail.history.length === 0 && "None of its solutions has been reviewed."}>
+        <ul className="space-y-1 text-sm">
             {detail.history.map((h) => (
               <li key={h.id} className={h.superseded_at ? "text-slate-400 line-through" : ""}>
                 <Link href={solutionHref(h.sample_id)} className="text-sky-700 hover:underline">
@@ -223,8 +204,7 @@ export default async function ProblemPage({ params, searchParams }: { params: Pr
                 {h.note ? ` — ${h.note}` : ""}
               </li>
             ))}
-          </ul>
-        )}
+        </ul>
       </Section>
     </div>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { type DataColumn, DataTable, EmptyRow, numberColumn, NumTd, Row, Td } from "@/components/ui/data-table";
+import { type DataColumn, ListTable, numberColumn, NumTd, Td } from "@/components/ui/data-table";
+import { Section } from "@/components/ui/section";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
@@ -9,26 +10,26 @@ import { findSetDetail, type SetDetail } from "@/lib/datasets/sets/find-set-deta
 import { formatInteger, formatPercent } from "@/lib/format";
 import { solutionsLink } from "@/lib/insights/solutions-link";
 import { StatusBadge } from "../../solutions/status-badge";
+import { BatchTable } from "../../batches/batch-table";
 import { SetManagement } from "./set-management";
 
 export const metadata: Metadata = { title: "Problem set" };
 
-const BATCH_COLUMNS: DataColumn[] = [
-  { header: "Batch" },
-  { header: "Kind" },
-  { header: "Model" },
-  { header: "State" },
-  numberColumn("Done"),
-  numberColumn("Failed"),
-];
 const IMPORT_COLUMNS: DataColumn[] = [{ header: "Import" }, { header: "State" }, numberColumn("Problems"), numberColumn("Solutions"), { header: "When" }];
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function ImportCells({ task: t }: { task: SetDetail["imports"][number] }) {
   return (
-    <section aria-label={title} className="space-y-2">
-      <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
-      {children}
-    </section>
+    <>
+      <Td className="max-w-[28rem] truncate" title={t.label}>
+        #{t.id} {t.label}
+      </Td>
+      <Td>
+        <StatusBadge value={t.state} />
+      </Td>
+      <NumTd>{t.problemsInserted === null ? "–" : formatInteger(t.problemsInserted)}</NumTd>
+      <NumTd>{t.solutionsInserted === null ? "–" : formatInteger(t.solutionsInserted)}</NumTd>
+      <Td className="text-slate-500">{t.createdAt.slice(0, 16).replace("T", " ")}</Td>
+    </>
   );
 }
 
@@ -67,7 +68,7 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
         {set.description && <p className="text-sm text-slate-600">{set.description}</p>}
       </header>
 
-      <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
         <StatCard label="Problems" value={formatInteger(set.problemCount)} />
         <StatCard label="Solutions" value={<Link href={solutionsLink({ setIds: [set.id] })} className="hover:underline">{formatInteger(set.sampleCount)}</Link>} />
         <StatCard
@@ -80,14 +81,11 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
           value={references.total === 0 ? "–" : formatPercent(references.correct, references.graded)}
           hint={references.total === 0 ? "no reference solutions" : `${formatInteger(references.correct)} of ${formatInteger(references.graded)} graded references (data quality)`}
         />
-      </div>
+      </dl>
 
       <div className="grid gap-8 lg:grid-cols-2">
-        <Section title="Problems by source">
-          {set.problemsBySource.length === 0 ? (
-            <p className="text-sm text-slate-500">No problems yet.</p>
-          ) : (
-            <ul className="space-y-1 text-sm">
+        <Section title="Problems by source" empty={set.problemsBySource.length === 0 && "No problems yet."}>
+          <ul className="space-y-1 text-sm">
               {set.problemsBySource.map((s) => (
                 <li key={s.source} className="grid grid-cols-[10rem_1fr_6rem] items-center gap-3">
                   <Link className="truncate text-sky-700 hover:underline" href={solutionsLink({ setIds: [set.id], sources: [s.source] })} title={s.source}>
@@ -99,14 +97,10 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
                   <span className="text-right tabular-nums">{formatInteger(s.problems)}</span>
                 </li>
               ))}
-            </ul>
-          )}
+          </ul>
         </Section>
-        <Section title="Solutions by verdict">
-          {set.solutionsByVerdict.length === 0 ? (
-            <p className="text-sm text-slate-500">No solutions yet.</p>
-          ) : (
-            (["generated", "reference"] as const).map((provenance) => {
+        <Section title="Solutions by verdict" empty={set.solutionsByVerdict.length === 0 && "No solutions yet."}>
+          {(["generated", "reference"] as const).map((provenance) => {
               const rows = of(provenance);
               if (rows.length === 0) return null;
               const total = provenance === "generated" ? generated.total : references.total;
@@ -129,52 +123,16 @@ export default async function SetPage({ params }: { params: Promise<{ id: string
                   </ul>
                 </div>
               );
-            })
-          )}
+            })}
         </Section>
       </div>
 
       <Section title="Batches that wrote into this set">
-        <DataTable label="Batches of this set" columns={BATCH_COLUMNS}>
-          {set.batches.map((b) => (
-            <Row key={b.id}>
-              <Td className="max-w-[24rem] truncate">
-                <Link href={`/batches/${b.id}`} className="text-sky-700 hover:underline" title={b.name}>
-                  #{b.id} {b.name}
-                </Link>
-              </Td>
-              <Td>{b.kind}</Td>
-              <Td className="max-w-[14rem] truncate" title={b.model}>{b.model}</Td>
-              <Td>
-                <StatusBadge value={b.state} />
-              </Td>
-              <NumTd>{formatInteger(b.doneCount)} / {formatInteger(b.requestCount)}</NumTd>
-              <NumTd>{formatInteger(b.failedCount)}</NumTd>
-            </Row>
-          ))}
-          {set.batches.length === 0 && (
-            <EmptyRow columns={BATCH_COLUMNS.length}>No batches wrote into this set.</EmptyRow>
-          )}
-        </DataTable>
+        <BatchTable label="Batches of this set" batches={set.batches} empty="No batches wrote into this set." />
       </Section>
 
       <Section title="Imports into this set">
-        <DataTable label="Imports of this set" columns={IMPORT_COLUMNS}>
-          {set.imports.map((t) => (
-            <Row key={t.id}>
-              <Td className="max-w-[28rem] truncate" title={t.label}>#{t.id} {t.label}</Td>
-              <Td>
-                <StatusBadge value={t.state} />
-              </Td>
-              <NumTd>{t.problemsInserted === null ? "–" : formatInteger(t.problemsInserted)}</NumTd>
-              <NumTd>{t.solutionsInserted === null ? "–" : formatInteger(t.solutionsInserted)}</NumTd>
-              <Td className="text-slate-500">{t.createdAt.slice(0, 16).replace("T", " ")}</Td>
-            </Row>
-          ))}
-          {set.imports.length === 0 && (
-            <EmptyRow columns={IMPORT_COLUMNS.length}>No imports recorded for this set.</EmptyRow>
-          )}
-        </DataTable>
+        <ListTable label="Imports of this set" columns={IMPORT_COLUMNS} items={set.imports} empty="No imports recorded for this set." cells={(t) => <ImportCells task={t} />} />
       </Section>
 
       {can(user.role, "sets.manage") && <SetManagement setId={set.id} name={set.name} archived={set.archivedAt !== null} />}

@@ -5,11 +5,12 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTaskProgress } from "@/components/tasks/use-task-progress";
-import { ProgressMeter } from "@/components/ui/progress-meter";
+import { TaskProgressMeter } from "@/components/ui/progress-meter";
 import type { SetDeletionPreview } from "@/lib/datasets/sets/delete-set";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { type RunResult, useAction } from "@/components/ui/use-action";
 import { archiveSetAction, deleteSetAction, previewSetDeletionAction, renameSetAction } from "./actions";
 
 const n = (x: number, capped: boolean) => `${x.toLocaleString("en-US")}${capped && x > 100_000 ? "+" : ""}`;
@@ -42,8 +43,8 @@ function DeletionList({ p }: { p: SetDeletionPreview }) {
 export function SetManagement({ setId, name, archived }: { setId: number; name: string; archived: boolean }) {
   const router = useRouter();
   const [newName, setNewName] = useState(name);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { pending: busy, error: message } = action;
   const [preview, setPreview] = useState<SetDeletionPreview | null>(null);
   const [confirmName, setConfirmName] = useState("");
   // The deletion started here: its id and size, until the first poll answers.
@@ -51,16 +52,11 @@ export function SetManagement({ setId, name, archived }: { setId: number; name: 
   const { status } = useTaskProgress<"set-delete">(started?.id ?? null);
   const task = status ?? (started && { id: started.id, state: "queued" as const, done: 0, total: started.total, message: null, error: null, startedAt: null });
 
-  async function run<T>(action: () => Promise<{ ok: true; data: T } | { ok: false; error: string }>, done: (data: T) => void) {
-    setBusy(true);
-    setMessage(null);
-    const result = await action();
-    setBusy(false);
-    if (result.ok) done(result.data);
-    else setMessage(result.error);
+  async function run<T>(call: () => Promise<RunResult<T>>, done: (data: T) => void) {
+    const data = await action.run(call);
+    if (data !== null) done(data);
   }
 
-  const elapsed = task?.startedAt ? (Date.now() - Date.parse(task.startedAt)) / 1000 : 0;
   return (
     <section aria-label="Manage this set" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="text-sm font-semibold text-slate-700">Manage this set</h2>
@@ -123,7 +119,7 @@ export function SetManagement({ setId, name, archived }: { setId: number; name: 
       )}
       {task && (
         <div className="space-y-2" data-testid="set-deletion">
-          <ProgressMeter label={`Deleting (task #${task.id}): ${task.state}`} done={task.done} total={task.total} unit="rows" elapsedSeconds={elapsed} detail={task.message ?? undefined} />
+          <TaskProgressMeter label={`Deleting (task #${task.id}): ${task.state}`} task={task} unit="rows" />
           {task.state === "completed" && (
             <Alert tone="success">
               The set is gone. <a href="/sets" className="underline">Back to the problem sets</a>

@@ -121,13 +121,7 @@ export function ImportForm({ sets }: { sets: { name: string; role: string }[] })
             </Select>
           </Field>
           <Field label="Format" htmlFor="format">
-            <Select id="format" name="format">
-              {FORMATS.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </Select>
+            <Select id="format" name="format" options={FORMATS.map(([value, label]) => ({ value, label }))} />
           </Field>
           <Field label="Column mapping" htmlFor="mapping">
             <Input id="mapping" name="mapping" placeholder="problem=question,answer=final" />

@@ -3,7 +3,7 @@
 // The outcome of an import: counts (inserted, duplicate, rejected, solutions), the bad rows of a
 // refused file, then grading progress and where our verdicts disagree with the file's, then the
 // search index of a large new set (built in the background after grading).
-import { ProgressMeter } from "@/components/ui/progress-meter";
+import { TaskProgressMeter } from "@/components/ui/progress-meter";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import { nemoSkillsSummaryLines } from "@/lib/datasets/import/nemo-skills-summary-lines";
 import type { TaskStatus } from "@/lib/tasks/task-status";
@@ -37,14 +37,7 @@ function SearchIndexStatus({ task }: { task: TaskStatus<"search-index"> }) {
         Substring search in these solutions reads every row until the index is there; filters and sorting are indexed already.
       </p>
       {task.state === "running" && (
-        <ProgressMeter
-          label="Search index progress"
-          done={task.done}
-          total={task.total}
-          unit="blocks"
-          detail={task.message ?? undefined}
-          elapsedSeconds={task.startedAt ? (Date.now() - new Date(task.startedAt).getTime()) / 1000 : 0}
-        />
+        <TaskProgressMeter label="Search index progress" task={task} unit="blocks" />
       )}
       {task.state === "failed" && <p className="text-xs text-red-700">{task.error}</p>}
     </div>
@@ -121,13 +114,7 @@ export function ImportSummaryView({
         <div className="space-y-2 border-t border-slate-100 pt-3">
           <h3 className="font-medium">{gradingDone ? "Grading finished" : grading.state === "queued" ? "Grading queued (waiting for a worker)" : "Grading"}</h3>
           {!gradingDone && (
-            <ProgressMeter
-              label="Grading progress"
-              done={grading.done}
-              total={grading.total}
-              unit="solutions"
-              elapsedSeconds={grading.startedAt ? (Date.now() - new Date(grading.startedAt).getTime()) / 1000 : 0}
-            />
+            <TaskProgressMeter label="Grading progress" task={grading} unit="solutions" detail={null} />
           )}
           {gradingDone && g && (
             <table aria-label="Grading summary">

@@ -6,14 +6,14 @@ import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckField, Field, Input, Select } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 import type { EndpointView } from "@/lib/generation/endpoints/list-endpoints";
 import { createEndpointAction, updateEndpointAction } from "./actions";
 
 export function EndpointForm({ endpoint, onDone }: { endpoint?: EndpointView; onDone?: () => void }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useAction();
   const [saved, setSaved] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,13 +32,10 @@ export function EndpointForm({ endpoint, onDone }: { endpoint?: EndpointView; on
       requestsPerMinute: text("requestsPerMinute") ? Number(text("requestsPerMinute")) : null,
       timeoutMs: Number(text("timeoutMs") || 600000),
     };
-    setPending(true);
-    setError(null);
     setSaved(null);
-    const result = endpoint ? await updateEndpointAction({ ...input, id: endpoint.id }) : await createEndpointAction(input);
-    setPending(false);
-    if (!result.ok) return setError(result.error);
-    setSaved(`Saved ${result.data.name}.`);
+    const stored = await run(() => (endpoint ? updateEndpointAction({ ...input, id: endpoint.id }) : createEndpointAction(input)));
+    if (!stored) return;
+    setSaved(`Saved ${stored.name}.`);
     if (!endpoint) formElement.reset();
     router.refresh();
     onDone?.();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listEndpoints } from "@/lib/generation/endpoints/list-endpoints";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { EndpointForm } from "./endpoint-form";
 import { EndpointRow } from "./endpoint-row";
 
@@ -22,21 +23,14 @@ export default async function EndpointsPage() {
           </>
         }
       />
-      <section aria-labelledby="add-endpoint" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="add-endpoint" className="text-sm font-semibold text-slate-700">
-          Add an endpoint
-        </h2>
+      <Section card id="add-endpoint" title="Add an endpoint">
         <EndpointForm />
-      </section>
-      <section aria-labelledby="endpoint-list" className="space-y-3">
-        <h2 id="endpoint-list" className="text-sm font-semibold text-slate-700">
-          Endpoints
-        </h2>
-        {endpoints.length === 0 && <p className="text-sm text-slate-600">None yet.</p>}
+      </Section>
+      <Section id="endpoint-list" title="Endpoints" empty={endpoints.length === 0 && "None yet."}>
         {endpoints.map((endpoint) => (
           <EndpointRow key={endpoint.id} endpoint={endpoint} />
         ))}
-      </section>
+      </Section>
     </div>
   );
 }

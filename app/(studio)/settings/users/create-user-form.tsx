@@ -5,35 +5,31 @@ import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 import { ROLES, type RoleName } from "@/lib/auth/permissions";
 import { createUserAction } from "./actions";
 import { OneTimePassword } from "./one-time-password";
 
 export function CreateUserForm() {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useAction();
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
-  const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setPending(true);
-    setError(null);
     setCreated(null);
-    const result = await createUserAction({
-      email: String(form.get("email") ?? ""),
-      name: String(form.get("name") ?? ""),
-      role: String(form.get("role") ?? "viewer") as RoleName,
-      password: String(form.get("password") ?? ""),
-    });
-    setPending(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setCreated({ email: result.data.email, password: result.data.password });
+    const user = await run(() =>
+      createUserAction({
+        email: String(form.get("email") ?? ""),
+        name: String(form.get("name") ?? ""),
+        role: String(form.get("role") ?? "viewer") as RoleName,
+        password: String(form.get("password") ?? ""),
+      }),
+    );
+    if (!user) return;
+    setCreated({ email: user.email, password: user.password });
     formElement.reset();
     router.refresh();
   }
@@ -53,13 +49,7 @@ export function CreateUserForm() {
           <Input id="new-user-name" name="name" />
         </Field>
         <Field label="Role" htmlFor="new-user-role">
-          <Select id="new-user-role" name="role" defaultValue="reviewer">
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </Select>
+          <Select id="new-user-role" name="role" defaultValue="reviewer" options={ROLES} />
         </Field>
         <Field label="Password" htmlFor="new-user-password">
           <Input id="new-user-password" name="password" type="password" autoComplete="new-password" placeholder="empty: generate one" />

@@ -3,6 +3,7 @@ import { type DataColumn, DataTable } from "@/components/ui/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listUsers } from "@/lib/users/update-user";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow } from "./user-row";
 
@@ -18,13 +19,10 @@ export default async function UsersPage() {
     <div className="space-y-8">
       <PageHeader
         title="Users"
-        description="        Who may sign in and what their role allows. Deactivating someone or resetting their password ends their open sessions at once."
+        description="Who may sign in and what their role allows. Deactivating someone or resetting their password ends their open sessions at once."
       />
       <CreateUserForm />
-      <section aria-labelledby="accounts-heading">
-        <h2 id="accounts-heading" className="mb-2 text-sm font-semibold text-slate-700">
-          Accounts
-        </h2>
+      <Section id="accounts-heading" title="Accounts">
         <DataTable columns={ACCOUNT_COLUMNS}>
           {users.map((user) => (
             <UserRow
@@ -34,7 +32,7 @@ export default async function UsersPage() {
             />
           ))}
         </DataTable>
-      </section>
+      </Section>
     </div>
   );
 }

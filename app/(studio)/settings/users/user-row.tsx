@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Row, Td } from "@/components/ui/data-table";
 import { Select } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/auth/authorized-action";
 import { ROLES, type RoleName } from "@/lib/auth/permissions";
 import { resetUserPasswordAction, setUserActiveAction, setUserRoleAction } from "./actions";
@@ -22,21 +23,14 @@ export interface UserRowData {
 
 export function UserRow({ user, isMe }: { user: UserRowData; isMe: boolean }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const action = useAction();
+  const { pending, error } = action;
   const [newPassword, setNewPassword] = useState<string | null>(null);
 
   async function run<T>(call: () => Promise<ActionResult<T>>): Promise<T | null> {
-    setPending(true);
-    setError(null);
-    const result = await call();
-    setPending(false);
-    if (!result.ok) {
-      setError(result.error);
-      return null;
-    }
-    router.refresh();
-    return result.data;
+    const data = await action.run(call);
+    if (data !== null) router.refresh();
+    return data;
   }
 
   return (
@@ -54,13 +48,8 @@ export function UserRow({ user, isMe }: { user: UserRowData; isMe: boolean }) {
             value={user.role}
             disabled={pending}
             onChange={(event) => run(() => setUserRoleAction({ userId: user.id, role: event.target.value as RoleName }))}
-          >
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </Select>
+            options={ROLES}
+          />
         </Td>
         <Td>{user.active ? "active" : <span className="text-red-700">deactivated</span>}</Td>
         <Td className="tabular-nums text-slate-600">{user.lastSignInAt ? new Date(user.lastSignInAt).toLocaleString("en-GB") : "never"}</Td>

@@ -52,13 +52,7 @@ export default async function TemplatePage({ params, searchParams }: { params: P
       />
       <form method="get" className="flex items-end gap-2 text-sm">
         <Field label="Preview with the first problem of">
-          <Select name="set" defaultValue={chosenSet?.id} className="w-auto max-w-full">
-            {sets.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.role})
-              </option>
-            ))}
-          </Select>
+          <Select name="set" defaultValue={chosenSet?.id} className="w-auto max-w-full" options={sets.map((s) => ({ value: s.id, label: `${s.name} (${s.role})` }))} />
         </Field>
         <Button type="submit">Use this set</Button>
       </form>

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ResultMessage } from "@/components/ui/alert";
-import { Input } from "@/components/ui/field";
+import { CheckField, FieldGroup, Input } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 import { assignReviewQueue } from "./actions";
 
 export function AssignQueueForm({
@@ -19,42 +20,29 @@ export function AssignQueueForm({
   perItem: number;
 }) {
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, run } = useAction();
+  const [done, setDone] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    setMessage(null);
-    const result = await assignReviewQueue({
-      queueId,
-      reviewerIds: form.getAll("reviewer").map(Number),
-      perItem: Number(form.get("perItem")),
-    });
-    setPending(false);
-    if (!result.ok) {
-      setMessage({ ok: false, text: result.error });
-      return;
-    }
-    setMessage({ ok: true, text: `Assigned ${result.data.items.toLocaleString("en-US")} items (${result.data.rows.toLocaleString("en-US")} new assignments).` });
+    setDone(null);
+    const assigned = await run(() => assignReviewQueue({ queueId, reviewerIds: form.getAll("reviewer").map(Number), perItem: Number(form.get("perItem")) }));
+    if (!assigned) return;
+    setDone(`Assigned ${assigned.items.toLocaleString("en-US")} items (${assigned.rows.toLocaleString("en-US")} new assignments).`);
     router.refresh();
   }
 
   return (
     <form onSubmit={onSubmit} aria-label="Assign the queue" className="space-y-2 border-t border-slate-100 pt-3">
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-700">Reviewers</legend>
+      <FieldGroup legend="Reviewers" className="flex flex-wrap gap-x-4 gap-y-1">
         {reviewers.length === 0 && <p className="text-sm text-slate-600">No active user with the reviewer role yet.</p>}
-        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {reviewers.map((r) => (
-            <label key={r.id} className="flex items-center gap-1.5 text-sm">
-              <input type="checkbox" name="reviewer" value={r.id} defaultChecked={assigned.includes(r.id)} />
-              {r.name ?? r.email} <span className="text-xs text-slate-500">({r.role})</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+        {reviewers.map((r) => (
+          <CheckField key={r.id} type="checkbox" name="reviewer" value={r.id} defaultChecked={assigned.includes(r.id)}>
+            {r.name ?? r.email} <span className="text-xs text-slate-500">({r.role})</span>
+          </CheckField>
+        ))}
+      </FieldGroup>
       <label className="flex items-center gap-2 text-sm">
         Reviewers per item
         <Input name="perItem" type="number" min={1} max={5} defaultValue={perItem} className="w-16" />
@@ -63,7 +51,7 @@ export function AssignQueueForm({
       <Button type="submit" disabled={pending} variant="primary">
         {pending ? "Assigning…" : "Assign"}
       </Button>
-      <ResultMessage message={message} />
+      <ResultMessage message={error ? { ok: false, text: error } : done ? { ok: true, text: done } : null} />
     </form>
   );
 }

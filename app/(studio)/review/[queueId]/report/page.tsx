@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { estimateVerdictErrors } from "@/lib/review/estimate-verdict-errors";
 import { findReviewerProgress, findReviewQueues } from "@/lib/review/find-review-queues";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { ErrorEstimateTable } from "../../error-estimate-table";
 import { AssignmentPanel } from "./assignment-panel";
 import { parseDbId } from "@/lib/web/parse-id";
@@ -36,27 +37,20 @@ export default async function QueueReportPage({ params }: { params: Promise<{ qu
         }
       />
       <AssignmentPanel queueId={queue.id} canAssign={can(user.role, "review.queue.create")} />
-      <section aria-labelledby="reviewers">
-        <h2 id="reviewers" className="mb-2 text-sm font-semibold text-slate-700">
-          Progress per reviewer
-        </h2>
-        {reviewers.length === 0 ? (
-          <p className="text-sm text-slate-600">No decisions yet.</p>
-        ) : (
-          <DataTable label="Progress per reviewer" columns={REVIEWER_COLUMNS} className="max-w-2xl">
-            {reviewers.map((r) => (
-              <Row key={String(r.userId)}>
-                <Td>{r.reviewer}</Td>
-                {([r.accepted, r.rejected, r.unsure, r.total] as const).map((n, i) => (
-                  <Td key={REVIEWER_COLUMNS[i + 1].header} align="right" className="tabular-nums">
-                    {n}
-                  </Td>
-                ))}
-              </Row>
-            ))}
-          </DataTable>
-        )}
-      </section>
+      <Section id="reviewers" title="Progress per reviewer" empty={reviewers.length === 0 && "No decisions yet."}>
+        <DataTable label="Progress per reviewer" columns={REVIEWER_COLUMNS} className="max-w-2xl">
+          {reviewers.map((r) => (
+            <Row key={String(r.userId)}>
+              <Td>{r.reviewer}</Td>
+              {([r.accepted, r.rejected, r.unsure, r.total] as const).map((n, i) => (
+                <Td key={REVIEWER_COLUMNS[i + 1].header} align="right" className="tabular-nums">
+                  {n}
+                </Td>
+              ))}
+            </Row>
+          ))}
+        </DataTable>
+      </Section>
       <ErrorEstimateTable estimate={estimate} />
     </div>
   );
