@@ -11,19 +11,11 @@
 import { loadavg } from "node:os";
 import { writeBenchmarkSection } from "@/bench/report";
 import { postgresCpuSeconds, selfCpuSeconds } from "@/bench/support/cpu-time";
-import { importGeneratedSets } from "@/bench/support/imported-sets";
-import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
+import { FULL_RELEASE_ROWS, openGradingBench, optionValue } from "@/bench/support/imported-sets";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
 import type { GradingPath } from "@/lib/datasets/grading-job/grading-path";
 import { pool } from "@/lib/db/pool";
 import { createTask } from "@/lib/tasks/task-rows";
-
-const FULL_RELEASE_ROWS = 13_972_791;
-
-function arg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 interface Run {
   path: GradingPath;
@@ -53,19 +45,14 @@ const outcome = async (setId: number) =>
   );
 
 export async function main(args: string[]): Promise<void> {
-  const rows = Number(arg(args, "rows") ?? 500_000);
-  const perProblem = Number(arg(args, "per-problem") ?? 23);
-  const loadAtStart = loadavg()[0];
-  const log = (line: string) => console.log(`[grade-bulk] ${line}`);
-  const throwaway = await startThrowawayCluster("grade-bulk");
+  const { throwaway, rows, perProblem, loadAtStart, log, pgdata, bytes, sets: imported } = await openGradingBench("grade-bulk", args, 500_000, ["update-path", "bulk-path"]);
   try {
-    const { pgdata, bytes, sets: imported } = await importGeneratedSets(throwaway, { rows, perProblem, names: ["update-path", "bulk-path"], log });
     const sets = { update: imported[0], bulk: imported[1] };
     const partition = await partitionBytes(sets.bulk.setId);
 
     const runs: Run[] = [];
     // One path alone (to study it; the section is then not written): --paths bulk.
-    const paths = (arg(args, "paths") ?? "update,bulk").split(",") as GradingPath[];
+    const paths = (optionValue(args, "paths") ?? "update,bulk").split(",") as GradingPath[];
     for (const path of paths) {
       await pool().query("CHECKPOINT");
       log(`grading by the ${path} path…`);

@@ -22,20 +22,12 @@ import { join } from "node:path";
 import { to as copyTo } from "pg-copy-streams";
 import { writeBenchmarkSection } from "@/bench/report";
 import { postgresCpuSeconds, selfCpuSeconds } from "@/bench/support/cpu-time";
-import { importGeneratedSets } from "@/bench/support/imported-sets";
-import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
+import { FULL_RELEASE_ROWS, openGradingBench } from "@/bench/support/imported-sets";
 import { NO_FILTERS } from "@/lib/datasets/export/export-settings";
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
 import { createTask } from "@/lib/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
-
-const FULL_RELEASE_ROWS = 13_972_791;
-
-function arg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 interface Step {
   name: string;
@@ -98,15 +90,10 @@ async function copyJoin(out: string, setId: number): Promise<number> {
 }
 
 export async function main(args: string[]): Promise<void> {
-  const rows = Number(arg(args, "rows") ?? 1_000_000);
-  const perProblem = Number(arg(args, "per-problem") ?? 23);
-  const loadAtStart = loadavg()[0];
-  const log = (line: string) => console.log(`[grade-export] ${line}`);
-  const throwaway = await startThrowawayCluster("grade-export");
+  const { throwaway, rows, perProblem, loadAtStart, log, pgdata, bytes, sets } = await openGradingBench("grade-export", args, 1_000_000, ["graded", "baseline"]);
   const { home } = throwaway;
   const steps: Step[] = [];
   try {
-    const { pgdata, bytes, sets } = await importGeneratedSets(throwaway, { rows, perProblem, names: ["graded", "baseline"], log });
     const gradedTask = sets[0].taskId;
     const setIds = Object.fromEntries((await pool().query<{ id: number; name: string }>("SELECT id, name FROM problem_sets")).rows.map((r) => [r.name, r.id]));
 
