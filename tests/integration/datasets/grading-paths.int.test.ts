@@ -219,6 +219,34 @@ describe.skipIf(!hasSharedData)("grading a large import: the bulk path against t
     expect((await partitionIndexes(setId)).map((i) => i.name)).toEqual(indexesBefore.filter((name) => !name.endsWith("_text_trgm")));
   });
 
+  it("a writer of the set queued behind the rebuild does not keep the swap from happening: its statement is cancelled", async () => {
+    const { taskId, setId } = await importSet("bulk-writer-waiting");
+    const client = await pool().connect();
+    let writer: Promise<string> | null = null;
+    try {
+      await gradeImport(taskId, await newTask(), {
+        path: "bulk",
+        onBuildStep: async (step) => {
+          // Past the writer's own deadlock check (1 s after it starts waiting, when there is none yet).
+          if (step === "swapping") await new Promise((resolve) => setTimeout(resolve, 1_500));
+          if (step !== "copying" || writer) return;
+          // Not awaited: it waits for the rebuild's SHARE lock, holding its own lock on samples.
+          writer = client
+            .query("UPDATE samples SET review_status = 'accepted' WHERE set_id = $1 AND id = (SELECT min(id) FROM samples WHERE set_id = $1)", [setId])
+            .then(
+              () => "wrote",
+              (error: { code?: string }) => error.code ?? "failed",
+            );
+        },
+      });
+      // Cancelled by the swap, which found the deadlock: the writer wrote nothing.
+      expect(await writer).toBe("57014");
+    } finally {
+      client.release();
+    }
+    expect(await gradedState(setId)).toEqual(viaUpdate);
+  });
+
   it("a row deleted or reviewed between staging and the rebuild ends as on the UPDATE path", async () => {
     // The same changes before an UPDATE-path grading, on a set of its own: the reference.
     const change = async (setId: number) => {
