@@ -9,6 +9,7 @@
 // and extrapolates linearly to 600,000 problems (every stage is per chunk or per close pair).
 import { createHash } from "node:crypto";
 import pg from "pg";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { percentile, writeBenchmarkSection } from "@/bench/report";
 import { decontamWorkload } from "@/bench/support/decontam-workload";
 import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
@@ -153,7 +154,7 @@ async function fullScale(db: pg.Pool, problems: number, log: (s: string) => void
   }
   chunkMs.sort((a, b) => a - b);
   await db.query(`INSERT INTO model_endpoints (name, base_url, model, api_style) VALUES ('judge-full', 'http://127.0.0.1:9/v1', 'judge', 'chat')`);
-  const plan = await timed(() => launchJudgeBatch({ problemSet: "synthetic-full", endpoint: "judge-full" }, null, { startWorkers: false, via: "cli" }));
+  const plan = await timed(() => launchJudgeBatch({ problemSet: "synthetic-full", endpoint: "judge-full" }, CLI_ACTOR, { startWorkers: false }));
   const size = await db.query<{ bytes: string }>(`SELECT pg_total_relation_size('contamination_candidates') AS bytes`);
   return `### At the target size, measured (generated pairs)
 

@@ -7,6 +7,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
 import { createProgressBar, formatCount } from "@/lib/cli/progress-bar";
 import { withDatabase } from "@/lib/cli/with-database";
@@ -177,8 +178,8 @@ export const decontamJudgeCommand: CliCommand = {
     return withDatabase(io, async () => {
       const batch = await launchJudgeBatch(
         { problemSet: values.problems as string, endpoint: values.endpoint as string, threshold, ...(values.template ? { template: values.template } : {}) },
-        null,
-        { startWorkers: false, via: "cli" },
+        CLI_ACTOR,
+        { startWorkers: false },
       );
       io.stdout.write(`batch #${batch.batchId} "${batch.name}": ${formatCount(batch.pairs)} pairs of ${formatCount(batch.problems)} problems, ${formatCount(batch.requests)} requests (both orders)\n`);
       if (values.background) {
