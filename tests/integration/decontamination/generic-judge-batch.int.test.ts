@@ -200,6 +200,13 @@ describe("a judge batch launched through the generic path", () => {
     // Answered in both orders: nothing left to ask, by either path.
     await expect(launchJudgeBatch({ problemSet: "gj-decontam", endpoint: endpointId }, CLI_ACTOR, { startWorkers: false })).rejects.toThrow(/No pairs to judge/);
     await expect(launchBatch(generic, CLI_ACTOR, { startWorkers: false })).rejects.toThrow(/No pairs to judge/);
+    // The start is audited in the creating transaction: a refused launch leaves no entry, by either path.
+    expect(await auditActions("decontam.judge.start")).toHaveLength(starts.length);
+    // The generic launch writes its own batch.launch beside the judge's start, in the same transaction.
+    expect((await auditActions("batch.launch")).map((a) => [a.details.set, a.details.via, a.details.requests])).toEqual([
+      ["gj-generic", "web", 8],
+      ["gj-generic", "web", 8],
+    ]);
     expect((await previewBatch(await resolveBatchPlan(generic))).requests).toBe(0);
   });
 
