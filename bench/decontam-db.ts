@@ -9,7 +9,6 @@
 // and extrapolates linearly to 600,000 problems (every stage is per chunk or per close pair).
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { CLI_ACTOR } from "@/lib/audit/actor";
 import { percentile, writeBenchmarkSection } from "@/bench/report";
 import { decontamWorkload } from "@/bench/support/decontam-workload";
 import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
@@ -17,6 +16,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { pool } from "@/lib/db/pool";
 import { buildSyntheticSet } from "@/lib/decontamination/eval/synthetic-set";
 import { launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { loadBenchmarkIndex } from "@/lib/decontamination/pipeline/load-benchmark-index";
 import { resolveDecontamSets } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
 import { RETRIEVAL_CHUNK, runRetrieval } from "@/lib/decontamination/pipeline/run-retrieval";
