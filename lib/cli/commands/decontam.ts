@@ -16,7 +16,7 @@ import { startJudgeBatch } from "@/lib/decontamination/pipeline/create-judge-bat
 import { launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
 import { runRetrievalHere } from "@/lib/decontamination/pipeline/retrieval-task";
 import { DEFAULT_EMBEDDING_THRESHOLD, type RetrievalLine } from "@/lib/decontamination/pipeline/run-retrieval";
-import { settleJudgeBatch } from "@/lib/decontamination/pipeline/settle-judge-batch";
+import { settleJudgeBatchStep } from "@/lib/decontamination/pipeline/settle-judge-batch";
 import { clusterProblemSet } from "@/lib/decontamination/diversity/cluster-set";
 import { DEFAULT_DUPLICATE_JACCARD, keepOnePerCluster } from "@/lib/decontamination/diversity/near-duplicates";
 import { buildDecontamReport } from "@/lib/decontamination/report/build-decontam-report";
@@ -188,7 +188,7 @@ export const decontamJudgeCommand: CliCommand = {
         return 0;
       }
       const state = await watchBatch(io, batch.batchId);
-      const settled = await settleJudgeBatch(batch.batchId);
+      const settled = await settleJudgeBatchStep(batch.batchId);
       const { rows } = await pool().query<{ stats: { judge?: { true: number; false: number; failed: number } } }>(`SELECT stats FROM generation_batches WHERE id = $1`, [batch.batchId]);
       const judge = rows[0]?.stats?.judge ?? { true: 0, false: 0, failed: 0 };
       io.stdout.write(`batch #${batch.batchId} ${state}: answers True ${formatCount(judge.true)}, False ${formatCount(judge.false)}, failed ${formatCount(judge.failed)}\n`);
