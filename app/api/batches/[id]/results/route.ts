@@ -6,7 +6,7 @@ import { rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { NextResponse } from "next/server";
 import { webActor } from "@/lib/audit/actor";
-import { receiveUpload } from "@/lib/datasets/web/receive-upload";
+import { receiveUpload } from "@/lib/datasets/upload/receive-upload";
 import { UserFacingError } from "@/lib/errors";
 import { importBatchResults } from "@/lib/generation/batches/batch-api-transfer";
 import { guardBatchRoute } from "@/lib/generation/batches/guard-batch-route";
