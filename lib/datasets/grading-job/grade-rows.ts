@@ -4,9 +4,9 @@
 // A run keeps its verdicts by (gold, answer) - the release has 23 solutions per problem, most
 // repeating a few answers - and each problem's token measure, since a problem's solutions arrive
 // together.
-import { countApproxTokens } from "@/lib/grading/filters/count-tokens";
+import { findBoxes } from "@/lib/grading/extract";
+import { filterTokens, measureSolution, type SolutionFilterInputs } from "@/lib/grading/filters/filter-inputs";
 import { gradeSample, type SampleGrade } from "@/lib/grading/grade-sample";
-import { filterTokens, type SolutionFilterInputs, solutionFilterInputs } from "@/lib/grading/filters/filter-inputs";
 import { VerdictCache } from "@/lib/grading/verdict-cache";
 
 export interface RowToGrade {
@@ -40,9 +40,9 @@ export class ImportRowGrader {
     return rows.map((row) => {
       // Imports settle a problem without gold (undecided): the job would otherwise pick the row again.
       const answerRule = this.generated ? "last-box" : "anywhere";
-      const grade = gradeSample(row.text, row.gold, { answerRule, withoutGold: "settle", verdicts: this.verdicts });
-      const tokenCount = countApproxTokens(row.text);
-      const inputs = solutionFilterInputs(row.problem, row.text, { untrimmedTokens: tokenCount, problemTokens: this.problemTokensOf(row) });
+      const boxes = findBoxes(row.text);
+      const grade = gradeSample(row.text, row.gold, { answerRule, withoutGold: "settle", verdicts: this.verdicts, boxes });
+      const { tokenCount, inputs } = measureSolution(row.problem, row.text, { problemTokens: this.problemTokensOf(row), boxes });
       return { id: row.id, problemId: row.problemId, grade, tokenCount, inputs };
     });
   }
