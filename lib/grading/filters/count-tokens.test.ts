@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { countTokens } from "gpt-tokenizer/encoding/cl100k_base";
 import { describe, expect, it } from "vitest";
+import { CL100K_TOKEN_SPLIT_REGEX as SPLIT } from "gpt-tokenizer/encodingParams/constants";
+import { cl100kPieces } from "@/lib/grading/filters/cl100k-pieces";
 import { countApproxTokens, countApproxTokensWithPrefix, safeSplitBefore } from "@/lib/grading/filters/count-tokens";
 import { trimAfterBoxed } from "@/lib/grading/filters/trim-after-boxed";
 
@@ -63,6 +65,35 @@ describe("countApproxTokens", () => {
       expect(countApproxTokens(text), JSON.stringify(text.slice(0, 60))).toBe(library(text));
       // Counted again, from remembered pieces.
       expect(countApproxTokens(text)).toBe(library(text));
+    }
+  });
+});
+
+// Characters each alternative of the split regex turns on, ASCII and not: letters, digits (Arabic
+// and superscript ones are \p{N}), every kind of whitespace (U+001C is not \s in JavaScript), the
+// contraction letters, punctuation, astral letters and emoji.
+const ALPHABET = [..."aZsSdDlLvVeErRmMtT0159 \t\n\r\v\f'$.{}\\-=_"].concat(["\u00a0", "\u3000", "\u2028", "\u0085", "\u001c", "é", "数", "١", "²", "½", "𝔸", "😀", "\u0301"]);
+
+/** Deterministic random texts over ALPHABET, biased to runs of one character. */
+function randomTexts(count: number, seed: number): string[] {
+  let state = seed;
+  const next = (n: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state % n;
+  };
+  return Array.from({ length: count }, () => {
+    let text = "";
+    const length = next(24);
+    while (text.length < length) text += ALPHABET[next(ALPHABET.length)].repeat(1 + (next(4) === 0 ? next(4) : 0));
+    return text;
+  });
+}
+
+describe("countApproxTokens on random texts", () => {
+  it("cuts every piece as the library's regex does, and so counts as the library", () => {
+    for (const text of [...randomTexts(20_000, 7), ...ADVERSARIAL, ...sharedSolutions(100)]) {
+      expect(cl100kPieces(text), JSON.stringify(text)).toEqual(text.match(SPLIT) ?? []);
+      expect(countApproxTokens(text), JSON.stringify(text)).toBe(library(text));
     }
   });
 });
