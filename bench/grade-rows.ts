@@ -106,24 +106,45 @@ function cpuMicros(): number {
   return u.user + u.system;
 }
 
-function gradeAll(grader: { grade(rows: readonly RowToGrade[]): GradedRow[] }, rows: RowToGrade[]): { out: GradedRow[]; usPerRow: number } {
-  const out: GradedRow[] = [];
+/** A row whose grading threw (the checker can): both paths must throw the same on it. */
+type Outcome = GradedRow | { id: number; threw: string };
+
+function gradeAll(grader: { grade(rows: readonly RowToGrade[]): GradedRow[] }, rows: RowToGrade[]): { out: Outcome[]; usPerRow: number } {
+  const out: Outcome[] = [];
   const start = cpuMicros();
-  for (let i = 0; i < rows.length; i += BATCH) for (const g of grader.grade(rows.slice(i, i + BATCH))) out.push(g);
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    try {
+      out.push(...grader.grade(batch));
+    } catch {
+      for (const row of batch) {
+        try {
+          out.push(...grader.grade([row]));
+        } catch (error) {
+          out.push({ id: row.id, threw: String(error) });
+        }
+      }
+    }
+  }
   return { out, usPerRow: (cpuMicros() - start) / rows.length };
 }
 
 /** Fails loudly on the first row whose stored values differ; a verdict that timed out is not compared. */
-function assertIdentical(workload: Workload, baseline: GradedRow[], current: GradedRow[]): { timeouts: number; trimmed: number } {
+function assertIdentical(workload: Workload, baseline: Outcome[], current: Outcome[]): { timeouts: number; trimmed: number; threw: number } {
   let timeouts = 0;
   let trimmed = 0;
+  let threw = 0;
   for (let i = 0; i < baseline.length; i++) {
     const a = baseline[i];
     const b = current[i];
-    const timedOut = a.grade.verdictRule === "timeout" || b.grade.verdictRule === "timeout";
+    const timedOut = "grade" in a && "grade" in b && (a.grade.verdictRule === "timeout" || b.grade.verdictRule === "timeout");
     if (timedOut) timeouts++;
-    const strip = (g: GradedRow) => JSON.stringify(timedOut ? { ...g, grade: null } : g);
+    const strip = (g: Outcome) => JSON.stringify(timedOut ? { ...g, grade: null } : g);
     if (strip(a) !== strip(b)) throw new Error(`grade-rows: ${workload.name}, row ${i + 1}: the values differ\nbaseline ${strip(a)}\ncurrent  ${strip(b)}`);
+    if (!("inputs" in a)) {
+      threw++;
+      continue;
+    }
     const row = workload.rows[i];
     if (a.inputs.trimmedChars !== null) {
       trimmed++;
@@ -133,7 +154,7 @@ function assertIdentical(workload: Workload, baseline: GradedRow[], current: Gra
       if (prefix !== expected) throw new Error(`grade-rows: ${workload.name}, row ${i + 1}: trimmed text counted ${prefix} tokens, the library ${expected}`);
     }
   }
-  return { timeouts, trimmed };
+  return { timeouts, trimmed, threw };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -153,21 +174,21 @@ export async function main(args: string[]): Promise<void> {
     { name: "GSM8K + MATH reference solutions (reference rule)", generated: false, rows: referenceRows(dataDir) },
   ];
   const lines: string[] = [];
-  const summary: { name: string; rows: number; baseline: number; current: number; trimmed: number; timeouts: number }[] = [];
+  const summary: { name: string; rows: number; baseline: number; current: number; trimmed: number; timeouts: number; threw: number }[] = [];
   for (const workload of workloads) {
     const runs = { baseline: [] as number[], current: [] as number[] };
-    let checked = { timeouts: 0, trimmed: 0 };
+    let checked = { timeouts: 0, trimmed: 0, threw: 0 };
     for (let round = 0; round < rounds; round++) {
       // Alternating order, a fresh grader each round (its verdict cache empty, as a new job's).
       const order = round % 2 === 0 ? (["baseline", "current"] as const) : (["current", "baseline"] as const);
-      const outputs: Partial<Record<"baseline" | "current", GradedRow[]>> = {};
+      const outputs: Partial<Record<"baseline" | "current", Outcome[]>> = {};
       for (const which of order) {
         const grader = which === "baseline" ? new BaselineGrader(workload.generated) : new ImportRowGrader(workload.generated);
         const { out, usPerRow } = gradeAll(grader, workload.rows);
         runs[which].push(usPerRow);
         outputs[which] = out;
       }
-      if (round === 0) checked = assertIdentical(workload, outputs.baseline as GradedRow[], outputs.current as GradedRow[]);
+      if (round === 0) checked = assertIdentical(workload, outputs.baseline as Outcome[], outputs.current as Outcome[]);
       const line = `${workload.name}, round ${round + 1}: baseline ${runs.baseline[round].toFixed(1)} µs/row, current ${runs.current[round].toFixed(1)} µs/row (${(runs.baseline[round] / runs.current[round]).toFixed(2)}x)`;
       console.log(line);
       lines.push(line);
@@ -181,7 +202,7 @@ export async function main(args: string[]): Promise<void> {
 |---|---|---|---|---|---|
 ${summary.map((s) => `| ${s.name} | ${s.rows.toLocaleString("en-US")} | ${s.trimmed.toLocaleString("en-US")} | ${s.baseline.toFixed(1)} | ${s.current.toFixed(1)} | ${(s.baseline / s.current).toFixed(2)}x |`).join("\n")}
 
-At ${main.current.toFixed(0)} µs/row, the ${(13_972_791).toLocaleString("en-US")} rows of the release cost ${((main.current * 13_972_791) / 6e7).toFixed(0)} min of one core in Node for grading (${((main.baseline * 13_972_791) / 6e7).toFixed(0)} min before); the job grades in two processes. Verdicts timed out: ${summary.reduce((n, s) => n + s.timeouts, 0)}.
+At ${main.current.toFixed(0)} µs/row, the ${(13_972_791).toLocaleString("en-US")} rows of the release cost ${((main.current * 13_972_791) / 6e7).toFixed(0)} min of one core in Node for grading (${((main.baseline * 13_972_791) / 6e7).toFixed(0)} min before); the job grades in two processes. Verdicts timed out: ${summary.reduce((n, s) => n + s.timeouts, 0)}; rows whose grading threw (the same error on both paths): ${summary.reduce((n, s) => n + s.threw, 0)}.
 
 Rounds (${machineLine()}):
 

@@ -44,8 +44,19 @@ export interface GradeSampleOptions extends CheckOptions {
   boxes?: readonly BoxSpan[];
 }
 
+// Answer keys by answer: a release problem's 23 solutions repeat a few answers, and grading
+// normalises each of 14M of them. Pure, so remembering changes nothing; bounded, dropped when full.
+const ANSWER_KEYS_REMEMBERED = 20_000;
+const answerKeys = new Map<string, string>();
+
 export function answerKeyOf(answer: string): string {
-  return comparisonKey(normalizeAnswer(answer)).slice(0, 500);
+  let key = answerKeys.get(answer);
+  if (key === undefined) {
+    key = comparisonKey(normalizeAnswer(answer)).slice(0, 500);
+    if (answerKeys.size >= ANSWER_KEYS_REMEMBERED) answerKeys.clear();
+    answerKeys.set(answer, key);
+  }
+  return key;
 }
 
 const hasGold = (gold: string | null): gold is string => gold !== null && gold.trim() !== "";

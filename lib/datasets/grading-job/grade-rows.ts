@@ -3,7 +3,10 @@
 // export has to tokenize or check a text again (lib/grading/filters/filter-inputs.ts).
 // A run keeps its verdicts by (gold, answer) - the release has 23 solutions per problem, most
 // repeating a few answers - and each problem's token measure, since a problem's solutions arrive
-// together.
+// together. Each text is read as few times as the values allow: its boxes are found once (the
+// grade, the box count and trim-after-boxed share them) and its tokens counted in one pass (the
+// trimmed text's count comes from the whole one's pieces, count-tokens.ts). What a row costs, and
+// the proof that the values are those of the separate computations: `npm run bench -- grade-rows`.
 import { findBoxes } from "@/lib/grading/extract";
 import { filterTokens, measureSolution, type SolutionFilterInputs } from "@/lib/grading/filters/filter-inputs";
 import { gradeSample, type SampleGrade } from "@/lib/grading/grade-sample";
