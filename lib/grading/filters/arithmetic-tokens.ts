@@ -71,6 +71,7 @@ function token(kind: TokenKind, start: number, end: number, gap: boolean, text =
 // Numbers: thousands groups (1,000 and LaTeX 1{,}000) or plain decimals. "1,2" and "3.4.5" match
 // nothing and become "other".
 const NUMBER = /\d{1,3}(?:(?:,|\{,\}|,\\!)\d{3})+(?![\d,])|\d+(?:\.\d+)?(?![.,]\d)|\.\d+(?![.,]\d)/y;
+const COMMAND = /\\([A-Za-z]+|[^A-Za-z])/y;
 
 const OPERATOR_COMMANDS: Record<string, ArithmeticOp> = { cdot: "*", times: "*", div: "/" };
 // Spacing commands are whitespace; \left( and \right) are plain parentheses.
@@ -169,23 +170,12 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** What NUMBER matches at `at`, or null. */
-function numberAt(text: string, at: number): string | null {
-  let end = at;
-  while (isDigit(text.charCodeAt(end))) end++;
-  // Most numbers are plain digits followed by nothing that continues a number (a thousands
-  // separator, a brace, a decimal point before a digit): NUMBER takes all of them, as here.
-  const after = text.charCodeAt(end);
-  if (end > at && after !== 44 && after !== 123 && !(after === 46 && isDigit(text.charCodeAt(end + 1)))) return text.slice(at, end);
-  NUMBER.lastIndex = at;
-  return NUMBER.exec(text)?.[0] ?? null;
-}
-
 function readNumber(text: string, at: number, to: number, gap: boolean, tokens: Token[]): number {
-  const m = numberAt(text, at);
-  const raw = m ?? "";
+  NUMBER.lastIndex = at;
+  const m = NUMBER.exec(text);
+  const raw = m ? m[0] : "";
   // A leading-zero integer such as 0900 is a clock time or a code, not a quantity.
-  if (m === null || at + raw.length > to || (raw.length > 1 && raw[0] === "0" && raw[1] !== "." && !raw.includes("."))) {
+  if (!m || at + raw.length > to || (raw.length > 1 && raw[0] === "0" && raw[1] !== "." && !raw.includes("."))) {
     let end = at + 1;
     while (end < to && (isDigit(text.charCodeAt(end)) || text[end] === "." || text[end] === ",")) end++;
     tokens.push(token("other", at, end, gap, text.slice(at, end)));
@@ -257,16 +247,10 @@ function readSymbol(text: string, at: number, gap: boolean, tokens: Token[], opt
 // Set by readCommand: whether the command was spacing (so the next token has a gap before it).
 let gapAfterCommand = false;
 
-/** The command's name after the backslash at `at`: its ASCII letters, else the one character after it, else "". */
-function commandName(text: string, at: number): string {
-  let end = at + 1;
-  while (end < text.length && CLASS[text.charCodeAt(end)] === LETTER) end++;
-  if (end > at + 1) return text.slice(at + 1, end);
-  return at + 1 < text.length ? text[at + 1] : "";
-}
-
 function readCommand(text: string, at: number, to: number, gap: boolean, tokens: Token[], options: TokenizeOptions): number {
-  const name = commandName(text, at);
+  COMMAND.lastIndex = at;
+  const m = COMMAND.exec(text);
+  const name = m ? m[1] : "";
   const end = Math.min(to, at + 1 + name.length);
   gapAfterCommand = false;
   if (name === "$") {

@@ -37,8 +37,7 @@ export function incorrectArithmeticReason(row: SolutionRow): DropReason {
   const prose = text.includes("[asy]") ? text.replace(ASY_BLOCK, " ") : text;
   const starIsOperation =
     (prose.includes("*") || prose.includes("\\ast")) && STAR_OPERATION.test(row.problem.includes("[asy]") ? row.problem.replace(ASY_BLOCK, " ") : row.problem);
-  let modular: boolean | undefined;
-  return wrongClaimIn(prose, { starIsOperation, modular: () => (modular ??= MODULAR.test(prose)) });
+  return wrongClaimIn(prose, { starIsOperation, modular: () => MODULAR.test(prose) });
 }
 
 function wrongClaimIn(text: string, options: TokenizeOptions & { modular?: () => boolean }): string | null {
