@@ -106,7 +106,7 @@ function cpuMicros(): number {
   return u.user + u.system;
 }
 
-/** A row whose grading threw (the checker can): both paths must throw the same on it. */
+/** A row whose grading threw (the checker can): kept so the rows stay aligned, not compared. */
 type Outcome = GradedRow | { id: number; threw: string };
 
 function gradeAll(grader: { grade(rows: readonly RowToGrade[]): GradedRow[] }, rows: RowToGrade[]): { out: Outcome[]; usPerRow: number } {
@@ -134,15 +134,16 @@ function gradeAll(grader: { grade(rows: readonly RowToGrade[]): GradedRow[] }, r
  * (rule "timeout"), the grade is not compared; where it threw (decimal.js can, on a huge power),
  * the row is not: which of the two happens depends on the machine's load, not on this change.
  */
-function assertIdentical(workload: Workload, baseline: Outcome[], current: Outcome[]): { timeouts: number; trimmed: number; threw: number } {
+function assertIdentical(workload: Workload, baseline: Outcome[], current: Outcome[]): { timeouts: number; trimmed: number; threw: string[] } {
   let timeouts = 0;
   let trimmed = 0;
-  let threw = 0;
+  const threw: string[] = [];
   for (let i = 0; i < baseline.length; i++) {
     const a = baseline[i];
     const b = current[i];
     if (!("inputs" in a) || !("inputs" in b)) {
-      threw++;
+      const answer = extractAnswer(workload.rows[i].text);
+      threw.push(`gold ${JSON.stringify(workload.rows[i].gold)}, answer ${JSON.stringify(answer.ok ? answer.answer : null)}: ${"threw" in a ? a.threw : (b as { threw: string }).threw}`);
       continue;
     }
     const timedOut = a.grade.verdictRule === "timeout" || b.grade.verdictRule === "timeout";
@@ -161,12 +162,16 @@ function assertIdentical(workload: Workload, baseline: Outcome[], current: Outco
   return { timeouts, trimmed, threw };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
 
 export async function main(args: string[]): Promise<void> {
   const dataDir = join(readSetting("BOXED_SHARED_DIR") ?? join(process.cwd(), "..", "shared"), "data");
   const count = Number(args.find((a) => a.startsWith("--rows="))?.slice(7) ?? 200_000);
-  const rounds = Number(args.find((a) => a.startsWith("--rounds="))?.slice(9) ?? 2);
+  const rounds = Number(args.find((a) => a.startsWith("--rounds="))?.slice(9) ?? 3);
   const release = releaseRows(dataDir, count);
   const workloads: Workload[] = [
     { name: "release rows (last-box rule)", generated: true, rows: release },
@@ -178,10 +183,10 @@ export async function main(args: string[]): Promise<void> {
     { name: "GSM8K + MATH reference solutions (reference rule)", generated: false, rows: referenceRows(dataDir) },
   ];
   const lines: string[] = [];
-  const summary: { name: string; rows: number; baseline: number; current: number; trimmed: number; timeouts: number; threw: number }[] = [];
+  const summary: { name: string; rows: number; baseline: number; current: number; ratio: number; trimmed: number; timeouts: number; threw: string[] }[] = [];
   for (const workload of workloads) {
     const runs = { baseline: [] as number[], current: [] as number[] };
-    let checked = { timeouts: 0, trimmed: 0, threw: 0 };
+    let checked: ReturnType<typeof assertIdentical> = { timeouts: 0, trimmed: 0, threw: [] };
     for (let round = 0; round < rounds; round++) {
       // Alternating order, a fresh grader each round (its verdict cache empty, as a new job's).
       const order = round % 2 === 0 ? (["baseline", "current"] as const) : (["current", "baseline"] as const);
@@ -197,16 +202,18 @@ export async function main(args: string[]): Promise<void> {
       console.log(line);
       lines.push(line);
     }
-    summary.push({ name: workload.name, rows: workload.rows.length, baseline: median(runs.baseline), current: median(runs.current), ...checked });
+    const ratio = median(runs.baseline.map((b, round) => b / runs.current[round]));
+    summary.push({ name: workload.name, rows: workload.rows.length, baseline: median(runs.baseline), current: median(runs.current), ratio, ...checked });
   }
   const main = summary[0];
-  const body = `CPU time of the bench process per graded row (process.cpuUsage), median of ${rounds} rounds in alternating order; baseline and current grade the same rows in the same run, and every GradedRow (verdict, answer, token count, filter inputs) is identical between them, as is the trimmed text's token count (checked on round 1; a verdict that timed out would not be compared).
+  const threw = summary.flatMap((s) => s.threw);
+  const body = `CPU time of the bench process per graded row (process.cpuUsage), median of ${rounds} rounds in alternating order (the ratio: the median of each round's ratio); baseline and current grade the same rows in the same run, and every GradedRow (verdict, answer, token count, filter inputs) is identical between them, as is the trimmed text's token count (checked on round 1; a verdict that timed out would not be compared).
 
 | workload | rows | trimmed | baseline µs/row | current µs/row | baseline / current |
 |---|---|---|---|---|---|
-${summary.map((s) => `| ${s.name} | ${s.rows.toLocaleString("en-US")} | ${s.trimmed.toLocaleString("en-US")} | ${s.baseline.toFixed(1)} | ${s.current.toFixed(1)} | ${(s.baseline / s.current).toFixed(2)}x |`).join("\n")}
+${summary.map((s) => `| ${s.name} | ${s.rows.toLocaleString("en-US")} | ${s.trimmed.toLocaleString("en-US")} | ${s.baseline.toFixed(1)} | ${s.current.toFixed(1)} | ${s.ratio.toFixed(2)}x |`).join("\n")}
 
-At ${main.current.toFixed(0)} µs/row, the ${(13_972_791).toLocaleString("en-US")} rows of the release cost ${((main.current * 13_972_791) / 6e7).toFixed(0)} min of one core in Node for grading (${((main.baseline * 13_972_791) / 6e7).toFixed(0)} min before); the job grades in two processes. Verdicts that timed out on either path (grade not compared): ${summary.reduce((n, s) => n + s.timeouts, 0)}; rows whose grading threw on either path (not compared; the checker's decimal.js error on a huge power): ${summary.reduce((n, s) => n + s.threw, 0)}.
+At ${main.current.toFixed(0)} µs/row, the ${(13_972_791).toLocaleString("en-US")} rows of the release cost ${((main.current * 13_972_791) / 6e7).toFixed(0)} min of one core in Node for grading (${((main.baseline * 13_972_791) / 6e7).toFixed(0)} min before); the job grades in two processes. Verdicts that timed out on either path (grade not compared): ${summary.reduce((n, s) => n + s.timeouts, 0)}; rows whose grading threw on either path (not compared): ${summary.reduce((n, s) => n + s.threw.length, 0)}${threw.length > 0 ? `, such as ${threw.slice(0, 3).join("; ")}` : ""}.
 
 Rounds (${machineLine()}):
 
