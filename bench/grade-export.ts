@@ -15,39 +15,19 @@
 //     row was decided before issue #21).
 // Each step runs in this process after an untimed CHECKPOINT; the grading job forks its second
 // process itself.
-import { createWriteStream, statSync } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { to as copyTo } from "pg-copy-streams";
-import { type SolutionEnding, writeOmi2File } from "@/bench/io";
 import { writeBenchmarkSection } from "@/bench/report";
 import { postgresCpuSeconds, selfCpuSeconds } from "@/bench/support/cpu-time";
-import { createMigratedDatabase, startThrowawayCluster } from "@/bench/support/throwaway-cluster";
+import { FULL_RELEASE_ROWS, openGradingBench } from "@/bench/support/imported-sets";
 import { NO_FILTERS } from "@/lib/datasets/export/export-settings";
 import { exportToFile } from "@/lib/datasets/export/export-to-file";
 import { gradeImport } from "@/lib/datasets/grading-job/grade-import";
-import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
 import { createTask } from "@/lib/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
-
-const FULL_RELEASE_ROWS = 13_972_791;
-
-function arg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-/** Per solution: 70% right and clean, then a wrong answer, talk after the answer, a wrong sum, two boxes, no box. */
-const ending: SolutionEnding = (answer, random) => {
-  const r = random();
-  if (r < 0.7) return `The answer is $\\boxed{${answer}}$.`;
-  if (r < 0.8) return `The answer is $\\boxed{${answer + 1}}$.`;
-  if (r < 0.88) return `The answer is $\\boxed{${answer}}$.\nI hope it is correct.`;
-  if (r < 0.93) return `So $12 + 30 = 43$ and the answer is $\\boxed{${answer}}$.`;
-  if (r < 0.96) return `First $\\boxed{${answer + 2}}$, then $\\boxed{${answer}}$.`;
-  return `The answer is ${answer}.`;
-};
 
 interface Step {
   name: string;
@@ -57,14 +37,6 @@ interface Step {
   /** CPU seconds of this process (and the grading job's forked one) and of PostgreSQL. */
   nodeCpu: number;
   pgCpu: number;
-}
-
-async function importSet(file: string, setName: string): Promise<number> {
-  const payload = { paths: [file], setName, role: "synthetic" as const, via: "cli" as const };
-  const taskId = await createImportTask(payload, null, statSync(file).size, "running");
-  const summary = await runImportTask(taskId, { queueGrading: false });
-  if (!summary.ok) throw new Error(summary.errors[0]?.message);
-  return taskId;
 }
 
 /** The database's share of grading: the same columns written in the same batches, values constant. */
@@ -118,23 +90,11 @@ async function copyJoin(out: string, setId: number): Promise<number> {
 }
 
 export async function main(args: string[]): Promise<void> {
-  const rows = Number(arg(args, "rows") ?? 1_000_000);
-  const perProblem = Number(arg(args, "per-problem") ?? 23);
-  const loadAtStart = loadavg()[0];
-  const log = (line: string) => console.log(`[grade-export] ${line}`);
-  const throwaway = await startThrowawayCluster("grade-export");
+  const { throwaway, rows, perProblem, loadAtStart, log, pgdata, bytes, sets } = await openGradingBench("grade-export", args, 1_000_000, ["graded", "baseline"]);
   const { home } = throwaway;
   const steps: Step[] = [];
   try {
-    // The grading job's second process finds the database here.
-    process.env.DATABASE_URL = await createMigratedDatabase(throwaway.cluster);
-    const pgdata = join(home, "pgdata");
-    const file = join(home, "rows.jsonl");
-    log(`generating ${rows.toLocaleString("en-US")} rows`);
-    const bytes = await writeOmi2File(file, rows, perProblem, ending);
-    log(`importing twice (${(bytes / 2 ** 20).toFixed(0)} MiB)`);
-    const gradedTask = await importSet(file, "graded");
-    await importSet(file, "baseline");
+    const gradedTask = sets[0].taskId;
     const setIds = Object.fromEntries((await pool().query<{ id: number; name: string }>("SELECT id, name FROM problem_sets")).rows.map((r) => [r.name, r.id]));
 
     const step = async (name: string, run: () => Promise<{ rows: number; detail?: string }>) => {

@@ -3,13 +3,14 @@
 // LOCKED, grade it and compute its export filter inputs (grade-rows.ts), write it all with the
 // counters it moves in the same transaction, commit.
 import type { PoolClient } from "pg";
-import { type GradedRow, ImportRowGrader } from "@/lib/datasets/grading-job/grade-rows";
+import { type GradedRow, ImportRowGrader, type RowToGrade } from "@/lib/datasets/grading-job/grade-rows";
 import { pool } from "@/lib/db/pool";
 import { FILTER_INPUTS_VERSION } from "@/lib/grading/filters/filter-inputs";
 
 const BATCH = 1_000;
 
-interface UngradedRow {
+/** A row to grade as the graders read it: the solution with its problem's text and gold. */
+export interface UngradedRow {
   id: number;
   problem_id: number;
   text: string;
@@ -17,17 +18,20 @@ interface UngradedRow {
   gold_answer: string | null;
 }
 
-/** What one batch writes per row: the column, its array type, its value (grade or filter inputs). */
-const WRITTEN: [column: string, type: string, value: (r: GradedRow) => unknown][] = [
+export const toRowsToGrade = (rows: readonly UngradedRow[]): RowToGrade[] =>
+  rows.map((r) => ({ id: r.id, problemId: r.problem_id, problem: r.problem, gold: r.gold_answer, text: r.text }));
+
+/** What grading writes per row: the column, its type, its value (grade or filter inputs). The bulk path stages the same. */
+export const GRADED_COLUMNS: [column: string, type: "text" | "int", value: (r: GradedRow) => string | number | null][] = [
   ["verdict", "text", (r) => r.grade.verdict], ["verdict_rule", "text", (r) => r.grade.verdictRule], ["verdict_reason", "text", (r) => r.grade.verdictReason],
   ["extracted_answer", "text", (r) => r.grade.extractedAnswer], ["answer_key", "text", (r) => r.grade.answerKey], ["token_count", "int", (r) => r.tokenCount],
   ["boxed_count", "int", (r) => r.inputs.boxedCount], ["trimmed_chars", "int", (r) => r.inputs.trimmedChars], ["trimmed_length", "int", (r) => r.inputs.trimmedLength],
   ["trimmed_tokens", "int", (r) => r.inputs.trimmedTokens], ["problem_tokens", "int", (r) => r.inputs.problemTokens], ["arithmetic_error", "text", (r) => r.inputs.arithmeticError],
 ];
-const UPDATE_SAMPLES = `UPDATE samples SET ${WRITTEN.map(([c]) => (c === "verdict" ? `verdict = g.verdict::"Verdict"` : `${c} = g.${c}`)).join(", ")},
+const UPDATE_SAMPLES = `UPDATE samples SET ${GRADED_COLUMNS.map(([c]) => (c === "verdict" ? `verdict = g.verdict::"Verdict"` : `${c} = g.${c}`)).join(", ")},
        graded_at = now(), filter_version = ${FILTER_INPUTS_VERSION}
-  FROM unnest($1::int[], ${WRITTEN.map(([, type], i) => `$${i + 2}::${type}[]`).join(", ")}) AS g(id, ${WRITTEN.map(([c]) => c).join(", ")})
- WHERE samples.set_id = $${WRITTEN.length + 2} AND samples.id = g.id`;
+  FROM unnest($1::int[], ${GRADED_COLUMNS.map(([, type], i) => `$${i + 2}::${type}[]`).join(", ")}) AS g(id, ${GRADED_COLUMNS.map(([c]) => c).join(", ")})
+ WHERE samples.set_id = $${GRADED_COLUMNS.length + 2} AND samples.id = g.id`;
 
 /**
  * Opens a transaction and locks the next batch of the import's ungraded rows after `afterId`
@@ -61,7 +65,7 @@ async function gradeNextBatch(
     if (rows.length > 0) {
       // The next claim starts after this one: another lane claims while this one grades.
       onClaimed(rows[rows.length - 1].id);
-      const graded = grader.grade(rows.map((r) => ({ id: r.id, problemId: r.problem_id, problem: r.problem, gold: r.gold_answer, text: r.text })));
+      const graded = grader.grade(toRowsToGrade(rows));
       await writeCounters(client, graded, setId);
     }
     await client.query("COMMIT");
@@ -77,7 +81,7 @@ async function gradeNextBatch(
 async function writeCounters(client: PoolClient, graded: GradedRow[], setId: number): Promise<void> {
   // The samples first: the aggregate triggers lock their rows in key order, then the set's
   // counters and the problems' (in id order): every grader takes locks in the same order.
-  await client.query(UPDATE_SAMPLES, [graded.map((r) => r.id), ...WRITTEN.map(([, , value]) => graded.map(value)), setId]);
+  await client.query(UPDATE_SAMPLES, [graded.map((r) => r.id), ...GRADED_COLUMNS.map(([, , value]) => graded.map(value)), setId]);
   const correctByProblem = new Map<number, number>();
   for (const r of graded) if (r.grade.verdict === "equal") correctByProblem.set(r.problemId, (correctByProblem.get(r.problemId) ?? 0) + 1);
   const correct = [...correctByProblem.values()].reduce((a, b) => a + b, 0);

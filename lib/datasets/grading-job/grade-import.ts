@@ -4,10 +4,14 @@
 // consistent counts and a re-run picks up exactly the rows still 'ungraded'. A large import is
 // graded by two processes (grade-in-processes.ts), each keeping two batches in flight. The
 // verdict that came with the file (file_verdict) is never touched: ours sits beside it and the
-// summary counts where they disagree.
+// summary counts where they disagree. A run that grades most of a large set takes the bulk path
+// instead (grading-path.ts says when): results staged by COPY, then the set's table rebuilt once.
 import { availableParallelism } from "node:os";
 import { FORMAT_PROVENANCE, isDatasetFormat } from "@/lib/datasets/formats/dataset-format";
+import { createStagingTable, type StageShare, stagedRows, stagingTable } from "@/lib/datasets/grading-job/grade-bulk-stage";
+import { type BuildStep, swapInGradedPartition } from "@/lib/datasets/grading-job/grade-bulk-swap";
 import { gradeInProcesses } from "@/lib/datasets/grading-job/grade-in-processes";
+import { chooseGradingPath, type GradingPath } from "@/lib/datasets/grading-job/grading-path";
 import type { GradingSummary } from "@/lib/datasets/import/import-summary";
 import { finishTask, markTaskRunning, readTask, updateTaskProgress } from "@/lib/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
@@ -69,6 +73,30 @@ async function importFacts(importTaskId: number): Promise<{ format: string | nul
 export interface GradeImportOptions {
   /** Processes grading at once (this one included); default: both cores for large imports. */
   processes?: number;
+  /** Force a path (tests, benchmarks); default "auto" (chooseGradingPath). */
+  path?: GradingPath | "auto";
+  /** The caller builds the set's search index once grading ends (the job of a large import): the bulk path then leaves it out of its rebuild. */
+  searchIndexAfter?: boolean;
+  /** Bulk path: ids per statement moving the aggregates (tests make it small to prove chunks add up). */
+  aggregateChunkIds?: number;
+  /** Bulk path: called after each staged unit with the rows staged by this run; a throw stops the run (tests). */
+  onStaged?: (stagedThisRun: number) => void;
+  /** Bulk path: called as the rebuild moves on, inside its transaction (tests, the Task's message). */
+  onBuildStep?: (step: BuildStep, detail: string) => Promise<void> | void;
+}
+
+/** The id range of the import's ungraded rows (the bulk path cuts it into units). */
+async function ungradedRange(importTaskId: number, setId: number): Promise<{ lo: number; hi: number } | null> {
+  const { rows } = await pool().query<{ lo: number | null; hi: number | null }>(
+    "SELECT min(id) AS lo, max(id) AS hi FROM samples WHERE set_id = $1 AND import_task_id = $2 AND verdict = 'ungraded'",
+    [setId, importTaskId],
+  );
+  return rows[0]?.lo == null || rows[0].hi == null ? null : { lo: rows[0].lo, hi: rows[0].hi };
+}
+
+async function setRows(setId: number): Promise<number> {
+  const { rows } = await pool().query<{ n: number }>("SELECT sample_count AS n FROM problem_sets WHERE id = $1", [setId]);
+  return rows[0]?.n ?? 0;
 }
 
 /** Below this many rows to grade, one process: forking costs more than it saves. */
@@ -81,13 +109,23 @@ export async function gradeImport(importTaskId: number, gradingTaskId: number, o
     const facts = await importFacts(importTaskId);
     const generated = isGeneratedFormat(facts.format);
     const start = await summarizeImportGrading(importTaskId, facts.setId, gradingTaskId, "running");
-    let graded = start.graded;
+    const stage = stagingTable(gradingTaskId);
+    const staged = await stagedRows(stage);
+    const toGrade = start.total - start.graded - staged;
+    const path = chooseGradingPath({ toGrade, staged, setRows: await setRows(facts.setId) }, options.path);
+    let graded = start.graded + (path === "bulk" ? staged : 0);
     await updateTaskProgress(gradingTaskId, { done: graded, total: start.total });
-    const processes = options.processes ?? (start.total - start.graded >= PARALLEL_MIN_ROWS ? Math.min(2, availableParallelism()) : 1);
+    const processes = options.processes ?? (toGrade >= PARALLEL_MIN_ROWS ? Math.min(2, availableParallelism()) : 1);
     let lastReport = Date.now();
     let reporting: Promise<void> | null = null;
+    let stagedThisRun = 0;
+    let staging = false;
     const onGraded = (rows: number) => {
       graded += rows;
+      if (staging) {
+        stagedThisRun += rows;
+        options.onStaged?.(stagedThisRun);
+      }
       if (reporting || Date.now() - lastReport <= 1000) return;
       lastReport = Date.now();
       const done = graded;
@@ -100,7 +138,34 @@ export async function gradeImport(importTaskId: number, gradingTaskId: number, o
           reporting = null;
         });
     };
-    await gradeInProcesses({ importTaskId, setId: facts.setId, generated }, processes, onGraded);
+    const request = { importTaskId, setId: facts.setId, generated };
+    if (path === "bulk") {
+      await createStagingTable(stage);
+      const range = await ungradedRange(importTaskId, facts.setId);
+      if (range) {
+        const bulk: StageShare = { stage, ...range, share: 0, shares: processes, resuming: staged > 0 };
+        staging = true;
+        await gradeInProcesses({ ...request, bulk }, processes, onGraded);
+        staging = false;
+      }
+      await reporting;
+      if (staged + stagedThisRun === 0) {
+        // Nothing to write (a forced bulk run over graded rows): no rebuild for nothing.
+        await pool().query(`DROP TABLE IF EXISTS "${stage}"`);
+      } else {
+        await updateTaskProgress(gradingTaskId, { done: graded, total: start.total, message: "Writing the graded table of the set" });
+        await swapInGradedPartition(facts.setId, stage, {
+          keepSearchIndex: !options.searchIndexAfter,
+          aggregateChunkIds: options.aggregateChunkIds,
+          onStep: async (step, detail) => {
+            await updateTaskProgress(gradingTaskId, { message: `Writing the graded table of the set: ${detail}` });
+            await options.onBuildStep?.(step, detail);
+          },
+        });
+      }
+    }
+    // The UPDATE path; after a rebuild, for rows that came in meanwhile (usually none).
+    await gradeInProcesses(request, path === "bulk" ? 1 : processes, onGraded);
     await reporting;
     const summary = await summarizeImportGrading(importTaskId, facts.setId, gradingTaskId, "completed");
     await finishTask(gradingTaskId, { state: "completed", done: summary.graded, total: summary.total, kind: "grade-import", result: summary, message: `${summary.graded.toLocaleString("en-US")} solutions graded` });
