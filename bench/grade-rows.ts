@@ -207,7 +207,9 @@ export async function main(args: string[]): Promise<void> {
   }
   const main = summary[0];
   const threw = summary.flatMap((s) => s.threw);
-  const body = `CPU time of the bench process per graded row (process.cpuUsage), median of ${rounds} rounds in alternating order (the ratio: the median of each round's ratio); baseline and current grade the same rows in the same run, and every GradedRow (verdict, answer, token count, filter inputs) is identical between them, as is the trimmed text's token count (checked on round 1; a verdict that timed out would not be compared).
+  const body = `Baseline: the previous per-row computation (gradeSample; gpt-tokenizer's countTokens of the solution and, when trimming cuts, of the trimmed text; the filter inputs from trimAfterBoxed and countBoxed, each finding the boxes again). Current: ImportRowGrader (boxes found once, one counting pass over remembered cl100k pieces, answer keys remembered).
+
+CPU time of the bench process per graded row (process.cpuUsage), median of ${rounds} rounds in alternating order (the ratio: the median of each round's ratio); baseline and current grade the same rows in the same run, and every GradedRow (verdict, answer, token count, filter inputs) is identical between them, as is the trimmed text's token count (checked on round 1; a verdict that timed out would not be compared).
 
 | workload | rows | trimmed | baseline µs/row | current µs/row | baseline / current |
 |---|---|---|---|---|---|
