@@ -1,4 +1,4 @@
-import { contentSecurityPolicy } from "./lib/web/csp-directives.mjs";
+import { contentSecurityPolicy } from "./lib/http/csp-directives.mjs";
 
 // Security headers on every response; the studio is never framed and loads nothing third-party.
 const securityHeaders = [
@@ -9,7 +9,7 @@ const securityHeaders = [
 ];
 
 // Pages (and every route the proxy sees) get their Content-Security-Policy from proxy.ts, with a
-// fresh script nonce per response (lib/web/content-security-policy.ts). What the proxy does not see
+// fresh script nonce per response (lib/http/content-security-policy.ts). What the proxy does not see
 // (static files, the health check, the two upload routes) gets this static one: no script inline.
 const staticContentSecurityPolicy = {
   key: "Content-Security-Policy",

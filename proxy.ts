@@ -1,14 +1,14 @@
 // Pages need a session; this redirects anonymous visitors to the sign-in page before any page
 // code runs. It is only the first gate: every page, action and route handler also checks the
 // session and the role on the server (lib/auth/current-user.ts).
-// It also refuses, with 400, addresses no page can use (lib/web/nul-guard.ts): a NUL character
+// It also refuses, with 400, addresses no page can use (lib/http/nul-guard.ts): a NUL character
 // (`%00`), or a path whose percent-escapes are not UTF-8; and it gives every page it passes on a
-// Content-Security-Policy with a fresh script nonce (lib/web/content-security-policy.ts).
+// Content-Security-Policy with a fresh script nonce (lib/http/content-security-policy.ts).
 // The sign-in page and next-auth's own routes (/api/auth/...) are passed on without a session check.
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { type NextRequestWithAuth, withAuth } from "next-auth/middleware";
-import { newNonce, pageContentSecurityPolicy } from "@/lib/web/content-security-policy";
-import { unusableAddress } from "@/lib/web/nul-guard";
+import { newNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { unusableAddress } from "@/lib/http/nul-guard";
 
 /** Passes the request on with this response's policy, on the request (for Next) and the response. */
 function nextWithPolicy(request: NextRequest): NextResponse {

@@ -328,7 +328,7 @@ function snapshotBuild(): string | null {
       cpSync(join(repoRoot, ".next"), join(dir, ".next"), { recursive: true, filter: (src) => !src.includes(`${join(".next", "cache")}`) });
       for (const file of ["next.config.mjs", "package.json"]) copyFileSync(join(repoRoot, file), join(dir, file));
       symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"));
-      // next.config.mjs imports the CSP directives from lib/web.
+      // next.config.mjs imports the CSP directives from lib/http.
       symlinkSync(join(repoRoot, "lib"), join(dir, "lib"));
       if (existsSync(stamp) && readFileSync(stamp, "utf8") === before && existsSync(join(dir, ".next", "BUILD_ID"))) return dir;
     } catch {

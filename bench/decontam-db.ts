@@ -15,6 +15,7 @@ import { createMigratedDatabase, startThrowawayCluster } from "@/bench/support/t
 import { pool } from "@/lib/db/pool";
 import { buildSyntheticSet } from "@/lib/decontamination/eval/synthetic-set";
 import { launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { loadBenchmarkIndex } from "@/lib/decontamination/pipeline/load-benchmark-index";
 import { resolveDecontamSets } from "@/lib/decontamination/pipeline/resolve-decontam-sets";
 import { RETRIEVAL_CHUNK, runRetrieval } from "@/lib/decontamination/pipeline/run-retrieval";
@@ -152,7 +153,7 @@ async function fullScale(db: pg.Pool, problems: number, log: (s: string) => void
   }
   chunkMs.sort((a, b) => a - b);
   await db.query(`INSERT INTO model_endpoints (name, base_url, model, api_style) VALUES ('judge-full', 'http://127.0.0.1:9/v1', 'judge', 'chat')`);
-  const plan = await timed(() => launchJudgeBatch({ problemSet: "synthetic-full", endpoint: "judge-full" }, null, { startWorkers: false, via: "cli" }));
+  const plan = await timed(() => launchJudgeBatch({ problemSet: "synthetic-full", endpoint: "judge-full" }, CLI_ACTOR, { startWorkers: false }));
   const size = await db.query<{ bytes: string }>(`SELECT pg_total_relation_size('contamination_candidates') AS bytes`);
   return `### At the target size, measured (generated pairs)
 

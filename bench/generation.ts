@@ -17,6 +17,7 @@ import { loadavg, } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { percentile, writeBenchmarkSection } from "./report";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { repoRoot } from "@/lib/db/boxed-home";
 import { startThrowawayCluster } from "@/bench/support/throwaway-cluster";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -133,7 +134,7 @@ interface BatchRun {
 }
 
 async function runBatch(probe: CpuProbe, endpoint: string, set: string, perProblem: number, concurrency: number, limit: number): Promise<BatchRun> {
-  const batch = await launchBatch({ kind: "solutions", set, endpoint, samplesPerProblem: perProblem, limit }, null, { startWorkers: false });
+  const batch = await launchBatch({ kind: "solutions", set, endpoint, samplesPerProblem: perProblem, limit }, CLI_ACTOR, { startWorkers: false });
   const checkpoints: [number, number][] = [];
   const timer = setInterval(() => {
     pool()

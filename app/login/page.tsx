@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
+import { oidcButtonName } from "@/lib/auth/oidc-provider";
 import { safeCallbackPath, siteOrigin } from "@/lib/auth/safe-callback";
 import { LoginForm } from "./login-form";
 
@@ -32,7 +33,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const { callbackUrl } = params;
   const safeCallback = safeCallbackPath(callbackUrl, siteOrigin());
-  const oidcName = process.env.BOXED_OIDC_ISSUER ? (process.env.BOXED_OIDC_NAME ?? "Single sign-on") : null;
+  const oidcName = oidcButtonName();
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">

@@ -1,6 +1,6 @@
 // The audit page's filters as they travel in the URL, read and checked in one place. Dates are
 // whole days (YYYY-MM-DD, both ends included) compared in the database's own time, as stored.
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 
 export interface AuditFilter {
   /** A user id, "system" for entries without a user (CLI, worker), or undefined for everyone. */

@@ -118,6 +118,12 @@ export function checkAnswer(gold: string | number, predicted: string | number, o
     if (error instanceof RangeError) {
       return verdict({ equal: null, rule: "parse-failure", reason: `input too deeply nested to analyse (${error.message})` });
     }
+    // Any other failure of the checker on one answer (a library's limit it reached, a case it does
+    // not know) leaves that answer undecided, with the cause: a grading job over millions of
+    // solutions must not stop on one of them, and the sample page shows why.
+    if (error instanceof Error) {
+      return verdict({ equal: null, rule: "parse-failure", reason: `the checker could not decide: ${error.message}` });
+    }
     throw error;
   }
 }

@@ -71,8 +71,8 @@ export function countBoxed(text: string): number {
   return findBoxes(text).length;
 }
 
-export function extractAnswer(text: string, options: ExtractOptions = {}): ExtractResult {
-  const boxes = findBoxes(text);
+/** `boxes`: findBoxes(text), when the caller has it already (grading reads a text's boxes once). */
+export function extractAnswer(text: string, options: ExtractOptions = {}, boxes: readonly BoxSpan[] = findBoxes(text)): ExtractResult {
   if (boxes.length > 0) {
     const last = boxes[boxes.length - 1];
     if (last.outerEnd < 0) {

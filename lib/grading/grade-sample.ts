@@ -14,7 +14,7 @@
 // will give one: the sample stays ungraded) or "settle" (an import: undecided, never left ungraded,
 // since the grading job would pick the row again).
 import { type CheckOptions, checkAnswer, type Verdict } from "@/lib/grading/check";
-import { countBoxed, extractAnswer } from "@/lib/grading/extract";
+import { type BoxSpan, extractAnswer, findBoxes } from "@/lib/grading/extract";
 import { comparisonKey, normalizeAnswer } from "@/lib/grading/normalize";
 import type { VerdictCache } from "@/lib/grading/verdict-cache";
 
@@ -40,18 +40,32 @@ export interface GradeSampleOptions extends CheckOptions {
   finishReason?: string | null;
   /** Verdicts by (gold, answer), kept across many samples of a run. */
   verdicts?: VerdictCache;
+  /** findBoxes(text), when the caller has it already (the import grading job reads them once). */
+  boxes?: readonly BoxSpan[];
 }
 
+// Answer keys by answer: a release problem's 23 solutions repeat a few answers, and grading
+// normalises each of 14M of them. Pure, so remembering changes nothing; bounded, dropped when full.
+const ANSWER_KEYS_REMEMBERED = 20_000;
+const answerKeys = new Map<string, string>();
+
 export function answerKeyOf(answer: string): string {
-  return comparisonKey(normalizeAnswer(answer)).slice(0, 500);
+  let key = answerKeys.get(answer);
+  if (key === undefined) {
+    key = comparisonKey(normalizeAnswer(answer)).slice(0, 500);
+    if (answerKeys.size >= ANSWER_KEYS_REMEMBERED) answerKeys.clear();
+    answerKeys.set(answer, key);
+  }
+  return key;
 }
 
 const hasGold = (gold: string | null): gold is string => gold !== null && gold.trim() !== "";
 
 export function gradeSample(text: string, gold: string | null, options: GradeSampleOptions = {}): SampleGrade {
   if (options.answerRule === "anywhere" || (!hasGold(gold) && options.withoutGold === "settle")) return gradeAnywhere(text, gold, options);
-  const boxedCount = countBoxed(text);
-  const extracted = extractAnswer(text, { strict: options.strict });
+  const boxes = options.boxes ?? findBoxes(text);
+  const boxedCount = boxes.length;
+  const extracted = extractAnswer(text, { strict: options.strict }, boxes);
   if (!extracted.ok) {
     const truncated = options.finishReason === "length";
     return {
@@ -78,8 +92,9 @@ export function gradeSample(text: string, gold: string | null, options: GradeSam
 
 /** The reference rule, and any solution of a problem without gold when the grade must settle. */
 function gradeAnywhere(text: string, gold: string | null, options: GradeSampleOptions): SampleGrade {
-  const boxedCount = countBoxed(text);
-  const extracted = extractAnswer(text);
+  const boxes = options.boxes ?? findBoxes(text);
+  const boxedCount = boxes.length;
+  const extracted = extractAnswer(text, {}, boxes);
   const extractedAnswer = extracted.ok ? extracted.answer : null;
   if (!hasGold(gold)) {
     return { extractedAnswer, answerKey: null, verdict: "undecided", verdictRule: "no-gold", verdictReason: "the problem has no gold answer to compare with", boxedCount };

@@ -119,3 +119,20 @@ describe("tolerance applies only where a decimal was written", () => {
     expect(checkAnswer("12345\\pi", "12346\\pi", { decimalPlaces: 0 }).outcome).toBe("not-equal");
   });
 });
+
+describe("a value beyond the evaluator's precision is undecided, never a throw", () => {
+  // decimal.js has π to ~1,000 digits; a huge integer beside a trigonometric value sets the working
+  // precision past it. One such row used to fail a whole grading batch.
+  it.each(
+    answerPairs(String.raw`
+      \tan 15^\circ          vs  2^{4181}
+      \sin 1                 vs  3^{3000}
+      \cos\frac{\pi}{7}      vs  10^{2000}+1
+      2^{5000}               vs  \tan\frac{\pi}{5}
+    `),
+  )("%s vs %s", (gold, pred) => {
+    const verdict = checkAnswer(gold, pred);
+    expect(verdict.outcome).not.toBe("equal");
+    expect(verdict.reason).not.toBe("");
+  });
+});

@@ -1,5 +1,5 @@
 // Which samples an insight covers: everything, or one problem set (?set=<id> on /insights).
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 
 export interface InsightScope {
   setId: number | null;

@@ -3,6 +3,7 @@
 // import); every definition is listed in job-registry.ts, which only the worker reads.
 import type { Job } from "pg-boss";
 import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
+import type { PgTransaction } from "@/lib/db/transaction";
 
 export interface JobDefinition<Q extends QueueName = QueueName> {
   queue: Q;
@@ -35,6 +36,8 @@ export interface AbandonedTask {
   createdById: number | null;
   /** Why the job ended, as the Task's error now says. */
   reason: string;
+  /** The transaction failing the Task: what the cleanup writes (its audit entry) commits with the failure. */
+  tx: PgTransaction;
 }
 
 export function defineJob<Q extends QueueName>(definition: JobDefinition<Q>): JobDefinition<Q> {

@@ -2,10 +2,11 @@
 // Task, which put it back in the queue, which leave it alone, and that two workers recovering at
 // once fail a Task and run its cleanup exactly once.
 import { afterAll, describe, expect, it } from "vitest";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { createTask } from "@/lib/tasks/task-rows";
 import { pool } from "@/lib/db/pool";
 import { enqueue } from "@/lib/jobs/enqueue";
-import type { JobDefinition } from "@/lib/jobs/job-definitions";
+import type { AbandonedTask, JobDefinition } from "@/lib/jobs/job-definitions";
 import { jobEndReason, recoverTasks } from "@/lib/jobs/recover-tasks";
 
 // A queue of the registry (enqueue refuses others) whose data names a Task: the export job.
@@ -94,6 +95,39 @@ describe("recoverTasks", () => {
     const [a, b] = await Promise.all([recoverTasks(pool(), [definition]), recoverTasks(pool(), [definition])]);
     expect([...a.failed, ...b.failed].filter((t) => t === id)).toEqual([id]);
     expect(cleanups).toBe(1);
+  });
+});
+
+describe("the cleanup of an abandoned Task", () => {
+  const entries = (taskId: number) => pool().query(`SELECT action, details FROM audit_log WHERE object_type = 'task' AND object_id = $1`, [String(taskId)]).then((r) => r.rows);
+
+  it("writes in the transaction that fails the Task: its audit entry commits with the failure", async () => {
+    const auditing = {
+      ...definition,
+      async onAbandoned(_data: unknown, abandoned: AbandonedTask) {
+        await recordAudit({ userId: null, action: "test.abandoned", objectType: "task", objectId: abandoned.id, details: { reason: abandoned.reason } }, abandoned.tx);
+        return "Audited.";
+      },
+    } as unknown as JobDefinition<never>;
+    const id = await taskWithJob("running", { state: "failed", output: { value: { message: "job timed out" } } });
+    await recoverTasks(pool(), [auditing]);
+    expect(await task(id)).toMatchObject({ state: "failed", error: "It ran past its time limit and was stopped. Audited." });
+    expect(await entries(id)).toEqual([{ action: "test.abandoned", details: { reason: "It ran past its time limit and was stopped." } }]);
+  });
+
+  it("still fails the Task, saying so, when the cleanup's own SQL fails (and leaves nothing of it)", async () => {
+    const broken = {
+      ...definition,
+      async onAbandoned(_data: unknown, abandoned: AbandonedTask) {
+        await recordAudit({ userId: null, action: "test.abandoned", objectType: "task", objectId: abandoned.id }, abandoned.tx);
+        await abandoned.tx.query("SELECT * FROM no_such_table");
+        return "never reached";
+      },
+    } as unknown as JobDefinition<never>;
+    const id = await taskWithJob("queued", { state: "cancelled" });
+    await recoverTasks(pool(), [broken]);
+    expect(await task(id)).toMatchObject({ state: "failed", error: expect.stringMatching(/Cleaning up after it failed too: relation "no_such_table" does not exist$/) });
+    expect(await entries(id)).toEqual([]);
   });
 });
 

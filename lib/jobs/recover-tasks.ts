@@ -14,10 +14,12 @@
 // Batches have no Task: a queued or running batch with no live job of its queue gets its jobs
 // started again (runners resume safely: every claim has a lease, every write is gated).
 // Safe with many workers at once: each Task changes state in one conditional UPDATE, so exactly
-// one worker fails it and runs the cleanup.
+// one worker fails it and runs the cleanup. This file reads the jobs (pg-boss's tables); the
+// Tasks are read and changed through lib/tasks/task-recovery.ts.
 import type pg from "pg";
-import type { AbandonedTask, JobDefinition } from "@/lib/jobs/job-definitions";
+import type { JobDefinition } from "@/lib/jobs/job-definitions";
 import { BOSS_SCHEMA } from "@/lib/jobs/boss";
+import { failAbandonedTask, findUnfinishedTasks, requeueRunningTask } from "@/lib/tasks/task-recovery";
 
 export interface TaskRecoveryOutcome {
   failed: number[];
@@ -26,11 +28,9 @@ export interface TaskRecoveryOutcome {
   restarted: string[];
 }
 
-interface OrphanRow {
-  task_id: number;
-  task_state: string;
-  payload: unknown;
-  created_by_id: number | null;
+/** The latest job of a queue naming an unfinished Task. */
+interface LatestJob {
+  task_id: string;
   job_state: string;
   retry_count: number;
   retry_limit: number;
@@ -70,69 +70,37 @@ export async function recoverTasks(db: pg.Pool, definitions: JobDefinition[], lo
     }
     if (definition.taskIdField === null) continue;
     const field = definition.taskIdField ?? "taskId";
+    const tasks = await findUnfinishedTasks();
+    if (tasks.length === 0) continue;
     // Starts from the few unfinished Tasks; for each, the latest job of this queue naming it.
-    const { rows } = await db.query<OrphanRow>(
-      `SELECT t.id AS task_id, t.state::text AS task_state, t.payload, t.created_by_id,
-              j.state::text AS job_state, j.retry_count, j.retry_limit, j.heartbeat_seconds, j.output, j.data
-         FROM tasks t
-         CROSS JOIN LATERAL (
-           SELECT state, retry_count, retry_limit, heartbeat_seconds, output, data
-             FROM ${BOSS_SCHEMA}.job
-            WHERE name = $1 AND data->>$2 = t.id::text
-            ORDER BY created_on DESC
-            LIMIT 1
-         ) j
-        WHERE t.state IN ('queued', 'running')
-          AND (j.state IN ('failed', 'cancelled') OR (j.state = 'retry' AND t.state = 'running'))`,
-      [definition.queue, field],
+    const { rows } = await db.query<LatestJob>(
+      `SELECT DISTINCT ON (data->>$2) data->>$2 AS task_id, state::text AS job_state, retry_count, retry_limit, heartbeat_seconds, output, data
+         FROM ${BOSS_SCHEMA}.job
+        WHERE name = $1 AND data->>$2 = ANY($3::text[])
+        ORDER BY data->>$2, created_on DESC`,
+      [definition.queue, field, tasks.map((t) => String(t.id))],
     );
-    for (const row of rows) {
-      if (row.job_state === "retry") {
-        const message = `${jobEndReason(row.output, row.heartbeat_seconds)} It will be retried (attempt ${row.retry_count + 1} of ${row.retry_limit + 1}).`;
-        const updated = await db.query(`UPDATE tasks SET state = 'queued', message = $2, updated_at = now() WHERE id = $1 AND state = 'running'`, [row.task_id, message]);
-        if (updated.rowCount) {
-          outcome.requeued.push(row.task_id);
-          log(`[recovery] task ${row.task_id} (${definition.queue}) queued for a retry: ${message}`);
+    const latest = new Map(rows.map((row) => [Number(row.task_id), row]));
+    for (const task of tasks) {
+      const job = latest.get(task.id);
+      if (!job) continue;
+      if (job.job_state === "retry" && task.state === "running") {
+        const message = `${jobEndReason(job.output, job.heartbeat_seconds)} It will be retried (attempt ${job.retry_count + 1} of ${job.retry_limit + 1}).`;
+        if (await requeueRunningTask(task.id, message)) {
+          outcome.requeued.push(task.id);
+          log(`[recovery] task ${task.id} (${definition.queue}) queued for a retry: ${message}`);
         }
         continue;
       }
-      const reason = jobEndReason(row.output, row.heartbeat_seconds);
-      const note = await failTask(db, row.task_id, reason, (task) => definition.onAbandoned?.(row.data as never, task) ?? Promise.resolve(undefined), row);
+      if (job.job_state !== "failed" && job.job_state !== "cancelled") continue;
+      const reason = jobEndReason(job.output, job.heartbeat_seconds);
+      const note = await failAbandonedTask(task.id, reason, (tx) =>
+        definition.onAbandoned ? definition.onAbandoned(job.data as never, { id: task.id, payload: task.payload, createdById: task.createdById, reason, tx }) : Promise.resolve(undefined),
+      );
       if (note === null) continue;
-      outcome.failed.push(row.task_id);
-      log(`[recovery] task ${row.task_id} (${definition.queue}) failed: ${reason}${note ? ` ${note}` : ""}`);
+      outcome.failed.push(task.id);
+      log(`[recovery] task ${task.id} (${definition.queue}) failed: ${reason}${note ? ` ${note}` : ""}`);
     }
   }
   return outcome;
-}
-
-/**
- * Fails the Task once, whichever worker gets there first: the row stays locked while the cleanup
- * runs, so a page never reads "failed" without the note, and no second worker cleans up again.
- * Returns the note (or "" without one), or null when the Task was no longer unfinished.
- */
-async function failTask(db: pg.Pool, taskId: number, reason: string, cleanUp: (task: AbandonedTask) => Promise<string | undefined>, row: OrphanRow): Promise<string | null> {
-  const client = await db.connect();
-  try {
-    await client.query("BEGIN");
-    const locked = await client.query(`SELECT id FROM tasks WHERE id = $1 AND state IN ('queued', 'running') FOR UPDATE SKIP LOCKED`, [taskId]);
-    if (!locked.rowCount) {
-      await client.query("ROLLBACK");
-      return null;
-    }
-    let note: string | undefined;
-    try {
-      note = await cleanUp({ id: taskId, payload: row.payload, createdById: row.created_by_id, reason });
-    } catch (error) {
-      note = `Cleaning up after it failed too: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    await client.query(`UPDATE tasks SET state = 'failed', error = $2, finished_at = now(), updated_at = now() WHERE id = $1`, [taskId, note ? `${reason} ${note}` : reason]);
-    await client.query("COMMIT");
-    return note ?? "";
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
 }

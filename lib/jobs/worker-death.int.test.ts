@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { createImportTask } from "@/lib/datasets/import/run-import-task";
 import { pool } from "@/lib/db/pool";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
@@ -96,7 +97,7 @@ describe("a worker killed with SIGKILL", () => {
   it("mid-batch: nothing lost or duplicated, and the dead worker's job does not stay active", { timeout: 180_000 }, async () => {
     await createProblemSet("death-seed", "seed", arithmeticProblems(30));
     await createStubEndpoint("stub-death", stub.url, { maxConcurrency: 8 });
-    const batch = await launchBatch({ kind: "solutions", set: "death-seed", endpoint: "stub-death", samplesPerProblem: 4 }, null);
+    const batch = await launchBatch({ kind: "solutions", set: "death-seed", endpoint: "stub-death", samplesPerProblem: 4 }, CLI_ACTOR);
     const first = startWorker();
     await waitFor("samples from the first worker", () => batchRow(batch.id), (b) => b.done_count >= 30, 90_000, 50).catch((error) => {
       throw new Error(`${error}\nworker output:\n${first.output()}`);
@@ -130,7 +131,7 @@ describe("a worker killed with SIGKILL", () => {
   it("again and again until its batch's jobs ran out of retries: the next worker starts the batch again", { timeout: 180_000 }, async () => {
     await createProblemSet("orphan-seed", "seed", arithmeticProblems(10));
     await createStubEndpoint("stub-orphan", stub.url, { maxConcurrency: 8 });
-    const batch = await launchBatch({ kind: "solutions", set: "orphan-seed", endpoint: "stub-orphan", samplesPerProblem: 2 }, null);
+    const batch = await launchBatch({ kind: "solutions", set: "orphan-seed", endpoint: "stub-orphan", samplesPerProblem: 2 }, CLI_ACTOR);
     // What pg-boss leaves after the last retry of every job of the batch failed with its worker.
     const ended = await pool().query(`UPDATE pgboss.job SET state = 'failed', completed_on = now() WHERE name = $1 AND data->>'batchId' = $2`, ["generation-run-batch", String(batch.id)]);
     expect(ended.rowCount).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 // Protects: the settings have one home. The README's configuration table is the one generated from
 // the schema (regenerate with `node --import tsx scripts/settings-table.ts`); every variable keeps
 // its default; a bad value is refused with the variable, the value and what it must be; and no
-// other file of lib/ reads these variables from the environment by itself.
+// other file of the product (lib/, app/, components/, the root's instrumentation and proxy) reads
+// these variables from the environment by itself.
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -120,30 +121,31 @@ describe("processes check every setting before they start", () => {
 });
 
 describe("one reader", () => {
-  it("no file of lib/ but lib/settings reads a setting from the environment itself", () => {
+  it("no file of lib/, app/, components/ or the root's server files but lib/settings reads a setting from the environment itself", () => {
     // with-database.ts saves the raw DATABASE_URL it replaces, to put it back afterwards.
     const restoresRawValue = new Set(["lib/cli/with-database.ts:15"]);
     const offenders: string[] = [];
     const pattern = new RegExp(`env(\\.|\\[["'])(${names.join("|")})\\b`);
+    const check = (path: string) =>
+      readFileSync(path, "utf8")
+        .split("\n")
+        .forEach((line, index) => {
+          // Writing one (a child's environment, the resolved database) is fine; reading is not.
+          if (pattern.test(line) && !/env(\.[A-Z_]+|\[[^\]]+\])\s*=[^=]/.test(line) && !/delete process\.env/.test(line) && !/^\s*(\/\/|\*)/.test(line)) {
+            const place = `${relative(repoRoot, path)}:${index + 1}`;
+            if (!restoresRawValue.has(place)) offenders.push(`${place}: ${line.trim()}`);
+          }
+        });
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) {
           if (!["generated", "settings", "node_modules"].includes(entry.name)) walk(path);
-        } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
-          readFileSync(path, "utf8")
-            .split("\n")
-            .forEach((line, index) => {
-              // Writing one (a child's environment, the resolved database) is fine; reading is not.
-              if (pattern.test(line) && !/env(\.[A-Z_]+|\[[^\]]+\])\s*=[^=]/.test(line) && !/delete process\.env/.test(line) && !/^\s*(\/\/|\*)/.test(line)) {
-                const place = `${relative(repoRoot, path)}:${index + 1}`;
-                if (!restoresRawValue.has(place)) offenders.push(`${place}: ${line.trim()}`);
-              }
-            });
-        }
+        } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) check(path);
       }
     };
-    walk(join(repoRoot, "lib"));
+    for (const dir of ["lib", "app", "components"]) walk(join(repoRoot, dir));
+    for (const file of ["instrumentation.ts", "proxy.ts"]) check(join(repoRoot, file));
     expect(offenders).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { guardRoute } from "@/lib/auth/guard-route";
 import { permissionForTaskKind } from "@/lib/auth/task-permissions";
 import type { TaskKind } from "@/lib/tasks/task-kinds";
 import { readTaskStatusFor } from "@/lib/tasks/task-status";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 
 type RouteContext = { params: Promise<{ taskId: string }> };
 

@@ -1,8 +1,9 @@
 "use server";
 // Launch and control of generation batches from the studio. Each action checks the role on the
-// server, calls the same lib/generation functions as `npx boxed batch ...`, and writes an audit entry.
+// server and calls the same lib/generation functions as `npx boxed batch ...` with the user as the
+// actor; those functions write the audit entry in their transaction.
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { webActor } from "@/lib/audit/actor";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { BatchLaunchSchema } from "@/lib/generation/batches/batch-launch-input";
 import { controlBatch } from "@/lib/generation/batches/control-batch";
@@ -18,15 +19,10 @@ export const previewBatchAction = authorizedAction("batches.launch", BatchLaunch
 });
 
 export const launchBatchAction = authorizedAction("batches.launch", BatchLaunchSchema, async (input, user) => {
-  const created = await launchBatch(input, user.id);
-  await recordAudit({ userId: user.id, action: "batch.launch", objectType: "batch", objectId: created.id, details: { ...input, requests: created.requestCount, problems: created.problemCount } });
+  const created = await launchBatch(input, webActor(user));
   return { batchId: created.id, requests: created.requestCount };
 });
 
 const ControlSchema = z.object({ batchId: z.number().int().positive(), control: z.enum(["pause", "resume", "cancel", "retry-failed"]) });
 
-export const controlBatchAction = authorizedAction("batches.control", ControlSchema, async (input, user) => {
-  const result = await controlBatch(input.batchId, input.control);
-  await recordAudit({ userId: user.id, action: `batch.${input.control}`, objectType: "batch", objectId: input.batchId, details: { state: result.state } });
-  return result;
-});
+export const controlBatchAction = authorizedAction("batches.control", ControlSchema, (input, user) => controlBatch(input.batchId, input.control, webActor(user)));

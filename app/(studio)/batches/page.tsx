@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listBatches } from "@/lib/generation/batches/find-batches";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 import { PageHeader } from "@/components/ui/page-header";
 import { BatchTable } from "./batch-table";
 import { LaunchBatchLink } from "./launch-batch-link";

@@ -3,6 +3,7 @@
 // cancel it, count and launch a judge batch. Each checks the role on the server; the lib
 // functions write the audit entries.
 import { z } from "zod";
+import { webActor } from "@/lib/audit/actor";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { keepOnePerCluster, startClusterTask } from "@/lib/decontamination/diversity/cluster-task";
 import { countJudgePairs } from "@/lib/decontamination/pipeline/create-judge-batch";
@@ -44,7 +45,7 @@ export const previewJudgeAction = authorizedAction("decontam.run", judgeInput, a
 });
 
 export const launchJudgeAction = authorizedAction("decontam.run", judgeInput, async (input, user) => {
-  const batch = await launchJudgeBatch(input, user.id, { via: "studio" });
+  const batch = await launchJudgeBatch(input, webActor(user));
   return { batchId: batch.batchId, pairs: batch.pairs, problems: batch.problems };
 });
 

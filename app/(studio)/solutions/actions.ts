@@ -4,7 +4,7 @@
 // Roles are checked on the server.
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
-import { MAX_DB_ID } from "@/lib/web/parse-id";
+import { MAX_DB_ID } from "@/lib/http/parse-id";
 import { NotFoundError } from "@/lib/errors";
 import { BulkRequestSchema } from "@/lib/solutions/bulk-action";
 import { countFacetOptions, listFacetOptions } from "@/lib/solutions/find-solution-facets";

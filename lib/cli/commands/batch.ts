@@ -2,7 +2,7 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
 import { listCommand } from "@/lib/cli/list-command";
 import { commandOptions, flagOptions, valueOptions } from "@/lib/cli/options";
@@ -85,8 +85,7 @@ Prints the batch id on stdout (details on stderr), or a JSON object with --json.
         io.stdout.write(values.json ? `${JSON.stringify(preview)}\n` : `${preview.requests.toLocaleString("en-US")} requests for ${preview.problems.toLocaleString("en-US")} problems; ~${preview.promptTokensEstimate.toLocaleString("en-US")} prompt tokens, at most ${preview.completionTokensUpperBound.toLocaleString("en-US")} completion tokens\n(${preview.method})\n`);
         return 0;
       }
-      const created = await launchBatch(input, null, { offline: values.offline, via: "cli" });
-      await recordAudit({ userId: null, action: "batch.launch", objectType: "batch", objectId: created.id, details: { ...input, via: "cli", offline: values.offline, requests: created.requestCount } });
+      const created = await launchBatch(input, CLI_ACTOR, { offline: values.offline });
       if (values.json) io.stdout.write(`${JSON.stringify(created)}\n`);
       else {
         io.stdout.write(`${created.id}\n`);
@@ -168,8 +167,7 @@ function controlCommand(control: BatchControl, summary: string): CliCommand {
       const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
       const id = batchId(positionals[0]);
       return printWithDatabase(io, async () => {
-        const result = await controlBatch(id, control);
-        await recordAudit({ userId: null, action: `batch.${control}`, objectType: "batch", objectId: id, details: { via: "cli", state: result.state } });
+        const result = await controlBatch(id, control, CLI_ACTOR);
         return [result.message];
       });
     },
@@ -192,12 +190,15 @@ export const batchExportCommand: CliCommand = {
     const out = values.out;
     return printWithDatabase(io, async () => {
       const file = createWriteStream(out);
-      const count = await exportBatchRequests(id, async (text) => {
-        if (!file.write(text)) await once(file, "drain");
-      });
+      const count = await exportBatchRequests(
+        id,
+        async (text) => {
+          if (!file.write(text)) await once(file, "drain");
+        },
+        CLI_ACTOR,
+      );
       file.end();
       await once(file, "finish");
-      await recordAudit({ userId: null, action: "batch.export_requests", objectType: "batch", objectId: id, details: { via: "cli", requests: count } });
       return [`wrote ${count.toLocaleString("en-US")} requests to ${out}`];
     });
   },
@@ -213,8 +214,7 @@ export const batchImportCommand: CliCommand = {
     const path = positionals[1];
     if (!path) throw new CliError("give the output file to import");
     return printWithDatabase(io, async () => {
-      const report = await importBatchResults(id, path);
-      await recordAudit({ userId: null, action: "batch.import_results", objectType: "batch", objectId: id, details: { via: "cli", ...report } });
+      const report = await importBatchResults(id, path, CLI_ACTOR);
       return [`${report.lines} lines: ${report.stored} stored, ${report.failed} failed for good, ${report.retryLater} to retry, ${report.skipped} already stored`];
     });
   },

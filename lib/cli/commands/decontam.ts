@@ -7,6 +7,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { type CliCommand, CliError, type CliIo } from "@/lib/cli/command";
 import { commandOptions, valueOptions } from "@/lib/cli/options";
 import { createProgressBar, formatCount } from "@/lib/cli/progress-bar";
@@ -16,7 +17,7 @@ import { startJudgeBatch } from "@/lib/decontamination/pipeline/create-judge-bat
 import { launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
 import { runRetrievalHere } from "@/lib/decontamination/pipeline/retrieval-task";
 import { DEFAULT_EMBEDDING_THRESHOLD, type RetrievalLine } from "@/lib/decontamination/pipeline/run-retrieval";
-import { settleJudgeBatch } from "@/lib/decontamination/pipeline/settle-judge-batch";
+import { settleJudgeBatchStep } from "@/lib/decontamination/pipeline/settle-judge-batch";
 import { clusterProblemSet } from "@/lib/decontamination/diversity/cluster-set";
 import { DEFAULT_DUPLICATE_JACCARD, keepOnePerCluster } from "@/lib/decontamination/diversity/near-duplicates";
 import { buildDecontamReport } from "@/lib/decontamination/report/build-decontam-report";
@@ -157,8 +158,8 @@ export const decontamJudgeCommand: CliCommand = {
     return withDatabase(io, async () => {
       const batch = await launchJudgeBatch(
         { problemSet: values.problems as string, endpoint: values.endpoint as string, threshold, ...(values.template ? { template: values.template } : {}) },
-        null,
-        { startWorkers: false, via: "cli" },
+        CLI_ACTOR,
+        { startWorkers: false },
       );
       io.stdout.write(`batch #${batch.batchId} "${batch.name}": ${formatCount(batch.pairs)} pairs of ${formatCount(batch.problems)} problems, ${formatCount(batch.requests)} requests (both orders)\n`);
       if (values.background) {
@@ -167,7 +168,7 @@ export const decontamJudgeCommand: CliCommand = {
         return 0;
       }
       const state = await watchBatch(io, batch.batchId);
-      const settled = await settleJudgeBatch(batch.batchId);
+      const settled = await settleJudgeBatchStep(batch.batchId);
       const { rows } = await pool().query<{ stats: { judge?: { true: number; false: number; failed: number } } }>(`SELECT stats FROM generation_batches WHERE id = $1`, [batch.batchId]);
       const judge = rows[0]?.stats?.judge ?? { true: 0, false: 0, failed: 0 };
       io.stdout.write(`batch #${batch.batchId} ${state}: answers True ${formatCount(judge.true)}, False ${formatCount(judge.false)}, failed ${formatCount(judge.failed)}\n`);

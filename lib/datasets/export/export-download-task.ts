@@ -3,7 +3,7 @@
 import { guardRoute } from "@/lib/auth/guard-route";
 import { EXPORT_TASK_KIND } from "@/lib/datasets/export/export-file-job";
 import { readTask, type TaskRow } from "@/lib/tasks/task-rows";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 
 export async function exportDownloadTask(params: Promise<{ taskId: string }>): Promise<Response | { id: number | null; task: TaskRow<"export"> | null }> {
   const user = await guardRoute("export.download");

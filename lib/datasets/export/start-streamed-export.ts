@@ -1,17 +1,17 @@
 // The browser download: the export streams straight into the HTTP response (backpressure: the
 // database is read only as fast as the browser takes the bytes). A Task row records it and, when
 // done, holds the manifest, which is also written to BOXED_HOME/exports/<file>.manifest.json
-// since a download cannot carry a second file. Audited like every export.
+// since a download cannot carry a second file. Audited like every export: the dataset.export entry
+// is written in the transaction that finishes the Task (finishExportTask).
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { EXPORT_TASK_KIND, exportsDir, type ExportTaskPayload } from "@/lib/datasets/export/export-file-job";
+import { EXPORT_TASK_KIND, exportProgress, exportsDir, type ExportTaskPayload, finishExportTask } from "@/lib/datasets/export/export-file-job";
 import { manifestPathFor } from "@/lib/datasets/export/export-manifest";
 import { EXPORT_EXTENSIONS, type ExportSettings } from "@/lib/datasets/export/export-settings";
-import { auditDetails } from "@/lib/datasets/export/export-to-file";
+import { type ExportOutcome, exportAudit } from "@/lib/datasets/export/export-to-file";
 import { runExport } from "@/lib/datasets/export/run-export";
-import { createTask, describeTask, finishTask, throttledTaskProgress } from "@/lib/tasks/task-rows";
+import { createTask, describeTask, errorMessage, throttledTaskProgress } from "@/lib/tasks/task-rows";
 
 export const CONTENT_TYPES: Record<ExportSettings["format"], string> = {
   "omi2-jsonl": "application/x-ndjson; charset=utf-8",
@@ -32,24 +32,13 @@ export async function startStreamedExport(settings: ExportSettings, user: { id: 
   await describeTask(EXPORT_TASK_KIND, taskId, `Download ${fileName}`, payload);
   const stream = new PassThrough();
   const progress = throttledTaskProgress(taskId);
-  runExport(settings, stream, {
-    fileName,
-    user,
-    taskId,
-    onProgress: (p) => progress.report({ done: p.scanned, total: p.total, message: `${p.kept.toLocaleString("en-US")} rows kept of ${p.scanned.toLocaleString("en-US")} read` }),
-  })
+  const finish = (outcome: ExportOutcome) => finishExportTask(taskId, progress, outcome, exportAudit(outcome, fileName, { user, via: "web", taskId }), "downloaded");
+  runExport(settings, stream, { fileName, user, taskId, onProgress: (p) => progress.report(exportProgress(p)) })
     .then(async (manifest) => {
-      await progress.stop();
       await mkdir(exportsDir(), { recursive: true });
       await writeFile(manifestPathFor(join(exportsDir(), fileName)), `${JSON.stringify(manifest, null, 2)}\n`);
-      await finishTask(taskId, { kind: EXPORT_TASK_KIND, state: "completed", result: manifest, done: manifest.scanned, message: `${manifest.rows.toLocaleString("en-US")} rows downloaded` });
-      await recordAudit({ userId: user.id, action: "dataset.export", objectType: "task", objectId: taskId, details: auditDetails(manifest, "web") });
+      await finish({ ok: true, manifest });
     })
-    .catch(async (error) => {
-      await progress.stop();
-      const message = error instanceof Error ? error.message : String(error);
-      await finishTask(taskId, { state: "failed", error: message }).catch(() => {});
-      await recordAudit({ userId: user.id, action: "dataset.export", objectType: "task", objectId: taskId, details: { ok: false, file: fileName, error: message, via: "web" } }).catch(() => {});
-    });
+    .catch((error) => finish({ ok: false, error: errorMessage(error) }).catch(() => {}));
   return { stream, fileName, taskId };
 }

@@ -3,10 +3,13 @@
 // export has to tokenize or check a text again (lib/grading/filters/filter-inputs.ts).
 // A run keeps its verdicts by (gold, answer) - the release has 23 solutions per problem, most
 // repeating a few answers - and each problem's token measure, since a problem's solutions arrive
-// together.
-import { countApproxTokens } from "@/lib/grading/filters/count-tokens";
+// together. Each text is read as few times as the values allow: its boxes are found once (the
+// grade, the box count and trim-after-boxed share them) and its tokens counted in one pass (the
+// trimmed text's count comes from the whole one's pieces, count-tokens.ts). What a row costs, and
+// the proof that the values are those of the separate computations: `npm run bench -- grade-rows`.
+import { findBoxes } from "@/lib/grading/extract";
+import { filterTokens, measureSolution, type SolutionFilterInputs } from "@/lib/grading/filters/filter-inputs";
 import { gradeSample, type SampleGrade } from "@/lib/grading/grade-sample";
-import { filterTokens, type SolutionFilterInputs, solutionFilterInputs } from "@/lib/grading/filters/filter-inputs";
 import { VerdictCache } from "@/lib/grading/verdict-cache";
 
 export interface RowToGrade {
@@ -40,9 +43,9 @@ export class ImportRowGrader {
     return rows.map((row) => {
       // Imports settle a problem without gold (undecided): the job would otherwise pick the row again.
       const answerRule = this.generated ? "last-box" : "anywhere";
-      const grade = gradeSample(row.text, row.gold, { answerRule, withoutGold: "settle", verdicts: this.verdicts });
-      const tokenCount = countApproxTokens(row.text);
-      const inputs = solutionFilterInputs(row.problem, row.text, { untrimmedTokens: tokenCount, problemTokens: this.problemTokensOf(row) });
+      const boxes = findBoxes(row.text);
+      const grade = gradeSample(row.text, row.gold, { answerRule, withoutGold: "settle", verdicts: this.verdicts, boxes });
+      const { tokenCount, inputs } = measureSolution(row.problem, row.text, { problemTokens: this.problemTokensOf(row), boxes });
       return { id: row.id, problemId: row.problemId, grade, tokenCount, inputs };
     });
   }

@@ -21,6 +21,7 @@ import {
   withPartitionDeferred,
 } from "@/lib/datasets/import/samples-partition";
 import { pool } from "@/lib/db/pool";
+import type { PgTransaction } from "@/lib/db/transaction";
 import { UserFacingError } from "@/lib/errors";
 
 export interface ImportDatasetOptions {
@@ -42,6 +43,8 @@ export interface ImportDatasetOptions {
   onIndexBuilt?: (built: number, total: number, name: string) => void;
   /** Solutions into a new set up to this many get their search index before COMMIT (default INLINE_SEARCH_INDEX_MAX). */
   inlineSearchIndexMax?: number;
+  /** Runs in the import's transaction just before COMMIT, given the summary it will return (its audit entry). */
+  beforeCommit?: (client: PgTransaction, summary: ImportSummary) => Promise<void>;
 }
 
 export interface ImportProgress {
@@ -158,14 +161,7 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
       "UPDATE problem_sets SET problem_count = problem_count + $2, sample_count = sample_count + $3 WHERE id = $1",
       [set.id, counts.problemsInserted, counts.solutionsInserted],
     );
-    await client.query("COMMIT");
-    // A large load changes the tables' shape at once; the browser's and the export's queries
-    // should not plan on statistics from before it until autovacuum gets there. Only this set's
-    // partition changed (a new set's was analyzed before it was attached).
-    if (counts.problemsInserted + counts.solutionsInserted >= ANALYZE_AFTER_ROWS) {
-      await client.query(`ANALYZE problems${set.created ? "" : `, "${await partitionName(client, set.id)}"`}`).catch(() => {});
-    }
-    Object.assign(summary, {
+    const loaded: Partial<ImportSummary> = {
       ok: true,
       set: { id: set.id, name: options.setName.trim(), role: options.role, created: set.created },
       rows: reader.progress.rowsRead,
@@ -182,7 +178,16 @@ export async function importDataset(options: ImportDatasetOptions): Promise<Impo
       searchIndex,
       ...(options.source !== undefined && { source: options.source }),
       ...(reader.nemoSkills && { nemoSkills: { ...reader.nemoSkills.toJSON(), fullGeneration: options.fullGeneration === true } }),
-    });
+    };
+    await options.beforeCommit?.(client, { ...summary, ...loaded });
+    await client.query("COMMIT");
+    Object.assign(summary, loaded);
+    // A large load changes the tables' shape at once; the browser's and the export's queries
+    // should not plan on statistics from before it until autovacuum gets there. Only this set's
+    // partition changed (a new set's was analyzed before it was attached).
+    if (counts.problemsInserted + counts.solutionsInserted >= ANALYZE_AFTER_ROWS) {
+      await client.query(`ANALYZE problems${set.created ? "" : `, "${await partitionName(client, set.id)}"`}`).catch(() => {});
+    }
     report(counts);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {

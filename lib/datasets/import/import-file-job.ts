@@ -22,7 +22,7 @@ export const importFileJob = defineJob({
       await rm(dirname(payload.paths[0]), { recursive: true, force: true });
       removed = true;
     }
-    await recordAudit({ userId: task.createdById, action: "dataset.import", objectType: "task", objectId: task.id, details: { ok: false, set: payload.setName, error: task.reason, via: payload.via } });
+    await recordAudit({ userId: task.createdById, action: "dataset.import", objectType: "task", objectId: task.id, details: { ok: false, set: payload.setName, error: task.reason, via: payload.via } }, task.tx);
     return `Nothing was imported: the import runs in one transaction, which PostgreSQL rolled back, so ${payload.setName} is as it was.${removed ? " The uploaded file was removed; upload it again to retry." : ""}`;
   },
 });

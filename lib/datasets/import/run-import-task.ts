@@ -1,10 +1,12 @@
 // One import Task from start to end, the same for the CLI (in-process, with a progress bar) and
 // the worker (uploads from the browser): mark the Task running, import, store the summary as the
-// Task result, write the audit entry, and queue grading when solutions went in (and, after a
-// large import into a new set, the set's search index, built once grading ends).
+// Task result, and queue grading when solutions went in (and, after a large import into a new
+// set, the set's search index, built once grading ends). The `dataset.import` entry is written in
+// the import's own transaction when it commits, and with the Task's failure when it does not, so
+// the CLI and an upload audit the same way (`via` and the user from the Task).
 import { rm } from "node:fs/promises";
 import { dirname } from "node:path";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { type AuditEntry, recordAudit } from "@/lib/audit/record-audit";
 import { createImportGradingTask, sendImportGradingJob } from "@/lib/datasets/grading-job/queue-import-grading";
 import { type ImportDatasetOptions, type ImportProgress, importDataset } from "@/lib/datasets/import/import-dataset";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
@@ -42,6 +44,31 @@ export async function createImportTask(payload: ImportTaskPayload, userId: numbe
   });
 }
 
+/** The import's audit entry, the same whether it committed or was refused. */
+function importAudit(taskId: number, userId: number | null, payload: ImportTaskPayload, summary: ImportSummary): AuditEntry {
+  return {
+    userId,
+    action: "dataset.import",
+    objectType: "problem_set",
+    objectId: summary.set?.id ?? null,
+    details: {
+      ok: summary.ok,
+      taskId,
+      set: payload.setName,
+      role: payload.role,
+      files: summary.files,
+      format: summary.format,
+      rows: summary.rows,
+      problemsInserted: summary.problemsInserted,
+      duplicates: summary.duplicates,
+      rejected: summary.rejected,
+      solutionsInserted: summary.solutionsInserted,
+      error: summary.ok ? null : (summary.errors[0]?.message ?? null),
+      via: payload.via,
+    },
+  };
+}
+
 export function progressMessage(p: ImportProgress): string {
   const n = (x: number) => x.toLocaleString("en-US");
   return `${n(p.rows)} rows · ${n(p.problemsInserted)} problems inserted · ${n(p.duplicates)} duplicates · ${n(p.solutions)} solutions`;
@@ -77,6 +104,7 @@ export async function runImportTask(
       ...(payload.fullGeneration && { fullGeneration: true }),
       ...(payload.idField && { idField: payload.idField }),
       importTaskId: taskId,
+      beforeCommit: (client, loaded) => recordAudit(importAudit(taskId, task.createdById, payload, loaded), client),
       ...(options.inlineSearchIndexMax !== undefined ? { inlineSearchIndexMax: options.inlineSearchIndexMax } : {}),
       onIndexBuilt: (built, total, name) => {
         options.onIndexBuilt?.(built, total, name);
@@ -119,36 +147,21 @@ export async function runImportTask(
       fileVerdictWeUndecided: 0,
     };
   }
-  await finishTask(taskId, {
-    kind: IMPORT_TASK_KIND,
-    state: summary.ok ? "completed" : "failed",
-    result: summary,
-    error: summary.ok ? null : (summary.errors[0]?.message ?? "the import failed"),
-    message: summary.ok ? `${summary.problemsInserted.toLocaleString("en-US")} problems and ${summary.solutionsInserted.toLocaleString("en-US")} solutions imported` : "nothing was imported",
-  });
+  // A refused import committed nothing: its entry goes with the Task's failure.
+  const refusal = summary.ok ? undefined : importAudit(taskId, task.createdById, payload, summary);
+  await finishTask(
+    taskId,
+    {
+      kind: IMPORT_TASK_KIND,
+      state: summary.ok ? "completed" : "failed",
+      result: summary,
+      error: summary.ok ? null : (summary.errors[0]?.message ?? "the import failed"),
+      message: summary.ok ? `${summary.problemsInserted.toLocaleString("en-US")} problems and ${summary.solutionsInserted.toLocaleString("en-US")} solutions imported` : "nothing was imported",
+    },
+    refusal ? { audit: { ...refusal, objectType: "problem_set", details: refusal.details as object } } : {},
+  );
   // Jobs go out after the summary is stored: the grading job reads the import's set from it.
   if (grade && summary.grading) await sendImportGradingJob({ importTaskId: taskId, gradingTaskId: summary.grading.taskId, ...(searchIndex ? { searchIndex } : {}) });
   else if (searchIndex && options.queueGrading !== false) await queueSearchIndex(searchIndex);
-  await recordAudit({
-    userId: task.createdById,
-    action: "dataset.import",
-    objectType: "problem_set",
-    objectId: summary.set?.id ?? null,
-    details: {
-      ok: summary.ok,
-      taskId,
-      set: payload.setName,
-      role: payload.role,
-      files: summary.files,
-      format: summary.format,
-      rows: summary.rows,
-      problemsInserted: summary.problemsInserted,
-      duplicates: summary.duplicates,
-      rejected: summary.rejected,
-      solutionsInserted: summary.solutionsInserted,
-      error: summary.ok ? null : (summary.errors[0]?.message ?? null),
-      via: payload.via,
-    },
-  });
   return summary;
 }

@@ -121,9 +121,10 @@ export async function keepOnePerCluster(setId: number, actorId: number | null): 
       [setId],
     );
     if (!rows[0].any) throw new UserFacingError(`Set #${setId} has not been clustered yet: run the clustering first.`);
-    return { dropped: rows[0].dropped, kept: rows[0].kept };
+    const marked = { dropped: rows[0].dropped, kept: rows[0].kept };
+    await recordAudit({ userId: actorId, action: "decontam.cluster.keep-one", objectType: "problem_set", objectId: setId, details: marked }, client);
+    return marked;
   });
-  await recordAudit({ userId: actorId, action: "decontam.cluster.keep-one", objectType: "problem_set", objectId: setId, details: { dropped, kept } });
   return { dropped, kept };
 }
 

@@ -1,14 +1,17 @@
 // Creates a judge batch on the generation machinery (kind "judge", plugged in by
 // judge-batch-kind.ts): one request per selected pair and order, the pairs being those at or above
-// a score threshold (judgePairsSql); the start is audited as decontam.judge.start, and a settle job
+// a score threshold (judgePairsSql); the start is audited as decontam.judge.start in the creating
+// transaction (with the actor's `via`), and a settle job
 // (judge-settle-job.ts) follows the batch to move problem statuses. Every judge batch is created
 // here, whichever way it is launched (`boxed decontam judge`, the Decontamination page, and the
 // generic `boxed batch create --kind judge` / /batches/new through launchBatch).
+import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { pool } from "@/lib/db/pool";
 import { judgePairsSql } from "@/lib/decontamination/pipeline/judge-pairs-sql";
 import { UserFacingError } from "@/lib/errors";
 import type { BatchPlan } from "@/lib/generation/batches/batch-launch-input";
+import type { BeforeCommit } from "@/lib/generation/batches/create-batch";
 import { startBatchJobs } from "@/lib/generation/batches/start-batch-jobs";
 import { inTransaction } from "@/lib/db/in-transaction";
 import { enqueue } from "@/lib/jobs/enqueue";
@@ -38,8 +41,11 @@ export async function countJudgePairs(setId: number, threshold: number, embeddin
   return rows[0] ?? { pairs: 0, problems: 0 };
 }
 
-/** Creates the batch and one request per selected pair and order, in one transaction; audits the start. */
-export async function createJudgeBatch(batchPlan: BatchPlan, userId: number | null, via: "studio" | "cli" = "studio"): Promise<LaunchedJudgeBatch> {
+/**
+ * Creates the batch and one request per selected pair and order, and audits the start, in one
+ * transaction; `beforeCommit` adds to it (the generic launch's own entry).
+ */
+export async function createJudgeBatch(batchPlan: BatchPlan, actor: Actor, beforeCommit?: BeforeCommit): Promise<LaunchedJudgeBatch> {
   const plan = judgePlan(batchPlan);
   const { threshold, embeddingThreshold } = plan.judge;
   const selection = {
@@ -55,7 +61,7 @@ export async function createJudgeBatch(batchPlan: BatchPlan, userId: number | nu
     const inserted = await client.query<{ id: number }>(
       `INSERT INTO generation_batches (name, kind, state, set_id, endpoint_id, template_id, model, samples_per_problem, temperature, top_p, max_tokens, seed_base, selection, created_by_id)
        VALUES ($1, 'judge', 'queued', $2, $3, $4, $5, 2, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [plan.name, plan.set.id, plan.endpoint.id, plan.template.id, plan.endpoint.model, plan.temperature, plan.topP, plan.maxTokens, plan.seedBase, JSON.stringify(selection), userId],
+      [plan.name, plan.set.id, plan.endpoint.id, plan.template.id, plan.endpoint.model, plan.temperature, plan.topP, plan.maxTokens, plan.seedBase, JSON.stringify(selection), actor.userId],
     );
     const id = inserted.rows[0]?.id as number;
     const planned = await client.query(
@@ -73,14 +79,18 @@ export async function createJudgeBatch(batchPlan: BatchPlan, userId: number | nu
     const counted = await client.query<{ n: number }>(`SELECT count(DISTINCT problem_id)::int AS n FROM batch_requests WHERE batch_id = $1`, [id]);
     const n = counted.rows[0]?.n ?? 0;
     await client.query(`UPDATE generation_batches SET request_count = $2, problem_count = $3 WHERE id = $1`, [id, count, n]);
+    await recordAudit(
+      {
+        userId: actor.userId,
+        action: "decontam.judge.start",
+        objectType: "batch",
+        objectId: id,
+        details: { set: plan.set.name, endpoint: plan.endpoint.name, threshold, embeddingThreshold, limit: plan.limit, pairs: count / 2, problems: n, via: actor.via },
+      },
+      client,
+    );
+    await beforeCommit?.(client, { id, requestCount: count, problemCount: n });
     return { batchId: id, requests: count, problems: n };
-  });
-  await recordAudit({
-    userId,
-    action: "decontam.judge.start",
-    objectType: "batch",
-    objectId: batchId,
-    details: { set: plan.set.name, endpoint: plan.endpoint.name, threshold, embeddingThreshold, limit: plan.limit, pairs: requests / 2, problems, via },
   });
   return { batchId, name: plan.name, pairs: requests / 2, requests, problems, threshold };
 }

@@ -31,8 +31,8 @@ export const judgeKind: BatchKindPlugin = {
     const judge = { threshold: input.threshold ?? DEFAULT_FLAG_THRESHOLD, embeddingThreshold: input.embeddingThreshold ?? DEFAULT_EMBEDDING_THRESHOLD };
     return { samplesPerProblem: 2, targetSetName: null, judge, nameDetail: ` · score ≥ ${judge.threshold}` };
   },
-  async create(plan, createdById, via) {
-    const launched = await createJudgeBatch(plan, createdById, via);
+  async create(plan, actor, beforeCommit) {
+    const launched = await createJudgeBatch(plan, actor, beforeCommit);
     return { id: launched.batchId, requestCount: launched.requests, problemCount: launched.problems };
   },
   async previewSample(plan) {

@@ -2,6 +2,7 @@
 // decontamination settings, create it (create-judge-batch.ts) and start it. The generic launch
 // (`boxed batch create --kind judge`, /batches/new) reaches the same createJudgeBatch through the
 // judge's batch kind plug-in (judge-batch-kind.ts).
+import type { Actor } from "@/lib/audit/actor";
 import { createJudgeBatch, type LaunchedJudgeBatch, startJudgeBatch } from "@/lib/decontamination/pipeline/create-judge-batch";
 import { UserFacingError } from "@/lib/errors";
 import { resolveBatchPlan } from "@/lib/generation/batches/resolve-batch-plan";
@@ -16,7 +17,7 @@ export interface JudgeLaunchInput {
   name?: string;
 }
 
-export async function launchJudgeBatch(input: JudgeLaunchInput, userId: number | null, options: { startWorkers?: boolean; via?: "studio" | "cli" } = {}): Promise<LaunchedJudgeBatch> {
+export async function launchJudgeBatch(input: JudgeLaunchInput, actor: Actor, options: { startWorkers?: boolean } = {}): Promise<LaunchedJudgeBatch> {
   if (input.threshold !== undefined && !(input.threshold >= 0 && input.threshold <= 1)) throw new UserFacingError(`The judge threshold must be between 0 and 1 (got ${input.threshold}).`);
   const plan = await resolveBatchPlan({
     kind: "judge",
@@ -27,7 +28,7 @@ export async function launchJudgeBatch(input: JudgeLaunchInput, userId: number |
     ...(input.template !== undefined ? { template: input.template } : {}),
     ...(input.name ? { name: input.name } : {}),
   });
-  const launched = await createJudgeBatch(plan, userId, options.via ?? "studio");
+  const launched = await createJudgeBatch(plan, actor);
   if (options.startWorkers !== false) await startJudgeBatch(launched.batchId);
   return launched;
 }

@@ -7,9 +7,13 @@
 //   judge_failed whose failed pairs were asked again and answered goes back to candidate.
 // "Judged clean" is not a status: it is a candidate whose close pairs all have False in both
 // orders (see docs/decontamination.md); only a person sets cleared. Idempotent; runs while the
-// batch runs (the settle job) and once more at its end.
+// batch runs (the settle job) and once more at its end, when settleJudgeBatchStep writes the
+// decontam.judge.settle entry in the transaction of that last settle (the settle job and
+// `boxed decontam judge` alike).
 import { recordAudit } from "@/lib/audit/record-audit";
+import { inTransaction } from "@/lib/db/in-transaction";
 import { pool } from "@/lib/db/pool";
+import type { PgTransaction } from "@/lib/db/transaction";
 
 export interface SettleOutcome {
   batchState: string;
@@ -18,10 +22,10 @@ export interface SettleOutcome {
   backToCandidate: number;
 }
 
-export async function settleJudgeBatch(batchId: number): Promise<SettleOutcome> {
-  const { rows: batch } = await pool().query<{ state: string }>(`SELECT state::text FROM generation_batches WHERE id = $1 AND kind = 'judge'`, [batchId]);
+export async function settleJudgeBatch(batchId: number, db: PgTransaction = pool()): Promise<SettleOutcome> {
+  const { rows: batch } = await db.query<{ state: string }>(`SELECT state::text FROM generation_batches WHERE id = $1 AND kind = 'judge'`, [batchId]);
   const batchState = batch[0]?.state ?? "missing";
-  const { rows } = await pool().query<{ status: string; n: number }>(
+  const { rows } = await db.query<{ status: string; n: number }>(
     `WITH touched AS (SELECT DISTINCT problem_id FROM batch_requests WHERE batch_id = $1),
      agg AS (
        SELECT c.problem_id,
@@ -48,13 +52,18 @@ export async function settleJudgeBatch(batchId: number): Promise<SettleOutcome> 
 
 const FINISHED = new Set(["completed", "cancelled", "failed", "missing"]);
 
-/** The settle job's step: settle now; say whether to come back (the batch is still going). */
+/** One settle: settle now; say whether to come back (the batch is still going); audit the last one with it. */
 export async function settleJudgeBatchStep(batchId: number): Promise<SettleOutcome & { again: boolean }> {
-  const outcome = await settleJudgeBatch(batchId);
-  const again = !FINISHED.has(outcome.batchState);
-  if (!again) {
-    const { rows } = await pool().query<{ created_by_id: number | null; stats: unknown }>(`SELECT created_by_id, stats FROM generation_batches WHERE id = $1`, [batchId]);
-    await recordAudit({ userId: rows[0]?.created_by_id ?? null, action: "decontam.judge.settle", objectType: "batch", objectId: batchId, details: { ...outcome, judge: (rows[0]?.stats as { judge?: unknown })?.judge ?? null } as never });
-  }
-  return { ...outcome, again };
+  return inTransaction(async (client) => {
+    const outcome = await settleJudgeBatch(batchId, client);
+    const again = !FINISHED.has(outcome.batchState);
+    if (!again) {
+      const { rows } = await client.query<{ created_by_id: number | null; stats: { judge?: object } | null }>(`SELECT created_by_id, stats FROM generation_batches WHERE id = $1`, [batchId]);
+      await recordAudit(
+        { userId: rows[0]?.created_by_id ?? null, action: "decontam.judge.settle", objectType: "batch", objectId: batchId, details: { ...outcome, judge: rows[0]?.stats?.judge ?? null } },
+        client,
+      );
+    }
+    return { ...outcome, again };
+  });
 }

@@ -4,7 +4,7 @@
 // The queue walks statuses in priority order (flagged first: a machine said "contaminated"; then
 // judge failures; then candidates), by id within a status, one problem at a time.
 import { CONTAMINATION_STATUSES, type ContaminationName } from "@/lib/solutions/solution-view";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 
 export const QUEUE_ORDER: readonly ContaminationName[] = ["flagged", "judge_failed", "candidate", "unsure", "contaminated", "cleared", "clean", "unchecked"];
 /** The default queue: problems a person still has to look at. */

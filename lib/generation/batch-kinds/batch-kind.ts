@@ -5,9 +5,10 @@
 // table, registry.ts, the only file of lib/generation that imports lib/decontamination.
 // Types only: a plug-in imports this, and the machinery imports the registry.
 import type pg from "pg";
+import type { Actor } from "@/lib/audit/actor";
 import type { BatchKindName, BatchPlan, ParsedBatchLaunch } from "@/lib/generation/batches/batch-launch-input";
 import type { StatsDelta } from "@/lib/generation/batches/batch-stats";
-import type { CreatedBatch } from "@/lib/generation/batches/create-batch";
+import type { BeforeCommit, CreatedBatch } from "@/lib/generation/batches/create-batch";
 import type { EndpointView } from "@/lib/generation/endpoints/list-endpoints";
 import type { PromptTemplate, PromptTemplateKind, RenderedPrompt } from "@/lib/generation/prompts/prompt-template";
 import type { BatchSettings } from "@/lib/generation/worker/load-batch-context";
@@ -69,8 +70,11 @@ export interface BatchKindPlugin extends BatchKindFacts {
   defaultTemplateName(setId: number, endpoint: EndpointView): Promise<string>;
   /** Checks the kind's own rules (throws a UserFacingError naming the field) and fills its plan parts. */
   planParts(input: ParsedBatchLaunch, set: PlanSet): KindPlanParts;
-  /** Creates the batch and all its requests. */
-  create(plan: BatchPlan, createdById: number | null, via: "studio" | "cli"): Promise<CreatedBatch>;
+  /**
+   * Creates the batch and all its requests for the actor, in one transaction, and runs
+   * `beforeCommit` in it (the launch's offline pause and its audit entry).
+   */
+  create(plan: BatchPlan, actor: Actor, beforeCommit: BeforeCommit): Promise<CreatedBatch>;
   previewSample(plan: BatchPlan): Promise<PreviewSample>;
   /** The preview may quote typical completion lengths from the set's latest solutions. */
   typicalCompletionsFromSet: boolean;

@@ -85,7 +85,7 @@ export function sampleKind(spec: SampleKindSpec): BatchKindPlugin {
       const shared = samplePlanParts(input, spec.defaultSamples);
       return { ...shared, ...planParts?.(input, set) };
     },
-    create: (plan, createdById) => createBatch(plan, createdById, { problemsSql, selection: problems.described }),
+    create: (plan, actor, beforeCommit) => createBatch(plan, actor, { problemsSql, selection: problems.described }, beforeCommit),
     previewSample: (plan) => previewProblems(plan, problemsSql),
     render: renderProblem,
     // A problem's N samples share one rendering.

@@ -3,7 +3,13 @@
 // batch. Import checks the whole file first (JSON, custom_id of this batch, no repeats, the reply
 // shape) and applies nothing when any line is bad, naming the lines; then it applies every line
 // in ONE transaction through the same writer as the workers (grading, labels, counters).
+// Both audit themselves for the studio's routes and `boxed batch export|import` alike: the import
+// (`batch.import_results`, the file's name and the report) in its transaction, the export
+// (`batch.export_requests`, the count) once every line is written, since it changes nothing.
 import { createReadStream } from "node:fs";
+import { basename } from "node:path";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { createInterface } from "node:readline";
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
@@ -32,7 +38,7 @@ async function apiStyleOf(batchId: number): Promise<"completions" | "chat"> {
 }
 
 /** Streams the pending requests of a paused batch as Batch API input lines; returns the count. */
-export async function exportBatchRequests(batchId: number, write: (text: string) => Promise<void> | void): Promise<number> {
+export async function exportBatchRequests(batchId: number, write: (text: string) => Promise<void> | void, actor: Actor): Promise<number> {
   const settings = await loadBatchSettings(batchId);
   if (settings.state !== "paused") {
     throw new UserFacingError(`Batch ${batchId} is ${settings.state}; export the requests of a paused batch, so workers do not send them too.`, `run \`npx boxed batch pause ${batchId}\` first`);
@@ -42,7 +48,10 @@ export async function exportBatchRequests(batchId: number, write: (text: string)
   let count = 0;
   for (;;) {
     const { rows } = await pool().query<ClaimedRequestRow>(`${REQUEST_SELECT} WHERE r.batch_id = $1 AND r.state = 'pending' AND r.id > $2 ORDER BY r.id LIMIT ${PAGE}`, [batchId, after]);
-    if (rows.length === 0) return count;
+    if (rows.length === 0) {
+      await recordAudit({ userId: actor.userId, action: "batch.export_requests", objectType: "batch", objectId: batchId, details: { requests: count, via: actor.via } });
+      return count;
+    }
     await write(`${rows.map((r) => batchApiInputLine(r.id, settings.model, build(toClaimedRequest(r)))).join("\n")}\n`);
     count += rows.length;
     after = rows[rows.length - 1]?.id as number;
@@ -111,7 +120,8 @@ async function checkFile(batchId: number, path: string, api: "completions" | "ch
   return lines;
 }
 
-export async function importBatchResults(batchId: number, path: string): Promise<ImportReport> {
+/** `fileName`: the file as the user knows it (an upload is stored under another name); default the path's base name. */
+export async function importBatchResults(batchId: number, path: string, actor: Actor, fileName = basename(path)): Promise<ImportReport> {
   const settings = await loadBatchSettings(batchId);
   if (settings.state === "cancelled") throw new UserFacingError(`Batch ${batchId} is cancelled; results cannot be imported into it.`);
   const { grading } = batchKind(settings.kind);
@@ -160,6 +170,7 @@ export async function importBatchResults(batchId: number, path: string): Promise
        WHERE id = $1 AND state IN ('queued', 'running', 'paused') AND NOT EXISTS (SELECT 1 FROM batch_requests WHERE batch_id = $1 AND state IN ('pending', 'in_flight'))`,
       [batchId],
     );
+    await recordAudit({ userId: actor.userId, action: "batch.import_results", objectType: "batch", objectId: batchId, details: { file: fileName, ...report, via: actor.via } }, client);
     return report;
   });
 }

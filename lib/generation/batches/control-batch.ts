@@ -1,7 +1,12 @@
 // Pause, resume, cancel and retry-failed. Each is one guarded UPDATE, so a control racing a
 // worker's flush can never half-apply: workers read the state before every claim and stop
 // claiming when it is no longer queued/running; requests already in flight finish and land.
-import { pool } from "@/lib/db/pool";
+// Each control audits itself (`batch.<control>`, with the state it left and `via`) in the
+// transaction of its UPDATE, so the studio and `boxed batch <control>` write the same entry and a
+// refused control writes none.
+import type { PoolClient } from "pg";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { UserFacingError } from "@/lib/errors";
 import { batchKind } from "@/lib/generation/batch-kinds/registry";
 import type { BatchKindName } from "@/lib/generation/batches/batch-launch-input";
@@ -11,8 +16,8 @@ import { inTransaction } from "@/lib/db/in-transaction";
 
 export type BatchControl = "pause" | "resume" | "cancel" | "retry-failed";
 
-async function stateOf(id: number): Promise<string> {
-  const { rows } = await pool().query<{ state: string }>(`SELECT state::text FROM generation_batches WHERE id = $1`, [id]);
+async function stateOf(client: PoolClient, id: number): Promise<string> {
+  const { rows } = await client.query<{ state: string }>(`SELECT state::text FROM generation_batches WHERE id = $1`, [id]);
   if (!rows[0]) throw new UserFacingError(`Batch ${id} was not found.`, "see `npx boxed batch list`");
   return rows[0].state;
 }
@@ -21,20 +26,31 @@ function refuse(id: number, action: string, state: string, allowed: string): nev
   throw new UserFacingError(`Batch ${id} is ${state}; ${action} applies only to ${allowed} batches.`);
 }
 
-export async function pauseBatch(id: number): Promise<{ state: string }> {
-  const { rowCount } = await pool().query(`UPDATE generation_batches SET state = 'paused' WHERE id = $1 AND state IN ('queued', 'running')`, [id]);
-  if (!rowCount) refuse(id, "pause", await stateOf(id), "queued or running");
-  return { state: "paused" };
+/** The entry every control writes, inside its transaction. */
+async function auditControl(client: PoolClient, id: number, control: BatchControl, state: string, actor: Actor): Promise<void> {
+  await recordAudit({ userId: actor.userId, action: `batch.${control}`, objectType: "batch", objectId: id, details: { state, via: actor.via } }, client);
 }
 
-export async function resumeBatch(id: number): Promise<{ state: string }> {
-  const { rowCount } = await pool().query(`UPDATE generation_batches SET state = 'running', stats = stats - 'pausedReason' WHERE id = $1 AND state = 'paused'`, [id]);
-  if (!rowCount) refuse(id, "resume", await stateOf(id), "paused");
+export async function pauseBatch(id: number, actor: Actor): Promise<{ state: string }> {
+  return inTransaction(async (client) => {
+    const { rowCount } = await client.query(`UPDATE generation_batches SET state = 'paused' WHERE id = $1 AND state IN ('queued', 'running')`, [id]);
+    if (!rowCount) refuse(id, "pause", await stateOf(client, id), "queued or running");
+    await auditControl(client, id, "pause", "paused", actor);
+    return { state: "paused" };
+  });
+}
+
+export async function resumeBatch(id: number, actor: Actor): Promise<{ state: string }> {
+  await inTransaction(async (client) => {
+    const { rowCount } = await client.query(`UPDATE generation_batches SET state = 'running', stats = stats - 'pausedReason' WHERE id = $1 AND state = 'paused'`, [id]);
+    if (!rowCount) refuse(id, "resume", await stateOf(client, id), "paused");
+    await auditControl(client, id, "resume", "running", actor);
+  });
   await startBatchJobs(id);
   return { state: "running" };
 }
 
-export async function cancelBatch(id: number): Promise<{ state: string; cancelled: number }> {
+export async function cancelBatch(id: number, actor: Actor): Promise<{ state: string; cancelled: number }> {
   return inTransaction(async (client) => {
     const batch = await client.query<{ state: string; stats: BatchStats }>(`SELECT state::text, stats FROM generation_batches WHERE id = $1 FOR UPDATE`, [id]);
     const row = batch.rows[0];
@@ -43,11 +59,12 @@ export async function cancelBatch(id: number): Promise<{ state: string; cancelle
     const cancelled = await client.query(`UPDATE batch_requests SET state = 'cancelled', updated_at = now() WHERE batch_id = $1 AND state = 'pending'`, [id]);
     const n = cancelled.rowCount ?? 0;
     await client.query(`UPDATE generation_batches SET state = 'cancelled', finished_at = now(), stats = $2 WHERE id = $1`, [id, JSON.stringify(mergeStats(row.stats ?? {}, { cancelled: n }))]);
+    await auditControl(client, id, "cancel", "cancelled", actor);
     return { state: "cancelled", cancelled: n };
   });
 }
 
-export async function retryFailedRequests(id: number): Promise<{ state: string; retried: number }> {
+export async function retryFailedRequests(id: number, actor: Actor): Promise<{ state: string; retried: number }> {
   const { state, retried, reopened } = await inTransaction(async (client) => {
     const batch = await client.query<{ state: string; kind: BatchKindName; stats: BatchStats }>(`SELECT state::text, kind::text, stats FROM generation_batches WHERE id = $1 FOR UPDATE`, [id]);
     const row = batch.rows[0];
@@ -66,6 +83,7 @@ export async function retryFailedRequests(id: number): Promise<{ state: string; 
        WHERE id = $1`,
       [id, count, next, JSON.stringify(stats)],
     );
+    await auditControl(client, id, "retry-failed", next, actor);
     return { state: next, retried: count, reopened: next !== row.state ? row.kind : null };
   });
   if (retried > 0 && (state === "running" || state === "queued")) await startBatchJobs(id);
@@ -75,18 +93,18 @@ export async function retryFailedRequests(id: number): Promise<{ state: string; 
   return { state, retried };
 }
 
-export async function controlBatch(id: number, control: BatchControl): Promise<{ state: string; message: string }> {
+export async function controlBatch(id: number, control: BatchControl, actor: Actor): Promise<{ state: string; message: string }> {
   switch (control) {
     case "pause":
-      return { ...(await pauseBatch(id)), message: `batch ${id} paused: workers stop claiming; requests in flight finish` };
+      return { ...(await pauseBatch(id, actor)), message: `batch ${id} paused: workers stop claiming; requests in flight finish` };
     case "resume":
-      return { ...(await resumeBatch(id)), message: `batch ${id} resumed` };
+      return { ...(await resumeBatch(id, actor)), message: `batch ${id} resumed` };
     case "cancel": {
-      const result = await cancelBatch(id);
+      const result = await cancelBatch(id, actor);
       return { state: result.state, message: `batch ${id} cancelled: ${result.cancelled} pending requests cancelled` };
     }
     case "retry-failed": {
-      const result = await retryFailedRequests(id);
+      const result = await retryFailedRequests(id, actor);
       return { state: result.state, message: `batch ${id}: ${result.retried} failed requests queued again` };
     }
   }

@@ -4,8 +4,10 @@
 // requests is a single statement inside PostgreSQL, never a loop here. Problem-major order keeps
 // a problem's samples together. Other kinds create their own (the judge: one request per close
 // pair and order, lib/decontamination/pipeline/create-judge-batch.ts).
+import type { Actor } from "@/lib/audit/actor";
 import { findProblemSets } from "@/lib/datasets/sets/find-problem-sets";
 import { inTransaction } from "@/lib/db/in-transaction";
+import type { PgTransaction } from "@/lib/db/transaction";
 import { UserFacingError } from "@/lib/errors";
 import type { BatchPlan } from "@/lib/generation/batches/batch-launch-input";
 
@@ -15,13 +17,16 @@ export interface CreatedBatch {
   problemCount: number;
 }
 
+/** What the launch adds to the creating transaction once the batch and its requests exist (its audit entry). */
+export type BeforeCommit = (client: PgTransaction, created: CreatedBatch) => Promise<void>;
+
 /** Which problems the requests are for: SQL of their ids ($1 set id, $2 limit), and in words. */
 export interface ProblemSelection {
   problemsSql: string;
   selection: string;
 }
 
-export async function createBatch(plan: BatchPlan, createdById: number | null, { problemsSql, selection: described }: ProblemSelection): Promise<CreatedBatch> {
+export async function createBatch(plan: BatchPlan, actor: Actor, { problemsSql, selection: described }: ProblemSelection, beforeCommit: BeforeCommit): Promise<CreatedBatch> {
   return inTransaction(async (client) => {
     let target: { id: number; name: string } | null = null;
     if (plan.targetSetName) {
@@ -48,7 +53,7 @@ export async function createBatch(plan: BatchPlan, createdById: number | null, {
       `INSERT INTO generation_batches (name, kind, state, set_id, endpoint_id, template_id, model, samples_per_problem, temperature, top_p,
          max_tokens, seed_base, selection, created_by_id)
        VALUES ($1, $2::"BatchKind", 'queued', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-      [plan.name, plan.kind, plan.set.id, plan.endpoint.id, plan.template.id, plan.endpoint.model, plan.samplesPerProblem, plan.temperature, plan.topP, plan.maxTokens, plan.seedBase, JSON.stringify(selection), createdById],
+      [plan.name, plan.kind, plan.set.id, plan.endpoint.id, plan.template.id, plan.endpoint.model, plan.samplesPerProblem, plan.temperature, plan.topP, plan.maxTokens, plan.seedBase, JSON.stringify(selection), actor.userId],
     );
     const id = inserted.rows[0]?.id as number;
     const result = await client.query(
@@ -62,6 +67,8 @@ export async function createBatch(plan: BatchPlan, createdById: number | null, {
       throw new UserFacingError(`No requests to plan: set "${plan.set.name}" has no ${described}.`, "choose another set or batch kind");
     }
     await client.query(`UPDATE generation_batches SET request_count = $2, problem_count = $3 WHERE id = $1`, [id, requestCount, problemCount]);
-    return { id, requestCount, problemCount };
+    const created = { id, requestCount, problemCount };
+    await beforeCommit(client, created);
+    return created;
   });
 }

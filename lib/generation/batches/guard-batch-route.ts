@@ -2,7 +2,7 @@
 // control batches, and the id in the URL is a database id. Returns the response to send otherwise.
 import { NextResponse } from "next/server";
 import { guardRoute } from "@/lib/auth/guard-route";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 
 export async function guardBatchRoute(params: Promise<{ id: string }>) {
   const user = await guardRoute("batches.control");

@@ -4,6 +4,7 @@
 // samples per problem; a batch whose every request failed ends failed with its reason; and the
 // requests-per-minute bucket is shared by concurrent runners.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { findFailedBatches } from "@/lib/dashboard/find-failed-batches";
 import { pool } from "@/lib/db/pool";
 import { cancelBatch, pauseBatch, resumeBatch, retryFailedRequests } from "@/lib/generation/batches/control-batch";
@@ -25,14 +26,14 @@ beforeAll(async () => {
 afterAll(() => stub.close());
 
 const fast = { leaseMs: 2000, flushMs: 30, backoffBaseMs: 20, backoffMaxMs: 200 };
-const launch = (n: number, extra: object = {}) => launchBatch({ kind: "solutions", set: "control-seed", endpoint: "stub-control", samplesPerProblem: n, ...extra }, null, { startWorkers: false });
+const launch = (n: number, extra: object = {}) => launchBatch({ kind: "solutions", set: "control-seed", endpoint: "stub-control", samplesPerProblem: n, ...extra }, CLI_ACTOR, { startWorkers: false });
 
 describe("batch control", () => {
   it("pause: no new claims, in-flight requests land; resume finishes with exactly N per problem", async () => {
     const batch = await launch(4);
     const run = new BatchRunner(batch.id, fast).run();
     await waitFor("some samples", () => batchRow(batch.id), (b) => b.done_count >= 10);
-    await pauseBatch(batch.id);
+    await pauseBatch(batch.id, CLI_ACTOR);
     expect((await run).reason).toBe("inactive");
     const paused = await batchRow(batch.id);
     const states = await requestStates(batch.id);
@@ -44,7 +45,7 @@ describe("batch control", () => {
     expect((await new BatchRunner(batch.id, fast).run()).reason).toBe("inactive");
     expect((await batchRow(batch.id)).done_count).toBe(paused.done_count);
 
-    await resumeBatch(batch.id);
+    await resumeBatch(batch.id, CLI_ACTOR);
     expect((await new BatchRunner(batch.id, fast).run()).reason).toBe("completed");
     expect([...(await sampleCountsByProblem(batch.id)).values()]).toEqual(Array(30).fill(4));
     expect(await batchRow(batch.id)).toMatchObject({ state: "completed", done_count: 120 });
@@ -54,7 +55,7 @@ describe("batch control", () => {
     const batch = await launch(4);
     const run = new BatchRunner(batch.id, fast).run();
     await waitFor("some samples", () => batchRow(batch.id), (b) => b.done_count >= 8);
-    const { cancelled } = await cancelBatch(batch.id);
+    const { cancelled } = await cancelBatch(batch.id, CLI_ACTOR);
     await run;
     const states = await requestStates(batch.id);
     const row = await batchRow(batch.id);
@@ -69,7 +70,7 @@ describe("batch control", () => {
     const stored = [...(await sampleCountsByProblem(batch.id)).values()].reduce((a, b) => a + b, 0);
     expect(stored).toBe(states.done);
     expect(row.done_count).toBe(states.done);
-    await expect(resumeBatch(batch.id)).rejects.toThrow(/cancelled/);
+    await expect(resumeBatch(batch.id, CLI_ACTOR)).rejects.toThrow(/cancelled/);
   });
 
   it("retry-failed re-runs only the failed requests", async () => {
@@ -83,7 +84,7 @@ describe("batch control", () => {
     const before = await pool().query<{ id: number }>(`SELECT id FROM samples WHERE batch_id = $1 ORDER BY id`, [batch.id]);
 
     stub.setOptions({ errorRate: 0 });
-    const { retried, state } = await retryFailedRequests(batch.id);
+    const { retried, state } = await retryFailedRequests(batch.id, CLI_ACTOR);
     expect(retried).toBe(first.failed_count);
     expect(state).toBe("running");
     expect((await new BatchRunner(batch.id, fast).run()).reason).toBe("completed");
@@ -106,7 +107,7 @@ describe("batch control", () => {
       expect(failed.find((b) => b.id === batch.id)?.reason).toBe(progress?.failureReason);
       // Retrying after the endpoint is fixed completes it.
       stub.setOptions({ errorRate: 0 });
-      expect((await retryFailedRequests(batch.id)).state).toBe("running");
+      expect((await retryFailedRequests(batch.id, CLI_ACTOR)).state).toBe("running");
       await new BatchRunner(batch.id, fast).run();
       expect(await batchRow(batch.id)).toMatchObject({ state: "completed", done_count: 30, failed_count: 0 });
       expect((await findFailedBatches(100)).some((b) => b.id === batch.id)).toBe(false);
@@ -126,7 +127,7 @@ describe("batch control", () => {
         (r) => r.rows.length === 3,
       );
       for (const row of waiting.rows) expect(Number(row.wait_ms)).toBeGreaterThanOrEqual(1990);
-      await cancelBatch(batch.id);
+      await cancelBatch(batch.id, CLI_ACTOR);
       await run;
     } finally {
       stub.setOptions({ errorRate: 0, retryAfterSeconds: 1 });
@@ -155,7 +156,7 @@ describe("batch control", () => {
 
   it("shares one requests-per-minute bucket between runners", async () => {
     await createStubEndpoint("stub-rpm", stub.url, { maxConcurrency: 8, requestsPerMinute: 240 });
-    const batch = await launchBatch({ kind: "solutions", set: "control-seed", endpoint: "stub-rpm", samplesPerProblem: 1, limit: 16 }, null, { startWorkers: false });
+    const batch = await launchBatch({ kind: "solutions", set: "control-seed", endpoint: "stub-rpm", samplesPerProblem: 1, limit: 16 }, CLI_ACTOR, { startWorkers: false });
     const started = Date.now();
     await Promise.all([new BatchRunner(batch.id, fast).run(), new BatchRunner(batch.id, fast).run()]);
     const seconds = (Date.now() - started) / 1000;

@@ -3,6 +3,7 @@
 // buffered, and finishes the batch with exactly N samples per problem. Uses its own embedded
 // cluster, since the shared test cluster cannot be restarted under other files.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { startEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { pool } from "@/lib/db/pool";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
@@ -32,7 +33,7 @@ describe("a PostgreSQL restart mid-batch", () => {
   it("is waited out; the batch ends with exactly N samples per problem", { timeout: 180_000 }, async () => {
     await createProblemSet("restart-seed", "seed", arithmeticProblems(40));
     await createStubEndpoint("stub-restart", stub.url, { maxConcurrency: 8 });
-    const batch = await launchBatch({ kind: "solutions", set: "restart-seed", endpoint: "stub-restart", samplesPerProblem: 5 }, null);
+    const batch = await launchBatch({ kind: "solutions", set: "restart-seed", endpoint: "stub-restart", samplesPerProblem: 5 }, CLI_ACTOR);
     worker = spawnWorker({ DATABASE_URL: process.env.DATABASE_URL as string, BOXED_BATCH_LEASE_MS: "2000", BOXED_BATCH_FLUSH_MS: "100" });
     const before = await waitFor("samples before the restart", () => batchRow(batch.id), (b) => b.done_count >= 40, 60_000, 50);
     expect(before.state).toBe("running");

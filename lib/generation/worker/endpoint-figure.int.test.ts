@@ -3,6 +3,7 @@
 // runs above the endpoint's limit; the figure the page shows as open at the endpoint never does,
 // and it matches the stand-in's own count of open requests (real HTTP, real PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { getBatchProgress } from "@/lib/generation/batches/batch-progress";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
 import { arithmeticProblems, createProblemSet, createStubEndpoint } from "@/lib/generation/testing/batch-fixtures";
@@ -19,7 +20,7 @@ describe("the batch page's endpoint figure", () => {
   it("never exceeds the endpoint's limit while claims run ahead of it", async () => {
     await createProblemSet("figure-seed", "seed", arithmeticProblems(40));
     await createStubEndpoint("stub-figure", stub.url, { maxConcurrency: 4 });
-    const batch = await launchBatch({ kind: "solutions", set: "figure-seed", endpoint: "stub-figure", samplesPerProblem: 2 }, null, { startWorkers: false });
+    const batch = await launchBatch({ kind: "solutions", set: "figure-seed", endpoint: "stub-figure", samplesPerProblem: 2 }, CLI_ACTOR, { startWorkers: false });
     const run = new BatchRunner(batch.id, { leaseMs: 900, flushMs: 400, backoffBaseMs: 20 }).run();
     const seen: { atEndpoint: number; claimed: number; limit: number | null }[] = [];
     let finished = false;

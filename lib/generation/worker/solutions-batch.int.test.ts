@@ -3,6 +3,7 @@
 // two runners sharing the endpoint never exceed its concurrency (real stand-in over HTTP,
 // real PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { pool } from "@/lib/db/pool";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
 import { arithmeticProblems, batchRow, createProblemSet, createStubEndpoint, sampleCountsByProblem } from "@/lib/generation/testing/batch-fixtures";
@@ -23,7 +24,7 @@ describe("solutions batch", () => {
     const problems = arithmeticProblems(12);
     const set = await createProblemSet("kind1-seed", "seed", problems);
     await createStubEndpoint("stub-kind1", stub.url, { maxConcurrency: 6 });
-    const batch = await launchBatch({ kind: "solutions", set: "kind1-seed", endpoint: "stub-kind1", samplesPerProblem: 5, seedBase: 100 }, null, { startWorkers: false });
+    const batch = await launchBatch({ kind: "solutions", set: "kind1-seed", endpoint: "stub-kind1", samplesPerProblem: 5, seedBase: 100 }, CLI_ACTOR, { startWorkers: false });
     expect(batch).toMatchObject({ requestCount: 60, problemCount: 12 });
 
     const outcomes = await Promise.all([new BatchRunner(batch.id, fast).run(), new BatchRunner(batch.id, fast).run()]);

@@ -3,6 +3,7 @@
 // classes with the votes on the problem and grades each solution against the label; kind 4 (the
 // judge) asks each candidate pair in both orders and records strictly parsed answers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { pool } from "@/lib/db/pool";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
 import { arithmeticProblems, batchRow, createProblemSet, createStubEndpoint, sampleCountsByProblem } from "@/lib/generation/testing/batch-fixtures";
@@ -22,7 +23,7 @@ const fast = { leaseMs: 3000, flushMs: 30, backoffBaseMs: 20 };
 describe("problems, labels and judge batches", () => {
   it("kind 2 creates synthetic problems with parents; kind 3 labels them by majority vote", async () => {
     const seeds = await createProblemSet("kind2-seeds", "seed", arithmeticProblems(10));
-    const problems = await launchBatch({ kind: "problems", set: "kind2-seeds", endpoint: "stub-chat", samplesPerProblem: 3, targetSet: "kind2-synthetic" }, null, { startWorkers: false });
+    const problems = await launchBatch({ kind: "problems", set: "kind2-seeds", endpoint: "stub-chat", samplesPerProblem: 3, targetSet: "kind2-synthetic" }, CLI_ACTOR, { startWorkers: false });
     expect((await new BatchRunner(problems.id, fast).run()).reason).toBe("completed");
     expect(await batchRow(problems.id)).toMatchObject({ state: "completed", done_count: 30, failed_count: 0 });
 
@@ -43,7 +44,7 @@ describe("problems, labels and judge batches", () => {
     const target = await pool().query(`SELECT role::text, problem_count FROM problem_sets WHERE name = 'kind2-synthetic'`);
     expect(target.rows[0]).toEqual({ role: "synthetic", problem_count: created.rows.length });
 
-    const label = await launchBatch({ kind: "label", set: "kind2-synthetic", endpoint: "stub-chat", samplesPerProblem: 7 }, null, { startWorkers: false });
+    const label = await launchBatch({ kind: "label", set: "kind2-synthetic", endpoint: "stub-chat", samplesPerProblem: 7 }, CLI_ACTOR, { startWorkers: false });
     expect((await new BatchRunner(label.id, fast).run()).reason).toBe("completed");
     expect([...(await sampleCountsByProblem(label.id)).values()]).toEqual(Array(created.rows.length).fill(7));
 
@@ -78,7 +79,7 @@ describe("problems, labels and judge batches", () => {
 
   it("a label batch refuses a seed set", async () => {
     await createProblemSet("kind3-not-synthetic", "seed", arithmeticProblems(2));
-    await expect(launchBatch({ kind: "label", set: "kind3-not-synthetic", endpoint: "stub-chat" }, null, { startWorkers: false })).rejects.toThrow(/synthetic/);
+    await expect(launchBatch({ kind: "label", set: "kind3-not-synthetic", endpoint: "stub-chat" }, CLI_ACTOR, { startWorkers: false })).rejects.toThrow(/synthetic/);
   });
 
   it("kind 4 judges every candidate pair in both orders and records strict answers", async () => {
@@ -98,7 +99,7 @@ describe("problems, labels and judge batches", () => {
     }
     // As retrieval leaves them (a close pair makes a candidate); a judge batch asks only problems nobody decided.
     await pool().query(`UPDATE problems SET contamination_status = 'candidate' WHERE set_id = $1`, [synth.id]);
-    const judge = await launchBatch({ kind: "judge", set: "judge-synth", endpoint: "stub-chat" }, null, { startWorkers: false });
+    const judge = await launchBatch({ kind: "judge", set: "judge-synth", endpoint: "stub-chat" }, CLI_ACTOR, { startWorkers: false });
     expect(judge.requestCount).toBe(candidates * 2);
     expect((await new BatchRunner(judge.id, fast).run()).reason).toBe("completed");
     const rows = await pool().query<{ exact: boolean; judge_forward: string | null; judge_backward: string | null; judge_raw: { forward?: { text: string }; backward?: { text: string } } | null; judge_batch_id: number | null }>(

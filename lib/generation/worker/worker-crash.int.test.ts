@@ -2,6 +2,7 @@
 // duplicates none; another worker started afterwards takes over the dead one's claims when their
 // leases run out and finishes the batch with exactly N samples per problem.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { pool } from "@/lib/db/pool";
 import { launchBatch } from "@/lib/generation/batches/launch-batch";
 import { arithmeticProblems, batchRow, createProblemSet, createStubEndpoint, requestStates, sampleCountsByProblem } from "@/lib/generation/testing/batch-fixtures";
@@ -34,7 +35,7 @@ describe("a worker killed with SIGKILL", () => {
   it("loses and duplicates nothing; a restarted worker finishes the batch", { timeout: 180_000 }, async () => {
     const set = await createProblemSet("crash-seed", "seed", arithmeticProblems(40));
     await createStubEndpoint("stub-crash", stub.url, { maxConcurrency: 8 });
-    const batch = await launchBatch({ kind: "solutions", set: "crash-seed", endpoint: "stub-crash", samplesPerProblem: 5 }, null);
+    const batch = await launchBatch({ kind: "solutions", set: "crash-seed", endpoint: "stub-crash", samplesPerProblem: 5 }, CLI_ACTOR);
     const env = { DATABASE_URL: process.env.DATABASE_URL as string, BOXED_BATCH_LEASE_MS: "1500", BOXED_BATCH_FLUSH_MS: "100" };
 
     const first = spawnWorker(env);

@@ -5,8 +5,8 @@
 // Everything here describes the solution AFTER trim-after-boxed (the default), because the length
 // and arithmetic filters run on the trimmed text; the box count is of the whole text, as the
 // box filters read it. An export with trimming off decides those filters from the text instead.
-import { countBoxed } from "@/lib/grading/extract";
-import { countApproxTokens } from "@/lib/grading/filters/count-tokens";
+import { type BoxSpan, findBoxes } from "@/lib/grading/extract";
+import { countApproxTokens, countApproxTokensWithPrefix } from "@/lib/grading/filters/count-tokens";
 import { incorrectArithmeticReason } from "@/lib/grading/filters/drop-incorrect-arithmetic";
 import { trimAfterBoxed } from "@/lib/grading/filters/trim-after-boxed";
 
@@ -41,7 +41,7 @@ export function filterTokens(text: string): number {
 }
 
 /** Counts the code points of `text` (astral characters are one, as in PostgreSQL). */
-function codePoints(text: string): number {
+export function codePoints(text: string): number {
   let n = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -62,18 +62,41 @@ function codePoints(text: string): number {
  * counts it for the browser) and the problem's filterTokens (the same for all its solutions).
  */
 export function solutionFilterInputs(problem: string, solution: string, known: { untrimmedTokens?: number; problemTokens?: number } = {}): SolutionFilterInputs {
-  const untrimmedTokens = known.untrimmedTokens;
-  const trimmed = trimAfterBoxed(solution);
+  return measureSolution(problem, solution, known).inputs;
+}
+
+/**
+ * The solution's whole token count (what grading stores in token_count) with its filter inputs,
+ * reading the text once: its boxes once (`known.boxes`, when the caller found them already) and
+ * its tokens in one pass, the trimmed text's count taken from the whole one's pieces
+ * (countApproxTokensWithPrefix). The same values as countApproxTokens and solutionFilterInputs.
+ */
+export function measureSolution(
+  problem: string,
+  solution: string,
+  known: { untrimmedTokens?: number; problemTokens?: number; boxes?: readonly BoxSpan[] } = {},
+): { tokenCount: number; inputs: SolutionFilterInputs } {
+  const boxes = known.boxes ?? findBoxes(solution);
+  const trimmed = trimAfterBoxed(solution, boxes);
   const same = trimmed === solution;
   // Untrimmed, the export compared grading's stored count itself; trimmed, it counted the trimmed
   // text with exceedsTokens. Both measures are kept as they were, so no decision changes.
-  const trimmedTokens = same ? (untrimmedTokens ?? countApproxTokens(solution)) : filterTokens(trimmed);
-  return {
-    boxedCount: countBoxed(solution),
+  let tokenCount = known.untrimmedTokens;
+  let trimmedTokens: number;
+  if (same) trimmedTokens = tokenCount ??= countApproxTokens(solution);
+  else if (tokenCount !== undefined) trimmedTokens = filterTokens(trimmed);
+  else {
+    const counts = countApproxTokensWithPrefix(solution, trimmed.length);
+    tokenCount = counts.whole;
+    trimmedTokens = Math.min(trimmed.length, counts.prefix);
+  }
+  const inputs = {
+    boxedCount: boxes.length,
     trimmedChars: same ? null : codePoints(trimmed),
     trimmedLength: trimmed.length,
     trimmedTokens,
     arithmeticError: incorrectArithmeticReason({ problem, solution: trimmed }),
     problemTokens: known.problemTokens ?? filterTokens(problem),
   };
+  return { tokenCount, inputs };
 }

@@ -1,12 +1,13 @@
 // Recipe section 5: cut a solution after the first line that holds its boxed answer; models keep
 // talking after the answer ("I hope it is correct", a second attempt), and SFT should not learn it.
-import { extractAnswer, findBoxes } from "@/lib/grading/extract";
+import { type BoxSpan, extractAnswer, findBoxes } from "@/lib/grading/extract";
 import type { SolutionRow } from "@/lib/grading/filters/solution-row";
 
-export function trimAfterBoxed(solution: string): string {
-  const answer = extractAnswer(solution);
+/** `boxes`: findBoxes(solution), when the caller has it already. */
+export function trimAfterBoxed(solution: string, boxes: readonly BoxSpan[] = findBoxes(solution)): string {
+  const answer = extractAnswer(solution, {}, boxes);
   if (!answer.ok) return solution;
-  const first = findBoxes(solution).find((b) => b.outerEnd >= 0 && solution.slice(b.start, b.end) === answer.answer);
+  const first = boxes.find((b) => b.outerEnd >= 0 && solution.slice(b.start, b.end) === answer.answer);
   if (!first) return solution;
   // The line that holds the box is the one where the box closes (a box may span lines).
   const lineEnd = solution.indexOf("\n", first.outerEnd);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBoxed } from "@/tests/support/run-boxed";
 import { pool } from "@/lib/db/pool";
 import { type LlmStub, startLlmStub } from "@/lib/llm-stub/start-llm-stub";
-import { addEndpoint, loadDemo, problemIdByKey, statusOf } from "./decontam-helpers";
+import { addEndpoint, auditActions, loadDemo, problemIdByKey, statusOf } from "./decontam-helpers";
 
 const boxed = runBoxed;
 
@@ -57,6 +57,11 @@ describe("boxed decontam", () => {
     expect(run.stdout).toMatch(/batch #\d+ ".*": \d+ pairs of \d+ problems, \d+ requests \(both orders\)/);
     expect(run.stdout).toMatch(/completed: answers True \d+, False 0, failed 0/);
     expect(await statusOf(paraphraseId)).toBe("flagged");
+    // Audited as the settle job audits a judge batch's end: one entry, with what moved.
+    const batchId = run.stdout.match(/batch #(\d+)/)?.[1];
+    const settled = await auditActions("decontam.judge.settle");
+    expect(settled.map((a) => [a.objectId, a.details.batchState, a.details.flagged])).toEqual([[batchId, "completed", expect.any(Number)]]);
+    expect(settled[0].details.flagged).toBeGreaterThan(0);
   });
 
   it("report prints Markdown and writes JSON", async () => {

@@ -85,6 +85,8 @@ describe("stored near-duplicate clusters", () => {
     // While a new clustering is queued the marks would be replaced: refused, nothing changes.
     const { taskId } = await startClusterTask(setId, null);
     await expect(keepOnePerCluster(setId, null)).rejects.toThrow(/is being clustered/);
+    // The entry is written with the marks: the refused ones left none.
+    expect(await auditActions("decontam.cluster.keep-one")).toHaveLength(audit.length);
     await runClusterTask(taskId);
     await keepOnePerCluster(setId, null);
   });

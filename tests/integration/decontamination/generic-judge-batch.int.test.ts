@@ -6,6 +6,7 @@
 // move exactly as they do for launchJudgeBatch, against the real LLM stand-in. Also: retrying the
 // failed requests of a finished judge batch sends the settle job again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Actor, CLI_ACTOR } from "@/lib/audit/actor";
 import { DEFAULT_FLAG_THRESHOLD } from "@/lib/decontamination/retrieve";
 import { pool } from "@/lib/db/pool";
 import { countJudgePairs } from "@/lib/decontamination/pipeline/create-judge-batch";
@@ -81,6 +82,9 @@ const ASKED = [
   [2, 2],
   [4, 1],
 ];
+
+/** A launch from the studio, without a signed-in user to name (the entry says via "web"). */
+const STUDIO: Actor = { userId: null, via: "web" };
 
 let stub: LlmStub;
 let endpointId: number;
@@ -164,8 +168,8 @@ describe("a judge batch launched through the generic path", () => {
     ];
     for (const [round, { judge, expected }] of rounds.entries()) {
       stub.setOptions({ judge });
-      const decontam = await launchJudgeBatch({ problemSet: "gj-decontam", endpoint: endpointId }, null, { via: "cli" });
-      const created = await launchBatch(generic, null, { via: "studio" });
+      const decontam = await launchJudgeBatch({ problemSet: "gj-decontam", endpoint: endpointId }, CLI_ACTOR);
+      const created = await launchBatch(generic, STUDIO);
       expect(created).toMatchObject({ requestCount: decontam.requests, problemCount: decontam.problems, name: expect.stringContaining(`score ≥ ${DEFAULT_FLAG_THRESHOLD}`) });
       if (round === 0) expect(created.requestCount).toBe(preview.requests);
 
@@ -188,19 +192,26 @@ describe("a judge batch launched through the generic path", () => {
     const starts = await auditActions("decontam.judge.start");
     expect(starts.map((a) => [a.details.set, a.details.via, a.details.pairs])).toEqual([
       ["gj-decontam", "cli", 4],
-      ["gj-generic", "studio", 4],
+      ["gj-generic", "web", 4],
       ["gj-decontam", "cli", 4],
-      ["gj-generic", "studio", 4],
+      ["gj-generic", "web", 4],
     ]);
 
     // Answered in both orders: nothing left to ask, by either path.
-    await expect(launchJudgeBatch({ problemSet: "gj-decontam", endpoint: endpointId }, null, { startWorkers: false })).rejects.toThrow(/No pairs to judge/);
-    await expect(launchBatch(generic, null, { startWorkers: false })).rejects.toThrow(/No pairs to judge/);
+    await expect(launchJudgeBatch({ problemSet: "gj-decontam", endpoint: endpointId }, CLI_ACTOR, { startWorkers: false })).rejects.toThrow(/No pairs to judge/);
+    await expect(launchBatch(generic, CLI_ACTOR, { startWorkers: false })).rejects.toThrow(/No pairs to judge/);
+    // The start is audited in the creating transaction: a refused launch leaves no entry, by either path.
+    expect(await auditActions("decontam.judge.start")).toHaveLength(starts.length);
+    // The generic launch writes its own batch.launch beside the judge's start, in the same transaction.
+    expect((await auditActions("batch.launch")).map((a) => [a.details.set, a.details.via, a.details.requests])).toEqual([
+      ["gj-generic", "web", 8],
+      ["gj-generic", "web", 8],
+    ]);
     expect((await previewBatch(await resolveBatchPlan(generic))).requests).toBe(0);
   });
 
   it("refuses a judge batch on a set that is not synthetic, and a threshold on other kinds", async () => {
-    await expect(launchBatch({ kind: "judge", set: "gj-benchmark", endpoint: endpointId }, null, { startWorkers: false })).rejects.toThrow(
+    await expect(launchBatch({ kind: "judge", set: "gj-benchmark", endpoint: endpointId }, CLI_ACTOR, { startWorkers: false })).rejects.toThrow(
       /"gj-benchmark" is a benchmark set; decontamination checks synthesized problems only/,
     );
     await expect(resolveBatchPlan({ kind: "solutions", set: "gj-benchmark", endpoint: endpointId, threshold: 0.5 })).rejects.toThrow(/threshold applies to judge batches only/);
@@ -209,13 +220,13 @@ describe("a judge batch launched through the generic path", () => {
   it("sends the settle job again when the failed requests of a finished judge batch are retried", async () => {
     const ids = await syntheticSet("gj-retry", [SYNTHETIC[1] as Synthetic]);
     stub.setOptions({ judge: { trueRate: 0, malformedRate: 0 }, errorRate: { "500": 1 } });
-    const batch = await launchBatch({ kind: "judge", set: "gj-retry", endpoint: endpointId }, null);
+    const batch = await launchBatch({ kind: "judge", set: "gj-retry", endpoint: endpointId }, CLI_ACTOR);
     expect(await settleJobs(batch.id)).toBe(1);
     await runAndSettle(batch.id);
     expect(await statuses(ids)).toEqual(["judge_failed"]);
 
     stub.setOptions({ errorRate: 0 });
-    expect((await retryFailedRequests(batch.id)).retried).toBe(2);
+    expect((await retryFailedRequests(batch.id, CLI_ACTOR)).retried).toBe(2);
     expect(await settleJobs(batch.id)).toBe(2);
     await runAndSettle(batch.id);
     expect(await statuses(ids)).toEqual(["candidate"]);

@@ -6,6 +6,7 @@
 // malformed reply becomes judge_failed (never clean), False twice keeps the candidate (judged
 // clean), True flags.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_ACTOR } from "@/lib/audit/actor";
 import { pool } from "@/lib/db/pool";
 import { launchJudgeBatch } from "@/lib/decontamination/pipeline/launch-judge-batch";
 import { runRetrievalHere, runRetrievalTask, startRetrievalTask } from "@/lib/decontamination/pipeline/retrieval-task";
@@ -109,7 +110,7 @@ describe("stage 1: retrieval", () => {
     const [top] = await candidatesOf(copyId);
     expect(top).toMatchObject({ key: "demo-test/gsm8k/0", exact: true, score: 1 });
     const endpointId = await addEndpoint("judge-exact", stub.url);
-    await expect(launchJudgeBatch({ problemSet: "decontam-exact", endpoint: endpointId }, null, { startWorkers: false })).rejects.toThrow(/No pairs to judge/);
+    await expect(launchJudgeBatch({ problemSet: "decontam-exact", endpoint: endpointId }, CLI_ACTOR, { startWorkers: false })).rejects.toThrow(/No pairs to judge/);
   });
 
   it("refuses a set against itself and references that are not benchmark sets, with the fix", async () => {
@@ -153,7 +154,7 @@ describe("stage 2: the LLM judge", () => {
 
     // Every reply malformed: every close pair fails, every such problem goes to people.
     stub.setOptions({ judge: { trueRate: 0, malformedRate: 1 } });
-    const first = await launchJudgeBatch({ problemSet: "demo-synthetic", endpoint: endpointId }, null, { startWorkers: false });
+    const first = await launchJudgeBatch({ problemSet: "demo-synthetic", endpoint: endpointId }, CLI_ACTOR, { startWorkers: false });
     expect(first.pairs).toBe(close.rows.length);
     expect(first.requests).toBe(2 * close.rows.length);
     const orders = await pool().query<{ candidate_id: number; orders: number[] }>(
@@ -172,13 +173,13 @@ describe("stage 2: the LLM judge", () => {
 
     // Asked again (failed pairs are re-asked), now a clean False in both orders.
     stub.setOptions({ judge: { trueRate: 0, malformedRate: 0 } });
-    const second = await launchJudgeBatch({ problemSet: "demo-synthetic", endpoint: endpointId }, null, { startWorkers: false });
+    const second = await launchJudgeBatch({ problemSet: "demo-synthetic", endpoint: endpointId }, CLI_ACTOR, { startWorkers: false });
     expect(second.pairs).toBe(close.rows.length);
     const again = await runJudge(second.batchId);
     expect(again.backToCandidate).toBe(problemIds.length);
     for (const id of problemIds) expect(await statusOf(id)).toBe("candidate");
     // Answered in both orders: nothing left to ask.
-    await expect(launchJudgeBatch({ problemSet: "demo-synthetic", endpoint: endpointId }, null, { startWorkers: false })).rejects.toThrow(/No pairs to judge/);
+    await expect(launchJudgeBatch({ problemSet: "demo-synthetic", endpoint: endpointId }, CLI_ACTOR, { startWorkers: false })).rejects.toThrow(/No pairs to judge/);
 
     // A renamed copy the judge calls the same: flagged.
     const [renamedId] = await addSyntheticProblems("decontam-renamed", [
@@ -187,7 +188,7 @@ describe("stage 2: the LLM judge", () => {
     await runRetrievalHere({ problemSet: "decontam-renamed", against: ["demo-benchmark"] }, null);
     expect(await statusOf(renamedId)).toBe("candidate");
     stub.setOptions({ judge: { trueRate: 1, malformedRate: 0 } });
-    const third = await launchJudgeBatch({ problemSet: "decontam-renamed", endpoint: endpointId }, null, { startWorkers: false });
+    const third = await launchJudgeBatch({ problemSet: "decontam-renamed", endpoint: endpointId }, CLI_ACTOR, { startWorkers: false });
     const flagged = await runJudge(third.batchId);
     expect(flagged.flagged).toBe(1);
     expect(await statusOf(renamedId)).toBe("flagged");

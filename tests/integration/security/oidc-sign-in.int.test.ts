@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode, encode } from "next-auth/jwt";
 import { authOptions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/auth-options";
 import { currentUser, withSessionClaim } from "@/lib/auth/current-user";
-import { oidcProvider } from "@/lib/auth/oidc-provider";
+import { oidcButtonName, oidcProvider } from "@/lib/auth/oidc-provider";
 import { prisma } from "@/lib/db/prisma";
 import { createUser } from "@/lib/users/create-user";
 import { resetUserPassword, setUserActive } from "@/lib/users/update-user";
@@ -90,6 +90,14 @@ describe("the OIDC provider from the environment", () => {
   it("is absent unless issuer, client id and secret are all set", () => {
     expect(oidcProvider(asEnv({}))).toEqual([]);
     expect(oidcProvider(asEnv({ BOXED_OIDC_ISSUER: "https://idp.example.org", BOXED_OIDC_CLIENT_ID: "x" }))).toEqual([]);
+  });
+
+  it("gives the sign-in page a button exactly when the provider exists, labelled BOXED_OIDC_NAME or a default", () => {
+    expect(oidcButtonName(asEnv({}))).toBeNull();
+    // An issuer alone is no provider: a button would lead to a sign-in next-auth does not know.
+    expect(oidcButtonName(asEnv({ BOXED_OIDC_ISSUER: "https://idp.example.org", BOXED_OIDC_NAME: "Corp" }))).toBeNull();
+    expect(oidcButtonName(env())).toBe("Test IdP");
+    expect(oidcButtonName({ ...env(), BOXED_OIDC_NAME: "  " })).toBe("Single sign-on");
   });
 
   it("is built from BOXED_OIDC_* with PKCE, state and the discovery document", () => {

@@ -3,7 +3,7 @@
 // elsewhere, upload the output file. A file with a bad line changes nothing and names the lines.
 import { type FormEvent, useState } from "react";
 import { ProgressMeter } from "@/components/ui/progress-meter";
-import { uploadFile } from "@/lib/web/upload-file";
+import { uploadFile } from "@/lib/browser/upload-file";
 import { Button } from "@/components/ui/button";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; sent: number; total: number; startedAt: number } | { kind: "applying"; name: string } | { kind: "done"; message: string };

@@ -7,7 +7,7 @@ import { getBatchProgress } from "@/lib/generation/batches/batch-progress";
 import { solutionsLink } from "@/lib/insights/solutions-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { LiveProgress } from "./live-progress";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 
 export const metadata: Metadata = { title: "Batch" };
 

@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyQueue } from "./empty-queue";
 import { QueueFilterBar } from "./queue-filter-bar";
 import { ReviewWorkspace } from "./review-workspace";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 
 export const metadata: Metadata = { title: "Decontamination review" };
 

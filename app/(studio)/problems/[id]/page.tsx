@@ -10,7 +10,7 @@ import { firstLine } from "@/lib/solutions/find-solutions";
 import { solutionHref } from "@/lib/solutions/solution-href";
 import { StatusBadge } from "../../solutions/status-badge";
 import { AnswerHistogram } from "./answer-histogram";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 import { LongTextNotice } from "@/components/ui/long-text-notice";
 import { Section } from "@/components/ui/section";
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/prisma";
 import { ReviewSession } from "./review-session";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 
 export const metadata: Metadata = { title: "Review" };
 

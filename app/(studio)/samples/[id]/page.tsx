@@ -12,7 +12,7 @@ import { solutionTextHref } from "@/lib/solutions/solution-href";
 import { ProvenanceBadge, StatusBadge } from "../../solutions/status-badge";
 import { ReviewPanel } from "./review-panel";
 import { SolutionText } from "./solution-text";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 import { LongTextNotice } from "@/components/ui/long-text-notice";
 
 export const metadata: Metadata = { title: "Solution" };

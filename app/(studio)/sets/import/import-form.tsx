@@ -6,7 +6,7 @@
 import { type FormEvent, useState } from "react";
 import { useTaskProgress } from "@/components/tasks/use-task-progress";
 import { ProgressMeter } from "@/components/ui/progress-meter";
-import { uploadFile } from "@/lib/web/upload-file";
+import { uploadFile } from "@/lib/browser/upload-file";
 import { RELEASE_SOURCES } from "@/lib/datasets/formats/release-sources";
 import type { ImportSummary } from "@/lib/datasets/import/import-summary";
 import { isOpenTaskState } from "@/lib/tasks/task-kinds";

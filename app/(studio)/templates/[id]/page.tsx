@@ -10,7 +10,7 @@ import { Field, Select } from "@/components/ui/field";
 import { listSetChoices } from "@/lib/datasets/sets/list-set-choices";
 import { PageHeader } from "@/components/ui/page-header";
 import { TemplateEditor } from "./template-editor";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 
 export const metadata: Metadata = { title: "Prompt template" };
 

@@ -7,7 +7,7 @@ import { datasetFormatFromName } from "@/lib/datasets/formats/dataset-format";
 import { checkSetRole, SET_ROLES } from "@/lib/datasets/import/ensure-problem-set";
 import { createImportTask } from "@/lib/datasets/import/run-import-task";
 import { guardRoute } from "@/lib/auth/guard-route";
-import { receiveUpload } from "@/lib/datasets/web/receive-upload";
+import { receiveUpload } from "@/lib/datasets/upload/receive-upload";
 import { pool } from "@/lib/db/pool";
 import { UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";

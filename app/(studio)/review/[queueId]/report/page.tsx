@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { ErrorEstimateTable } from "../../error-estimate-table";
 import { AssignmentPanel } from "./assignment-panel";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 
 export const metadata: Metadata = { title: "Review queue report" };
 

@@ -3,7 +3,7 @@
 import { NextResponse } from "next/server";
 import { guardRoute } from "@/lib/auth/guard-route";
 import { getBatchProgress } from "@/lib/generation/batches/batch-progress";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // Download of a paused batch's pending requests as an OpenAI Batch API input file (JSONL),
 // streamed page by page (constant memory at any batch size).
 import { NextResponse } from "next/server";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { webActor } from "@/lib/audit/actor";
 import { UserFacingError } from "@/lib/errors";
 import { exportBatchRequests } from "@/lib/generation/batches/batch-api-transfer";
 import { guardBatchRoute } from "@/lib/generation/batches/guard-batch-route";
@@ -23,8 +23,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       try {
-        const count = await exportBatchRequests(id, (text) => controller.enqueue(encoder.encode(text)));
-        await recordAudit({ userId: user.id, action: "batch.export_requests", objectType: "batch", objectId: id, details: { requests: count } });
+        await exportBatchRequests(id, (text) => controller.enqueue(encoder.encode(text)), webActor(user));
         controller.close();
       } catch (error) {
         controller.error(error);

@@ -5,8 +5,8 @@
 import { rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { NextResponse } from "next/server";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { receiveUpload } from "@/lib/datasets/web/receive-upload";
+import { webActor } from "@/lib/audit/actor";
+import { receiveUpload } from "@/lib/datasets/upload/receive-upload";
 import { UserFacingError } from "@/lib/errors";
 import { importBatchResults } from "@/lib/generation/batches/batch-api-transfer";
 import { guardBatchRoute } from "@/lib/generation/batches/guard-batch-route";
@@ -22,8 +22,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const upload = await receiveUpload(request.body, name);
   try {
     if (upload.bytes === 0) throw new UserFacingError(`${name} is empty: attach the output file of the batch run as the request body.`);
-    const report = await importBatchResults(id, upload.path);
-    await recordAudit({ userId: user.id, action: "batch.import_results", objectType: "batch", objectId: id, details: { file: name, ...report } });
+    const report = await importBatchResults(id, upload.path, webActor(user), name);
     return NextResponse.json(report);
   } catch (error) {
     // The checker names the stored copy; the user knows the file by its own name.

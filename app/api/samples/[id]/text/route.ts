@@ -1,5 +1,5 @@
-// GET /api/samples/<id>/text: the whole text of one sample, as a download (lib/web/full-text-download.ts).
-import { fullTextDownload } from "@/lib/web/full-text-download";
+// GET /api/samples/<id>/text: the whole text of one sample, as a download (lib/http/full-text-download.ts).
+import { fullTextDownload } from "@/lib/http/full-text-download";
 
 export const dynamic = "force-dynamic";
 

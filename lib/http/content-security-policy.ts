@@ -4,7 +4,7 @@
 // lets those load the rest of the app's chunks. Styles keep 'unsafe-inline' (KaTeX and the charts
 // set style attributes). Responses the proxy does not see (API routes, static files) get the
 // static policy of next.config.mjs, which allows no inline script at all.
-import { contentSecurityPolicy } from "@/lib/web/csp-directives.mjs";
+import { contentSecurityPolicy } from "@/lib/http/csp-directives.mjs";
 
 /** A fresh, unguessable nonce (128 random bits, base64). */
 export function newNonce(): string {

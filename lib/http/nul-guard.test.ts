@@ -1,7 +1,7 @@
 // Protects: addresses no page can use are recognised before any page runs (proxy.ts answers 400).
 import { describe, expect, it } from "vitest";
-import { unusableAddress } from "@/lib/web/nul-guard";
-import { parseDbId } from "@/lib/web/parse-id";
+import { unusableAddress } from "@/lib/http/nul-guard";
+import { parseDbId } from "@/lib/http/parse-id";
 
 const at = (path: string) => new URL(path, "http://studio.example");
 

@@ -3,7 +3,7 @@
 // this streams the rest from the database in chunks.
 import { guardRoute } from "@/lib/auth/guard-route";
 import { type LongTextKind, streamFullText } from "@/lib/solutions/long-text";
-import { parseDbId } from "@/lib/web/parse-id";
+import { parseDbId } from "@/lib/http/parse-id";
 
 export function fullTextDownload(kind: LongTextKind) {
   return async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {

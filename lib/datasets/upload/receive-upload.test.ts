@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeUploadName } from "@/lib/datasets/web/receive-upload";
+import { safeUploadName } from "@/lib/datasets/upload/receive-upload";
 
 describe("safeUploadName", () => {
   it("keeps the last path component and replaces unsafe characters", () => {

@@ -1,5 +1,5 @@
 // The Content-Security-Policy directives every response shares; only script-src differs between
-// pages (a per-response nonce, lib/web/content-security-policy.ts) and what the proxy does not see
+// pages (a per-response nonce, lib/http/content-security-policy.ts) and what the proxy does not see
 // (next.config.mjs: no inline script at all). Plain .mjs so next.config.mjs can import it.
 
 /** The whole policy with the given script-src sources, e.g. "'self'". */
