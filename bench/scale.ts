@@ -41,6 +41,7 @@ import { disconnectPrisma } from "@/lib/db/prisma";
 import { loadBenchmarkItems, loadTrainProblems } from "@/lib/decontamination/eval/load-benchmarks";
 import { createImportTask, runImportTask } from "@/lib/datasets/import/run-import-task";
 import { findSolutions, SEARCH_TIMEOUT_MS } from "@/lib/solutions/find-solutions";
+import { searchIndexState } from "@/lib/datasets/search-index/search-index-state";
 import { UserFacingError } from "@/lib/errors";
 import { DEFAULT_SORT, emptyFilter, type SolutionFilter, type SolutionView } from "@/lib/solutions/solution-view";
 import { sharedDataPath } from "@/tests/support/shared-data";
@@ -317,6 +318,10 @@ async function stepBrowse(ctx: Context): Promise<void> {
     { name: "solution text: LaTeX fragment", filter: { solutionText: "\\frac{3}{8}" } },
     { name: "problem text: common phrase", filter: { problemText: "geometric sequence" } },
   ];
+  // Without the set's trigram index (it is built after grading, and a bulk grading run rebuilds the
+  // set's table without it) a solution-text search reads every row: not what a user meets once the
+  // worker has built it, so not measured then.
+  const indexed = (await searchIndexState(set)) === "ready";
   const lines: string[] = [];
   // The target (p95 <= 50 ms) is for the table's filters and sorts; a substring search costs what
   // its phrase's candidate rows cost (find-solutions.ts) and is reported beside it, with its limit.
@@ -324,6 +329,10 @@ async function stepBrowse(ctx: Context): Promise<void> {
   for (const c of cases) {
     const filterAt = (r: number): Partial<SolutionFilter> => (c.name === "one problem" ? { problemId: problems[(r * 37) % problems.length].id } : c.filter);
     const search = c.name.includes("text:");
+    if (c.filter.solutionText && !indexed) {
+      lines.push(`| ${c.name} | not measured: the set's search index is not built | |`);
+      continue;
+    }
     let stat: { p50: number; p95: number };
     try {
       // Searches are seconds each at this size: three rounds say enough.
