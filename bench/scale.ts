@@ -330,7 +330,7 @@ async function stepBrowse(ctx: Context): Promise<void> {
   let worst = 0;
   for (const c of cases) {
     const filterAt = (r: number): Partial<SolutionFilter> => (c.name === "one problem" ? { problemId: problems[(r * 37) % problems.length].id } : c.filter);
-    const search = c.name.includes("text:");
+    const search = Boolean(c.filter.solutionText || c.filter.problemText);
     if (c.filter.solutionText && !indexed) {
       lines.push(`| ${c.name} | not measured: the set's search index is not built | |`);
       continue;

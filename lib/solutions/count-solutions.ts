@@ -2,8 +2,8 @@
 // counters when the filter allows it, else a count over at most `bound + 1` matching rows, shown
 // as "10,000+" when the bound is reached.
 import type { Pool, PoolClient } from "pg";
-import { inTransaction } from "@/lib/db/in-transaction";
 import { pool } from "@/lib/db/pool";
+import { inTransactionWithin } from "@/lib/db/statement-timeout";
 import { SEARCH_TIMEOUT_MS } from "@/lib/solutions/find-solutions";
 import { SqlParams, solutionConditions, whereClause } from "@/lib/solutions/solution-sql";
 import { isFilterEmpty, isSetOnlyFilter, type SolutionFilter } from "@/lib/solutions/solution-view";
@@ -29,10 +29,7 @@ export async function countSolutions(filter: SolutionFilter, bound = COUNT_BOUND
   if (!filter.solutionText) return boundedCount(filter, bound);
   // A substring search's count reads the same candidate rows as its page (find-solutions.ts): it
   // gets the page's time limit, so a broad phrase does not hold a connection after the page shows.
-  return inTransaction(async (client) => {
-    await client.query(`SET LOCAL statement_timeout = ${SEARCH_TIMEOUT_MS}`);
-    return boundedCount(filter, bound, client);
-  });
+  return inTransactionWithin(SEARCH_TIMEOUT_MS, (client) => boundedCount(filter, bound, client));
 }
 
 /** Counts matching rows up to `bound`; `exact` is false when there are more. */

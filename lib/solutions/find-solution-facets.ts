@@ -5,6 +5,7 @@
 // the panel slow; a value that ran out of time shows no count rather than a wrong one.
 import type { PoolClient } from "pg";
 import { pool } from "@/lib/db/pool";
+import { isStatementTimeout } from "@/lib/db/statement-timeout";
 import { type BoundedCount, boundedCount } from "@/lib/solutions/count-solutions";
 import {
   CONTAMINATION_STATUSES,
@@ -102,8 +103,8 @@ export async function countFacetOptions(filter: SolutionFilter, options: FacetOp
         try {
           counts[job.key][job.value] = await boundedCount(filterForFacetValue(filter, job.key, job.value), bound, current);
         } catch (error) {
-          // 57014 = statement timeout: leave the value without a count, restart the transaction.
-          if ((error as { code?: string }).code !== "57014") throw error;
+          // A statement timeout: leave the value without a count, restart the transaction.
+          if (!isStatementTimeout(error)) throw error;
           counts[job.key][job.value] = null;
           await current.query("ROLLBACK");
           (current as PoolClient).release();

@@ -3,8 +3,8 @@
 // served by its indexes); problems, sets, batches and the reviewer are joined for those rows only,
 // by index probes whatever the table's size (`npm run bench -- scale`, step browse).
 import type { Provenance } from "@/lib/datasets/formats/dataset-format";
-import { inTransaction } from "@/lib/db/in-transaction";
 import { pool } from "@/lib/db/pool";
+import { inTransactionWithin, isStatementTimeout } from "@/lib/db/statement-timeout";
 import { UserFacingError } from "@/lib/errors";
 import { type Cursor, decodeCursor, encodeCursor, type SortValue } from "@/lib/solutions/solution-cursor";
 import { keysetPlan, SORT_EXPRESSIONS, SqlParams, solutionConditions, whereClause } from "@/lib/solutions/solution-sql";
@@ -147,13 +147,12 @@ export const SEARCH_TIMEOUT_MS = 20_000;
  */
 async function searchQuery(sql: string, values: unknown[], timeoutMs: number) {
   try {
-    return await inTransaction(async (client) => {
+    return await inTransactionWithin(timeoutMs, async (client) => {
       await client.query("SET LOCAL work_mem = '64MB'");
-      await client.query(`SET LOCAL statement_timeout = ${timeoutMs}`);
       return client.query<RawRow>(sql, values);
     });
   } catch (error) {
-    if ((error as { code?: string }).code !== "57014") throw error;
+    if (!isStatementTimeout(error)) throw error;
     throw new UserFacingError(
       `The text search took longer than ${timeoutMs / 1000} s: the phrase is common in these solutions, or made of common pieces.`,
       "narrow it with a set, source or verdict filter, or search a longer phrase",

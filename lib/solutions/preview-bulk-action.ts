@@ -2,6 +2,7 @@
 // (frozen by the highest sample id). This is the one place the browser counts without a bound,
 // because it runs only on an explicit request and the number is what is being agreed to.
 import { pool } from "@/lib/db/pool";
+import { isStatementTimeout } from "@/lib/db/statement-timeout";
 import { UserFacingError } from "@/lib/errors";
 import { type BulkRequest, MAX_QUEUE_ADDITIONS } from "@/lib/solutions/bulk-action";
 import { targetConditions } from "@/lib/solutions/bulk-target-sql";
@@ -35,7 +36,7 @@ export async function previewBulkAction(request: BulkRequest): Promise<BulkPrevi
     return { count, maxId };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
-    if ((error as { code?: string }).code === "57014") {
+    if (isStatementTimeout(error)) {
       throw new UserFacingError(`Counting the matching solutions took longer than ${COUNT_TIMEOUT_MS / 1000} s.`, "narrow the filter (a set, batch or verdict) and try again");
     }
     throw error;

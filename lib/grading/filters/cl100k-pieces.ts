@@ -18,7 +18,7 @@ import { countTokens } from "gpt-tokenizer/encoding/cl100k_base";
 import { CL100K_TOKEN_SPLIT_REGEX } from "gpt-tokenizer/encodingParams/constants";
 
 // Model outputs may contain text like "<|endoftext|>"; count it as text instead of throwing.
-const AS_TEXT = { disallowedSpecial: new Set<string>() };
+export const AS_TEXT = { disallowedSpecial: new Set<string>() };
 
 // The library's regex, sticky: the piece starting exactly at lastIndex (every character starts one).
 const PIECE_AT = new RegExp(CL100K_TOKEN_SPLIT_REGEX.source, `${CL100K_TOKEN_SPLIT_REGEX.flags.replace("g", "")}y`);

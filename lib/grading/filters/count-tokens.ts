@@ -5,12 +5,9 @@
 // Grading counts every one of 14M solutions, so the count is cl100k-pieces.ts's, equal to the
 // library's countTokens and several times cheaper.
 import { isWithinTokenLimit } from "gpt-tokenizer/encoding/cl100k_base";
-import { countPieces, countPiecesAround } from "@/lib/grading/filters/cl100k-pieces";
+import { AS_TEXT, countPieces, countPiecesAround } from "@/lib/grading/filters/cl100k-pieces";
 
 export const TOKENIZER_LABEL = "approximate Llama-3.1 tokens: cl100k_base via gpt-tokenizer";
-
-// Model outputs may contain text like "<|endoftext|>"; count it as text instead of throwing.
-const AS_TEXT = { disallowedSpecial: new Set<string>() };
 
 export function countApproxTokens(text: string): number {
   return countPieces(text);
