@@ -40,7 +40,9 @@ export default async function SolutionsPage({ searchParams }: { searchParams: Pr
   ]);
   // Streamed after the rows: the page never waits for counting (facet counts are fetched by the
   // filter panel once the rows are on screen).
-  const count = countSolutions(view.filter).catch(() => null);
+  // A page that did not load (a search past its time limit) is not counted either: the count would
+  // read the same rows, and a number beside an empty table would say the opposite of the message.
+  const count = problem ? Promise.resolve(null) : countSolutions(view.filter).catch(() => null);
   const rows: TableRow[] = page.rows.map((row) => ({
     ...row,
     problemHtml: renderMathInline(row.problemHead),
@@ -87,6 +89,7 @@ export default async function SolutionsPage({ searchParams }: { searchParams: Pr
             previous={page.previous}
             canBulk={canBulk}
             queues={queues}
+            emptyText={problem ? "The rows of this view could not be read: see the message above." : undefined}
             matchCount={
               <Suspense fallback={<span className="text-slate-500">Counting…</span>}>
                 <MatchCount count={count} />

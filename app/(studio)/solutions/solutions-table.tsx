@@ -42,6 +42,8 @@ export function SolutionsTable(props: {
   canBulk: boolean;
   queues: { id: number; name: string }[];
   matchCount: React.ReactNode;
+  /** What the table says when it has no rows (default: nothing matches). */
+  emptyText?: string;
 }) {
   const { view, hrefFor, navigate, pending } = useSolutionView();
   const [layout, setLayout] = useState<ColumnLayout>(() => layoutFromVisible(view.columns ?? DEFAULT_VISIBLE));
@@ -209,7 +211,7 @@ export function SolutionsTable(props: {
             {props.rows.length === 0 && (
               <tr>
                 <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-500">
-                  No solutions match this view.
+                  {props.emptyText ?? "No solutions match this view."}
                 </td>
               </tr>
             )}
